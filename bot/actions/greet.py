@@ -1,0 +1,55 @@
+"""Greets a person, knowing from the app database whether we have talked before."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bot.actions.database import app_database
+from store.audit import record
+from store.models import Direction, Message
+from store.participants import participant_for
+
+FIRST_GREETING = (
+    "Hi, I'm Warmline, a text line for people in recovery. I'm an automated assistant, "
+    "and real peers are here too. How are you doing today?"
+)
+RETURNING_GREETING = "Good to hear from you again. How are things going today?"
+
+
+def earlier_messages(session: Session, participant_id: int) -> int:
+    """Inbound messages before the current one (which the gateway stored already)."""
+    count = session.scalar(
+        select(func.count(Message.id)).where(
+            Message.participant_id == participant_id, Message.direction == Direction.INBOUND
+        )
+    )
+    return max((count or 0) - 1, 0)
+
+
+def greeting_for(sender: str) -> str:
+    with app_database().transaction() as session:
+        participant = participant_for(session, sender)
+        if participant is None:
+            return FIRST_GREETING
+        returning = earlier_messages(session, participant.id) > 0
+        record(session, "assistant", "greeted", participant.id, returning=returning)
+        return RETURNING_GREETING if returning else FIRST_GREETING
+
+
+class ActionGreetParticipant(Action):
+    def name(self) -> str:
+        return "action_greet_participant"
+
+    def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: dict[str, Any],  # noqa: ARG002 - the action interface
+    ) -> list[dict[str, Any]]:
+        dispatcher.utter_message(text=greeting_for(tracker.sender_id))
+        return []

@@ -1,0 +1,53 @@
+"""What every channel implements, and the neutral reply the engine's answers become.
+
+Adding a channel means a folder with a class that satisfies `Channel`; the gateway does the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    title: str
+    payload: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """One reply as the engine meant it, before any channel shapes it."""
+
+    text: str
+    buttons: tuple[Button, ...] = ()
+
+
+class SendError(Exception):
+    """A send failed. `retryable` carries the policy: try again later, or give up."""
+
+    retryable = False
+
+
+class RetryableSendError(SendError):
+    retryable = True
+
+
+class PermanentSendError(SendError):
+    retryable = False
+
+
+class RecipientOptedOut(PermanentSendError):
+    """The person has stopped this channel (an SMS opt-out, a blocked Telegram bot)."""
+
+
+class Channel(Protocol):
+    scheme: str
+
+    def render(self, reply: Reply) -> str:
+        """The text this channel sends for a neutral reply."""
+        ...
+
+    async def send(self, address: str, text: str) -> str | None:
+        """Sends one message; returns the provider's message id. Raises SendError."""
+        ...

@@ -1,0 +1,153 @@
+"""The pipeline every channel shares.
+
+store inbound (before the channel is acknowledged) -> risk screen -> engine -> store replies
+(atomically with marking the message answered) -> outbox -> send.
+
+A crash between any two steps loses nothing: an inbound row not marked answered is picked up
+again once its lease runs out, and replies exist only as outbox rows until they are sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from channels.base import Channel, Reply
+from channels.engine import EngineClient, EngineUnavailable
+from channels.outbox import OutboxDispatcher
+from core.clock import utcnow
+from escalation.crisis_lines import HOLDING_REPLY, crisis_reply
+from escalation.levels import Level, Screening
+from escalation.screening import Screener, screen_safely
+from store import messages
+from store.db import Database
+from store.messages import Stored
+from store.models import Message
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Inbound:
+    """A message as a channel received it, already normalised to an address."""
+
+    address: str
+    channel_message_id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Answered:
+    message: Message
+    replies: list[Message]
+    duplicate: bool
+
+
+class Gateway:
+    def __init__(
+        self,
+        *,
+        db: Database,
+        engine: EngineClient,
+        screener: Screener,
+        channels: Mapping[str, Channel],
+        outbox: OutboxDispatcher,
+        engine_retry: timedelta,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self._db = db
+        self._engine = engine
+        self._screener = screener
+        self._channels = channels
+        self._outbox = outbox
+        self._engine_retry = engine_retry
+        self._clock = clock
+
+    async def receive(self, inbound: Inbound) -> Stored:
+        """Stores the message; once this returns, the channel may acknowledge it."""
+        return await asyncio.to_thread(self._store, inbound)
+
+    async def handle(self, inbound: Inbound) -> Answered:
+        """The whole pipeline for one message, as the simulator and tests use it."""
+        stored = await self.receive(inbound)
+        if stored.duplicate:  # a channel's retry: answer with nothing new, send nothing twice
+            replies = await asyncio.to_thread(self._replies_to, stored.message.id)
+            return Answered(stored.message, replies, duplicate=True)
+        replies = await self.answer(stored.message)
+        return Answered(stored.message, replies, duplicate=False)
+
+    async def answer(self, message: Message) -> list[Message]:
+        """Screens, asks the engine, stores the replies and sends them."""
+        screening = screen_safely(self._screener, message.text)
+        replies = await self._replies_for(message, screening)
+        await self._outbox.dispatch([reply.id for reply in replies])
+        return replies
+
+    async def retry_due(self) -> int:
+        """Answers messages that a crash or an engine outage left unanswered."""
+        due = await asyncio.to_thread(self._due_ids)
+        for message_id in due:
+            message = await asyncio.to_thread(self._claim, message_id)
+            if message is not None:
+                await self.answer(message)
+        return len(due)
+
+    async def _replies_for(self, message: Message, screening: Screening) -> list[Message]:
+        if screening.level >= Level.CRISIS:
+            # Crisis lines come from the gateway itself: never wait on, or depend on, the engine.
+            texts = crisis_reply(screening.level)
+            return await self._finish(message, [Reply(t) for t in texts], screening)
+        try:
+            replies = await self._engine.message(message.address, message.text)
+        except EngineUnavailable as error:
+            logger.warning("message %s held: engine unavailable (%s)", message.id, error)
+            return await asyncio.to_thread(self._defer, message, screening)
+        return await self._finish(message, replies, screening)
+
+    async def _finish(
+        self, message: Message, replies: list[Reply], screening: Screening
+    ) -> list[Message]:
+        channel = self._channels[message.channel]
+        texts = [channel.render(reply) for reply in replies]
+        return await asyncio.to_thread(self._store_replies, message, texts, screening)
+
+    def _store(self, inbound: Inbound) -> Stored:
+        with self._db.transaction() as session:
+            return messages.store_inbound(
+                session,
+                address=inbound.address,
+                channel_message_id=inbound.channel_message_id,
+                text=inbound.text,
+                now=self._clock(),
+            )
+
+    def _store_replies(
+        self, message: Message, texts: list[str], screening: Screening
+    ) -> list[Message]:
+        with self._db.transaction() as session:
+            now = self._clock()
+            return messages.finish_inbound(session, message, texts, screening.level.label, now)
+
+    def _defer(self, message: Message, screening: Screening) -> list[Message]:
+        # One holding reply per message, not one per retry while the engine stays down.
+        holding = [HOLDING_REPLY] if message.attempts <= 1 else []
+        now = self._clock()
+        with self._db.transaction() as session:
+            return messages.defer_inbound(
+                session, message, holding, screening.level.label, now + self._engine_retry, now
+            )
+
+    def _replies_to(self, message_id: int) -> list[Message]:
+        with self._db.transaction() as session:
+            return messages.replies_to(session, message_id)
+
+    def _due_ids(self) -> list[int]:
+        with self._db.transaction() as session:
+            return messages.due_inbound_ids(session, self._clock())
+
+    def _claim(self, message_id: int) -> Message | None:
+        with self._db.transaction() as session:
+            return messages.claim_inbound(session, message_id, self._clock())

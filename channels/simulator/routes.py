@@ -1,0 +1,94 @@
+"""The text simulator (dev mode only): a phone-like page and POST /dev/chat, which runs the very
+pipeline a real SMS takes."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import FileResponse
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from channels.gateway import Gateway, Inbound
+from core.addresses import InvalidAddress, simulator
+from store.db import Database
+from store.messages import conversation
+from store.participants import participant_for
+
+PAGE = Path(__file__).resolve().parent / "static" / "index.html"
+
+router = APIRouter(prefix="/dev", tags=["simulator"])
+
+
+class ChatIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    sender: str = Field(alias="from", min_length=1, max_length=40)
+    text: str = Field(min_length=1)
+
+    @field_validator("text")
+    @classmethod
+    def _not_blank(cls, text: str) -> str:
+        if not text.strip():
+            raise ValueError("text must not be empty")
+        return text
+
+
+class ChatOut(BaseModel):
+    replies: list[str]
+
+
+class ConversationMessage(BaseModel):
+    direction: str
+    text: str
+    at: str
+
+
+class ConversationOut(BaseModel):
+    messages: list[ConversationMessage]
+
+
+def _address(name: str) -> str:
+    try:
+        return str(simulator(name))
+    except InvalidAddress as error:
+        raise HTTPException(status_code=422, detail=str(error)) from None
+
+
+@router.get("/", include_in_schema=False)
+async def page() -> FileResponse:
+    return FileResponse(PAGE, media_type="text/html")
+
+
+@router.post("/chat")
+async def chat(body: ChatIn, request: Request) -> ChatOut:
+    gateway: Gateway = request.app.state.gateway
+    limit: int = request.app.state.settings.max_message_chars
+    if len(body.text) > limit:
+        raise HTTPException(status_code=413, detail=f"text is over {limit} characters")
+    inbound = Inbound(_address(body.sender), f"sim-{uuid.uuid4().hex}", body.text)
+    answered = await gateway.handle(inbound)
+    return ChatOut(replies=[reply.text for reply in answered.replies])
+
+
+@router.get("/conversation")
+async def read_conversation(
+    name: Annotated[str, Query(min_length=1, max_length=40)], request: Request
+) -> ConversationOut:
+    db: Database = request.app.state.db
+    return await asyncio.to_thread(_conversation, db, _address(name))
+
+
+def _conversation(db: Database, address: str) -> ConversationOut:
+    with db.transaction() as session:
+        participant = participant_for(session, address)
+        rows = conversation(session, participant.id) if participant else []
+        return ConversationOut(
+            messages=[
+                ConversationMessage(direction=m.direction, text=m.text, at=m.created_at.isoformat())
+                for m in rows
+            ]
+        )

@@ -1,0 +1,146 @@
+"""One typed settings object for every process, read from WARMLINE_* variables.
+
+Secrets can come from files: WARMLINE_<NAME>_FILE=/run/secrets/x reads the value from that file,
+the convention container platforms use. Outside dev mode there is no default secret: a missing
+one stops the process at start-up with a message that names the variable.
+"""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, SecretStr, ValidationError, model_validator
+from pydantic.fields import FieldInfo
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
+
+ENV_PREFIX = "WARMLINE_"
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEV_ENGINE_TOKEN = "dev-only-engine-token"  # noqa: S105 - refused outside dev mode
+
+
+class Mode(StrEnum):
+    DEV = "dev"
+    PRODUCTION = "production"
+
+
+class SettingsError(RuntimeError):
+    """A setting is missing or invalid; the message names it and says what is wrong."""
+
+
+class _FileSecretsSource(PydanticBaseSettingsSource):
+    """Reads WARMLINE_<NAME>_FILE for every field, so secrets need not sit in the environment."""
+
+    def get_field_value(
+        self,
+        field: FieldInfo,  # noqa: ARG002 - the source interface
+        field_name: str,
+    ) -> tuple[Any, str, bool]:
+        path = os.environ.get(f"{ENV_PREFIX}{field_name.upper()}_FILE")
+        if not path:
+            return None, field_name, False
+        try:
+            return Path(path).read_text(encoding="utf-8").strip(), field_name, False
+        except OSError as error:
+            raise SettingsError(
+                f"{ENV_PREFIX}{field_name.upper()}_FILE={path} cannot be read: {error.strerror}"
+            ) from error
+
+    def __call__(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for name, field in self.settings_cls.model_fields.items():
+            value, key, _ = self.get_field_value(field, name)
+            if value is not None:
+                values[key] = value
+        return values
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, env_file=".env", extra="ignore", frozen=True
+    )
+
+    mode: Mode = Field(Mode.DEV, description="dev enables the text simulator and dev defaults")
+    data_dir: Path = Field(PROJECT_ROOT / "var", description="local state: databases, models")
+    database_url: str = Field("", description="app database; default SQLite in data_dir")
+    public_host: str = Field("127.0.0.1", description="interface the app listens on")
+    app_port: int = Field(8000, ge=1, le=65535)
+    engine_url: str = Field("http://127.0.0.1:5005", description="the Rasa engine's base URL")
+    engine_port: int = Field(5005, ge=1, le=65535)
+    engine_token: SecretStr | None = Field(None, description="token for the engine's HTTP API")
+    engine_timeout_seconds: float = Field(10.0, gt=0, le=120)
+    engine_tracker_url: str = Field("", description="engine tracker DB; default SQLite in data_dir")
+    actions_port: int = Field(5055, ge=1, le=65535)
+    rasa_python: str = Field("", description="Python 3.10 interpreter for the engine")
+    outbox_max_attempts: int = Field(8, ge=1, le=50)
+    outbox_poll_seconds: float = Field(0.5, gt=0, le=60)
+    engine_retry_seconds: float = Field(5.0, gt=0, le=600)
+    max_message_chars: int = Field(4096, ge=160, le=65536)
+    log_level: str = Field("INFO", pattern="^(DEBUG|INFO|WARNING|ERROR)$")
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,  # noqa: ARG003 - replaced by *_FILE
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        assert isinstance(env_settings, EnvSettingsSource)
+        return init_settings, env_settings, _FileSecretsSource(settings_cls), dotenv_settings
+
+    @model_validator(mode="after")
+    def _secrets_and_defaults(self) -> Settings:
+        if self.mode is Mode.PRODUCTION:
+            token = self.engine_token.get_secret_value() if self.engine_token else ""
+            if len(token) < 16 or token == DEV_ENGINE_TOKEN:
+                raise ValueError(
+                    f"{ENV_PREFIX}ENGINE_TOKEN must be set (16+ characters) in production mode"
+                )
+        return self
+
+    @property
+    def dev(self) -> bool:
+        return self.mode is Mode.DEV
+
+    @property
+    def app_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'warmline.db'}"
+
+    @property
+    def tracker_database_url(self) -> str:
+        return self.engine_tracker_url or f"sqlite:///{self.data_dir / 'engine-tracker.db'}"
+
+    @property
+    def engine_token_value(self) -> str:
+        return self.engine_token.get_secret_value() if self.engine_token else DEV_ENGINE_TOKEN
+
+    @property
+    def actions_url(self) -> str:
+        return f"http://127.0.0.1:{self.actions_port}/webhook"
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Builds the settings, turning pydantic's report into one readable startup error."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{ENV_PREFIX}{'.'.join(str(p) for p in e['loc']).upper() or 'SETTINGS'}: {e['msg']}"
+            for e in error.errors()
+        )
+        raise SettingsError(f"invalid settings: {problems}") from None
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return load_settings()

@@ -1,0 +1,85 @@
+"""Assembles the app: database, engine client, channels, gateway, background worker, routes."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from datetime import timedelta
+
+from fastapi import FastAPI
+from sqlalchemy import text
+
+from channels.base import Channel
+from channels.engine import EngineClient
+from channels.gateway import Gateway
+from channels.outbox import OutboxDispatcher
+from channels.simulator.channel import SimulatorChannel
+from channels.simulator.routes import router as simulator_router
+from channels.workers import run_background
+from core.logging import configure_logging
+from core.settings import Settings, get_settings
+from escalation.screening import screen
+from store.db import Database
+from warmline.limits import BodySizeLimit
+
+# Headroom over the longest text we accept, for JSON quoting and the other fields.
+MAX_BODY_BYTES = 64 * 1024
+
+
+def build_channels(settings: Settings) -> dict[str, Channel]:
+    channels: dict[str, Channel] = {}
+    if settings.dev:
+        channels[SimulatorChannel.scheme] = SimulatorChannel()
+    return channels
+
+
+@contextlib.asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    settings: Settings = app.state.settings
+    db = Database(settings.app_database_url)
+    engine = EngineClient(settings.engine_url, settings.engine_timeout_seconds)
+    channels = build_channels(settings)
+    outbox = OutboxDispatcher(db, channels, settings.outbox_max_attempts)
+    app.state.db = db
+    app.state.gateway = Gateway(
+        db=db,
+        engine=engine,
+        screener=screen,
+        channels=channels,
+        outbox=outbox,
+        engine_retry=timedelta(seconds=settings.engine_retry_seconds),
+    )
+    stop = asyncio.Event()
+    worker = asyncio.create_task(
+        run_background(app.state.gateway, outbox, settings.outbox_poll_seconds, stop)
+    )
+    try:
+        yield
+    finally:
+        stop.set()
+        await worker
+        await engine.aclose()
+        db.dispose()
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    configure_logging(settings.log_level)
+    app = FastAPI(title="Warmline", lifespan=lifespan, docs_url="/docs" if settings.dev else None)
+    app.state.settings = settings
+    app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
+    if settings.dev:
+        app.include_router(simulator_router)
+
+    @app.get("/healthz")
+    async def healthz() -> dict[str, str]:
+        await asyncio.to_thread(_ping, app.state.db)
+        return {"status": "ok"}
+
+    return app
+
+
+def _ping(db: Database) -> None:
+    with db.engine.connect() as connection:
+        connection.execute(text("SELECT 1"))

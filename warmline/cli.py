@@ -1,0 +1,98 @@
+"""The `warmline` command: run the whole system, migrate, prepare the engine, screen messages."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import signal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from core.logging import configure_logging
+from core.settings import Settings, SettingsError, load_settings
+from escalation.screening import screen, screen_safely
+from store.migrate import upgrade
+from warmline.engine_env import (
+    EngineInstall,
+    EngineSetupError,
+    ensure_engine_env,
+    ensure_model,
+    uv_executable,
+)
+from warmline.processes import actions_spec, app_spec, engine_spec
+from warmline.python310 import PythonNotFound, find_python310
+from warmline.supervisor import ChildFailed, Supervisor
+
+logger = logging.getLogger("warmline")
+
+
+def prepare_engine(settings: Settings) -> tuple[EngineInstall, Path]:
+    uv = uv_executable()
+    install = ensure_engine_env(find_python310(settings.rasa_python, uv), uv)
+    return install, ensure_model(install)
+
+
+def command_run(settings: Settings) -> int:
+    install, model = prepare_engine(settings)
+    upgrade(settings.app_database_url)
+    supervisor = Supervisor(
+        [engine_spec(settings, install, model), actions_spec(settings), app_spec(settings)]
+    )
+    signal.signal(signal.SIGINT, supervisor.request_stop)
+    signal.signal(signal.SIGTERM, supervisor.request_stop)
+    try:
+        supervisor.start()
+    except ChildFailed as failure:
+        supervisor.say(f"{failure}; stopping the others")
+        supervisor.stop()
+        return 1
+    base = f"http://{settings.public_host}:{settings.app_port}"
+    supervisor.say(f"ready. Chat with the bot: {base}/dev/")
+    supervisor.say(f"the peer console will be at {base}/console/ . Ctrl-C stops everything.")
+    return supervisor.watch()
+
+
+def command_screen() -> int:
+    for line in sys.stdin:
+        result = screen_safely(screen, line.rstrip("\n"))
+        print(json.dumps({"level": result.level.label, "reasons": list(result.reasons)}))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="warmline", description=__doc__)
+    commands = root.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="set up what is missing and run the whole system")
+    commands.add_parser("migrate", help="apply the app database migrations")
+    commands.add_parser("engine", help="install the engine and train the model if bot/ changed")
+    commands.add_parser("screen", help="risk-screen one message per stdin line, JSON out")
+    return root
+
+
+def dispatch(command: str, settings: Settings) -> int:
+    if command == "run":
+        return command_run(settings)
+    if command == "migrate":
+        upgrade(settings.app_database_url)
+        return 0
+    if command == "engine":
+        print(prepare_engine(settings)[1])
+        return 0
+    return command_screen()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        settings = load_settings()
+        configure_logging(settings.log_level)
+        return dispatch(args.command, settings)
+    except (SettingsError, PythonNotFound, EngineSetupError) as error:
+        print(f"warmline: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,107 @@
+"""The engine's own environment and model: installed from the lock, trained when bot/ changed."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.settings import PROJECT_ROOT
+
+logger = logging.getLogger(__name__)
+
+BOT_DIR = PROJECT_ROOT / "bot"
+ENGINE_LOCK = BOT_DIR / "requirements.lock"
+STATE_DIR = PROJECT_ROOT / "var"
+ENGINE_VENV = STATE_DIR / "engine-venv"
+MODELS_DIR = STATE_DIR / "models"
+# What the trained model depends on. Actions and engine tests do not change the model.
+TRAINING_INPUTS = ("config.yml", "domain.yml", "data", "requirements.lock")
+
+
+class EngineSetupError(RuntimeError):
+    pass
+
+
+def uv_executable() -> str | None:
+    beside_python = Path(sys.executable).parent / "uv"
+    return str(beside_python) if beside_python.exists() else shutil.which("uv")
+
+
+def engine_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The engine's environment: no telemetry calls home, nothing from the app's venv."""
+    env = {k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH"}}
+    env.update({"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"})
+    env.update(extra or {})
+    return env
+
+
+def _digest(paths: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(str(path.relative_to(BOT_DIR)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def training_hash(bot_dir: Path = BOT_DIR) -> str:
+    files: list[Path] = []
+    for name in TRAINING_INPUTS:
+        target = bot_dir / name
+        files.extend(p for p in target.rglob("*") if p.is_file()) if target.is_dir() else None
+        files.append(target) if target.is_file() else None
+    return _digest(files)
+
+
+@dataclass(frozen=True)
+class EngineInstall:
+    python: Path
+
+    @property
+    def rasa(self) -> Path:
+        return self.python.parent / "rasa"
+
+
+def run_checked(argv: list[str], what: str, cwd: Path | None = None) -> None:
+    logger.info("%s ...", what)
+    result = subprocess.run(argv, cwd=cwd, env=engine_env(), check=False)  # noqa: S603
+    if result.returncode != 0:
+        raise EngineSetupError(f"{what} failed (exit code {result.returncode})")
+
+
+def ensure_engine_env(python310: str, uv: str | None) -> EngineInstall:
+    """Creates or refreshes var/engine-venv from the lock; a stamp skips it when unchanged."""
+    install = EngineInstall(ENGINE_VENV / "bin" / "python")
+    stamp = ENGINE_VENV / ".lock-hash"
+    wanted = hashlib.sha256(ENGINE_LOCK.read_bytes()).hexdigest()
+    if install.python.exists() and stamp.exists() and stamp.read_text() == wanted:
+        return install
+    if uv is None:
+        raise EngineSetupError("uv is needed to install the engine: run `make run`")
+    run_checked([uv, "venv", "--quiet", "--python", python310, str(ENGINE_VENV)], "engine venv")
+    sync = [uv, "pip", "sync", "--quiet", "--python", str(install.python), str(ENGINE_LOCK)]
+    run_checked(sync, "installing the Rasa engine (rasa==3.6.21)")
+    stamp.write_text(wanted)
+    return install
+
+
+def ensure_model(install: EngineInstall) -> Path:
+    """Trains only when the training inputs changed since the cached model."""
+    name = training_hash()
+    model = MODELS_DIR / f"{name}.tar.gz"
+    if model.exists():
+        return model
+    MODELS_DIR.mkdir(parents=True, exist_ok=True)
+    run_checked(
+        [str(install.rasa), "train", "--config", str(BOT_DIR / "config.yml"),
+         "--domain", str(BOT_DIR / "domain.yml"), "--data", str(BOT_DIR / "data"),
+         "--out", str(MODELS_DIR), "--fixed-model-name", name],
+        "training the model",
+        cwd=STATE_DIR,
+    )  # fmt: skip
+    return model

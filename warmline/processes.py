@@ -1,0 +1,96 @@
+"""The three processes of a running warmline, described as data the supervisor starts."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from sqlalchemy.engine import make_url
+
+from core.settings import PROJECT_ROOT, Settings
+from warmline.engine_env import BOT_DIR, EngineInstall, engine_env
+
+
+@dataclass(frozen=True)
+class ChildSpec:
+    name: str
+    argv: list[str]
+    ready_url: str
+    env: dict[str, str] = field(default_factory=dict)
+    cwd: Path = PROJECT_ROOT
+    ready_timeout: float = 180.0
+
+
+def tracker_store_config(url: str) -> dict[str, object]:
+    """The engine's tracker store: its own database, never the app's tables."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return {"type": "SQL", "dialect": "sqlite", "db": parsed.database}
+    config: dict[str, object] = {
+        "type": "SQL",
+        "dialect": "postgresql",
+        "url": parsed.host,
+        "port": parsed.port or 5432,
+        "db": parsed.database,
+        "username": parsed.username,
+    }
+    if parsed.password:
+        config["password"] = parsed.password
+    return config
+
+
+def write_endpoints(settings: Settings) -> Path:
+    """Renders the engine's endpoints.yml from the settings, the one source of truth."""
+    path = settings.data_dir / "engine" / "endpoints.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    endpoints = {
+        "action_endpoint": {"url": settings.actions_url},
+        "tracker_store": tracker_store_config(settings.tracker_database_url),
+    }
+    path.touch(mode=0o600)
+    path.write_text(yaml.safe_dump(endpoints, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def engine_spec(settings: Settings, install: EngineInstall, model: Path) -> ChildSpec:
+    endpoints = write_endpoints(settings)
+    argv = [
+        str(install.rasa), "run", "--model", str(model), "--enable-api",
+        "--auth-token", settings.engine_token_value, "--interface", "127.0.0.1",
+        "--port", str(settings.engine_port), "--endpoints", str(endpoints),
+        "--credentials", str(BOT_DIR / "credentials.yml"), "--quiet",
+    ]  # fmt: skip
+    return ChildSpec(
+        name="engine",
+        argv=argv,
+        ready_url=f"http://127.0.0.1:{settings.engine_port}/",
+        env=engine_env(),
+        cwd=endpoints.parent,
+    )
+
+
+def actions_spec(settings: Settings) -> ChildSpec:
+    argv = [sys.executable, "-m", "rasa_sdk", "--actions", "bot.actions"]
+    argv += ["--port", str(settings.actions_port), "--quiet"]
+    return ChildSpec(
+        name="action server",
+        argv=argv,
+        ready_url=f"http://127.0.0.1:{settings.actions_port}/health",
+        env={**os.environ, "SANIC_HOST": "127.0.0.1", "ACTION_SERVER_SANIC_WORKERS": "1"},
+    )
+
+
+def app_spec(settings: Settings) -> ChildSpec:
+    argv = [
+        sys.executable, "-m", "uvicorn", "--factory", "warmline.app:create_app",
+        "--host", settings.public_host, "--port", str(settings.app_port), "--no-access-log",
+    ]  # fmt: skip
+    return ChildSpec(
+        name="app",
+        argv=argv,
+        ready_url=f"http://127.0.0.1:{settings.app_port}/healthz",
+        env=dict(os.environ),
+    )
