@@ -1,0 +1,68 @@
+"""A stand-in for the Rasa engine's REST webhook, served over real HTTP on loopback.
+
+Unit tests of the gateway use it to control what the engine says; the end-to-end suite uses the
+real engine.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import uvicorn
+from fastapi import FastAPI, Request
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@dataclass
+class FakeEngine:
+    url: str
+    calls: list[dict[str, Any]] = field(default_factory=list)
+    buttons: list[dict[str, str]] = field(default_factory=list)
+    on_call: Any = None  # called with the request body before answering, to observe state
+
+
+def _app(engine: FakeEngine) -> FastAPI:
+    app = FastAPI()
+
+    @app.post("/webhooks/rest/webhook")
+    async def webhook(request: Request) -> list[dict[str, Any]]:
+        body = await request.json()
+        engine.calls.append(body)
+        if engine.on_call is not None:
+            engine.on_call(body)
+        reply: dict[str, Any] = {"recipient_id": body["sender"], "text": f"echo: {body['message']}"}
+        if engine.buttons:
+            reply["buttons"] = engine.buttons
+        return [reply, {"recipient_id": body["sender"], "image": "https://example.org/x.png"}]
+
+    return app
+
+
+@contextmanager
+def running_fake_engine() -> Iterator[FakeEngine]:
+    port = free_port()
+    engine = FakeEngine(url=f"http://127.0.0.1:{port}")
+    config = uvicorn.Config(_app(engine), host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    try:
+        yield engine
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
