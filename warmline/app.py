@@ -18,9 +18,10 @@ from channels.simulator.channel import SimulatorChannel
 from channels.simulator.routes import router as simulator_router
 from channels.workers import run_background
 from core.logging import configure_logging
-from core.settings import Settings, get_settings
+from core.settings import Settings, SettingsError, get_settings
 from escalation.screening import screen
 from store.db import Database
+from store.migrate import pending_migrations
 from warmline.limits import BodySizeLimit
 
 # Headroom over the longest text we accept, for JSON quoting and the other fields.
@@ -37,6 +38,8 @@ def build_channels(settings: Settings) -> dict[str, Channel]:
 @contextlib.asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
+    if pending_migrations(settings.app_database_url):
+        raise SettingsError("the app database is not migrated: run `warmline migrate` first")
     db = Database(settings.app_database_url)
     engine = EngineClient(settings.engine_url, settings.engine_timeout_seconds)
     channels = build_channels(settings)

@@ -1,0 +1,247 @@
+"""The gateway pipeline: stored before answered, screened before the engine, nothing lost or
+sent twice across crashes and engine outages."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from channels.base import Channel
+from channels.engine import EngineClient
+from channels.gateway import Gateway, Inbound
+from channels.outbox import OutboxDispatcher
+from escalation.levels import Level, Screening
+from escalation.screening import Screener, screen
+from store.db import Database
+from store.messages import PROCESSING_LEASE
+from store.models import Direction, InboundStatus, Message, OutboxItem, OutboxStatus
+from tests.channels.conftest import Clock, RecordingChannel, Run
+from tests.fakes.engine import FakeEngine, free_port
+
+ADDRESS = "tel:+15551230000"
+
+
+def make_gateway(
+    db: Database,
+    engine_url: str,
+    channel: RecordingChannel,
+    clock: Clock,
+    screener: Screener = screen,
+) -> Gateway:
+    channels: dict[str, Channel] = {channel.scheme: channel}
+    return Gateway(
+        db=db,
+        engine=EngineClient(engine_url, timeout=5),
+        screener=screener,
+        channels=channels,
+        outbox=OutboxDispatcher(db, channels, max_attempts=3, clock=clock),
+        engine_retry=timedelta(seconds=30),
+        clock=clock,
+    )
+
+
+def inbound(text: str, message_id: str = "m1") -> Inbound:
+    return Inbound(address=ADDRESS, channel_message_id=message_id, text=text)
+
+
+def rows(db: Database, direction: Direction) -> list[Message]:
+    with db.transaction() as session:
+        query = select(Message).where(Message.direction == direction).order_by(Message.id)
+        return list(session.scalars(query))
+
+
+def test_reply_is_stored_and_sent(
+    run: Run[Any], db: Database, fake_engine: FakeEngine, channel: RecordingChannel, clock: Clock
+) -> None:
+    gateway = make_gateway(db, fake_engine.url, channel, clock)
+
+    answered = run(gateway.handle(inbound("hi there")))
+
+    assert [r.text for r in answered.replies] == ["echo: hi there"]
+    assert channel.sent == [(ADDRESS, "echo: hi there")]
+    assert [m.status for m in rows(db, Direction.INBOUND)] == [InboundStatus.PROCESSED]
+    assert [m.status for m in rows(db, Direction.OUTBOUND)] == [OutboxStatus.SENT]
+    assert fake_engine.calls == [{"sender": ADDRESS, "message": "hi there"}]
+
+
+def test_inbound_is_stored_before_the_engine_is_asked(
+    run: Run[Any], db: Database, fake_engine: FakeEngine, channel: RecordingChannel, clock: Clock
+) -> None:
+    seen: list[list[str]] = []
+    fake_engine.on_call = lambda _body: seen.append([m.text for m in rows(db, Direction.INBOUND)])
+    gateway = make_gateway(db, fake_engine.url, channel, clock)
+
+    run(gateway.handle(inbound("first")))
+
+    assert seen == [["first"]]
+
+
+def test_repeated_channel_message_id_gets_no_second_reply(
+    run: Run[Any], db: Database, fake_engine: FakeEngine, channel: RecordingChannel, clock: Clock
+) -> None:
+    gateway = make_gateway(db, fake_engine.url, channel, clock)
+
+    first = run(gateway.handle(inbound("hello", "SM1")))
+    again = run(gateway.handle(inbound("hello", "SM1")))
+
+    assert (first.duplicate, again.duplicate) == (False, True)
+    assert [r.text for r in again.replies] == ["echo: hello"]
+    assert len(fake_engine.calls) == 1
+    assert len(channel.sent) == 1
+
+
+def test_buttons_are_rendered_for_the_channel(
+    run: Run[Any], db: Database, fake_engine: FakeEngine, channel: RecordingChannel, clock: Clock
+) -> None:
+    fake_engine.buttons = [
+        {"title": "yes", "payload": "/affirm"},
+        {"title": "no", "payload": "/deny"},
+    ]
+    gateway = make_gateway(db, fake_engine.url, channel, clock)
+
+    run(gateway.handle(inbound("ask me")))
+
+    assert channel.sent == [(ADDRESS, "echo: ask me\nReply 1 for yes, 2 for no.")]
+
+
+@pytest.mark.parametrize("level", [Level.CRISIS, Level.EMERGENCY])
+def test_crisis_is_answered_by_the_gateway_without_the_engine(
+    run: Run[Any],
+    level: Level,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
+) -> None:
+    gateway = make_gateway(
+        db, fake_engine.url, channel, clock, screener=lambda _t: Screening(level, ("test",))
+    )
+
+    answered = run(gateway.handle(inbound("a message the screener flags")))
+
+    assert fake_engine.calls == []
+    assert any("988" in reply.text for reply in answered.replies)
+    assert [m.risk_level for m in rows(db, Direction.INBOUND)] == [level.label]
+
+
+def test_a_failing_screener_fails_towards_a_concern_not_silence(
+    run: Run[Any], db: Database, fake_engine: FakeEngine, channel: RecordingChannel, clock: Clock
+) -> None:
+    def broken(_text: str) -> Screening:
+        raise RuntimeError("lexicon failed to load")
+
+    gateway = make_gateway(db, fake_engine.url, channel, clock, screener=broken)
+
+    answered = run(gateway.handle(inbound("hello")))
+
+    assert [m.risk_level for m in rows(db, Direction.INBOUND)] == ["concern"]
+    assert [r.text for r in answered.replies] == ["echo: hello"]
+
+
+def test_engine_down_sends_one_holding_reply_with_988_then_answers_when_back(
+    run: Run[Any], db: Database, fake_engine: FakeEngine, channel: RecordingChannel, clock: Clock
+) -> None:
+    down = make_gateway(db, f"http://127.0.0.1:{free_port()}", channel, clock)
+
+    held = run(down.handle(inbound("are you there")))
+    clock.advance(timedelta(seconds=31))
+    run(down.retry_due())  # still down: no second holding reply
+
+    assert len(held.replies) == 1
+    assert "988" in held.replies[0].text
+    assert "911" in held.replies[0].text
+    assert [m.status for m in rows(db, Direction.INBOUND)] == [InboundStatus.ENGINE_PENDING]
+    assert len(channel.sent) == 1
+
+    clock.advance(timedelta(seconds=31))
+    back = make_gateway(db, fake_engine.url, channel, clock)
+    assert run(back.retry_due()) == 1
+
+    assert [text for _, text in channel.sent][1:] == ["echo: are you there"]
+    assert [m.status for m in rows(db, Direction.INBOUND)] == [InboundStatus.PROCESSED]
+
+
+def test_crash_before_replies_are_stored_is_answered_once_on_recovery(
+    run: Run[Any],
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    gateway = make_gateway(db, fake_engine.url, channel, clock)
+
+    def crash(*_args: Any) -> None:
+        raise SystemExit("killed between the engine's answer and storing it")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(gateway, "_store_replies", crash)
+        with pytest.raises(SystemExit):
+            run(gateway.handle(inbound("still there?")))
+    assert run(gateway.retry_due()) == 0  # the lease of the dead worker still runs
+
+    clock.advance(PROCESSING_LEASE + timedelta(seconds=1))
+    run(gateway.retry_due())
+    run(gateway.retry_due())
+
+    assert channel.sent == [(ADDRESS, "echo: still there?")]
+    assert [m.status for m in rows(db, Direction.INBOUND)] == [InboundStatus.PROCESSED]
+
+
+def test_crash_before_sending_sends_each_reply_exactly_once(
+    run: Run[Any],
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    gateway = make_gateway(db, fake_engine.url, channel, clock)
+    outbox = OutboxDispatcher(db, {channel.scheme: channel}, max_attempts=3, clock=clock)
+
+    async def crash(_ids: list[int] | None = None) -> int:
+        raise SystemExit("killed after storing replies, before sending")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(gateway._outbox, "dispatch", crash)
+        with pytest.raises(SystemExit):
+            run(gateway.handle(inbound("hello")))
+    assert channel.sent == []
+
+    sent = [run(outbox.dispatch()) for _ in range(3)]
+
+    assert sent == [1, 0, 0]
+    assert channel.sent == [(ADDRESS, "echo: hello")]
+
+
+def test_message_text_and_number_never_reach_info_logs(
+    run: Run[Any],
+    db: Database,
+    channel: RecordingChannel,
+    clock: Clock,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    down = make_gateway(db, f"http://127.0.0.1:{free_port()}", channel, clock)
+
+    run(down.handle(inbound("i relapsed last night")))
+
+    info = [r.getMessage() for r in caplog.records if r.levelno >= logging.INFO]
+    assert info  # the outage itself is logged
+    assert not [m for m in info if "relapsed" in m or "5551230000" in m]
+
+
+def test_every_reply_has_one_outbox_row(
+    run: Run[Any], db: Database, fake_engine: FakeEngine, channel: RecordingChannel, clock: Clock
+) -> None:
+    gateway = make_gateway(db, fake_engine.url, channel, clock)
+
+    run(gateway.handle(inbound("one", "a")))
+    run(gateway.handle(inbound("two", "b")))
+
+    with db.transaction() as session:
+        assert session.scalar(select(func.count(OutboxItem.id))) == 2
