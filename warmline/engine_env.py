@@ -41,10 +41,10 @@ def engine_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
-def _digest(paths: list[Path]) -> str:
+def _digest(paths: list[Path], root: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(paths):
-        digest.update(str(path.relative_to(BOT_DIR)).encode())
+        digest.update(str(path.relative_to(root)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -55,7 +55,7 @@ def training_hash(bot_dir: Path = BOT_DIR) -> str:
         target = bot_dir / name
         files.extend(p for p in target.rglob("*") if p.is_file()) if target.is_dir() else None
         files.append(target) if target.is_file() else None
-    return _digest(files)
+    return _digest(files, bot_dir)
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,9 @@ def tracker_store_config(url: str) -> dict[str, object]:
     """The engine's tracker store: its own database, never the app's tables."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return {"type": "SQL", "dialect": "sqlite", "db": parsed.database}
+        db = parsed.database  # absolute, as the engine runs in data_dir/engine, not here
+        db = str(Path(db).absolute()) if db and db != ":memory:" else db
+        return {"type": "SQL", "dialect": "sqlite", "db": db}
     config: dict[str, object] = {
         "type": "SQL",
         "dialect": "postgresql",
@@ -44,13 +46,15 @@ def tracker_store_config(url: str) -> dict[str, object]:
 
 def write_endpoints(settings: Settings) -> Path:
     """Renders the engine's endpoints.yml from the settings, the one source of truth."""
-    path = settings.data_dir / "engine" / "endpoints.yml"
+    # absolute: the engine runs in this file's directory, so a relative path would miss it
+    path = settings.data_dir.absolute() / "engine" / "endpoints.yml"
     path.parent.mkdir(parents=True, exist_ok=True)
     endpoints = {
         "action_endpoint": {"url": settings.actions_url},
         "tracker_store": tracker_store_config(settings.tracker_database_url),
     }
     path.touch(mode=0o600)
+    path.chmod(0o600)  # touch's mode applies only to a new file; it holds database credentials
     path.write_text(yaml.safe_dump(endpoints, sort_keys=False), encoding="utf-8")
     return path
 

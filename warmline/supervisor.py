@@ -62,7 +62,8 @@ class Supervisor:
         while time.monotonic() < deadline and not self._stop_requested:
             self._raise_if_any_exited()
             try:
-                if httpx.get(spec.ready_url, timeout=2).status_code == 200:
+                # trust_env=False: a loopback probe must not go through an HTTP(S)_PROXY
+                if httpx.get(spec.ready_url, timeout=2, trust_env=False).status_code == 200:
                     return
             except httpx.HTTPError:
                 pass
