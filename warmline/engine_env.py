@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 import shutil
 import subprocess
@@ -12,8 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.settings import PROJECT_ROOT
-
-logger = logging.getLogger(__name__)
 
 BOT_DIR = PROJECT_ROOT / "bot"
 ENGINE_LOCK = BOT_DIR / "requirements.lock"
@@ -29,7 +26,10 @@ class EngineSetupError(RuntimeError):
 
 
 def uv_executable() -> str | None:
+    """The uv that runs us (`uv run` says which in $UV), else one beside us or on PATH."""
     beside_python = Path(sys.executable).parent / "uv"
+    if os.environ.get("UV"):
+        return os.environ["UV"]
     return str(beside_python) if beside_python.exists() else shutil.which("uv")
 
 
@@ -68,10 +68,19 @@ class EngineInstall:
 
 
 def run_checked(argv: list[str], what: str, cwd: Path | None = None) -> None:
-    logger.info("%s ...", what)
-    result = subprocess.run(argv, cwd=cwd, env=engine_env(), check=False)  # noqa: S603
+    """Runs a set-up step with its chatter in a log file; on failure, shows the log's tail."""
+    STATE_DIR.mkdir(parents=True, exist_ok=True)
+    log_path = STATE_DIR / "setup.log"
+    print(f"warmline: {what} ...", file=sys.stderr, flush=True)
+    with log_path.open("w", encoding="utf-8") as log:
+        result = subprocess.run(  # noqa: S603
+            argv, cwd=cwd, env=engine_env(), stdout=log, stderr=subprocess.STDOUT, check=False
+        )
     if result.returncode != 0:
-        raise EngineSetupError(f"{what} failed (exit code {result.returncode})")
+        tail = "".join(log_path.read_text(encoding="utf-8").splitlines(keepends=True)[-20:])
+        raise EngineSetupError(
+            f"{what} failed (exit code {result.returncode}); last lines of {log_path}:\n{tail}"
+        )
 
 
 def ensure_engine_env(python310: str, uv: str | None) -> EngineInstall:
@@ -101,7 +110,7 @@ def ensure_model(install: EngineInstall) -> Path:
         [str(install.rasa), "train", "--config", str(BOT_DIR / "config.yml"),
          "--domain", str(BOT_DIR / "domain.yml"), "--data", str(BOT_DIR / "data"),
          "--out", str(MODELS_DIR), "--fixed-model-name", name],
-        "training the model",
+        "training the model (about a minute; only when bot/ changed)",
         cwd=STATE_DIR,
     )  # fmt: skip
     return model

@@ -1,0 +1,73 @@
+"""The real system for end-to-end tests: the Rasa 3.6 engine with the trained model (trained
+once, or reused from the cache keyed by bot/), the rasa-sdk action server and the app."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from core.settings import Settings, load_settings
+from tests.fakes.engine import free_port
+from warmline.cli import prepare_engine
+from warmline.engine_env import EngineInstall
+
+
+@dataclass(frozen=True)
+class PreparedEngine:
+    install: EngineInstall
+    model: Path
+
+
+@pytest.fixture(scope="session")
+def prepared_engine() -> PreparedEngine:
+    install, model = prepare_engine(load_settings())
+    return PreparedEngine(install, model)
+
+
+def system_env(data_dir: Path, **extra: str) -> dict[str, str]:
+    """Settings for one isolated system: its own data folder, ports and engine token."""
+    env = {
+        "WARMLINE_DATA_DIR": str(data_dir),
+        "WARMLINE_APP_PORT": str(free_port()),
+        "WARMLINE_ENGINE_PORT": str(free_port()),
+        "WARMLINE_ACTIONS_PORT": str(free_port()),
+        "WARMLINE_ENGINE_TOKEN": secrets.token_hex(16),
+        "WARMLINE_LOG_LEVEL": "WARNING",
+    }
+    env["WARMLINE_ENGINE_URL"] = f"http://127.0.0.1:{env['WARMLINE_ENGINE_PORT']}"
+    env.update(extra)
+    return env
+
+
+@pytest.fixture
+def system_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
+    for name, value in system_env(tmp_path / "data").items():
+        monkeypatch.setenv(name, value)
+    yield load_settings()
+
+
+def chat(base_url: str, sender: str, text: str) -> list[str]:
+    response = httpx.post(f"{base_url}/dev/chat", json={"from": sender, "text": text}, timeout=60)
+    assert response.status_code == 200, response.text
+    replies: list[str] = response.json()["replies"]
+    return replies
+
+
+def conversation(base_url: str, sender: str) -> list[tuple[str, str]]:
+    response = httpx.get(f"{base_url}/dev/conversation", params={"name": sender}, timeout=10)
+    return [(m["direction"], m["text"]) for m in response.json()["messages"]]
+
+
+def wait_for(condition: object, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if callable(condition) and condition():
+            return
+        time.sleep(0.25)
+    raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
