@@ -70,14 +70,19 @@ class Settings(BaseSettings):
 
     mode: Mode = Field(Mode.DEV, description="dev enables the text simulator and dev defaults")
     data_dir: Path = Field(PROJECT_ROOT / "var", description="local state: databases, models")
-    database_url: str = Field("", description="app database; default SQLite in data_dir")
+    # Database URLs can carry a password, so they stay out of repr (and so out of logs).
+    database_url: str = Field(
+        "", repr=False, description="app database; default SQLite in data_dir"
+    )
     public_host: str = Field("127.0.0.1", description="interface the app listens on")
     app_port: int = Field(8000, ge=1, le=65535)
     engine_url: str = Field("http://127.0.0.1:5005", description="the Rasa engine's base URL")
     engine_port: int = Field(5005, ge=1, le=65535)
     engine_token: SecretStr | None = Field(None, description="token for the engine's HTTP API")
     engine_timeout_seconds: float = Field(10.0, gt=0, le=120)
-    engine_tracker_url: str = Field("", description="engine tracker DB; default SQLite in data_dir")
+    engine_tracker_url: str = Field(
+        "", repr=False, description="engine tracker DB; default SQLite in data_dir"
+    )
     actions_port: int = Field(5055, ge=1, le=65535)
     rasa_python: str = Field("", description="Python 3.10 interpreter for the engine")
     outbox_max_attempts: int = Field(8, ge=1, le=50)

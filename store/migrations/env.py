@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+from typing import Any, Literal
+
 from alembic import context
+from alembic.autogenerate.api import AutogenContext
 from sqlalchemy import Connection
 
 from store.db import create_db_engine
-from store.models import Base
+from store.models import Base, UTCDateTime
 
 config = context.config
+
+
+def _render_item(
+    kind: str,
+    obj: Any,
+    autogen_context: AutogenContext,  # noqa: ARG001 - the render_item interface
+) -> str | Literal[False]:
+    # UTCDateTime only changes what Python reads back; migrations keep the plain column type
+    # and never import the models.
+    if kind == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
 
 
 def _run(connection: Connection) -> None:
@@ -17,6 +32,7 @@ def _run(connection: Connection) -> None:
         target_metadata=Base.metadata,
         render_as_batch=connection.dialect.name == "sqlite",  # SQLite alters tables by copy
         compare_type=True,
+        render_item=_render_item,
     )
     with context.begin_transaction():
         context.run_migrations()

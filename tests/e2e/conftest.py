@@ -46,10 +46,10 @@ def system_env(data_dir: Path, **extra: str) -> dict[str, str]:
 
 
 @pytest.fixture
-def system_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
+def system_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
     for name, value in system_env(tmp_path / "data").items():
         monkeypatch.setenv(name, value)
-    yield load_settings()
+    return load_settings()
 
 
 def chat(base_url: str, sender: str, text: str) -> list[str]:

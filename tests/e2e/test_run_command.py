@@ -52,7 +52,7 @@ def test_run_serves_a_conversation_and_ctrl_c_stops_everything(
     ports = [int(env[k]) for k in ("WARMLINE_APP_PORT", "WARMLINE_ENGINE_PORT")]
     ports.append(int(env["WARMLINE_ACTIONS_PORT"]))
     log = (tmp_path / "run.log").open("w+")
-    runner = subprocess.Popen(  # noqa: S603
+    runner = subprocess.Popen(
         [sys.executable, "-m", "warmline.cli", "run"], env=env, stdout=log, stderr=log
     )
     base = f"http://127.0.0.1:{env['WARMLINE_APP_PORT']}"

@@ -1,0 +1,39 @@
+# The two commands a new user needs: `make run` and `make test`. Everything else is set up on demand.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+UV_VERSION := 0.13.9
+# A machine without uv gets a pinned one in var/bootstrap, installed with the system's pip.
+UV := $(or $(shell command -v uv 2>/dev/null),var/bootstrap/bin/uv)
+RUN := $(UV) run --frozen
+
+.PHONY: help run test lint typecheck unit setup
+
+help:
+	@echo "make run   - set up what is missing, train if bot/ changed, run the whole system"
+	@echo "make test  - every check: format, lint, types, and the test suite with coverage"
+
+var/bootstrap/bin/uv:
+	python3 -m venv var/bootstrap
+	var/bootstrap/bin/pip install --quiet uv==$(UV_VERSION)
+
+.venv/.synced: uv.lock pyproject.toml | $(UV)
+	$(UV) sync --frozen --quiet
+	@touch $@
+
+setup: .venv/.synced
+
+run: setup
+	$(RUN) warmline run
+
+lint: setup
+	$(RUN) ruff format --check .
+	$(RUN) ruff check .
+
+typecheck: setup
+	$(RUN) mypy
+
+unit: setup
+	$(RUN) pytest --cov --cov-report=term
+
+test: lint typecheck unit
