@@ -83,7 +83,7 @@ class Gateway:
         """Screens, asks the engine, stores the replies and sends them."""
         screening = screen_safely(self._screener, message.text)
         replies = await self._replies_for(message, screening)
-        await self._outbox.dispatch([reply.id for reply in replies])
+        await self._outbox.send_claimed([reply.outbox for reply in replies if reply.outbox])
         return replies
 
     async def retry_due(self) -> int:
@@ -129,7 +129,9 @@ class Gateway:
     ) -> list[Message]:
         with self._db.transaction() as session:
             now = self._clock()
-            return messages.finish_inbound(session, message, texts, screening.level.label, now)
+            return messages.finish_inbound(
+                session, message, texts, screening.level.label, now, send_now=True
+            )
 
     def _defer(self, message: Message, screening: Screening) -> list[Message]:
         # One holding reply per message, not one per retry while the engine stays down.
@@ -137,7 +139,13 @@ class Gateway:
         now = self._clock()
         with self._db.transaction() as session:
             return messages.defer_inbound(
-                session, message, holding, screening.level.label, now + self._engine_retry, now
+                session,
+                message,
+                holding,
+                screening.level.label,
+                now + self._engine_retry,
+                now,
+                send_now=True,
             )
 
     def _replies_to(self, message_id: int) -> list[Message]:

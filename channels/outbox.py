@@ -40,7 +40,10 @@ class OutboxDispatcher:
 
     async def dispatch(self, message_ids: list[int] | None = None) -> int:
         """Sends every due row (or just these messages' rows); returns how many went out."""
-        items = await asyncio.to_thread(self._claim, message_ids)
+        return await self.send_claimed(await asyncio.to_thread(self._claim, message_ids))
+
+    async def send_claimed(self, items: list[OutboxItem]) -> int:
+        """Sends rows this worker holds the claim on, in order; returns how many went out."""
         sent = 0
         for item in items:
             sent += await self._send(item)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Insert, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from store.models import Direction, InboundStatus, Message, OutboxItem, OutboxStatus
-from store.participants import get_or_create_participant
+from store.participants import participant_id_for
 
 # How long a worker may hold an inbound message before another may take it over (a crash).
 PROCESSING_LEASE = timedelta(minutes=2)
@@ -22,6 +23,15 @@ class Stored:
     duplicate: bool
 
 
+def _insert_unless_duplicate(session: Session) -> Insert:
+    """INSERT ... ON CONFLICT DO NOTHING: a channel's retry costs no savepoint or exception."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    return insert(Message).on_conflict_do_nothing(
+        index_elements=[Message.channel, Message.channel_message_id]
+    )
+
+
 def store_inbound(
     session: Session,
     *,
@@ -31,9 +41,8 @@ def store_inbound(
     now: datetime,
 ) -> Stored:
     """Stores a message already claimed by its receiver; a repeat of a channel id is a duplicate."""
-    participant = get_or_create_participant(session, address)
     message = Message(
-        participant_id=participant.id,
+        participant_id=participant_id_for(session, address),
         address=address,
         channel=address.partition(":")[0],
         direction=Direction.INBOUND,
@@ -43,11 +52,13 @@ def store_inbound(
         attempts=1,
         next_attempt_at=now + PROCESSING_LEASE,
         created_at=now,
+        risk_level=None,
+        reply_to_id=None,
+        processed_at=None,
     )
-    try:
-        with session.begin_nested():
-            session.add(message)
-    except IntegrityError:
+    values = {c.key: getattr(message, c.key) for c in Message.__table__.columns if c.key != "id"}
+    new_id = session.scalar(_insert_unless_duplicate(session).values(values).returning(Message.id))
+    if new_id is None:
         existing = session.scalar(
             select(Message).where(
                 Message.channel == message.channel,
@@ -56,6 +67,7 @@ def store_inbound(
         )
         assert existing is not None
         return Stored(existing, duplicate=True)
+    message.id = new_id
     return Stored(message, duplicate=False)
 
 
@@ -95,9 +107,15 @@ def claim_inbound(session: Session, message_id: int, now: datetime) -> Message |
 
 
 def add_replies(
-    session: Session, inbound: Message, texts: list[str], now: datetime
+    session: Session, inbound: Message, texts: list[str], now: datetime, *, send_now: bool
 ) -> list[Message]:
-    """Stores replies and their outbox rows in the caller's transaction."""
+    """Stores replies and their outbox rows in the caller's transaction.
+
+    With `send_now` the rows are claimed for the caller, who sends them next, saving the
+    round trip of claiming them; should it die first, the claim runs out and the background
+    sender takes them over. Otherwise they wait, due at once, for the background sender.
+    """
+    status = OutboxStatus.SENDING if send_now else OutboxStatus.PENDING
     replies = [
         Message(
             participant_id=inbound.participant_id,
@@ -105,36 +123,52 @@ def add_replies(
             channel=inbound.channel,
             direction=Direction.OUTBOUND,
             text=text,
-            status=OutboxStatus.PENDING,
+            status=status,
             reply_to_id=inbound.id,
             created_at=now,
         )
         for text in texts
     ]
     session.add_all(replies)
-    session.flush()
     session.add_all(
         OutboxItem(
-            message_id=reply.id,
+            message=reply,
             channel=reply.channel,
             address=reply.address,
+            status=status,
+            attempts=1 if send_now else 0,
+            claimed_at=now if send_now else None,
             next_attempt_at=now,
         )
         for reply in replies
     )
+    session.flush()
     return replies
 
 
+def _settle_inbound(session: Session, inbound: Message, **values: object) -> None:
+    session.execute(update(Message).where(Message.id == inbound.id).values(**values))
+
+
 def finish_inbound(
-    session: Session, inbound: Message, texts: list[str], risk_level: str, now: datetime
+    session: Session,
+    inbound: Message,
+    texts: list[str],
+    risk_level: str,
+    now: datetime,
+    *,
+    send_now: bool = False,
 ) -> list[Message]:
     """Marks the message answered and queues its replies, in one transaction: all or nothing."""
-    inbound = session.merge(inbound)
-    inbound.risk_level = risk_level
-    inbound.status = InboundStatus.PROCESSED
-    inbound.processed_at = now
-    inbound.next_attempt_at = None
-    return add_replies(session, inbound, texts, now)
+    _settle_inbound(
+        session,
+        inbound,
+        risk_level=risk_level,
+        status=InboundStatus.PROCESSED,
+        processed_at=now,
+        next_attempt_at=None,
+    )
+    return add_replies(session, inbound, texts, now, send_now=send_now)
 
 
 def defer_inbound(
@@ -144,13 +178,18 @@ def defer_inbound(
     risk_level: str,
     retry_at: datetime,
     now: datetime,
+    *,
+    send_now: bool = False,
 ) -> list[Message]:
     """The engine is down: keep the message for a retry and queue a holding reply."""
-    inbound = session.merge(inbound)
-    inbound.risk_level = risk_level
-    inbound.status = InboundStatus.ENGINE_PENDING
-    inbound.next_attempt_at = retry_at
-    return add_replies(session, inbound, holding, now)
+    _settle_inbound(
+        session,
+        inbound,
+        risk_level=risk_level,
+        status=InboundStatus.ENGINE_PENDING,
+        next_attempt_at=retry_at,
+    )
+    return add_replies(session, inbound, holding, now, send_now=send_now)
 
 
 def conversation(session: Session, participant_id: int, limit: int = 200) -> list[Message]:

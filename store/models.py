@@ -135,6 +135,7 @@ class Message(Base):
     next_attempt_at: Mapped[datetime | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     processed_at: Mapped[datetime | None] = mapped_column()
+    outbox: Mapped[OutboxItem | None] = relationship(back_populates="message")
 
 
 class OutboxItem(Base):
@@ -154,7 +155,7 @@ class OutboxItem(Base):
     sent_at: Mapped[datetime | None] = mapped_column()
     provider_message_id: Mapped[str | None] = mapped_column(String(64))
     last_error: Mapped[str | None] = mapped_column(String(200))
-    message: Mapped[Message] = relationship(lazy="joined")
+    message: Mapped[Message] = relationship(lazy="joined", back_populates="outbox")
 
 
 class AuditEntry(Base):

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from store.models import Message, OutboxItem, OutboxStatus
 
 # A claim older than this belongs to a worker that died mid-send; the row is sent again.
-SENDING_LEASE = timedelta(minutes=5)
+SENDING_LEASE = timedelta(minutes=2)
 
 
 def _due(now: datetime):  # type: ignore[no-untyped-def]

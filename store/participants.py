@@ -10,8 +10,17 @@ from store.models import Participant, ParticipantAddress
 
 
 def participant_for(session: Session, address: str) -> Participant | None:
-    row = session.scalar(select(ParticipantAddress).where(ParticipantAddress.address == address))
-    return row.participant if row else None
+    return session.scalar(
+        select(Participant).join(ParticipantAddress).where(ParticipantAddress.address == address)
+    )
+
+
+def participant_id_for(session: Session, address: str) -> int:
+    """The participant behind an address, created on first contact; one query when known."""
+    found = session.scalar(
+        select(ParticipantAddress.participant_id).where(ParticipantAddress.address == address)
+    )
+    return found if found is not None else get_or_create_participant(session, address).id
 
 
 def get_or_create_participant(session: Session, address: str) -> Participant:

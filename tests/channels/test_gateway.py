@@ -19,6 +19,7 @@ from escalation.screening import Screener, screen
 from store.db import Database
 from store.messages import PROCESSING_LEASE
 from store.models import Direction, InboundStatus, Message, OutboxItem, OutboxStatus
+from store.outbox import SENDING_LEASE
 from tests.channels.conftest import Clock, RecordingChannel, Run
 from tests.fakes.engine import FakeEngine, free_port
 
@@ -203,15 +204,17 @@ def test_crash_before_sending_sends_each_reply_exactly_once(
     gateway = make_gateway(db, fake_engine.url, channel, clock)
     outbox = OutboxDispatcher(db, {channel.scheme: channel}, max_attempts=3, clock=clock)
 
-    async def crash(_ids: list[int] | None = None) -> int:
+    async def crash(_items: list[OutboxItem]) -> int:
         raise SystemExit("killed after storing replies, before sending")
 
     with monkeypatch.context() as patch:
-        patch.setattr(gateway._outbox, "dispatch", crash)
+        patch.setattr(gateway._outbox, "send_claimed", crash)
         with pytest.raises(SystemExit):
             run(gateway.handle(inbound("hello")))
     assert channel.sent == []
+    assert run(outbox.dispatch()) == 0  # the dead worker's claim still runs
 
+    clock.advance(SENDING_LEASE + timedelta(seconds=1))
     sent = [run(outbox.dispatch()) for _ in range(3)]
 
     assert sent == [1, 0, 0]
