@@ -25,7 +25,7 @@ import httpx
 
 from core.settings import load_settings
 from store.migrate import upgrade
-from tests.e2e.conftest import system_env
+from tests.support.system import system_env
 from warmline.cli import prepare_engine
 from warmline.processes import actions_spec, app_spec, engine_spec
 from warmline.supervisor import Supervisor

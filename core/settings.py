@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, SecretStr, ValidationError, model_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic.fields import FieldInfo
 from pydantic_settings import (
     BaseSettings,
@@ -102,6 +102,12 @@ class Settings(BaseSettings):
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         assert isinstance(env_settings, EnvSettingsSource)
         return init_settings, env_settings, _FileSecretsSource(settings_cls), dotenv_settings
+
+    @field_validator("data_dir")
+    @classmethod
+    def _anchor_data_dir(cls, value: Path) -> Path:
+        # Every process must mean the same folder, whatever directory it was started from.
+        return (PROJECT_ROOT / value.expanduser()).resolve()
 
     @model_validator(mode="after")
     def _secrets_and_defaults(self) -> Settings:

@@ -6,13 +6,16 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from core.settings import Settings, load_settings
 from store.db import Database
 from store.migrate import upgrade
+from tests.support.system import PreparedEngine, prepare, system_env
 
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
 BACKENDS = ["sqlite", "postgresql"] if POSTGRES_URL else ["sqlite"]
@@ -53,3 +56,17 @@ def db(database_url: str) -> Iterator[Database]:
     database = Database(database_url)
     yield database
     database.dispose()
+
+
+@pytest.fixture(scope="session")
+def prepared_engine() -> PreparedEngine:
+    """The engine's environment and trained model, set up once per run (cached across runs)."""
+    return prepare()
+
+
+@pytest.fixture
+def system_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """Settings for one isolated system, also exported to the processes it starts."""
+    for name, value in system_env(tmp_path / "data").items():
+        monkeypatch.setenv(name, value)
+    return load_settings()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -19,7 +19,7 @@ class ChildSpec:
     name: str
     argv: list[str]
     ready_url: str
-    env: dict[str, str] = field(default_factory=dict)
+    env: dict[str, str] | None = None  # None: inherit the supervisor's environment
     cwd: Path = PROJECT_ROOT
     ready_timeout: float = 180.0
 

@@ -12,7 +12,7 @@ from bot.actions.greet import FIRST_GREETING
 from core.settings import Settings
 from escalation.crisis_lines import HOLDING_REPLY
 from store.migrate import upgrade
-from tests.e2e.conftest import PreparedEngine, chat, conversation, wait_for
+from tests.support.system import PreparedEngine, chat, conversation, wait_for
 from warmline.processes import ChildSpec, actions_spec, app_spec, engine_spec
 from warmline.supervisor import Supervisor
 

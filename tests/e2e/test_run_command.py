@@ -16,7 +16,7 @@ from sqlalchemy import select
 from bot.actions.greet import FIRST_GREETING, RETURNING_GREETING
 from store.db import Database
 from store.models import AuditEntry, Message
-from tests.e2e.conftest import PreparedEngine, chat, system_env, wait_for
+from tests.support.system import PreparedEngine, chat, system_env, wait_for
 
 pytestmark = pytest.mark.engine
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 import yaml
 
-from core.settings import load_settings
+from core.settings import PROJECT_ROOT, load_settings
 from warmline.engine_env import EngineInstall
 from warmline.processes import (
     actions_spec,
@@ -102,21 +103,23 @@ def test_the_engine_listens_on_loopback_only_with_its_auth_token(tmp_path: Path)
     assert option(spec.argv, "--model") == str(tmp_path / "model.tar.gz")
     assert option(spec.argv, "--endpoints") == str(tmp_path / "engine" / "endpoints.yml")
     assert spec.ready_url == "http://127.0.0.1:5123/"
+    assert spec.env is not None
     assert spec.env["RASA_TELEMETRY_ENABLED"] == "false"
 
 
-def test_a_relative_data_dir_still_gives_the_engine_a_findable_endpoints_file(
+def test_a_relative_data_dir_is_the_same_folder_from_any_working_directory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    settings = load_settings(data_dir=Path("var"))
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    settings = load_settings(data_dir=Path(os.path.relpath(tmp_path / "state", PROJECT_ROOT)))
 
     spec = engine_spec(settings, EngineInstall(tmp_path / "python"), tmp_path / "model.tar.gz")
 
     endpoints = Path(option(spec.argv, "--endpoints"))
     assert (endpoints, spec.cwd, endpoints.exists()) == (
-        tmp_path / "var" / "engine" / "endpoints.yml",
-        tmp_path / "var" / "engine",
+        tmp_path / "state" / "engine" / "endpoints.yml",
+        tmp_path / "state" / "engine",
         True,
     )
 
@@ -133,4 +136,5 @@ def test_the_action_server_spec_is_ready_on_the_actions_port(tmp_path: Path) -> 
 
     assert (spec.name, spec.ready_url) == ("action server", "http://127.0.0.1:5123/health")
     assert option(spec.argv, "--port") == "5123"
+    assert spec.env is not None
     assert spec.env["SANIC_HOST"] == "127.0.0.1"

@@ -1,5 +1,6 @@
-"""The real system for end-to-end tests: the Rasa 3.6 engine with the trained model (trained
-once, or reused from the cache keyed by bot/), the rasa-sdk action server and the app."""
+"""Helpers for running the real system in tests and the benchmark: the Rasa 3.6 engine with the
+trained model (trained once, or reused from the cache keyed by bot/), the rasa-sdk action server
+and the app, each system isolated in its own data folder, ports and token."""
 
 from __future__ import annotations
 
@@ -9,9 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-import pytest
 
-from core.settings import Settings, load_settings
+from core.settings import load_settings
 from tests.fakes.engine import free_port
 from warmline.cli import prepare_engine
 from warmline.engine_env import EngineInstall
@@ -23,8 +23,7 @@ class PreparedEngine:
     model: Path
 
 
-@pytest.fixture(scope="session")
-def prepared_engine() -> PreparedEngine:
+def prepare() -> PreparedEngine:
     install, model = prepare_engine(load_settings())
     return PreparedEngine(install, model)
 
@@ -42,13 +41,6 @@ def system_env(data_dir: Path, **extra: str) -> dict[str, str]:
     env["WARMLINE_ENGINE_URL"] = f"http://127.0.0.1:{env['WARMLINE_ENGINE_PORT']}"
     env.update(extra)
     return env
-
-
-@pytest.fixture
-def system_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    for name, value in system_env(tmp_path / "data").items():
-        monkeypatch.setenv(name, value)
-    return load_settings()
 
 
 def chat(base_url: str, sender: str, text: str) -> list[str]:

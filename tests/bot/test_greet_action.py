@@ -1,0 +1,73 @@
+"""The greeting action reads the app database to tell a first contact from a returning one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
+
+from bot.actions.database import app_database
+from bot.actions.greet import FIRST_GREETING, RETURNING_GREETING, ActionGreetParticipant
+from core.clock import utcnow
+from core.settings import get_settings
+from store import messages
+from store.db import Database
+from store.models import AuditEntry
+
+
+@pytest.fixture
+def action_db(db: Database, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
+    """The action server opens the app database from settings, as in production."""
+    monkeypatch.setenv("WARMLINE_DATABASE_URL", db.url)
+    get_settings.cache_clear()
+    app_database.cache_clear()
+    yield db
+    app_database().dispose()
+    get_settings.cache_clear()
+    app_database.cache_clear()
+
+
+def greet(sender: str) -> list[str]:
+    tracker = Tracker(sender, {}, {"intent": {"name": "greet"}}, [], False, None, {}, "")
+    dispatcher = CollectingDispatcher()
+    events = ActionGreetParticipant().run(dispatcher, tracker, {})
+    assert events == []
+    return [message["text"] for message in dispatcher.messages]
+
+
+def texted(db: Database, address: str, count: int) -> None:
+    with db.transaction() as session:
+        for n in range(count):
+            messages.store_inbound(
+                session,
+                address=address,
+                channel_message_id=f"{address}-{n}",
+                text="hi",
+                now=utcnow(),
+            )
+
+
+def test_unknown_sender_gets_the_first_greeting(action_db: Database) -> None:
+    assert greet("sim:stranger") == [FIRST_GREETING]
+
+
+def test_first_message_gets_the_first_greeting_and_is_audited(action_db: Database) -> None:
+    texted(action_db, "sim:jo", 1)
+
+    assert greet("sim:jo") == [FIRST_GREETING]
+    with action_db.transaction() as session:
+        entry = session.scalars(select(AuditEntry)).one()
+        assert (entry.actor, entry.action, entry.detail) == (
+            "assistant",
+            "greeted",
+            {"returning": False},
+        )
+
+
+def test_someone_who_texted_before_is_welcomed_back(action_db: Database) -> None:
+    texted(action_db, "tel:+15551239999", 3)
+
+    assert greet("tel:+15551239999") == [RETURNING_GREETING]
