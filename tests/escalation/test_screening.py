@@ -1,0 +1,38 @@
+"""Screening fails towards a human, and the crisis lines always carry 988."""
+
+from __future__ import annotations
+
+import pytest
+
+from escalation.crisis_lines import HOLDING_REPLY, crisis_reply
+from escalation.levels import Level, Screening
+from escalation.screening import screen_safely
+
+
+def test_a_screener_that_raises_rates_the_message_a_concern() -> None:
+    def broken(_text: str) -> Screening:
+        raise ValueError("bad pattern")
+
+    assert screen_safely(broken, "hi") == Screening(Level.CONCERN, ("screening-failed",))
+
+
+def test_a_working_screener_is_passed_through() -> None:
+    flagged = Screening(Level.CRISIS, ("suicidal-ideation",))
+
+    assert screen_safely(lambda _text: flagged, "hi") == flagged
+
+
+@pytest.mark.parametrize("level", [Level.CRISIS, Level.EMERGENCY])
+def test_crisis_replies_give_988_and_911(level: Level) -> None:
+    text = " ".join(crisis_reply(level))
+
+    assert ("988" in text, "911" in text) == (True, True)
+
+
+def test_holding_reply_gives_988_and_911() -> None:
+    assert ("988" in HOLDING_REPLY, "911" in HOLDING_REPLY) == (True, True)
+
+
+def test_levels_are_ordered_by_danger() -> None:
+    assert sorted(Level, reverse=True) == [Level.EMERGENCY, Level.CRISIS, Level.CONCERN, Level.NONE]
+    assert Level.EMERGENCY.label == "emergency"
