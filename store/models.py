@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from sqlalchemy import (
     JSON,
@@ -14,6 +14,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     TypeDecorator,
     UniqueConstraint,
@@ -169,3 +170,9 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(64))
     participant_id: Mapped[int | None] = mapped_column(ForeignKey("participants.id"), index=True)
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+# The tables themselves, for the prebuilt Core statements of the hot path.
+MESSAGES = cast(Table, Message.__table__)
+OUTBOX = cast(Table, OutboxItem.__table__)
+ADDRESSES = cast(Table, ParticipantAddress.__table__)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
-from store.models import Message, OutboxItem, OutboxStatus
+from store.models import MESSAGES, OUTBOX, OutboxItem, OutboxStatus
 
 # A claim older than this belongs to a worker that died mid-send; the row is sent again.
 SENDING_LEASE = timedelta(minutes=2)
@@ -42,11 +42,14 @@ def claim_due(
     return claimed
 
 
+# Prebuilt Core statements: settling runs once per message sent, on the gateway's hot path.
+_SETTLE_ITEM = update(OUTBOX).where(OUTBOX.c.id == bindparam("item_id"))
+_SETTLE_MESSAGE = update(MESSAGES).where(MESSAGES.c.id == bindparam("outbound_id"))
+
+
 def _settle(session: Session, item: OutboxItem, status: OutboxStatus, **values: object) -> None:
-    session.execute(
-        update(OutboxItem).where(OutboxItem.id == item.id).values(status=status, **values)
-    )
-    session.execute(update(Message).where(Message.id == item.message_id).values(status=status))
+    session.execute(_SETTLE_ITEM, {"item_id": item.id, "status": status, **values})
+    session.execute(_SETTLE_MESSAGE, {"outbound_id": item.message_id, "status": status})
 
 
 def mark_sent(session: Session, item: OutboxItem, provider_id: str | None, now: datetime) -> None:

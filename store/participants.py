@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from store.models import Participant, ParticipantAddress
+from store.models import ADDRESSES, Participant, ParticipantAddress
 
 
 def participant_for(session: Session, address: str) -> Participant | None:
@@ -15,11 +15,14 @@ def participant_for(session: Session, address: str) -> Participant | None:
     )
 
 
+_PARTICIPANT_ID = select(ADDRESSES.c.participant_id).where(
+    ADDRESSES.c.address == bindparam("address")
+)  # prebuilt: looked up on every inbound message
+
+
 def participant_id_for(session: Session, address: str) -> int:
     """The participant behind an address, created on first contact; one query when known."""
-    found = session.scalar(
-        select(ParticipantAddress.participant_id).where(ParticipantAddress.address == address)
-    )
+    found = session.execute(_PARTICIPANT_ID, {"address": address}).scalar()
     return found if found is not None else get_or_create_participant(session, address).id
 
 
