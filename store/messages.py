@@ -5,12 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, or_, select, update
+from sqlalchemy import bindparam, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from store.models import MESSAGES, Direction, InboundStatus, Message, OutboxItem, OutboxStatus
+from store.models import (
+    MESSAGES,
+    OUTBOX,
+    Direction,
+    InboundStatus,
+    Message,
+    OutboxItem,
+    OutboxStatus,
+)
 from store.participants import participant_id_for
 
 # How long a worker may hold an inbound message before another may take it over (a crash).
@@ -112,6 +120,10 @@ def claim_inbound(session: Session, message_id: int, now: datetime) -> Message |
     return session.get(Message, message_id, populate_existing=True)
 
 
+_NEW_OUTBOUND = insert(MESSAGES).returning(MESSAGES.c.id, sort_by_parameter_order=True)
+_NEW_OUTBOX = insert(OUTBOX).returning(OUTBOX.c.id, sort_by_parameter_order=True)
+
+
 def add_replies(
     session: Session, inbound: Message, texts: list[str], now: datetime, *, send_now: bool
 ) -> list[Message]:
@@ -121,35 +133,52 @@ def add_replies(
     round trip of claiming them; should it die first, the claim runs out and the background
     sender takes them over. Otherwise they wait, due at once, for the background sender.
     """
+    if not texts:
+        return []
     status = OutboxStatus.SENDING if send_now else OutboxStatus.PENDING
-    replies = [
-        Message(
-            participant_id=inbound.participant_id,
-            address=inbound.address,
-            channel=inbound.channel,
-            direction=Direction.OUTBOUND,
-            text=text,
-            status=status,
-            reply_to_id=inbound.id,
-            created_at=now,
-        )
-        for text in texts
-    ]
-    session.add_all(replies)
-    session.add_all(
-        OutboxItem(
-            message=reply,
-            channel=reply.channel,
-            address=reply.address,
-            status=status,
-            attempts=1 if send_now else 0,
-            claimed_at=now if send_now else None,
-            next_attempt_at=now,
-        )
-        for reply in replies
-    )
-    session.flush()
+    rows = [_reply_row(inbound, text, status, now) for text in texts]
+    reply_ids = session.execute(_NEW_OUTBOUND, rows).scalars().all()
+    items = [_outbox_row(inbound, reply_id, status, now, send_now) for reply_id in reply_ids]
+    item_ids = session.execute(_NEW_OUTBOX, items).scalars().all()
+    replies = [Message(id=reply_id, **row) for reply_id, row in zip(reply_ids, rows, strict=True)]
+    for reply, item_id, item in zip(replies, item_ids, items, strict=True):
+        reply.outbox = OutboxItem(id=item_id, **item)
     return replies
+
+
+def _reply_row(inbound: Message, text: str, status: str, now: datetime) -> dict[str, object]:
+    return {
+        "participant_id": inbound.participant_id,
+        "address": inbound.address,
+        "channel": inbound.channel,
+        "direction": Direction.OUTBOUND,
+        "channel_message_id": None,
+        "text": text,
+        "status": status,
+        "risk_level": None,
+        "reply_to_id": inbound.id,
+        "attempts": 0,
+        "next_attempt_at": None,
+        "created_at": now,
+        "processed_at": None,
+    }
+
+
+def _outbox_row(
+    inbound: Message, reply_id: int, status: str, now: datetime, send_now: bool
+) -> dict[str, object]:
+    return {
+        "message_id": reply_id,
+        "channel": inbound.channel,
+        "address": inbound.address,
+        "status": status,
+        "attempts": 1 if send_now else 0,
+        "next_attempt_at": now,
+        "claimed_at": now if send_now else None,
+        "sent_at": None,
+        "provider_message_id": None,
+        "last_error": None,
+    }
 
 
 def _settle_inbound(session: Session, inbound: Message, **values: object) -> None:
