@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import pytest
 
 from channels.base import Reply
+from channels.engine import EngineClient
 from channels.rendering import numbered_choices
 from tests.fakes.engine import FakeEngine, running_fake_engine
 
@@ -71,3 +72,20 @@ def run() -> Iterator[Run[Any]]:
     loop = asyncio.new_event_loop()
     yield loop.run_until_complete
     loop.close()
+
+
+Engines = Callable[..., EngineClient]
+
+
+@pytest.fixture
+def engines(run: Run[Any]) -> Iterator[Engines]:
+    """Makes engine clients for a test and closes them on its event loop afterwards."""
+    made: list[EngineClient] = []
+
+    def make(url: str, timeout: float = 5) -> EngineClient:
+        made.append(EngineClient(url, timeout))
+        return made[-1]
+
+    yield make
+    for client in made:
+        run(client.aclose())

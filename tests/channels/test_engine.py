@@ -3,31 +3,42 @@ the replies a text channel can carry."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-import httpx
 import pytest
+from fastapi import Response
 
 from channels.base import Button, Reply
-from channels.engine import EngineClient, EngineUnavailable
-from tests.channels.conftest import Run
+from channels.engine import EngineUnavailable
+from tests.channels.conftest import Engines, Run
+from tests.fakes.engine import FakeEngine
 
 
-def client_answering(handler: Any) -> EngineClient:
-    # The transport is the edge here: these tests are about reading answers, not about HTTP.
-    return EngineClient("http://engine", timeout=1, transport=httpx.MockTransport(handler))
+def answer(body: object, status: int = 200, media_type: str = "application/json") -> Response:
+    text = body if isinstance(body, str) else json.dumps(body)
+    return Response(text, status_code=status, media_type=media_type)
 
 
-def test_text_and_buttons_become_neutral_replies(run: Run[Any]) -> None:
-    answer = [
-        {"recipient_id": "sim:a", "text": "hi"},
-        {"recipient_id": "sim:a", "image": "https://example.org/x.png"},
-        {"recipient_id": "sim:a", "text": "ok?", "buttons": [{"title": "yes", "payload": "/y"}]},
-        {"recipient_id": "sim:a", "text": "   "},
+def test_text_and_buttons_become_neutral_replies(
+    run: Run[Any], engines: Engines, fake_engine: FakeEngine
+) -> None:
+    fake_engine.scripted = [
+        answer(
+            [
+                {"recipient_id": "sim:a", "text": "hi"},
+                {"recipient_id": "sim:a", "image": "https://example.org/x.png"},
+                {
+                    "recipient_id": "sim:a",
+                    "text": "ok?",
+                    "buttons": [{"title": "yes", "payload": "/y"}],
+                },
+                {"recipient_id": "sim:a", "text": "   "},
+            ]
+        )
     ]
-    engine = client_answering(lambda _request: httpx.Response(200, json=answer))
 
-    replies = run(engine.message("sim:a", "hello"))
+    replies = run(engines(fake_engine.url).message("sim:a", "hello"))
 
     assert replies == [Reply("hi"), Reply("ok?", (Button("yes", "/y"),))]
 
@@ -35,23 +46,26 @@ def test_text_and_buttons_become_neutral_replies(run: Run[Any]) -> None:
 @pytest.mark.parametrize(
     "response",
     [
-        httpx.Response(500, text="Internal Server Error"),
-        httpx.Response(503),
-        httpx.Response(200, text="<html>not json</html>"),
-        httpx.Response(200, json={"error": "not a list"}),
+        answer("Internal Server Error", status=500, media_type="text/plain"),
+        answer("", status=503),
+        answer("<html>not json</html>", media_type="text/html"),
+        answer({"error": "not a list"}),
     ],
     ids=["500", "503", "not json", "not a list"],
 )
-def test_a_failing_engine_is_unavailable(response: httpx.Response, run: Run[Any]) -> None:
-    engine = client_answering(lambda _request: response)
+def test_a_failing_engine_is_unavailable(
+    response: Response, run: Run[Any], engines: Engines, fake_engine: FakeEngine
+) -> None:
+    fake_engine.scripted = [response]
 
     with pytest.raises(EngineUnavailable):
-        run(engine.message("sim:a", "hello"))
+        run(engines(fake_engine.url).message("sim:a", "hello"))
 
 
-def test_a_timeout_is_unavailable(run: Run[Any]) -> None:
-    def hang(request: httpx.Request) -> httpx.Response:
-        raise httpx.ReadTimeout("no answer", request=request)
+def test_a_slow_engine_is_unavailable_after_the_timeout(
+    run: Run[Any], engines: Engines, fake_engine: FakeEngine
+) -> None:
+    fake_engine.delay = 1.0
 
-    with pytest.raises(EngineUnavailable, match="ReadTimeout"):
-        run(client_answering(hang).message("sim:a", "hello"))
+    with pytest.raises(EngineUnavailable, match="TimeoutError"):
+        run(engines(fake_engine.url, timeout=0.2).message("sim:a", "hello"))

@@ -20,7 +20,7 @@ from store.db import Database
 from store.messages import PROCESSING_LEASE
 from store.models import Direction, InboundStatus, Message, OutboxItem, OutboxStatus
 from store.outbox import SENDING_LEASE
-from tests.channels.conftest import Clock, RecordingChannel, Run
+from tests.channels.conftest import Clock, Engines, RecordingChannel, Run
 from tests.fakes.engine import FakeEngine, free_port
 
 ADDRESS = "tel:+15551230000"
@@ -28,7 +28,7 @@ ADDRESS = "tel:+15551230000"
 
 def make_gateway(
     db: Database,
-    engine_url: str,
+    engine: EngineClient,
     channel: RecordingChannel,
     clock: Clock,
     screener: Screener = screen,
@@ -36,7 +36,7 @@ def make_gateway(
     channels: dict[str, Channel] = {channel.scheme: channel}
     return Gateway(
         db=db,
-        engine=EngineClient(engine_url, timeout=5),
+        engine=engine,
         screener=screener,
         channels=channels,
         outbox=OutboxDispatcher(db, channels, max_attempts=3, clock=clock),
@@ -56,9 +56,14 @@ def rows(db: Database, direction: Direction) -> list[Message]:
 
 
 def test_reply_is_stored_and_sent(
-    run: Run[Any], db: Database, fake_engine: FakeEngine, channel: RecordingChannel, clock: Clock
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
 ) -> None:
-    gateway = make_gateway(db, fake_engine.url, channel, clock)
+    gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
 
     answered = run(gateway.handle(inbound("hi there")))
 
@@ -70,11 +75,16 @@ def test_reply_is_stored_and_sent(
 
 
 def test_inbound_is_stored_before_the_engine_is_asked(
-    run: Run[Any], db: Database, fake_engine: FakeEngine, channel: RecordingChannel, clock: Clock
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
 ) -> None:
     seen: list[list[str]] = []
     fake_engine.on_call = lambda _body: seen.append([m.text for m in rows(db, Direction.INBOUND)])
-    gateway = make_gateway(db, fake_engine.url, channel, clock)
+    gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
 
     run(gateway.handle(inbound("first")))
 
@@ -82,9 +92,14 @@ def test_inbound_is_stored_before_the_engine_is_asked(
 
 
 def test_repeated_channel_message_id_gets_no_second_reply(
-    run: Run[Any], db: Database, fake_engine: FakeEngine, channel: RecordingChannel, clock: Clock
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
 ) -> None:
-    gateway = make_gateway(db, fake_engine.url, channel, clock)
+    gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
 
     first = run(gateway.handle(inbound("hello", "SM1")))
     again = run(gateway.handle(inbound("hello", "SM1")))
@@ -96,13 +111,18 @@ def test_repeated_channel_message_id_gets_no_second_reply(
 
 
 def test_buttons_are_rendered_for_the_channel(
-    run: Run[Any], db: Database, fake_engine: FakeEngine, channel: RecordingChannel, clock: Clock
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
 ) -> None:
     fake_engine.buttons = [
         {"title": "yes", "payload": "/affirm"},
         {"title": "no", "payload": "/deny"},
     ]
-    gateway = make_gateway(db, fake_engine.url, channel, clock)
+    gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
 
     run(gateway.handle(inbound("ask me")))
 
@@ -112,6 +132,7 @@ def test_buttons_are_rendered_for_the_channel(
 @pytest.mark.parametrize("level", [Level.CRISIS, Level.EMERGENCY])
 def test_crisis_is_answered_by_the_gateway_without_the_engine(
     run: Run[Any],
+    engines: Engines,
     level: Level,
     db: Database,
     fake_engine: FakeEngine,
@@ -119,7 +140,11 @@ def test_crisis_is_answered_by_the_gateway_without_the_engine(
     clock: Clock,
 ) -> None:
     gateway = make_gateway(
-        db, fake_engine.url, channel, clock, screener=lambda _t: Screening(level, ("test",))
+        db,
+        engines(fake_engine.url),
+        channel,
+        clock,
+        screener=lambda _t: Screening(level, ("test",)),
     )
 
     answered = run(gateway.handle(inbound("a message the screener flags")))
@@ -130,12 +155,17 @@ def test_crisis_is_answered_by_the_gateway_without_the_engine(
 
 
 def test_a_failing_screener_fails_towards_a_concern_not_silence(
-    run: Run[Any], db: Database, fake_engine: FakeEngine, channel: RecordingChannel, clock: Clock
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
 ) -> None:
     def broken(_text: str) -> Screening:
         raise RuntimeError("lexicon failed to load")
 
-    gateway = make_gateway(db, fake_engine.url, channel, clock, screener=broken)
+    gateway = make_gateway(db, engines(fake_engine.url), channel, clock, screener=broken)
 
     answered = run(gateway.handle(inbound("hello")))
 
@@ -144,9 +174,14 @@ def test_a_failing_screener_fails_towards_a_concern_not_silence(
 
 
 def test_engine_down_sends_one_holding_reply_with_988_then_answers_when_back(
-    run: Run[Any], db: Database, fake_engine: FakeEngine, channel: RecordingChannel, clock: Clock
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
 ) -> None:
-    down = make_gateway(db, f"http://127.0.0.1:{free_port()}", channel, clock)
+    down = make_gateway(db, engines(f"http://127.0.0.1:{free_port()}"), channel, clock)
 
     held = run(down.handle(inbound("are you there")))
     clock.advance(timedelta(seconds=31))
@@ -159,7 +194,7 @@ def test_engine_down_sends_one_holding_reply_with_988_then_answers_when_back(
     assert len(channel.sent) == 1
 
     clock.advance(timedelta(seconds=31))
-    back = make_gateway(db, fake_engine.url, channel, clock)
+    back = make_gateway(db, engines(fake_engine.url), channel, clock)
     assert run(back.retry_due()) == 1
 
     assert [text for _, text in channel.sent][1:] == ["echo: are you there"]
@@ -168,13 +203,14 @@ def test_engine_down_sends_one_holding_reply_with_988_then_answers_when_back(
 
 def test_crash_before_replies_are_stored_is_answered_once_on_recovery(
     run: Run[Any],
+    engines: Engines,
     db: Database,
     fake_engine: FakeEngine,
     channel: RecordingChannel,
     clock: Clock,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    gateway = make_gateway(db, fake_engine.url, channel, clock)
+    gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
 
     def crash(*_args: Any) -> None:
         raise SystemExit("killed between the engine's answer and storing it")
@@ -195,13 +231,14 @@ def test_crash_before_replies_are_stored_is_answered_once_on_recovery(
 
 def test_crash_before_sending_sends_each_reply_exactly_once(
     run: Run[Any],
+    engines: Engines,
     db: Database,
     fake_engine: FakeEngine,
     channel: RecordingChannel,
     clock: Clock,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    gateway = make_gateway(db, fake_engine.url, channel, clock)
+    gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
     outbox = OutboxDispatcher(db, {channel.scheme: channel}, max_attempts=3, clock=clock)
 
     async def crash(_items: list[OutboxItem]) -> int:
@@ -223,13 +260,14 @@ def test_crash_before_sending_sends_each_reply_exactly_once(
 
 def test_message_text_and_number_never_reach_info_logs(
     run: Run[Any],
+    engines: Engines,
     db: Database,
     channel: RecordingChannel,
     clock: Clock,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    down = make_gateway(db, f"http://127.0.0.1:{free_port()}", channel, clock)
+    down = make_gateway(db, engines(f"http://127.0.0.1:{free_port()}"), channel, clock)
 
     run(down.handle(inbound("i relapsed last night")))
 
@@ -239,9 +277,14 @@ def test_message_text_and_number_never_reach_info_logs(
 
 
 def test_every_reply_has_one_outbox_row(
-    run: Run[Any], db: Database, fake_engine: FakeEngine, channel: RecordingChannel, clock: Clock
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
 ) -> None:
-    gateway = make_gateway(db, fake_engine.url, channel, clock)
+    gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
 
     run(gateway.handle(inbound("one", "a")))
     run(gateway.handle(inbound("two", "b")))

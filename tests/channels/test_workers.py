@@ -7,18 +7,22 @@ from datetime import timedelta
 from typing import Any
 
 from channels.base import Channel
-from channels.engine import EngineClient
 from channels.gateway import Gateway, Inbound
 from channels.outbox import OutboxDispatcher
 from channels.workers import run_background
 from escalation.screening import screen
 from store.db import Database
-from tests.channels.conftest import Clock, RecordingChannel, Run
+from tests.channels.conftest import Clock, Engines, RecordingChannel, Run
 from tests.fakes.engine import FakeEngine, free_port
 
 
 def test_background_loop_answers_a_held_message_once_the_engine_is_back(
-    run: Run[Any], db: Database, fake_engine: FakeEngine, channel: RecordingChannel, clock: Clock
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
 ) -> None:
     channels: dict[str, Channel] = {channel.scheme: channel}
     outbox = OutboxDispatcher(db, channels, max_attempts=3, clock=clock)
@@ -26,7 +30,7 @@ def test_background_loop_answers_a_held_message_once_the_engine_is_back(
     def gateway(url: str) -> Gateway:
         return Gateway(
             db=db,
-            engine=EngineClient(url, timeout=5),
+            engine=engines(url),
             screener=screen,
             channels=channels,
             outbox=outbox,

@@ -6,6 +6,7 @@ real engine.
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import threading
 import time
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import uvicorn
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Request, Response
 
 
 def free_port() -> int:
@@ -31,17 +32,23 @@ class FakeEngine:
     calls: list[dict[str, Any]] = field(default_factory=list)
     buttons: list[dict[str, str]] = field(default_factory=list)
     on_call: Any = None  # called with the request body before answering, to observe state
+    scripted: list[Response] = field(default_factory=list)  # answers to give instead, in order
+    delay: float = 0.0
 
 
 def _app(engine: FakeEngine) -> FastAPI:
     app = FastAPI()
 
     @app.post("/webhooks/rest/webhook")
-    async def webhook(request: Request) -> list[dict[str, Any]]:
+    async def webhook(request: Request) -> Any:
         body = await request.json()
         engine.calls.append(body)
         if engine.on_call is not None:
             engine.on_call(body)
+        if engine.delay:
+            await asyncio.sleep(engine.delay)
+        if engine.scripted:
+            return engine.scripted.pop(0)
         reply: dict[str, Any] = {"recipient_id": body["sender"], "text": f"echo: {body['message']}"}
         if engine.buttons:
             reply["buttons"] = engine.buttons
