@@ -13,7 +13,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic.fields import FieldInfo
 from pydantic_settings import (
     BaseSettings,
@@ -63,6 +71,39 @@ class _FileSecretsSource(PydanticBaseSettingsSource):
         return values
 
 
+class RosterPeer(BaseModel):
+    """One person on call. Alerts go to every address they have; the token signs them in to
+    the peer API and is a secret."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(min_length=1, max_length=64)
+    token: SecretStr
+    supervisor: bool = False
+    telegram_chat_id: int | None = None
+    phone: str | None = Field(None, pattern=r"^\+[1-9]\d{6,14}$")
+    sim: str | None = Field(None, description="dev mode: the simulator name that gets alerts")
+
+    @property
+    def alert_addresses(self) -> list[str]:
+        found = [f"telegram:{self.telegram_chat_id}" if self.telegram_chat_id else ""]
+        found += [f"tel:{self.phone}" if self.phone else "", f"sim:{self.sim}" if self.sim else ""]
+        return [address for address in found if address]
+
+
+# Dev mode only: one peer and one supervisor who get their alerts in the text simulator
+# (pick the name "peer" or "supervisor" there). Production refuses these tokens.
+DEV_ROSTER = [
+    RosterPeer(name="Dev Peer", token=SecretStr("dev-only-peer-token"), sim="peer"),
+    RosterPeer(
+        name="Dev Supervisor",
+        token=SecretStr("dev-only-supervisor-token"),
+        supervisor=True,
+        sim="supervisor",
+    ),
+]
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix=ENV_PREFIX, env_file=".env", extra="ignore", frozen=True
@@ -90,6 +131,14 @@ class Settings(BaseSettings):
     engine_retry_seconds: float = Field(5.0, gt=0, le=600)
     max_message_chars: int = Field(4096, ge=160, le=65536)
     log_level: str = Field("INFO", pattern="^(DEBUG|INFO|WARNING|ERROR)$")
+    public_url: str = Field("", description="the app's public base URL, for links in alerts")
+    oncall_roster: list[RosterPeer] = Field(
+        default_factory=list, repr=False, description="JSON list of peers on call"
+    )
+    target_emergency_minutes: float = Field(5.0, gt=0, le=60)
+    target_crisis_minutes: float = Field(15.0, gt=0, le=240)
+    target_concern_minutes: float = Field(1440.0, gt=0, le=10080)
+    alerts_before_supervisor: int = Field(2, ge=1, le=10)
 
     @classmethod
     def settings_customise_sources(
@@ -112,6 +161,7 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _secrets_and_defaults(self) -> Settings:
         if self.mode is Mode.PRODUCTION:
+            _check_production_roster(self.oncall_roster)
             token = self.engine_token.get_secret_value() if self.engine_token else ""
             if len(token) < 16 or token == DEV_ENGINE_TOKEN:
                 raise ValueError(
@@ -138,6 +188,25 @@ class Settings(BaseSettings):
     @property
     def actions_url(self) -> str:
         return f"http://127.0.0.1:{self.actions_port}/webhook"
+
+    @property
+    def roster(self) -> list[RosterPeer]:
+        """Who is on call: the configured roster, or in dev mode without one, the dev roster."""
+        return self.oncall_roster or (DEV_ROSTER if self.dev else [])
+
+    @property
+    def base_url(self) -> str:
+        return self.public_url.rstrip("/") or f"http://{self.public_host}:{self.app_port}"
+
+
+def _check_production_roster(roster: list[RosterPeer]) -> None:
+    if not any(not p.supervisor for p in roster) or not any(p.supervisor for p in roster):
+        raise ValueError(
+            f"{ENV_PREFIX}ONCALL_ROSTER needs at least one peer and one supervisor in production"
+        )
+    weak = [p.name for p in roster if len(p.token.get_secret_value()) < 16]
+    if weak or any(p in DEV_ROSTER for p in roster):
+        raise ValueError(f"{ENV_PREFIX}ONCALL_ROSTER tokens must be 16+ characters, not dev ones")
 
 
 def load_settings(**overrides: Any) -> Settings:

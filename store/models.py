@@ -67,6 +67,7 @@ class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {
         datetime: UTCDateTime(),
         dict[str, Any]: JSON,
+        list[str]: JSON,
     }
 
 
@@ -95,6 +96,9 @@ class Participant(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     display_name: Mapped[str | None] = mapped_column(String(80))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # A peer who took the conversation over; while set, the bot is paused for this person.
+    taken_over_by: Mapped[str | None] = mapped_column(String(64))
+    taken_over_at: Mapped[datetime | None] = mapped_column()
     addresses: Mapped[list[ParticipantAddress]] = relationship(back_populates="participant")
 
 
@@ -136,6 +140,9 @@ class Message(Base):
     next_attempt_at: Mapped[datetime | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     processed_at: Mapped[datetime | None] = mapped_column()
+    # Who wrote an outbound message when it was not the assistant: "gateway" (crisis lines,
+    # holding replies) or "peer:<name>".
+    author: Mapped[str | None] = mapped_column(String(80))
     outbox: Mapped[OutboxItem | None] = relationship(back_populates="message")
 
 

@@ -9,7 +9,8 @@ from alembic.autogenerate.api import AutogenContext
 from sqlalchemy import Connection
 
 from store.db import create_db_engine
-from store.models import Base, UTCDateTime
+from store.models import UTCDateTime
+from store.schema import metadata
 
 config = context.config
 
@@ -29,7 +30,7 @@ def _render_item(
 def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
-        target_metadata=Base.metadata,
+        target_metadata=metadata,
         render_as_batch=connection.dialect.name == "sqlite",  # SQLite alters tables by copy
         compare_type=True,
         render_item=_render_item,

@@ -3,6 +3,7 @@ variable, and secrets kept out of repr."""
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -17,6 +18,12 @@ from core.settings import (
 )
 
 PRODUCTION_TOKEN = "a-production-token-0123456789"
+PRODUCTION_ROSTER = json.dumps(
+    [
+        {"name": "Ana", "token": "ana-token-0123456789", "phone": "+15551230001"},
+        {"name": "Sam", "token": "sam-token-0123456789", "supervisor": True},
+    ]
+)
 
 
 @pytest.fixture(autouse=True)
@@ -26,6 +33,8 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         if name.startswith("WARMLINE_"):
             monkeypatch.delenv(name)
     monkeypatch.chdir(tmp_path)
+    # Production needs someone on call; tests about other settings get a valid roster.
+    monkeypatch.setenv("WARMLINE_ONCALL_ROSTER", PRODUCTION_ROSTER)
 
 
 def test_defaults_are_dev_mode_with_local_state_in_var() -> None:
@@ -172,3 +181,51 @@ def test_secrets_do_not_appear_in_repr_or_str(
     settings = load_settings()
 
     assert (secret in repr(settings), secret in str(settings)) == (False, False)
+
+
+def production_roster(*peers: dict[str, object]) -> str:
+    return json.dumps(list(peers))
+
+
+@pytest.mark.parametrize(
+    "roster",
+    [
+        production_roster(),
+        production_roster({"name": "Ana", "token": "ana-token-0123456789"}),
+        production_roster({"name": "Sam", "token": "sam-token-0123456789", "supervisor": True}),
+        production_roster(
+            {"name": "Ana", "token": "short"},
+            {"name": "Sam", "token": "sam-token-0123456789", "supervisor": True},
+        ),
+    ],
+    ids=["empty", "no-supervisor", "no-peer", "short-token"],
+)
+def test_production_needs_a_peer_and_a_supervisor_with_real_tokens(
+    monkeypatch: pytest.MonkeyPatch, roster: str
+) -> None:
+    monkeypatch.setenv("WARMLINE_MODE", "production")
+    monkeypatch.setenv("WARMLINE_ENGINE_TOKEN", PRODUCTION_TOKEN)
+    monkeypatch.setenv("WARMLINE_ONCALL_ROSTER", roster)
+
+    with pytest.raises(SettingsError, match="WARMLINE_ONCALL_ROSTER"):
+        load_settings()
+
+
+def test_dev_mode_without_a_roster_alerts_the_dev_peers_in_the_simulator(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("WARMLINE_ONCALL_ROSTER")
+
+    roster = load_settings().roster
+
+    assert [(p.name, p.supervisor, p.alert_addresses) for p in roster] == [
+        ("Dev Peer", False, ["sim:peer"]),
+        ("Dev Supervisor", True, ["sim:supervisor"]),
+    ]
+
+
+def test_roster_tokens_stay_out_of_repr(monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = load_settings()
+
+    assert "ana-token" not in repr(settings)
+    assert [p.alert_addresses for p in settings.roster] == [["tel:+15551230001"], []]

@@ -8,9 +8,17 @@ from sqlalchemy import inspect
 
 from store.db import Database, create_db_engine
 from store.migrate import downgrade, upgrade
-from store.models import Base
+from store.schema import metadata
 
-APP_TABLES = {"participants", "participant_addresses", "messages", "outbox", "audit_log"}
+APP_TABLES = {
+    "participants",
+    "participant_addresses",
+    "messages",
+    "outbox",
+    "audit_log",
+    "escalations",
+    "peer_alerts",
+}
 
 
 def table_names(url: str) -> set[str]:
@@ -47,6 +55,6 @@ def test_upgrade_twice_is_a_no_op(database_url: str) -> None:
 def test_models_match_the_migrated_schema(db: Database) -> None:
     with db.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
-        differences = compare_metadata(context, Base.metadata)
+        differences = compare_metadata(context, metadata)
 
     assert differences == []

@@ -1,0 +1,71 @@
+"""Escalations and the alerts sent about them: the written record of who was told what, when.
+
+US 42 CFR 2.51 asks for a record of any disclosure made in a medical emergency; every peer
+alert is a row here, and alerts never carry message text or phone numbers.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import ForeignKey, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from core.clock import utcnow
+from store.models import Base, OutboxStatus
+
+
+class EscalationStatus(StrEnum):
+    OPEN = "open"
+    CLAIMED = "claimed"
+    RESOLVED = "resolved"
+
+
+class AlertKind(StrEnum):
+    ALERT = "alert"  # the first page about an escalation
+    REMINDER = "reminder"  # the response target passed and nobody claimed it
+    SUPERVISOR = "supervisor"  # reminders went unanswered: the supervisor is told
+
+
+class Escalation(Base):
+    __tablename__ = "escalations"
+    __table_args__ = (Index("ix_escalations_status_respond_by", "status", "respond_by"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id"), index=True)
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
+    level: Mapped[str] = mapped_column(String(16))
+    reasons: Mapped[list[str]] = mapped_column(default=list)
+    status: Mapped[str] = mapped_column(String(16), default=EscalationStatus.OPEN)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    respond_by: Mapped[datetime] = mapped_column()
+    alerts_sent: Mapped[int] = mapped_column(Integer, default=0)
+    supervisor_alerted_at: Mapped[datetime | None] = mapped_column()
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime | None] = mapped_column()
+    resolved_by: Mapped[str | None] = mapped_column(String(64))
+    resolved_at: Mapped[datetime | None] = mapped_column()
+    outcome: Mapped[str | None] = mapped_column(String(200))
+
+
+class PeerAlert(Base):
+    """One alert to one peer at one address; sent like the outbox, claimed once, retried."""
+
+    __tablename__ = "peer_alerts"
+    __table_args__ = (Index("ix_peer_alerts_due", "status", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    escalation_id: Mapped[int] = mapped_column(ForeignKey("escalations.id"), index=True)
+    recipient: Mapped[str] = mapped_column(String(64))
+    address: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(String(500))
+    status: Mapped[str] = mapped_column(String(16), default=OutboxStatus.PENDING)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
+    claimed_at: Mapped[datetime | None] = mapped_column()
+    sent_at: Mapped[datetime | None] = mapped_column()
+    provider_message_id: Mapped[str | None] = mapped_column(String(64))
+    last_error: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
