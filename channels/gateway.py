@@ -83,7 +83,7 @@ class Gateway:
         """Screens, asks the engine, stores the replies and sends them."""
         screening = screen_safely(self._screener, message.text)
         replies = await self._replies_for(message, screening)
-        await self._outbox.send_claimed([reply.outbox for reply in replies if reply.outbox])
+        await self._outbox.send_items([reply.outbox for reply in replies if reply.outbox])
         return replies
 
     async def retry_due(self) -> int:

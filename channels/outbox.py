@@ -1,12 +1,20 @@
-"""Sends what the outbox holds: each row claimed once, retried with backoff, given up on policy."""
+"""Sends what a queue of rows holds (replies in the outbox, peer alerts): each row claimed once,
+retried with backoff, given up on policy.
+
+The policy lives here once; each queue says only how its rows are claimed and settled.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import random
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Generic, Protocol, TypeVar
+
+from sqlalchemy.orm import Session
 
 from channels.base import Channel, SendError
 from core.clock import utcnow
@@ -19,13 +27,127 @@ logger = logging.getLogger(__name__)
 MAX_BACKOFF = timedelta(minutes=10)
 
 
+R = TypeVar("R")
+
+
+@dataclass(frozen=True, slots=True)
+class Claimed(Generic[R]):
+    """A row this worker holds the claim on, with what sending it needs."""
+
+    row: R
+    id: int
+    address: str
+    text: str
+    attempts: int
+
+
+class SendQueue(Protocol[R]):
+    """How one table's rows are claimed and settled."""
+
+    name: str
+
+    def claim_due(self, session: Session, now: datetime) -> Sequence[Claimed[R]]: ...
+    def mark_sent(
+        self, session: Session, row: R, provider_id: str | None, now: datetime
+    ) -> None: ...
+    def mark_retry(self, session: Session, row: R, error: str, retry_at: datetime) -> None: ...
+    def mark_failed(self, session: Session, row: R, error: str) -> None: ...
+
+
 def backoff(attempts: int, jitter: float | None = None) -> timedelta:
     """2, 4, 8 ... seconds, capped, with jitter so retries after an outage do not all collide."""
     spread = random.uniform(0.8, 1.2) if jitter is None else jitter  # noqa: S311 - not crypto
     return min(timedelta(seconds=2**attempts), MAX_BACKOFF) * spread
 
 
-class OutboxDispatcher:
+class QueueDispatcher(Generic[R]):
+    def __init__(
+        self,
+        db: Database,
+        queue: SendQueue[R],
+        channels: Mapping[str, Channel],
+        max_attempts: int,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self._db = db
+        self._queue = queue
+        self._channels = channels
+        self._max_attempts = max_attempts
+        self._clock = clock
+
+    async def dispatch(self) -> int:
+        """Sends every due row; returns how many went out."""
+        return await self.send_claimed(await asyncio.to_thread(self._claim))
+
+    async def send_claimed(self, rows: Sequence[Claimed[R]]) -> int:
+        """Sends rows this worker holds the claim on, in order; returns how many went out."""
+        sent = 0
+        for row in rows:
+            sent += await self._send(row)
+        return sent
+
+    def _claim(self) -> Sequence[Claimed[R]]:
+        with self._db.transaction() as session:
+            return self._queue.claim_due(session, self._clock())
+
+    async def _send(self, row: Claimed[R]) -> int:
+        scheme = row.address.partition(":")[0]
+        channel = self._channels.get(scheme)
+        try:
+            if channel is None:
+                raise SendError(f"no channel is configured for {scheme}")
+            provider_id = await channel.send(row.address, row.text)
+        except SendError as error:
+            await asyncio.to_thread(self._record_failure, row, error)
+            return 0
+        except Exception as error:  # an unexpected failure may be transient: retry, loudly
+            logger.exception("%s %s: unexpected send failure", self._queue.name, row.id)
+            await asyncio.to_thread(self._record_failure, row, _as_retryable(error))
+            return 0
+        await asyncio.to_thread(self._record_sent, row, provider_id)
+        return 1
+
+    def _record_sent(self, row: Claimed[R], provider_id: str | None) -> None:
+        with self._db.transaction() as session:
+            self._queue.mark_sent(session, row.row, provider_id, self._clock())
+
+    def _record_failure(self, row: Claimed[R], error: SendError) -> None:
+        reason = f"{type(error).__name__}: {error}"
+        name = self._queue.name
+        with self._db.transaction() as session:
+            if error.retryable and row.attempts < self._max_attempts:
+                retry_at = self._clock() + backoff(row.attempts)
+                self._queue.mark_retry(session, row.row, reason, retry_at)
+                logger.warning("%s %s: retrying after attempt %s", name, row.id, row.attempts)
+            else:
+                self._queue.mark_failed(session, row.row, reason)
+                logger.error("%s %s: gave up after attempt %s", name, row.id, row.attempts)
+
+
+def _as_retryable(error: Exception) -> SendError:
+    wrapped = SendError(type(error).__name__)
+    wrapped.retryable = True
+    return wrapped
+
+
+class OutboxQueue:
+    """Replies to participants."""
+
+    name = "outbox"
+
+    def claim_due(self, session: Session, now: datetime) -> list[Claimed[OutboxItem]]:
+        return [self.claimed(item) for item in outbox.claim_due(session, now)]
+
+    @staticmethod
+    def claimed(item: OutboxItem) -> Claimed[OutboxItem]:
+        return Claimed(item, item.id, item.address, item.message.text, item.attempts)
+
+    mark_sent = staticmethod(outbox.mark_sent)
+    mark_retry = staticmethod(outbox.mark_retry)
+    mark_failed = staticmethod(outbox.mark_failed)
+
+
+class OutboxDispatcher(QueueDispatcher[OutboxItem]):
     def __init__(
         self,
         db: Database,
@@ -33,59 +155,8 @@ class OutboxDispatcher:
         max_attempts: int,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
-        self._db = db
-        self._channels = channels
-        self._max_attempts = max_attempts
-        self._clock = clock
+        super().__init__(db, OutboxQueue(), channels, max_attempts, clock)
 
-    async def dispatch(self, message_ids: list[int] | None = None) -> int:
-        """Sends every due row (or just these messages' rows); returns how many went out."""
-        return await self.send_claimed(await asyncio.to_thread(self._claim, message_ids))
-
-    async def send_claimed(self, items: list[OutboxItem]) -> int:
-        """Sends rows this worker holds the claim on, in order; returns how many went out."""
-        sent = 0
-        for item in items:
-            sent += await self._send(item)
-        return sent
-
-    def _claim(self, message_ids: list[int] | None) -> list[OutboxItem]:
-        with self._db.transaction() as session:
-            return outbox.claim_due(session, self._clock(), message_ids=message_ids)
-
-    async def _send(self, item: OutboxItem) -> int:
-        channel = self._channels.get(item.channel)
-        try:
-            if channel is None:
-                raise SendError(f"no channel is configured for {item.channel}")
-            provider_id = await channel.send(item.address, item.message.text)
-        except SendError as error:
-            await asyncio.to_thread(self._record_failure, item, error)
-            return 0
-        except Exception as error:  # an unexpected failure may be transient: retry, loudly
-            logger.exception("outbox %s: unexpected send failure", item.id)
-            await asyncio.to_thread(self._record_failure, item, _as_retryable(error))
-            return 0
-        await asyncio.to_thread(self._record_sent, item, provider_id)
-        return 1
-
-    def _record_sent(self, item: OutboxItem, provider_id: str | None) -> None:
-        with self._db.transaction() as session:
-            outbox.mark_sent(session, item, provider_id, self._clock())
-
-    def _record_failure(self, item: OutboxItem, error: SendError) -> None:
-        reason = f"{type(error).__name__}: {error}"
-        with self._db.transaction() as session:
-            if error.retryable and item.attempts < self._max_attempts:
-                retry_at = self._clock() + backoff(item.attempts)
-                outbox.mark_retry(session, item, reason, retry_at)
-                logger.warning("outbox %s: retrying after attempt %s", item.id, item.attempts)
-            else:
-                outbox.mark_failed(session, item, reason)
-                logger.error("outbox %s: gave up after attempt %s", item.id, item.attempts)
-
-
-def _as_retryable(error: Exception) -> SendError:
-    wrapped = SendError(type(error).__name__)
-    wrapped.retryable = True
-    return wrapped
+    async def send_items(self, items: Sequence[OutboxItem]) -> int:
+        """Sends outbox rows the caller claimed when it stored them."""
+        return await self.send_claimed([OutboxQueue.claimed(item) for item in items])

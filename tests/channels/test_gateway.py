@@ -245,7 +245,7 @@ def test_crash_before_sending_sends_each_reply_exactly_once(
         raise SystemExit("killed after storing replies, before sending")
 
     with monkeypatch.context() as patch:
-        patch.setattr(gateway._outbox, "send_claimed", crash)
+        patch.setattr(gateway._outbox, "send_items", crash)
         with pytest.raises(SystemExit):
             run(gateway.handle(inbound("hello")))
     assert channel.sent == []
