@@ -119,7 +119,17 @@ def test_health_check_reaches_the_database(client: TestClient) -> None:
 def test_simulator_does_not_exist_in_production(
     db: Database, tmp_path: Path, fake_engine: FakeEngine
 ) -> None:
-    settings = settings_for(db, tmp_path, fake_engine.url, mode="production", engine_token="t" * 32)
+    settings = settings_for(
+        db,
+        tmp_path,
+        fake_engine.url,
+        mode="production",
+        engine_token="t" * 32,
+        oncall_roster=[
+            {"name": "Ana", "token": "a" * 20, "phone": "+15551230001"},
+            {"name": "Sam", "token": "s" * 20, "supervisor": True, "phone": "+15551230002"},
+        ],
+    )
     with TestClient(create_app(settings)) as production:
         chat = production.post("/dev/chat", json={"from": "alex", "text": "hi"})
         page = production.get("/dev/")
