@@ -13,3 +13,5 @@ def configure_logging(level: str) -> None:
     )
     # httpx logs every request URL at info, and a URL can carry a sender id.
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    # The Twilio SDK logs each request's URL and headers at info.
+    logging.getLogger("twilio").setLevel(logging.WARNING)

@@ -2,44 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from sqlalchemy import bindparam, or_, select, update
+from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
 
 from store.models import MESSAGES, OUTBOX, OutboxItem, OutboxStatus
+from store.queue import SENDING_LEASE, claim_rows
 
-# A claim older than this belongs to a worker that died mid-send; the row is sent again.
-SENDING_LEASE = timedelta(minutes=2)
-
-
-def _due(now: datetime):  # type: ignore[no-untyped-def]
-    return or_(
-        (OutboxItem.status == OutboxStatus.PENDING) & (OutboxItem.next_attempt_at <= now),
-        (OutboxItem.status == OutboxStatus.SENDING)
-        & (OutboxItem.claimed_at <= now - SENDING_LEASE),
-    )
+__all__ = ["SENDING_LEASE", "claim_due", "mark_failed", "mark_retry", "mark_sent"]
 
 
 def claim_due(
     session: Session, now: datetime, limit: int = 50, message_ids: list[int] | None = None
 ) -> list[OutboxItem]:
     """Claims due rows one conditional update at a time; a row another worker took is skipped."""
-    query = select(OutboxItem.id).where(_due(now)).order_by(OutboxItem.id).limit(limit)
-    if message_ids is not None:
-        query = query.where(OutboxItem.message_id.in_(message_ids))
-    claimed: list[OutboxItem] = []
-    for item_id in session.scalars(query).all():
-        result = session.execute(
-            update(OutboxItem)
-            .where(OutboxItem.id == item_id, _due(now))
-            .values(status=OutboxStatus.SENDING, claimed_at=now, attempts=OutboxItem.attempts + 1)
-        )
-        if result.rowcount == 1:  # type: ignore[attr-defined]
-            item = session.get(OutboxItem, item_id, populate_existing=True)
-            assert item is not None
-            claimed.append(item)
-    return claimed
+    only = [OutboxItem.message_id.in_(message_ids)] if message_ids is not None else []
+    return claim_rows(session, OutboxItem, now, limit, *only)
 
 
 # Prebuilt Core statements: settling runs once per message sent, on the gateway's hot path.

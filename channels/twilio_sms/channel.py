@@ -1,0 +1,121 @@
+"""Sending SMS through Twilio's Messages API with the official SDK.
+
+Async, not the sync client in a thread: twilio 9's AsyncTwilioHttpClient (aiohttp) keeps one
+connection pool on the app's event loop, so a burst of check-ups reuses connections instead of
+holding a worker thread per message. aiohttp binds that pool to the running loop, so it is made
+on the first send, not in __init__; call `aclose()` on shutdown.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import aiohttp
+from twilio.base.exceptions import (  # type: ignore[import-untyped]  # twilio ships no types
+    TwilioRestException,
+    TwilioServiceException,
+)
+from twilio.http.async_http_client import (  # type: ignore[import-untyped]
+    AsyncTwilioHttpClient,
+)
+from twilio.rest import Client  # type: ignore[import-untyped]
+
+from channels.base import PermanentSendError, Reply
+from channels.rendering import numbered_choices
+from channels.twilio_sms.errors import from_transport, from_twilio
+from channels.twilio_sms.text import gsm7_friendly, split_on_words
+from core.addresses import InvalidAddress, Scheme, parse
+
+logger = logging.getLogger(__name__)
+
+
+class TwilioSmsChannel:
+    scheme = Scheme.TEL.value
+
+    def __init__(
+        self,
+        account_sid: str,
+        auth_token: str,
+        from_number: str = "",
+        messaging_service_sid: str = "",
+        api_base_url: str = "https://api.twilio.com",
+        *,
+        timeout_seconds: float = 15.0,
+    ) -> None:
+        if not (account_sid and auth_token):
+            raise ValueError("Twilio needs an account SID and an auth token")
+        if not (from_number or messaging_service_sid):
+            raise ValueError("Twilio needs a from number or a messaging service SID")
+        self._credentials = (account_sid, auth_token)
+        # A messaging service picks the sender from its pool (and handles opt-outs per service).
+        self._sender = (
+            {"messaging_service_sid": messaging_service_sid}
+            if messaging_service_sid
+            else {"from_": from_number}
+        )
+        self._api_base_url = api_base_url.rstrip("/")
+        self._timeout = timeout_seconds
+        self._client: Any = None
+
+    def render(self, reply: Reply) -> str:
+        return gsm7_friendly(numbered_choices(reply))  # SMS has no buttons
+
+    async def send(self, address: str, text: str) -> str | None:
+        """Sends the text, split into parts of at most 1,600 characters, in order.
+
+        Returns the last part's message SID: the outbox keeps one provider id per message, and
+        the last part is the one whose delivery means the whole text arrived. If a later part
+        fails, a retry sends the earlier parts again: a repeat beats a message cut short.
+        """
+        to = _phone_number(address)
+        # Cleaned here too (it is idempotent): peer alerts may come here without render().
+        parts = split_on_words(gsm7_friendly(text))
+        sid: str | None = None
+        for part in parts:
+            sid = await self._send_one(to, part)
+        logger.debug("sent %d SMS part(s), last %s", len(parts), sid)
+        return sid
+
+    async def aclose(self) -> None:
+        if self._client is not None:
+            await self._client.http_client.close()
+            self._client = None
+
+    async def _send_one(self, to: str, body: str) -> str:
+        messages = self._messages()
+        try:
+            # The SDK's async client passes no timeout to aiohttp (so none applies): bound it here.
+            async with asyncio.timeout(self._timeout):
+                message = await messages.create_async(to=to, body=body, **self._sender)
+        except (TwilioRestException, TwilioServiceException) as error:
+            raise from_twilio(error) from error
+        except (aiohttp.ClientError, TimeoutError, OSError) as error:
+            raise from_transport(error) from error
+        return str(message.sid)
+
+    def _messages(self) -> Any:
+        if self._client is None:
+            self._client = _client(*self._credentials, self._api_base_url)
+        return self._client.api.account.messages
+
+
+def _client(account_sid: str, auth_token: str, api_base_url: str) -> Any:
+    client = Client(account_sid, auth_token, http_client=AsyncTwilioHttpClient())
+    # TWILIO_EDGE / TWILIO_REGION from the environment would rewrite the host of every URL
+    # (ClientBase.get_hostname); the configured base URL is the whole truth.
+    client.edge = client.region = None
+    # The Api domain builds every URL from its base_url (Domain.absolute_url), set at creation.
+    client.api.base_url = api_base_url
+    return client
+
+
+def _phone_number(address: str) -> str:
+    try:
+        parsed = parse(address)
+    except InvalidAddress as error:
+        raise PermanentSendError(str(error)) from error
+    if parsed.scheme is not Scheme.TEL:
+        raise PermanentSendError(f"not an SMS address: {parsed.scheme}:")
+    return parsed.path

@@ -1,0 +1,47 @@
+"""Claiming rows of a send queue (the outbox, peer alerts) so each goes to exactly one worker."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, or_, select, update
+from sqlalchemy.orm import Session
+
+from store.models import OutboxStatus
+
+# A claim older than this belongs to a worker that died mid-send; the row is sent again.
+SENDING_LEASE = timedelta(minutes=2)
+
+T = TypeVar("T")
+
+
+def due(model: Any, now: datetime) -> ColumnElement[bool]:
+    return or_(
+        (model.status == OutboxStatus.PENDING) & (model.next_attempt_at <= now),
+        (model.status == OutboxStatus.SENDING) & (model.claimed_at <= now - SENDING_LEASE),
+    )
+
+
+def claim_rows(
+    session: Session,
+    model: type[T],
+    now: datetime,
+    limit: int,
+    *only: ColumnElement[bool],
+) -> list[T]:
+    """Claims due rows one conditional update at a time; a row another worker took is skipped."""
+    table: Any = model
+    query = select(table.id).where(due(table, now), *only).order_by(table.id).limit(limit)
+    claimed: list[T] = []
+    for row_id in session.scalars(query).all():
+        result = session.execute(
+            update(table)
+            .where(table.id == row_id, due(table, now))
+            .values(status=OutboxStatus.SENDING, claimed_at=now, attempts=table.attempts + 1)
+        )
+        if result.rowcount == 1:  # type: ignore[attr-defined]
+            row = session.get(model, row_id, populate_existing=True)
+            assert row is not None
+            claimed.append(row)
+    return claimed
