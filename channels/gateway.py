@@ -15,15 +15,20 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from channels.base import Channel, Reply
+from channels.base import Channel
 from channels.engine import EngineClient, EngineUnavailable
 from channels.outbox import OutboxDispatcher
+from channels.routing import Route, route
 from core.clock import utcnow
-from escalation.crisis_lines import HOLDING_REPLY, crisis_reply
-from escalation.levels import Level, Screening
+from escalation import service
+from escalation.crisis_lines import HOLDING_REPLY
+from escalation.levels import Screening
+from escalation.responses import WAITING, immediate_reply
 from escalation.screening import Screener, screen_safely
+from escalation.service import EscalationPolicy
 from store import messages
 from store.db import Database
+from store.escalations import ConversationState, conversation_state
 from store.messages import Stored
 from store.models import Message
 
@@ -56,6 +61,7 @@ class Gateway:
         channels: Mapping[str, Channel],
         outbox: OutboxDispatcher,
         engine_retry: timedelta,
+        policy: EscalationPolicy,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self._db = db
@@ -64,6 +70,7 @@ class Gateway:
         self._channels = channels
         self._outbox = outbox
         self._engine_retry = engine_retry
+        self._policy = policy
         self._clock = clock
 
     async def receive(self, inbound: Inbound) -> Stored:
@@ -96,23 +103,45 @@ class Gateway:
         return len(due)
 
     async def _replies_for(self, message: Message, screening: Screening) -> list[Message]:
-        if screening.level >= Level.CRISIS:
-            # Crisis lines come from the gateway itself: never wait on, or depend on, the engine.
-            texts = crisis_reply(screening.level)
-            return await self._finish(message, [Reply(t) for t in texts], screening)
+        state = await asyncio.to_thread(self._state, message.participant_id)
+        decided = route(screening, state)
+        if decided is Route.RISK_REPLY:
+            # From the gateway itself: a crisis answer never waits on, or depends on, the engine.
+            wait = self._policy.targets.within(screening.level)
+            texts = immediate_reply(screening, wait, variant=message.id)
+            return await self._finish(message, texts, screening, escalate=True)
+        if decided is Route.PEER:
+            return await self._finish(message, [], screening)
+        if decided is Route.WAITING:
+            return await self._finish(message, [WAITING], screening)
+        return await self._ask_engine(message, screening)
+
+    async def _ask_engine(self, message: Message, screening: Screening) -> list[Message]:
         try:
             replies = await self._engine.message(message.address, message.text)
         except EngineUnavailable as error:
             logger.warning("message %s held: engine unavailable (%s)", message.id, error)
             return await asyncio.to_thread(self._defer, message, screening)
-        return await self._finish(message, replies, screening)
-
-    async def _finish(
-        self, message: Message, replies: list[Reply], screening: Screening
-    ) -> list[Message]:
         channel = self._channels[message.channel]
         texts = [channel.render(reply) for reply in replies]
-        return await asyncio.to_thread(self._store_replies, message, texts, screening)
+        return await self._finish(message, texts, screening, author=None)
+
+    async def _finish(
+        self,
+        message: Message,
+        texts: list[str],
+        screening: Screening,
+        *,
+        escalate: bool = False,
+        author: str | None = "gateway",
+    ) -> list[Message]:
+        return await asyncio.to_thread(
+            self._store_replies, message, texts, screening, escalate, author
+        )
+
+    def _state(self, participant_id: int) -> ConversationState:
+        with self._db.transaction() as session:
+            return conversation_state(session, participant_id)
 
     def _store(self, inbound: Inbound) -> Stored:
         with self._db.transaction() as session:
@@ -125,12 +154,22 @@ class Gateway:
             )
 
     def _store_replies(
-        self, message: Message, texts: list[str], screening: Screening
+        self,
+        message: Message,
+        texts: list[str],
+        screening: Screening,
+        escalate: bool,
+        author: str | None,
     ) -> list[Message]:
+        """The replies, the escalation and its alerts: one transaction, all or nothing."""
         with self._db.transaction() as session:
             now = self._clock()
+            if escalate:
+                service.escalate(
+                    session, self._policy, message.participant_id, message.id, screening, now
+                )
             return messages.finish_inbound(
-                session, message, texts, screening.level.label, now, send_now=True
+                session, message, texts, screening.level.label, now, send_now=True, author=author
             )
 
     def _defer(self, message: Message, screening: Screening) -> list[Message]:

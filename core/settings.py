@@ -139,6 +139,13 @@ class Settings(BaseSettings):
     target_crisis_minutes: float = Field(15.0, gt=0, le=240)
     target_concern_minutes: float = Field(1440.0, gt=0, le=10080)
     alerts_before_supervisor: int = Field(2, ge=1, le=10)
+    telegram_bot_token: SecretStr | None = Field(None, description="connects Telegram when set")
+    telegram_api_base_url: str = Field("https://api.telegram.org")
+    twilio_account_sid: str = Field("", description="connects SMS when set with the token")
+    twilio_auth_token: SecretStr | None = Field(None)
+    twilio_from_number: str = Field("", description="the sending number, E.164")
+    twilio_messaging_service_sid: str = Field("", description="sends via a Messaging Service")
+    twilio_api_base_url: str = Field("https://api.twilio.com")
 
     @classmethod
     def settings_customise_sources(

@@ -125,7 +125,13 @@ _NEW_OUTBOX = insert(OUTBOX).returning(OUTBOX.c.id, sort_by_parameter_order=True
 
 
 def add_replies(
-    session: Session, inbound: Message, texts: list[str], now: datetime, *, send_now: bool
+    session: Session,
+    inbound: Message,
+    texts: list[str],
+    now: datetime,
+    *,
+    send_now: bool,
+    author: str | None = None,
 ) -> list[Message]:
     """Stores replies and their outbox rows in the caller's transaction.
 
@@ -136,7 +142,7 @@ def add_replies(
     if not texts:
         return []
     status = OutboxStatus.SENDING if send_now else OutboxStatus.PENDING
-    rows = [_reply_row(inbound, text, status, now) for text in texts]
+    rows = [_reply_row(inbound, text, status, now) | {"author": author} for text in texts]
     reply_ids = session.execute(_NEW_OUTBOUND, rows).scalars().all()
     items = [_outbox_row(inbound, reply_id, status, now, send_now) for reply_id in reply_ids]
     item_ids = session.execute(_NEW_OUTBOX, items).scalars().all()
@@ -193,6 +199,7 @@ def finish_inbound(
     now: datetime,
     *,
     send_now: bool = False,
+    author: str | None = None,
 ) -> list[Message]:
     """Marks the message answered and queues its replies, in one transaction: all or nothing."""
     _settle_inbound(
@@ -203,7 +210,7 @@ def finish_inbound(
         processed_at=now,
         next_attempt_at=None,
     )
-    return add_replies(session, inbound, texts, now, send_now=send_now)
+    return add_replies(session, inbound, texts, now, send_now=send_now, author=author)
 
 
 def defer_inbound(
@@ -224,7 +231,7 @@ def defer_inbound(
         status=InboundStatus.ENGINE_PENDING,
         next_attempt_at=retry_at,
     )
-    return add_replies(session, inbound, holding, now, send_now=send_now)
+    return add_replies(session, inbound, holding, now, send_now=send_now, author="gateway")
 
 
 def conversation(session: Session, participant_id: int, limit: int = 200) -> list[Message]:

@@ -6,33 +6,31 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 from datetime import timedelta
+from functools import partial
 
 from fastapi import FastAPI
 from sqlalchemy import text
 
+from channels.alerts import alert_dispatcher
 from channels.base import Channel
 from channels.engine import EngineClient
 from channels.gateway import Gateway
 from channels.outbox import OutboxDispatcher
-from channels.simulator.channel import SimulatorChannel
 from channels.simulator.routes import router as simulator_router
 from channels.workers import run_background
+from core.clock import utcnow
 from core.logging import configure_logging
 from core.settings import Settings, SettingsError, get_settings
+from escalation import service
 from escalation.screening import screen
+from escalation.service import EscalationPolicy
 from store.db import Database
 from store.migrate import pending_migrations
+from warmline.assembly import build_channels, escalation_policy
 from warmline.limits import BodySizeLimit
 
 # Headroom over the longest text we accept, for JSON quoting and the other fields.
 MAX_BODY_BYTES = 64 * 1024
-
-
-def build_channels(settings: Settings) -> dict[str, Channel]:
-    channels: dict[str, Channel] = {}
-    if settings.dev:
-        channels[SimulatorChannel.scheme] = SimulatorChannel()
-    return channels
 
 
 @contextlib.asynccontextmanager
@@ -43,8 +41,12 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     db = Database(settings.app_database_url)
     engine = EngineClient(settings.engine_url, settings.engine_timeout_seconds)
     channels = build_channels(settings)
+    policy = escalation_policy(settings)
     outbox = OutboxDispatcher(db, channels, settings.outbox_max_attempts)
+    alerts = alert_dispatcher(db, channels, settings.outbox_max_attempts)
     app.state.db = db
+    app.state.policy = policy
+    app.state.outbox = outbox
     app.state.gateway = Gateway(
         db=db,
         engine=engine,
@@ -52,17 +54,24 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         channels=channels,
         outbox=outbox,
         engine_retry=timedelta(seconds=settings.engine_retry_seconds),
+        policy=policy,
     )
+    passes = [
+        app.state.gateway.retry_due,
+        outbox.dispatch,
+        partial(asyncio.to_thread, _remind_overdue, db, policy),
+        alerts.dispatch,
+    ]
     stop = asyncio.Event()
-    worker = asyncio.create_task(
-        run_background(app.state.gateway, outbox, settings.outbox_poll_seconds, stop)
-    )
+    worker = asyncio.create_task(run_background(passes, settings.outbox_poll_seconds, stop))
     try:
         yield
     finally:
         stop.set()
         await worker
         await engine.aclose()
+        for channel in channels.values():
+            await _close(channel)
         db.dispose()
 
 
@@ -81,6 +90,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return {"status": "ok"}
 
     return app
+
+
+def _remind_overdue(db: Database, policy: EscalationPolicy) -> int:
+    with db.transaction() as session:
+        return service.remind_overdue(session, policy, utcnow())
+
+
+async def _close(channel: Channel) -> None:
+    close = getattr(channel, "aclose", None)  # channels holding connections close them
+    if close is not None:
+        await close()
 
 
 def _ping(db: Database) -> None:

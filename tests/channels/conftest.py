@@ -9,10 +9,14 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 import pytest
+from pydantic import SecretStr
 
 from channels.base import Reply
 from channels.engine import EngineClient
 from channels.rendering import numbered_choices
+from core.settings import RosterPeer
+from escalation.policy import ResponseTargets
+from escalation.service import EscalationPolicy
 from tests.fakes.engine import FakeEngine, running_fake_engine
 
 T = TypeVar("T")
@@ -89,3 +93,23 @@ def engines(run: Run[Any]) -> Iterator[Engines]:
     yield make
     for client in made:
         run(client.aclose())
+
+
+@pytest.fixture
+def policy() -> EscalationPolicy:
+    """One peer and one supervisor on call, each with a phone and a Telegram chat."""
+    return EscalationPolicy(
+        roster=[
+            RosterPeer(name="Ana", token=SecretStr("a" * 20), phone="+15550000001",
+                       telegram_chat_id=101),
+            RosterPeer(name="Sam", token=SecretStr("s" * 20), supervisor=True,
+                       phone="+15550000002"),
+        ],
+        targets=ResponseTargets(
+            emergency=timedelta(minutes=5),
+            crisis=timedelta(minutes=15),
+            concern=timedelta(days=1),
+        ),
+        base_url="https://warmline.example",
+        alerts_before_supervisor=2,
+    )  # fmt: skip

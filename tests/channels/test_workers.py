@@ -11,6 +11,7 @@ from channels.gateway import Gateway, Inbound
 from channels.outbox import OutboxDispatcher
 from channels.workers import run_background
 from escalation.screening import screen
+from escalation.service import EscalationPolicy
 from store.db import Database
 from tests.channels.conftest import Clock, Engines, RecordingChannel, Run
 from tests.fakes.engine import FakeEngine, free_port
@@ -19,6 +20,7 @@ from tests.fakes.engine import FakeEngine, free_port
 def test_background_loop_answers_a_held_message_once_the_engine_is_back(
     run: Run[Any],
     engines: Engines,
+    policy: EscalationPolicy,
     db: Database,
     fake_engine: FakeEngine,
     channel: RecordingChannel,
@@ -35,6 +37,7 @@ def test_background_loop_answers_a_held_message_once_the_engine_is_back(
             channels=channels,
             outbox=outbox,
             engine_retry=timedelta(0),
+            policy=policy,
             clock=clock,
         )
 
@@ -42,7 +45,8 @@ def test_background_loop_answers_a_held_message_once_the_engine_is_back(
 
     async def loop_until_answered() -> None:
         stop = asyncio.Event()
-        task = asyncio.create_task(run_background(gateway(fake_engine.url), outbox, 0.01, stop))
+        back = gateway(fake_engine.url)
+        task = asyncio.create_task(run_background([back.retry_due, outbox.dispatch], 0.01, stop))
         for _ in range(500):
             if len(channel.sent) == 2:
                 break

@@ -1,0 +1,124 @@
+"""The escalation and handoff state machine, in the caller's transaction.
+
+open -> claimed -> resolved, each step one conditional update, so two peers acting at once
+cannot both win. Every step is written to the audit log; every alert is a row that records who
+was told what, and when it went out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from core.settings import RosterPeer
+from escalation.levels import Level, Screening
+from escalation.policy import ResponseTargets, alert_text
+from store import audit, escalations
+from store.escalation_models import AlertKind, Escalation, PeerAlert
+
+
+@dataclass(frozen=True)
+class EscalationPolicy:
+    roster: Sequence[RosterPeer]
+    targets: ResponseTargets
+    base_url: str
+    alerts_before_supervisor: int
+
+
+def level_of(escalation: Escalation) -> Level:
+    return Level[escalation.level.upper()]
+
+
+def escalate(
+    session: Session,
+    policy: EscalationPolicy,
+    participant_id: int,
+    message_id: int,
+    screening: Screening,
+    now: datetime,
+) -> Escalation:
+    """Opens an escalation, or raises the level of the person's unresolved one, and alerts."""
+    current = escalations.unresolved_for(session, participant_id)
+    if current is not None and level_of(current) >= screening.level:
+        return current  # already with the peers at this level or higher
+    escalation = current or Escalation(participant_id=participant_id, alerts_sent=0)
+    escalation.message_id = message_id
+    escalation.level = screening.level.label
+    escalation.reasons = list(screening.reasons)
+    escalation.respond_by = now + policy.targets.within(screening.level)
+    session.add(escalation)
+    session.flush()
+    queue_alerts(session, policy, escalation, AlertKind.ALERT, now)
+    audit.record(
+        session, "gateway", "escalated", participant_id,
+        escalation_id=escalation.id, level=escalation.level, reasons=escalation.reasons,
+    )  # fmt: skip
+    return escalation
+
+
+def queue_alerts(
+    session: Session,
+    policy: EscalationPolicy,
+    escalation: Escalation,
+    kind: AlertKind,
+    now: datetime,
+) -> None:
+    """Emergencies and crises go to every address a peer has (two channels where there are
+    two); a concern goes to the first. Supervisors get only the supervisor alert."""
+    level = level_of(escalation)
+    text = alert_text(kind, level, escalation.id, policy.base_url)
+    for peer in policy.roster:
+        if peer.supervisor != (kind is AlertKind.SUPERVISOR):
+            continue
+        addresses = peer.alert_addresses if level >= Level.CRISIS else peer.alert_addresses[:1]
+        session.add_all(
+            PeerAlert(escalation_id=escalation.id, recipient=peer.name, address=address,
+                      kind=kind, text=text, next_attempt_at=now)
+            for address in addresses
+        )  # fmt: skip
+    if kind is not AlertKind.SUPERVISOR:
+        escalation.alerts_sent += 1
+
+
+def remind_overdue(session: Session, policy: EscalationPolicy, now: datetime) -> int:
+    """Alerts again about escalations nobody claimed in time; then tells a supervisor too."""
+    due = escalations.overdue(session, now)
+    for escalation in due:
+        unanswered = escalation.alerts_sent >= policy.alerts_before_supervisor
+        if unanswered and escalation.supervisor_alerted_at is None:
+            queue_alerts(session, policy, escalation, AlertKind.SUPERVISOR, now)
+            escalation.supervisor_alerted_at = now
+        queue_alerts(session, policy, escalation, AlertKind.REMINDER, now)
+        escalation.respond_by = now + policy.targets.within(level_of(escalation))
+    return len(due)
+
+
+def claim(session: Session, escalation_id: int, peer: str, now: datetime) -> bool:
+    won = escalations.claim(session, escalation_id, peer, now)
+    if won:
+        audit.record(session, f"peer:{peer}", "claimed", escalation_id=escalation_id)
+    return won
+
+
+def resolve(session: Session, escalation_id: int, peer: str, outcome: str, now: datetime) -> bool:
+    done = escalations.resolve(session, escalation_id, peer, outcome, now)
+    if done:
+        audit.record(session, f"peer:{peer}", "resolved", escalation_id=escalation_id)
+    return done
+
+
+def take_over(session: Session, participant_id: int, peer: str, now: datetime) -> bool:
+    taken = escalations.take_over(session, participant_id, peer, now)
+    if taken:
+        audit.record(session, f"peer:{peer}", "took-over", participant_id)
+    return taken
+
+
+def hand_back(session: Session, participant_id: int, peer: str) -> bool:
+    returned = escalations.hand_back(session, participant_id, peer)
+    if returned:
+        audit.record(session, f"peer:{peer}", "handed-back", participant_id)
+    return returned

@@ -1,0 +1,130 @@
+"""Escalations and their alerts: atomic state changes, each a conditional update."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.orm import Session
+
+from store.escalation_models import Escalation, EscalationStatus, PeerAlert
+from store.models import OutboxStatus, Participant
+from store.queue import claim_rows
+
+UNRESOLVED = (EscalationStatus.OPEN, EscalationStatus.CLAIMED)
+
+
+def unresolved_for(session: Session, participant_id: int) -> Escalation | None:
+    return session.scalar(
+        select(Escalation)
+        .where(Escalation.participant_id == participant_id, Escalation.status.in_(UNRESOLVED))
+        .order_by(Escalation.id.desc())
+        .limit(1)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationState:
+    taken_over_by: str | None
+    open_level: str | None  # the level of the person's unresolved escalation, if any
+
+
+_OPEN_LEVEL = (
+    select(Escalation.level)
+    .where(Escalation.participant_id == Participant.id, Escalation.status.in_(UNRESOLVED))
+    .order_by(Escalation.id.desc())
+    .limit(1)
+    .scalar_subquery()
+)
+_STATE = select(Participant.taken_over_by, _OPEN_LEVEL).where(
+    Participant.id == bindparam("participant_id")
+)  # prebuilt: read for every inbound message
+
+
+def conversation_state(session: Session, participant_id: int) -> ConversationState:
+    row = session.execute(_STATE, {"participant_id": participant_id}).one()
+    return ConversationState(taken_over_by=row[0], open_level=row[1])
+
+
+def claim(session: Session, escalation_id: int, peer: str, now: datetime) -> bool:
+    """Exactly one of two peers claiming at once wins: the update only matches an open row."""
+    result = session.execute(
+        update(Escalation)
+        .where(Escalation.id == escalation_id, Escalation.status == EscalationStatus.OPEN)
+        .values(status=EscalationStatus.CLAIMED, claimed_by=peer, claimed_at=now)
+    )
+    return result.rowcount == 1  # type: ignore[attr-defined, no-any-return]
+
+
+def resolve(session: Session, escalation_id: int, peer: str, outcome: str, now: datetime) -> bool:
+    """Only the peer who claimed an escalation resolves it, once."""
+    result = session.execute(
+        update(Escalation)
+        .where(
+            Escalation.id == escalation_id,
+            Escalation.status == EscalationStatus.CLAIMED,
+            Escalation.claimed_by == peer,
+        )
+        .values(
+            status=EscalationStatus.RESOLVED, resolved_by=peer, resolved_at=now, outcome=outcome
+        )
+    )
+    return result.rowcount == 1  # type: ignore[attr-defined, no-any-return]
+
+
+def overdue(session: Session, now: datetime) -> Sequence[Escalation]:
+    return session.scalars(
+        select(Escalation)
+        .where(Escalation.status == EscalationStatus.OPEN, Escalation.respond_by <= now)
+        .order_by(Escalation.id)
+    ).all()
+
+
+def take_over(session: Session, participant_id: int, peer: str, now: datetime) -> bool:
+    """Pauses the bot for this person; refused while another peer has them."""
+    result = session.execute(
+        update(Participant)
+        .where(
+            Participant.id == participant_id,
+            (Participant.taken_over_by.is_(None)) | (Participant.taken_over_by == peer),
+        )
+        .values(taken_over_by=peer, taken_over_at=now)
+    )
+    return result.rowcount == 1  # type: ignore[attr-defined, no-any-return]
+
+
+def hand_back(session: Session, participant_id: int, peer: str) -> bool:
+    result = session.execute(
+        update(Participant)
+        .where(Participant.id == participant_id, Participant.taken_over_by == peer)
+        .values(taken_over_by=None, taken_over_at=None)
+    )
+    return result.rowcount == 1  # type: ignore[attr-defined, no-any-return]
+
+
+def claim_due_alerts(session: Session, now: datetime, limit: int = 50) -> list[PeerAlert]:
+    return claim_rows(session, PeerAlert, now, limit)
+
+
+def _settle_alert(session: Session, alert: PeerAlert, status: str, **values: object) -> None:
+    session.execute(
+        update(PeerAlert).where(PeerAlert.id == alert.id).values(status=status, **values)
+    )
+
+
+def mark_alert_sent(
+    session: Session, alert: PeerAlert, provider_id: str | None, now: datetime
+) -> None:
+    _settle_alert(session, alert, OutboxStatus.SENT, sent_at=now, provider_message_id=provider_id)
+
+
+def mark_alert_retry(session: Session, alert: PeerAlert, error: str, retry_at: datetime) -> None:
+    _settle_alert(
+        session, alert, OutboxStatus.PENDING, next_attempt_at=retry_at, last_error=error[:200]
+    )
+
+
+def mark_alert_failed(session: Session, alert: PeerAlert, error: str) -> None:
+    _settle_alert(session, alert, OutboxStatus.FAILED, last_error=error[:200])

@@ -1,0 +1,51 @@
+"""Wiring the parts from the settings: the only place that knows every channel and policy."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from channels.base import Channel
+from channels.simulator.channel import SimulatorChannel
+from channels.telegram.channel import TelegramChannel
+from channels.twilio_sms.channel import TwilioSmsChannel
+from core.settings import Settings
+from escalation.policy import ResponseTargets
+from escalation.service import EscalationPolicy
+
+logger = logging.getLogger(__name__)
+
+
+def build_channels(settings: Settings) -> dict[str, Channel]:
+    channels: dict[str, Channel] = {}
+    if settings.dev:
+        channels[SimulatorChannel.scheme] = SimulatorChannel()
+    if settings.twilio_account_sid and settings.twilio_auth_token:
+        channels["tel"] = TwilioSmsChannel(
+            settings.twilio_account_sid,
+            settings.twilio_auth_token.get_secret_value(),
+            from_number=settings.twilio_from_number,
+            messaging_service_sid=settings.twilio_messaging_service_sid,
+            api_base_url=settings.twilio_api_base_url,
+        )
+    if settings.telegram_bot_token:
+        channels["telegram"] = TelegramChannel(
+            settings.telegram_bot_token.get_secret_value(), settings.telegram_api_base_url
+        )
+    logger.info("channels connected: %s", ", ".join(sorted(channels)) or "none")
+    return channels
+
+
+def escalation_policy(settings: Settings) -> EscalationPolicy:
+    if not settings.roster:
+        logger.warning("no on-call roster: escalations are recorded but nobody is alerted")
+    return EscalationPolicy(
+        roster=settings.roster,
+        targets=ResponseTargets(
+            emergency=timedelta(minutes=settings.target_emergency_minutes),
+            crisis=timedelta(minutes=settings.target_crisis_minutes),
+            concern=timedelta(minutes=settings.target_concern_minutes),
+        ),
+        base_url=settings.base_url,
+        alerts_before_supervisor=settings.alerts_before_supervisor,
+    )
