@@ -250,3 +250,13 @@ def replies_to(session: Session, inbound_id: int) -> list[Message]:
             select(Message).where(Message.reply_to_id == inbound_id).order_by(Message.id)
         )
     )
+
+
+def latest_inbound(session: Session, participant_id: int) -> Message | None:
+    """The person's last message: a peer's reply goes back over the channel it came in on."""
+    return session.scalar(
+        select(Message)
+        .where(Message.participant_id == participant_id, Message.direction == Direction.INBOUND)
+        .order_by(Message.id.desc())
+        .limit(1)
+    )

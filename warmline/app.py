@@ -18,6 +18,7 @@ from channels.gateway import Gateway
 from channels.outbox import OutboxDispatcher
 from channels.simulator.routes import router as simulator_router
 from channels.workers import run_background
+from console.api import router as peer_api
 from core.clock import utcnow
 from core.logging import configure_logging
 from core.settings import Settings, SettingsError, get_settings
@@ -81,6 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="Warmline", lifespan=lifespan, docs_url="/docs" if settings.dev else None)
     app.state.settings = settings
     app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
+    app.include_router(peer_api)
     if settings.dev:
         app.include_router(simulator_router)
 

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import FileResponse
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from sqlalchemy import select
 
 from channels.gateway import Gateway, Inbound
 from core.addresses import InvalidAddress, simulator
 from store.db import Database
+from store.escalation_models import PeerAlert
 from store.messages import conversation
 from store.participants import participant_for
 
@@ -83,12 +86,17 @@ async def read_conversation(
 
 
 def _conversation(db: Database, address: str) -> ConversationOut:
+    """The person's messages; for a dev peer's name, the alerts the peer received too."""
     with db.transaction() as session:
         participant = participant_for(session, address)
         rows = conversation(session, participant.id) if participant else []
-        return ConversationOut(
-            messages=[
-                ConversationMessage(direction=m.direction, text=m.text, at=m.created_at.isoformat())
-                for m in rows
-            ]
+        shown = [_shown(m.direction, m.text, m.created_at) for m in rows]
+        alerts = session.scalars(
+            select(PeerAlert).where(PeerAlert.address == address, PeerAlert.status == "sent")
         )
+        shown += [_shown("outbound", a.text, a.created_at) for a in alerts]
+        return ConversationOut(messages=sorted(shown, key=lambda m: m.at))
+
+
+def _shown(direction: str, text: str, at: datetime) -> ConversationMessage:
+    return ConversationMessage(direction=direction, text=text, at=at.isoformat())
