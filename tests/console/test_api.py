@@ -1,0 +1,137 @@
+"""The peer API over HTTP: signed-in peers claim, resolve, take over, reply and hand back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from core.settings import load_settings
+from escalation import service
+from escalation.levels import Level, Screening
+from store.db import Database
+from tests.fakes.engine import FakeEngine, running_fake_engine
+from warmline.app import create_app
+from warmline.assembly import escalation_policy
+
+ANA = {"Authorization": "Bearer ana-token-0123456789"}
+BEN = {"Authorization": "Bearer ben-token-0123456789"}
+ROSTER = [
+    {"name": "Ana", "token": "ana-token-0123456789", "sim": "ana"},
+    {"name": "Ben", "token": "ben-token-0123456789", "sim": "ben"},
+    {"name": "Sam", "token": "sam-token-0123456789", "supervisor": True},
+]
+
+
+@pytest.fixture
+def fake_engine() -> Iterator[FakeEngine]:
+    with running_fake_engine() as engine:
+        yield engine
+
+
+@pytest.fixture
+def client(db: Database, tmp_path: Path, fake_engine: FakeEngine) -> Iterator[TestClient]:
+    settings = load_settings(
+        data_dir=tmp_path, database_url=db.url, engine_url=fake_engine.url, oncall_roster=ROSTER
+    )
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
+
+
+def chat(client: TestClient, text: str, sender: str = "jo") -> list[str]:
+    response = client.post("/dev/chat", json={"from": sender, "text": text})
+    assert response.status_code == 200, response.text
+    replies: list[str] = response.json()["replies"]
+    return replies
+
+
+def open_escalation(client: TestClient, db: Database) -> tuple[int, int]:
+    chat(client, "hello")
+    settings = client.app.state.settings  # type: ignore[attr-defined]
+    with db.transaction() as session:
+        now = datetime.now(UTC)
+        escalation = service.escalate(
+            session, escalation_policy(settings), 1, 1, Screening(Level.CRISIS, ("test",)), now
+        )
+        return escalation.id, escalation.participant_id
+
+
+@pytest.mark.parametrize(
+    "headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": "Basic x"}]
+)
+def test_the_api_needs_a_roster_token(client: TestClient, headers: dict[str, str]) -> None:
+    response = client.get("/api/escalations", headers=headers)
+
+    assert response.status_code == 401
+    assert response.headers["www-authenticate"] == "Bearer"
+
+
+def test_open_escalations_are_listed(client: TestClient, db: Database) -> None:
+    escalation_id, participant_id = open_escalation(client, db)
+
+    listed = client.get("/api/escalations", headers=ANA).json()
+
+    assert [(e["id"], e["participant_id"], e["level"], e["status"]) for e in listed] == [
+        (escalation_id, participant_id, "crisis", "open")
+    ]
+
+
+def test_second_claim_gets_409_and_only_the_claimer_resolves(
+    client: TestClient, db: Database
+) -> None:
+    escalation_id, _ = open_escalation(client, db)
+    url = f"/api/escalations/{escalation_id}"
+
+    statuses = [
+        client.post(f"{url}/claim", headers=ANA).status_code,
+        client.post(f"{url}/claim", headers=BEN).status_code,
+        client.post(f"{url}/resolve", headers=BEN, json={"outcome": "x"}).status_code,
+        client.post(
+            f"{url}/resolve", headers=ANA, json={"outcome": "safe; linked to care"}
+        ).status_code,
+        client.post("/api/escalations/999/claim", headers=ANA).status_code,
+    ]
+
+    assert statuses == [200, 409, 409, 200, 404]
+    resolved = client.get("/api/escalations", params={"status": "resolved"}, headers=ANA).json()
+    assert [(e["claimed_by"], e["outcome"]) for e in resolved] == [("Ana", "safe; linked to care")]
+
+
+def test_takeover_pauses_the_bot_and_the_peer_replies_then_hands_back(
+    client: TestClient, fake_engine: FakeEngine
+) -> None:
+    chat(client, "hi")  # participant 1
+    assert client.post("/api/participants/1/takeover", headers=ANA).status_code == 200
+
+    paused = chat(client, "anyone there?")
+    sent = client.post("/api/participants/1/reply", headers=ANA, json={"text": "Hi, I'm Ana."})
+    refused = client.post("/api/participants/1/reply", headers=BEN, json={"text": "me too"})
+    assert client.post("/api/participants/1/handback", headers=ANA).status_code == 200
+    resumed = chat(client, "thanks")
+
+    assert (paused, sent.status_code, refused.status_code) == ([], 202, 409)
+    assert resumed == ["echo: thanks"]
+    assert [call["message"] for call in fake_engine.calls] == ["hi", "thanks"]
+    history = client.get("/api/participants/1/messages", headers=ANA).json()["messages"]
+    assert [(m["direction"], m["author"], m["text"]) for m in history][2:4] == [
+        ("inbound", None, "anyone there?"),
+        ("outbound", "peer:Ana", "Hi, I'm Ana."),
+    ]
+    seen_by_participant = client.get("/dev/conversation", params={"name": "jo"}).json()
+    assert "Hi, I'm Ana." in [m["text"] for m in seen_by_participant["messages"]]
+
+
+def test_bad_requests_get_clear_errors(client: TestClient) -> None:
+    chat(client, "hi")
+
+    assert (
+        client.post("/api/participants/1/reply", headers=ANA, json={"text": ""}).status_code == 422
+    )
+    assert client.post("/api/participants/42/takeover", headers=ANA).status_code == 404
+    assert client.post("/api/escalations/1/resolve", headers=ANA, json={}).status_code == 422
+    assert (
+        client.get("/api/escalations", params={"status": "bogus"}, headers=ANA).status_code == 422
+    )
