@@ -75,21 +75,26 @@ class Gateway:
 
     async def receive(self, inbound: Inbound) -> Stored:
         """Stores the message; once this returns, the channel may acknowledge it."""
-        return await asyncio.to_thread(self._store, inbound)
+        stored, _state = await asyncio.to_thread(self._store, inbound)
+        return stored
 
     async def handle(self, inbound: Inbound) -> Answered:
         """The whole pipeline for one message, as the simulator and tests use it."""
-        stored = await self.receive(inbound)
+        stored, state = await asyncio.to_thread(self._store, inbound)
         if stored.duplicate:  # a channel's retry: answer with nothing new, send nothing twice
             replies = await asyncio.to_thread(self._replies_to, stored.message.id)
             return Answered(stored.message, replies, duplicate=True)
-        replies = await self.answer(stored.message)
+        replies = await self.answer(stored.message, state)
         return Answered(stored.message, replies, duplicate=False)
 
-    async def answer(self, message: Message) -> list[Message]:
+    async def answer(
+        self, message: Message, state: ConversationState | None = None
+    ) -> list[Message]:
         """Screens, asks the engine, stores the replies and sends them."""
         screening = screen_safely(self._screener, message.text)
-        replies = await self._replies_for(message, screening)
+        if state is None:
+            state = await asyncio.to_thread(self._state, message.participant_id)
+        replies = await self._replies_for(message, screening, state)
         await self._outbox.send_items([reply.outbox for reply in replies if reply.outbox])
         return replies
 
@@ -102,8 +107,9 @@ class Gateway:
                 await self.answer(message)
         return len(due)
 
-    async def _replies_for(self, message: Message, screening: Screening) -> list[Message]:
-        state = await asyncio.to_thread(self._state, message.participant_id)
+    async def _replies_for(
+        self, message: Message, screening: Screening, state: ConversationState
+    ) -> list[Message]:
         decided = route(screening, state)
         if decided is Route.RISK_REPLY:
             # From the gateway itself: a crisis answer never waits on, or depends on, the engine.
@@ -143,15 +149,17 @@ class Gateway:
         with self._db.transaction() as session:
             return conversation_state(session, participant_id)
 
-    def _store(self, inbound: Inbound) -> Stored:
+    def _store(self, inbound: Inbound) -> tuple[Stored, ConversationState]:
+        """Stores the message and reads who answers this person, in one transaction."""
         with self._db.transaction() as session:
-            return messages.store_inbound(
+            stored = messages.store_inbound(
                 session,
                 address=inbound.address,
                 channel_message_id=inbound.channel_message_id,
                 text=inbound.text,
                 now=self._clock(),
             )
+            return stored, conversation_state(session, stored.message.participant_id)
 
     def _store_replies(
         self,

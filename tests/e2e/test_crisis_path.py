@@ -1,0 +1,65 @@
+"""A crisis message in the simulator gets the crisis reply, an escalation and a peer alert, with
+the engine up and with it down: screening never depends on the engine."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from bot.actions.greet import FIRST_GREETING
+from core.settings import Settings
+from escalation.responses import CRISIS, OVERDOSE_STEPS
+from store.migrate import upgrade
+from tests.support.system import PreparedEngine, chat, conversation, wait_for
+from warmline.processes import actions_spec, app_spec, engine_spec
+from warmline.supervisor import Supervisor
+
+pytestmark = pytest.mark.engine
+
+PEER = {"Authorization": "Bearer dev-only-peer-token"}
+
+
+@pytest.fixture
+def system(system_settings: Settings, prepared_engine: PreparedEngine) -> Iterator[Supervisor]:
+    upgrade(system_settings.app_database_url)
+    specs = [
+        engine_spec(system_settings, prepared_engine.install, prepared_engine.model),
+        actions_spec(system_settings),
+        app_spec(system_settings),
+    ]
+    group = Supervisor(specs, out=io.StringIO())
+    group.start()
+    try:
+        yield group
+    finally:
+        group.stop()
+
+
+def escalations(base: str) -> list[tuple[str, list[str]]]:
+    listed = httpx.get(f"{base}/api/escalations", headers=PEER, timeout=10).json()
+    return [(e["level"], e["reasons"]) for e in listed]
+
+
+def peer_alerts(base: str) -> list[str]:
+    return [text for _, text in conversation(base, "peer")]
+
+
+def test_crisis_with_the_engine_up_and_down(system: Supervisor, system_settings: Settings) -> None:
+    base = f"http://127.0.0.1:{system_settings.app_port}"
+    assert chat(base, "ria", "hey") == [FIRST_GREETING]
+
+    assert chat(base, "ria", "i dont want to live anymore") == list(CRISIS)
+    wait_for(lambda: len(peer_alerts(base)) == 1, 30, "the peer alert")
+    assert [level for level, _ in escalations(base)] == ["crisis"]
+    assert peer_alerts(base)[0].startswith("Warmline: new CRISIS escalation #1.")
+    assert "live" not in peer_alerts(base)[0]  # never the message text
+
+    system.children["engine"].terminate()  # the engine goes down
+    system.children["engine"].wait(timeout=30)
+
+    assert chat(base, "lee", "my friend is overdosing and not breathing") == list(OVERDOSE_STEPS)
+    wait_for(lambda: len(peer_alerts(base)) == 2, 30, "the second peer alert")
+    assert sorted(level for level, _ in escalations(base)) == ["crisis", "emergency"]
