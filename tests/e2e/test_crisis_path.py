@@ -1,5 +1,6 @@
 """A crisis message in the simulator gets the crisis reply, an escalation and a peer alert, with
-the engine up and with it down: screening never depends on the engine."""
+the engine up and with it down: screening never depends on the engine. And a peer takes a
+conversation over and hands it back to the real assistant.
 
 from __future__ import annotations
 
@@ -20,6 +21,10 @@ from warmline.supervisor import Supervisor
 pytestmark = pytest.mark.engine
 
 PEER = {"Authorization": "Bearer dev-only-peer-token"}
+BOT_ANSWER = (
+    "I'm an automated assistant, not a person. Real peer recovery specialists read "
+    "conversations that need them, and you can ask for a person any time."
+)
 
 
 @pytest.fixture
@@ -63,3 +68,29 @@ def test_crisis_with_the_engine_up_and_down(system: Supervisor, system_settings:
     assert chat(base, "lee", "my friend is overdosing and not breathing") == list(OVERDOSE_STEPS)
     wait_for(lambda: len(peer_alerts(base)) == 2, 30, "the second peer alert")
     assert sorted(level for level, _ in escalations(base)) == ["crisis", "emergency"]
+
+
+def test_a_peer_takes_over_and_hands_back_to_the_real_assistant(
+    system: Supervisor, system_settings: Settings
+) -> None:
+    base = f"http://127.0.0.1:{system_settings.app_port}"
+    api = httpx.Client(base_url=f"{base}/api", headers=PEER, timeout=10)
+    assert chat(base, "kai", "hey") == [FIRST_GREETING]
+
+    assert api.post("/participants/1/takeover").status_code == 200
+    assert chat(base, "kai", "r u a bot?") == []  # the assistant is paused
+    assert (
+        api.post("/participants/1/reply", json={"text": "Hi Kai, it's Dev Peer."}).status_code
+        == 202
+    )
+    assert api.post("/participants/1/handback").status_code == 200
+
+    assert chat(base, "kai", "r u a bot?") == [BOT_ANSWER]
+    assert [text for _, text in conversation(base, "kai")] == [
+        "hey",
+        FIRST_GREETING,
+        "r u a bot?",
+        "Hi Kai, it's Dev Peer.",
+        "r u a bot?",
+        BOT_ANSWER,
+    ]
