@@ -1,6 +1,6 @@
 """A crisis message in the simulator gets the crisis reply, an escalation and a peer alert, with
 the engine up and with it down: screening never depends on the engine. And a peer takes a
-conversation over and hands it back to the real assistant.
+conversation over and hands it back to the real assistant."""
 
 from __future__ import annotations
 

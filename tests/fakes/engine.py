@@ -7,23 +7,16 @@ real engine.
 from __future__ import annotations
 
 import asyncio
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-import uvicorn
 from fastapi import FastAPI, Request, Response
 
+from tests.fakes.server import free_port, serving
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
+__all__ = ["FakeEngine", "free_port", "running_fake_engine"]
 
 
 @dataclass
@@ -61,15 +54,5 @@ def _app(engine: FakeEngine) -> FastAPI:
 def running_fake_engine() -> Iterator[FakeEngine]:
     port = free_port()
     engine = FakeEngine(url=f"http://127.0.0.1:{port}")
-    config = uvicorn.Config(_app(engine), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    try:
+    with serving(_app(engine), port):
         yield engine
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)

@@ -7,7 +7,6 @@ Answers in the Bot API's envelope: {"ok": true, "result": ...} or {"ok": false, 
 from __future__ import annotations
 
 import json
-import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -16,11 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
 
-import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from tests.fakes.engine import free_port
+from tests.fakes.server import free_port, serving
 
 BOT_ID = 7000000001
 BLOCKED = "Forbidden: bot was blocked by the user"
@@ -124,15 +122,5 @@ def _app(fake: FakeTelegram) -> FastAPI:
 def running_fake_telegram() -> Iterator[FakeTelegram]:
     port = free_port()
     fake = FakeTelegram(url=f"http://127.0.0.1:{port}")
-    config = uvicorn.Config(_app(fake), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    try:
+    with serving(_app(fake), port):
         yield fake
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)

@@ -11,8 +11,6 @@ from __future__ import annotations
 import base64
 import json
 import os
-import threading
-import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,11 +22,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
-import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from tests.fakes.engine import free_port
+from tests.fakes.server import free_port, serving
 
 # Twilio's official OpenAPI description of the 2010-04-01 API (MIT), kept beside the tests.
 VENDORED_SPEC = Path(__file__).resolve().parent.parent / "contracts/twilio/twilio_api_v2010.json"
@@ -165,15 +162,5 @@ def _app(fake: FakeTwilio) -> FastAPI:
 def running_fake_twilio() -> Iterator[FakeTwilio]:
     port = free_port()
     fake = FakeTwilio(url=f"http://127.0.0.1:{port}")
-    config = uvicorn.Config(_app(fake), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    try:
+    with serving(_app(fake), port):
         yield fake
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
