@@ -7,7 +7,7 @@ UV_VERSION := 0.13.9
 UV := $(or $(shell command -v uv 2>/dev/null),var/bootstrap/bin/uv)
 RUN := $(UV) run --frozen
 
-.PHONY: help run test lint typecheck unit setup
+.PHONY: help run test lint typecheck unit screening setup
 
 help:
 	@echo "make run   - set up what is missing, train if bot/ changed, run the whole system"
@@ -36,4 +36,8 @@ typecheck: setup
 unit: setup
 	$(RUN) pytest --cov --cov-report=term
 
-test: lint typecheck unit
+# The risk-screening figures, printed on every test run; fails if a corpus target is missed.
+screening: setup
+	$(RUN) warmline evaluate-screening
+
+test: lint typecheck unit screening

@@ -1,24 +1,46 @@
 """Risk screening: a pure function from a message to a level and the reasons.
 
 The gateway calls it on every inbound message before the engine sees it, so a crisis answer
-never waits on the NLU. The lexicon-based screener is the safety issue's work; until it lands
-this screener rates every message `none` and the pipeline around it is already in place.
+never waits on the NLU. The screener reads the clinician-reviewed lexicon (lexicon.yml) with
+spaCy matchers built once per process (screener.py); rating.py turns phrases into a level.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from escalation.levels import Level, Screening
+from escalation.lexicon import load_lexicon
+
+if TYPE_CHECKING:
+    from escalation.screener import LexiconScreener
 
 logger = logging.getLogger(__name__)
 
 Screener = Callable[[str], Screening]
 
 
-def screen(text: str) -> Screening:  # noqa: ARG001 - the lexicon screener replaces this
-    return Screening(Level.NONE)
+@functools.cache
+def default_screener() -> LexiconScreener:
+    """Built on first use and kept (about two seconds, mostly importing spaCy). Call it at
+    start-up so the first person to text does not wait for it."""
+    # Imported here, not at the top: spaCy loads only in processes that screen.
+    from escalation.screener import LexiconScreener
+
+    return LexiconScreener(load_lexicon())
+
+
+def screen(text: str) -> Screening:
+    return default_screener()(text)
+
+
+def screen_in_conversation(text: str, recent: Sequence[str]) -> Screening:
+    """Screens a message knowing the texter's recent messages: a suicidal thought now, with the
+    means named a few messages ago, is a plan with means now."""
+    return default_screener()(text, recent)
 
 
 def screen_safely(screener: Screener, text: str) -> Screening:

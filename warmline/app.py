@@ -23,7 +23,7 @@ from core.clock import utcnow
 from core.logging import configure_logging
 from core.settings import Settings, SettingsError, get_settings
 from escalation import service
-from escalation.screening import screen
+from escalation.screening import default_screener, screen
 from escalation.service import EscalationPolicy
 from store.db import Database
 from store.migrate import pending_migrations
@@ -39,6 +39,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
     if pending_migrations(settings.app_database_url):
         raise SettingsError("the app database is not migrated: run `warmline migrate` first")
+    # Build the screener now (about 2 s, mostly spaCy) so the first person to text does not wait.
+    await asyncio.to_thread(default_screener)
     db = Database(settings.app_database_url)
     engine = EngineClient(settings.engine_url, settings.engine_timeout_seconds)
     channels = build_channels(settings)

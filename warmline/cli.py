@@ -12,6 +12,7 @@ from pathlib import Path
 
 from core.logging import configure_logging
 from core.settings import Settings, SettingsError, load_settings
+from escalation.evaluation import report as evaluation_report
 from escalation.screening import screen, screen_safely
 from store.migrate import upgrade
 from warmline.engine_env import (
@@ -68,6 +69,9 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("migrate", help="apply the app database migrations")
     commands.add_parser("engine", help="install the engine and train the model if bot/ changed")
     commands.add_parser("screen", help="risk-screen one message per stdin line, JSON out")
+    commands.add_parser(
+        "evaluate-screening", help="screening figures on the labelled corpus and public sets"
+    )
     return root
 
 
@@ -80,6 +84,8 @@ def dispatch(command: str, settings: Settings) -> int:
     if command == "engine":
         print(prepare_engine(settings)[1])
         return 0
+    if command == "evaluate-screening":
+        return evaluation_report.main([])
     return command_screen()
 
 

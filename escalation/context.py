@@ -1,0 +1,156 @@
+"""How the words around a risk phrase change what it means.
+
+"im not suicidal", "i used to cut years ago", "what should i do if someone ods" and "my friend
+relapsed" all contain risk words and none is a risk to the texter now. Each rule here only ever
+reads one phrase; the screener then takes the highest level over all phrases, so a lowered phrase
+never hides an unambiguous one elsewhere in the text.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from escalation.matching import CUE, Hit
+
+_SENTENCE_END = re.compile(r"^[.!?;…]+$")
+_PUNCTUATION = re.compile(r"^[^\w]+$")
+_NEGATION_REACH = 4  # words between "not" and what it negates: "not really having any thoughts of"
+_SUBJECT_REACH = 8
+
+
+class Subject(enum.Enum):
+    SELF = "self"
+    OTHER = "other-person"
+    GENERIC = "generic-person"
+
+
+_SUBJECT_SETS = (("self", Subject.SELF), ("generic", Subject.GENERIC), ("others", Subject.OTHER))
+# Pronouns inside a phrase say whom it is about, whoever else the sentence names.
+_INSIDE = {
+    **dict.fromkeys(["i", "im", "ive", "id", "me", "my", "myself"], Subject.SELF),
+    # Not "them": "took them all" is about pills.
+    **dict.fromkeys(["him", "her", "himself", "herself", "themselves"], Subject.OTHER),
+    "yourself": Subject.GENERIC,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    subject: Subject
+    negated: bool
+    past: bool
+    hypothetical: bool
+
+
+class Scene:
+    """One text's clauses, sentences and cues, read once and then asked about each phrase."""
+
+    def __init__(self, doc: Doc, cues: list[Hit], word_sets: Mapping[str, frozenset[str]]) -> None:
+        self.words = [token.lower_ for token in doc]
+        self.cues: dict[str, list[Hit]] = {}
+        for cue in cues:
+            self.cues.setdefault(cue.label.removeprefix(CUE), []).append(cue)
+        self.sets = word_sets
+        breaks = {i for cue in self.cues.get("clause-break", []) for i in range(cue.start, cue.end)}
+        self.clause = _numbering(
+            self.words, lambda i, w: i in breaks or bool(_PUNCTUATION.match(w))
+        )
+        self.sentence = _numbering(self.words, lambda _i, w: bool(_SENTENCE_END.match(w)))
+
+    def read(self, hit: Hit) -> Reading:
+        hypothetical = self._hypothetical(hit)
+        return Reading(
+            self._subject(hit, hypothetical), self.negated(hit), self._past(hit), hypothetical
+        )
+
+    def negated(self, hit: Hit) -> bool:
+        adjacent = self.sets["adjacent-negation"]
+        if hit.start > 0 and self.words[hit.start - 1] in adjacent:
+            return True
+        return any(self._bridged(cue.end, hit.start) for cue in self._before(hit, "negation"))
+
+    def has(self, kind: str) -> list[Hit]:
+        return self.cues.get(kind, [])
+
+    def named(self, kinds: Iterable[str], besides: Hit | None = None) -> set[str]:
+        """The cue kinds in the text, not negated ("i dont have a gun") and, given a phrase,
+        outside it: "get my gun" names a weapon, not a weapon in hand as well."""
+        return {
+            kind
+            for kind in kinds
+            if any(
+                not self.negated(cue) and (besides is None or not besides.overlaps(cue))
+                for cue in self.has(kind)
+            )
+        }
+
+    def _bridged(self, start: int, end: int) -> bool:
+        between = self.words[start:end]
+        return len(between) <= _NEGATION_REACH and all(w in self.sets["bridge"] for w in between)
+
+    def _past(self, hit: Hit) -> bool:
+        clause = self.clause[hit.start]
+        if any(self.clause[cue.start] == clause for cue in self.has("present")):
+            return False
+        if self._before(hit, "habitual"):
+            return True
+        return any(self._reaches_back(cue, hit) for cue in self.has("past"))
+
+    def _reaches_back(self, cue: Hit, hit: Hit) -> bool:
+        """'years ago' reaches its own clause; 'back in 2019,' also what follows in its sentence."""
+        if self.clause[cue.start] == self.clause[hit.start]:
+            return True
+        return cue.end <= hit.start and self.sentence[cue.start] == self.sentence[hit.start]
+
+    def _hypothetical(self, hit: Hit) -> bool:
+        for cue in self._before(hit, "hypothetical"):
+            intent = self.has("intent")
+            if not any(cue.end <= other.start and other.end <= hit.start for other in intent):
+                return True
+        return False
+
+    def _before(self, hit: Hit, kind: str) -> list[Hit]:
+        """Cues of a kind that end before the phrase starts, in its clause."""
+        clause = self.clause[hit.start]
+        return [c for c in self.has(kind) if c.end <= hit.start and self.clause[c.start] == clause]
+
+    def _subject(self, hit: Hit, hypothetical: bool) -> Subject:
+        """Whom the phrase is about: a pronoun inside it ("better off without me", "gave him
+        narcan"), else the nearest person named before it in its clause."""
+        for word in self.words[hit.start : hit.end]:
+            if word in _INSIDE:
+                return _INSIDE[word]
+        # A what-if's subject comes after it: "what should i do if someone ods" is about
+        # someone, "how to give narcan" about nobody in particular.
+        asked = max((cue.end for cue in self._before(hit, "hypothetical")), default=0)
+        stop = max(asked - 1, hit.start - _SUBJECT_REACH, -1)
+        clause = self.clause[hit.start]
+        for index in range(hit.start, stop, -1):
+            if self.clause[index] != clause:
+                break
+            kind = self._person(self.words[index])
+            if kind is not None:
+                return kind
+        # "how to give narcan" is about nobody in particular; "took 30 xans" is about the texter.
+        return Subject.GENERIC if hypothetical else Subject.SELF
+
+    def _person(self, word: str) -> Subject | None:
+        for kind, subject in _SUBJECT_SETS:
+            if word in self.sets[kind]:
+                return subject
+        return None
+
+
+def _numbering(words: list[str], is_break: Callable[[int, str], bool]) -> list[int]:
+    """Numbers the stretches between breaks: tokens with the same number share a clause."""
+    numbers, current = [], 0
+    for index, word in enumerate(words):
+        if is_break(index, word):
+            current += 1
+        numbers.append(current)
+    return numbers

@@ -1,0 +1,146 @@
+"""The risk lexicon a clinician reviews (lexicon.yml), loaded into typed, checked values.
+
+A lexicon that does not load must stop the warmline at start-up, loudly, rather than screen with
+half its phrases: `LexiconError` names the entry at fault.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from escalation import yaml_fields as fields
+from escalation.levels import Level
+from escalation.yaml_fields import LexiconError
+
+__all__ = ["LEXICON_PATH", "Category", "Lexicon", "LexiconError", "Spellings", "load_lexicon"]
+
+LEXICON_PATH = Path(__file__).with_name("lexicon.yml")
+
+
+# Cue kinds whose presence anywhere in a text can escalate a phrase (see `escalates`).
+ESCALATING_CUES = frozenset({"means", "moment", "substance"})
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    id: str
+    level: Level
+    others: Level
+    hypothetical: Level
+    escalates: Mapping[str, Level]
+    joking: Level | None
+    explains_away: bool
+    rationale: str
+    phrases: tuple[str, ...]
+    patterns: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Spellings:
+    cased: Mapping[str, str]
+    marks: Mapping[str, str]
+    words: Mapping[str, str]
+    emoji: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    version: int
+    spellings: Spellings
+    word_lists: Mapping[str, tuple[str, ...]]
+    # Cue kind ("negation", "past", ...) -> the phrases and patterns that signal it.
+    cue_phrases: Mapping[str, tuple[str, ...]]
+    cue_patterns: Mapping[str, tuple[str, ...]]
+    # Word set name ("bridge", "self", "others", ...) -> single words looked up per token.
+    word_sets: Mapping[str, frozenset[str]]
+    categories: tuple[Category, ...]
+
+
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(raw, dict) or not isinstance(raw.get("version"), int):
+        raise LexiconError(f"{path}: expected a mapping with an integer `version`")
+    context = fields.mapping(raw, "context")
+    categories = tuple(_category(entry) for entry in fields.items(raw, "categories"))
+    fields.check_unique([category.id for category in categories])
+    return Lexicon(
+        version=raw["version"],
+        spellings=_spellings(fields.mapping(raw, "spellings")),
+        word_lists={
+            name: fields.words(words, name)
+            for name, words in fields.mapping(raw, "word_lists").items()
+        },
+        cue_phrases=_cue_phrases(context),
+        cue_patterns={
+            kind: fields.words(patterns, kind)
+            for kind, patterns in fields.mapping(context, "cue_patterns").items()
+        },
+        word_sets=_word_sets(context),
+        categories=categories,
+    )
+
+
+def _cue_phrases(context: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    negation, past = fields.mapping(context, "negation"), fields.mapping(context, "past")
+    hypothetical = fields.mapping(context, "hypothetical")
+    return {
+        "clause-break": fields.words(context.get("clause_breaks"), "clause_breaks"),
+        "negation": fields.words(negation.get("cues"), "negation.cues"),
+        "past": fields.words(past.get("cues"), "past.cues"),
+        "habitual": fields.words(past.get("habitual"), "past.habitual"),
+        "present": fields.words(past.get("present"), "past.present"),
+        "hypothetical": fields.words(hypothetical.get("cues"), "hypothetical.cues"),
+        "intent": fields.words(hypothetical.get("intent"), "hypothetical.intent"),
+        **{
+            kind: fields.words(context.get(kind), kind)
+            for kind in ("means", "moment", "substance", "joking")
+        },
+    }
+
+
+def _word_sets(context: Mapping[str, Any]) -> dict[str, frozenset[str]]:
+    negation, subjects = fields.mapping(context, "negation"), fields.mapping(context, "subjects")
+    sets = {
+        "adjacent-negation": negation.get("adjacent"),
+        "bridge": negation.get("bridge"),
+        "self": subjects.get("self"),
+        "generic": subjects.get("generic"),
+        "others": subjects.get("others"),
+    }
+    return {name: frozenset(fields.words(words, name)) for name, words in sets.items()}
+
+
+def _category(entry: Any) -> Category:
+    if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+        raise LexiconError(f"category without an id: {entry!r}")
+    name = entry["id"]
+    if not entry.get("rationale"):
+        raise LexiconError(f"{name}: every category needs a one-line rationale")
+    joking = entry.get("joking")
+    return Category(
+        id=name,
+        level=fields.level(entry.get("level"), name),
+        others=fields.level(entry.get("others", "none"), name),
+        hypothetical=fields.level(entry.get("hypothetical", "none"), name),
+        escalates=_escalates(entry.get("escalates", {}), name),
+        joking=None if joking is None else fields.level(joking, name),
+        explains_away=bool(entry.get("explains_away", False)),
+        rationale=str(entry["rationale"]),
+        phrases=fields.words(entry.get("phrases", []), name),
+        patterns=fields.words(entry.get("patterns", []), name),
+    )
+
+
+def _escalates(raw: Any, where: str) -> dict[str, Level]:
+    if not isinstance(raw, dict) or not set(raw) <= ESCALATING_CUES:
+        raise LexiconError(f"{where}: `escalates` maps {sorted(ESCALATING_CUES)} to levels")
+    return {str(kind): fields.level(value, where) for kind, value in raw.items()}
+
+
+def _spellings(raw: Mapping[str, Any]) -> Spellings:
+    return Spellings(*(fields.table(raw, key) for key in ("cased", "marks", "words", "emoji")))

@@ -1,0 +1,100 @@
+"""From the risk phrases found in one text to its level and the reasons for it.
+
+Each phrase is rated on its own, in its context; the text takes the highest. When in doubt this
+escalates: context may lower a phrase, and nothing lowers the text below its riskiest phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from escalation.context import Reading, Scene, Subject
+from escalation.levels import Level, Screening
+from escalation.lexicon import ESCALATING_CUES, Category
+from escalation.matching import RISK, Hit
+
+
+@dataclass(frozen=True, slots=True)
+class Rated:
+    category: Category
+    reading: Reading
+    level: Level
+    flags: tuple[str, ...]
+
+
+def rate_text(
+    categories: Mapping[str, Category], hits: list[Hit], scene: Scene, means_elsewhere: bool
+) -> Screening:
+    elsewhere = {"means"} if means_elsewhere else set()
+    joking = bool(scene.named({"joking"}))
+    rated = []
+    for hit in _explained_away_removed(hits, categories):
+        phrase = rate_phrase(categories[hit.label.removeprefix(RISK)], scene.read(hit))
+        phrase = _escalated(phrase, scene.named(ESCALATING_CUES, besides=hit) | elsewhere)
+        rated.append(_as_joke(phrase) if joking else phrase)
+    rated.sort(key=lambda phrase: phrase.level, reverse=True)
+    return Screening(rated[0].level if rated else Level.NONE, _reasons(rated))
+
+
+def rate_phrase(category: Category, reading: Reading) -> Rated:
+    level = category.level if reading.subject is Subject.SELF else category.others
+    flags = [] if reading.subject is Subject.SELF else [f"context:{reading.subject.value}"]
+    if reading.negated:
+        return Rated(category, reading, Level.NONE, (*flags, "context:negated"))
+    if reading.past:
+        # History with recovery since is not a danger now; the reason still tells a peer.
+        return Rated(category, reading, Level.NONE, (*flags, "context:past"))
+    if reading.hypothetical:
+        level = min(level, _question_ceiling(category, reading.subject))
+        flags.append("context:hypothetical")
+    return Rated(category, reading, level, tuple(flags))
+
+
+def _question_ceiling(category: Category, subject: Subject) -> Level:
+    """A question about nobody in particular is information-seeking; one about the texter or
+    someone named may be happening as they type, so it stays at least crisis."""
+    if subject is Subject.GENERIC or category.level < Level.CRISIS:
+        return category.hypothetical
+    return max(category.hypothetical, Level.CRISIS)
+
+
+def _escalated(phrase: Rated, named: set[str]) -> Rated:
+    """A suicidal thought with the means or the moment named is a plan with means now; being
+    alone is using alone once a substance is named. Only a phrase read as present counts."""
+    reading = phrase.reading
+    if reading.negated or reading.past or reading.hypothetical:
+        return phrase
+    raised = [(level, kind) for kind, level in phrase.category.escalates.items() if kind in named]
+    if not raised or max(raised)[0] <= phrase.level:
+        return phrase
+    level, kind = max(raised)
+    return Rated(phrase.category, reading, level, (*phrase.flags, f"context:{kind}"))
+
+
+def _as_joke(phrase: Rated) -> Rated:
+    """A threat marked as a joke ("if he eats my leftovers again lol") is for a peer to glance
+    at, not an alert; a death wish with "lol" keeps its level (the category says which)."""
+    ceiling = phrase.category.joking
+    if ceiling is None or phrase.level <= ceiling:
+        return phrase
+    return Rated(phrase.category, phrase.reading, ceiling, (*phrase.flags, "context:joking"))
+
+
+def _explained_away_removed(hits: list[Hit], categories: Mapping[str, Category]) -> list[Hit]:
+    """A phrase inside a longer one ("overdosed" in "overdosed and died") is read as the longer
+    one; a phrase touching a look-alike ("relapse" in "relapse prevention") is not a risk."""
+    risks = [hit for hit in hits if hit.label.startswith(RISK)]
+    lookalikes = [hit for hit in risks if categories[hit.label.removeprefix(RISK)].explains_away]
+    return [
+        hit
+        for hit in risks
+        if hit not in lookalikes
+        and not any(other.contains(hit) for other in risks)
+        and not any(other.overlaps(hit) for other in lookalikes)
+    ]
+
+
+def _reasons(rated: Iterable[Rated]) -> tuple[str, ...]:
+    reasons = (reason for phrase in rated for reason in (phrase.category.id, *phrase.flags))
+    return tuple(dict.fromkeys(reasons))

@@ -1,0 +1,166 @@
+"""Context changes what a risk phrase means, but never hides an unambiguous one."""
+
+from __future__ import annotations
+
+import pytest
+
+from escalation.screening import screen, screen_in_conversation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i don't want to live",
+        "no reason to live",
+        "i don't want to wake up",
+        "i can't go on",
+        "i dont want to be alive anymore",
+        "nobody would miss me",
+        "i wouldnt mind if i didnt wake up",
+        "im not ok i want to die",
+        "not gonna lie i want to die",
+        "i cant stop thinking about killing myself",
+        "i dont know why i want to die",
+    ],
+)
+def test_negations_that_are_themselves_risk_stay_a_crisis(text: str) -> None:
+    assert screen(text).level.label == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'm not suicidal",
+        "no thoughts of hurting myself",
+        "im not going to kill myself, i promise",
+        "i would never hurt myself",
+        "no suicidal thoughts today",
+        "i dont want to die",
+        "i never use alone",
+        "didnt relapse, still clean",
+        "no urges to use today",
+    ],
+)
+def test_negated_risk_is_no_risk(text: str) -> None:
+    assert screen(text).level.label == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("im not suicidal but i want to die", "crisis"),
+        ("i used to cut, now im cutting again", "crisis"),
+        ("i od'd in 2019 and i just took 30 xans", "emergency"),
+        ("what if i kill myself", "crisis"),
+        ("if i relapse ill kill myself", "crisis"),
+    ],
+)
+def test_a_lowered_phrase_never_hides_a_present_one(text: str, expected: str) -> None:
+    assert screen(text).level.label == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i used to think about it years ago",
+        "i used to think about killing myself",
+        "i od'd in 2019",
+        "i tried to kill myself back in 2015, doing good now",
+        "overdosed twice back in the day",
+        "my buddy overdosed last year",
+    ],
+)
+def test_history_is_not_a_danger_now(text: str) -> None:
+    assert screen(text).level.label == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("what should i do if someone ods", "none"),
+        ("how do you know if someone is overdosing", "none"),
+        ("how to use narcan", "none"),
+        ("if i ever relapse id call my sponsor", "none"),
+        ("what do i do if my friend stops breathing", "crisis"),
+        ("had a dream i used last night", "none"),
+        ("what are the signs someone is overdosing", "none"),
+        ("we learned how to give narcan today", "none"),
+    ],
+)
+def test_questions_and_what_ifs_are_not_the_event(text: str, expected: str) -> None:
+    assert screen(text).level.label == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my friend is overdosing", "emergency"),
+        ("my brother isnt breathing", "emergency"),
+        ("my roommate took a whole bottle of pills", "emergency"),
+        ("my friend relapsed", "none"),
+        ("my sister is craving bad", "none"),
+        ("my son says he wants to die", "concern"),
+        ("my husband is talking about killing himself", "concern"),
+        ("my sister texted me goodbye and isnt answering", "emergency"),
+    ],
+)
+def test_someone_elses_danger_now_is_an_emergency_their_relapse_is_not(
+    text: str, expected: str
+) -> None:
+    assert screen(text).level.label == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "killing it at work",
+        "dying to see my kids",
+        "narcan training at work today",
+        "this traffic is killing me",
+        "my phone died",
+        "overdosed on pizza lol",
+        "im cutting back on coffee",
+        "relapse prevention group was good",
+        "craving tacos",
+        "the craving passed",
+        "cut my finger chopping onions",
+        "suicide prevention walk this weekend",
+        "that is odd",
+        "i take all my meds every morning",
+    ],
+)
+def test_look_alike_everyday_talk_is_no_risk(text: str) -> None:
+    assert screen(text).level.label == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("im gonna kill my brother if he eats my leftovers lol", "concern"),
+        ("i want to die lol", "crisis"),
+    ],
+)
+def test_a_joke_softens_a_threat_but_never_a_death_wish(text: str, expected: str) -> None:
+    assert screen(text).level.label == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i want to die", "crisis"),
+        ("i want to die. i have a gun", "emergency"),
+        ("i want to die but i dont have a gun", "crisis"),
+        ("gonna kill myself", "crisis"),
+        ("gonna kill myself tonight", "emergency"),
+        ("home alone tonight", "none"),
+        ("home alone tonight with a bag of dope", "crisis"),
+    ],
+)
+def test_the_means_or_the_moment_make_a_plan_now(text: str, expected: str) -> None:
+    assert screen(text).level.label == expected
+
+
+def test_means_named_in_an_earlier_message_make_a_later_wish_a_plan_now() -> None:
+    recent = ["i have 40 xans sitting here"]
+
+    assert screen_in_conversation("i just want to die", recent).level.label == "emergency"
