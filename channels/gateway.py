@@ -1,7 +1,9 @@
 """The pipeline every channel shares.
 
-store inbound (before the channel is acknowledged) -> risk screen -> engine -> store replies
-(atomically with marking the message answered) -> outbox -> send.
+store inbound (before the channel is acknowledged) -> risk screen -> route: the gateway's own
+answer and an escalation for risk, nothing while a peer has the conversation, else the engine ->
+store replies (atomically with marking the message answered, and with any escalation and its
+peer alerts) -> outbox -> send.
 
 A crash between any two steps loses nothing: an inbound row not marked answered is picked up
 again once its lease runs out, and replies exist only as outbox rows until they are sent.
