@@ -45,6 +45,10 @@ class Reading:
     negated: bool
     past: bool
     hypothetical: bool
+    # Days or weeks ago ("got narcanned last week"): over for now, whoever it happened to.
+    recent: bool = False
+    # Picturing it ("i keep picturing hanging myself"): a thought of the act, not the act.
+    imagined: bool = False
 
 
 class Scene:
@@ -65,7 +69,12 @@ class Scene:
     def read(self, hit: Hit) -> Reading:
         hypothetical = self._hypothetical(hit)
         return Reading(
-            self._subject(hit, hypothetical), self.negated(hit), self._past(hit), hypothetical
+            self._subject(hit, hypothetical),
+            self.negated(hit) or self._denied(hit),
+            self._past(hit),
+            hypothetical,
+            self._recent(hit),
+            bool(self._before(hit, "imagining")),
         )
 
     def negated(self, hit: Hit) -> bool:
@@ -93,9 +102,48 @@ class Scene:
         between = self.words[start:end]
         return len(between) <= _NEGATION_REACH and all(w in self.sets["bridge"] for w in between)
 
+    def _denied(self, hit: Hit) -> bool:
+        """A question someone asked, answered no: "asked if i was suicidal and honestly no"."""
+        sentence = self.sentence[hit.start]
+        asked = any(
+            cue.end <= hit.start and self.sentence[cue.start] == sentence
+            for cue in self.has("hypothetical")
+            if self.words[cue.start] in ("asked", "asks", "asking")
+        )
+        return asked and any(
+            cue.start >= hit.end and self.sentence[cue.start] == sentence
+            for cue in self.has("denial")
+        )
+
+    def _present(self, clause: int) -> bool:
+        """'now', 'today' in the clause, unless part of an anniversary ("10 years ago today")."""
+        past = self.has("past")
+        return any(
+            self.clause[cue.start] == clause and not any(cue.overlaps(p) for p in past)
+            for cue in self.has("present")
+        )
+
+    def _back_again(self, hit: Hit) -> bool:
+        """'again' later in the sentence brings the history back: "used to be suicidal in my
+        twenties but now i am again", unless negated ("never again", "dont want that again")."""
+        sentence, negations = self.sentence[hit.start], self.has("negation")
+        return any(
+            self.words[cue.start] == "again"
+            and cue.start >= hit.end
+            and self.sentence[cue.start] == sentence
+            and not any(self.clause[n.start] == self.clause[cue.start] for n in negations)
+            for cue in self.has("present")
+        )
+
+    def _recent(self, hit: Hit) -> bool:
+        clause = self.clause[hit.start]
+        if self._present(clause):
+            return False
+        return any(self.clause[cue.start] == clause for cue in self.has("recent"))
+
     def _past(self, hit: Hit) -> bool:
         clause = self.clause[hit.start]
-        if any(self.clause[cue.start] == clause for cue in self.has("present")):
+        if self._present(clause) or self._back_again(hit):
             return False
         if self._before(hit, "habitual"):
             return True
@@ -128,6 +176,8 @@ class Scene:
         # A what-if's subject comes after it: "what should i do if someone ods" is about
         # someone, "how to give narcan" about nobody in particular.
         asked = max((cue.end for cue in self._before(hit, "hypothetical")), default=0)
+        if hypothetical and any(cue.start >= asked for cue in self._before(hit, "general")):
+            return Subject.GENERIC  # "if my buddy ever nods out": anyone, some day
         stop = max(asked - 1, hit.start - _SUBJECT_REACH, -1)
         clause = self.clause[hit.start]
         for index in range(hit.start, stop, -1):

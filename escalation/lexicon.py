@@ -94,8 +94,12 @@ def _cue_phrases(context: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
         "past": fields.words(past.get("cues"), "past.cues"),
         "habitual": fields.words(past.get("habitual"), "past.habitual"),
         "present": fields.words(past.get("present"), "past.present"),
+        "recent": fields.words(past.get("recent"), "past.recent"),
         "hypothetical": fields.words(hypothetical.get("cues"), "hypothetical.cues"),
         "intent": fields.words(hypothetical.get("intent"), "hypothetical.intent"),
+        "denial": fields.words(hypothetical.get("denial"), "hypothetical.denial"),
+        "general": fields.words(hypothetical.get("general"), "hypothetical.general"),
+        "imagining": fields.words(hypothetical.get("imagining"), "hypothetical.imagining"),
         **{
             kind: fields.words(context.get(kind), kind)
             for kind in ("means", "moment", "substance", "joking")

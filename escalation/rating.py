@@ -48,6 +48,13 @@ def rate_phrase(category: Category, reading: Reading) -> Rated:
     if reading.hypothetical:
         level = min(level, _question_ceiling(category, reading.subject))
         flags.append("context:hypothetical")
+    if reading.imagined and level > Level.CRISIS:
+        level = Level.CRISIS  # a thought of the act: never lowered below crisis
+        flags.append("context:imagined")
+    if reading.recent and reading.subject is not Subject.SELF:
+        # Someone else's overdose last week is news to talk over; one's own may still harm.
+        level = min(level, Level.CONCERN)
+        flags.append("context:recent")
     return Rated(category, reading, level, tuple(flags))
 
 

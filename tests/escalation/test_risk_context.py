@@ -68,6 +68,8 @@ def test_a_lowered_phrase_never_hides_a_present_one(text: str, expected: str) ->
         "i tried to kill myself back in 2015, doing good now",
         "overdosed twice back in the day",
         "my buddy overdosed last year",
+        "i overdosed in my teens but ive been sober 8 years",
+        "my cousin got stabbed 5 years ago today, miss him",
     ],
 )
 def test_history_is_not_a_danger_now(text: str) -> None:
@@ -85,6 +87,14 @@ def test_history_is_not_a_danger_now(text: str) -> None:
         ("had a dream i used last night", "none"),
         ("what are the signs someone is overdosing", "none"),
         ("we learned how to give narcan today", "none"),
+        ("what do i do if my brother ever stops breathing", "none"),
+        ("what does shooting up alone mean", "none"),
+        ("my sponsor asked me if i had thoughts of suicide and i said no", "none"),
+        ("she asked if i was ok and honestly no, i want to die", "crisis"),
+        ("i used to be suicidal in my twenties but now i am again", "crisis"),
+        ("if my boyfriend ever finds out he will kill me", "crisis"),
+        ("i keep imagining slitting my wrists in the bath", "crisis"),
+        ("cant stop picturing driving off the overpass", "crisis"),
     ],
 )
 def test_questions_and_what_ifs_are_not_the_event(text: str, expected: str) -> None:
@@ -102,6 +112,8 @@ def test_questions_and_what_ifs_are_not_the_event(text: str, expected: str) -> N
         ("my son says he wants to die", "concern"),
         ("my husband is talking about killing himself", "concern"),
         ("my sister texted me goodbye and isnt answering", "emergency"),
+        ("my cousin overdosed a few days ago and hes doing better now", "concern"),
+        ("my friend overdosed last week and still wont wake up", "emergency"),
     ],
 )
 def test_someone_elses_danger_now_is_an_emergency_their_relapse_is_not(

@@ -31,6 +31,22 @@ EMERGENCY = [
     "i have the rope ready and im doing it tonight",
     "i think i took too many of my sleeping pills",
     "gonna drive my car off the bridge tonight",
+    # Imminent attempt: the place, the loaded gun, any medication by the dozen.
+    "im standing on the edge of the overpass",
+    "sitting on the ledge of my building right now",
+    "the pistol is loaded and in my lap",
+    "swallowed 25 of my trazodone",
+    "took 40 of my moms clonazepam",
+    # Someone else in danger now: colour and breathing sounds.
+    "he's turning gray and not responding",
+    "her lips are purple and she's making snoring sounds",
+    "my roommate is making a rattling noise",
+    "i'm on top of the parking garage",
+    "im on the golden gate bridge",
+    "i have the gun in my mouth",
+    "took 20 lamotrigine",
+    "hes gasping and his lips are gray",
+    "his breathing is really slow and shallow after he used",
 ]
 CRISIS = [
     "i want to die",
@@ -54,6 +70,43 @@ CRISIS = [
     "i keep thinking everyone would be happier if i was gone",
     "i have thoughts of taking my life",
     "i deserve to die",
+    # Indirect warning signs.
+    "gave my dog to my brother, he'll take better care of her",
+    "i've been handing out all my things to friends",
+    "wrote letters to each of my kids and put them in the drawer",
+    "you guys won't have to deal with me much longer",
+    "i just wanted to thank you for everything you did for me",
+    "i cant promise ill stay safe tonight",
+    "been stockpiling my seroquel for a month",
+    # Passive death wish.
+    "hopefully i never wake up",
+    "i want to go to sleep and never wake up",
+    "honestly wouldnt care if a truck hit me",
+    "what's the point of even staying alive",
+    "i keep picturing swerving into oncoming traffic",
+    # Violence intent, a weapon readied.
+    "im going to stab my stepdad",
+    "gonna knock the shit out of that guy when i see him",
+    "put a knife in my bag for when i see him",
+    # Being harmed: coercion, groping.
+    "my boss keeps groping me at work",
+    "he says i have to sleep with him or im out on the street",
+    # Using alone; self-injury.
+    "using solo tonight, nobody around",
+    "roommates out of town so ill just use at home",
+    "slammed my fist into the wall until it bled",
+    "i burn myself just to feel something",
+    "after im gone please take care of my dog",
+    "this is the last time youll hear from me",
+    "i dont think ill make it through the night",
+    "i pray god takes me in my sleep",
+    "i have a stash of pills saved for when i'm ready",
+    "going to run him over with my car",
+    "i bought a knife for when he comes back",
+    "my uncle keeps coming in my room at night",
+    "he makes me do stuff for drugs",
+    "shooting up in a gas station bathroom with the door locked",
+    "got some pressed blues from a stranger",
 ]
 CONCERN = [
     "i relapsed last night",
@@ -65,6 +118,11 @@ CONCERN = [
     "ran out of subs",
     "can i talk to a real person",
     "i need a peer",
+    "picked up on saturday and havent told anyone",
+    "my dealer keeps texting me",
+    "they cut my methadone dose again",
+    "why even bother at this point",
+    "is there a peer i can talk to",
 ]
 NONE = [
     "hi",
@@ -74,6 +132,12 @@ NONE = [
     "i take all my meds every morning",
     "going to a meeting tonight",
     "thanks for checking in",
+    "thanks for everything you do here",
+    "i wrote a letter to my sponsor for step 9",
+    "im sitting on the edge of my bed",
+    "my hair is going grey lol",
+    "saving up for a car",
+    "im going to beat my record at the gym",
 ]
 
 
