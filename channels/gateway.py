@@ -93,9 +93,9 @@ class Gateway:
         self, message: Message, state: ConversationState | None = None
     ) -> list[Message]:
         """Screens, asks the engine, stores the replies and sends them."""
-        screening = screen_safely(self._screener, message.text)
         if state is None:
-            state = await asyncio.to_thread(self._state, message.participant_id)
+            state = await asyncio.to_thread(self._state, message)
+        screening = screen_safely(self._screener, message.text, state.recent)
         replies = await self._replies_for(message, screening, state)
         await self._outbox.send_items([reply.outbox for reply in replies if reply.outbox])
         return replies
@@ -147,9 +147,9 @@ class Gateway:
             self._store_replies, message, texts, screening, escalate, author
         )
 
-    def _state(self, participant_id: int) -> ConversationState:
+    def _state(self, message: Message) -> ConversationState:
         with self._db.transaction() as session:
-            return conversation_state(session, participant_id)
+            return conversation_state(session, message.participant_id, message.id)
 
     def _store(self, inbound: Inbound) -> tuple[Stored, ConversationState]:
         """Stores the message and reads who answers this person, in one transaction."""
@@ -161,7 +161,8 @@ class Gateway:
                 text=inbound.text,
                 now=self._clock(),
             )
-            return stored, conversation_state(session, stored.message.participant_id)
+            message = stored.message
+            return stored, conversation_state(session, message.participant_id, message.id)
 
     def _store_replies(
         self,

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from escalation.levels import Level, Screening
 from escalation.lexicon import load_lexicon
@@ -20,7 +20,11 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-Screener = Callable[[str], Screening]
+
+class Screener(Protocol):
+    """Screens a message, knowing the texter's last few messages before it, oldest first."""
+
+    def __call__(self, text: str, recent: Sequence[str] = ()) -> Screening: ...
 
 
 @functools.cache
@@ -33,20 +37,20 @@ def default_screener() -> LexiconScreener:
     return LexiconScreener(load_lexicon())
 
 
-def screen(text: str) -> Screening:
-    return default_screener()(text)
-
-
-def screen_in_conversation(text: str, recent: Sequence[str]) -> Screening:
-    """Screens a message knowing the texter's recent messages: a suicidal thought now, with the
-    means named a few messages ago, is a plan with means now."""
+def screen(text: str, recent: Sequence[str] = ()) -> Screening:
+    """Screens a message knowing the texter's recent messages, where given: a suicidal thought
+    now, with the means named a few messages ago, is a plan with means now."""
     return default_screener()(text, recent)
 
 
-def screen_safely(screener: Screener, text: str) -> Screening:
+def screen_in_conversation(text: str, recent: Sequence[str]) -> Screening:
+    return screen(text, recent)
+
+
+def screen_safely(screener: Screener, text: str, recent: Sequence[str] = ()) -> Screening:
     """A screener that raises must fail towards a human, never towards silence."""
     try:
-        return screener(text)
+        return screener(text, recent)
     except Exception:
         logger.exception("risk screening failed; treating the message as a concern")
         return Screening(Level.CONCERN, ("screening-failed",))

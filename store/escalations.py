@@ -10,10 +10,12 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from store.escalation_models import Escalation, EscalationStatus, PeerAlert
-from store.models import OutboxStatus, Participant
+from store.models import Direction, Message, OutboxStatus, Participant
 from store.queue import claim_rows
 
 UNRESOLVED = (EscalationStatus.OPEN, EscalationStatus.CLAIMED)
+# How far back screening looks: means named a few messages ago still count.
+RECENT_MESSAGES = 3
 
 
 def unresolved_for(session: Session, participant_id: int) -> Escalation | None:
@@ -29,6 +31,7 @@ def unresolved_for(session: Session, participant_id: int) -> Escalation | None:
 class ConversationState:
     taken_over_by: str | None
     open_level: str | None  # the level of the person's unresolved escalation, if any
+    recent: tuple[str, ...] = ()  # their last few messages before this one, oldest first
 
 
 _OPEN_LEVEL = (
@@ -43,9 +46,23 @@ _STATE = select(Participant.taken_over_by, _OPEN_LEVEL).where(
 )  # prebuilt: read for every inbound message
 
 
-def conversation_state(session: Session, participant_id: int) -> ConversationState:
+_RECENT = (
+    select(Message.text)
+    .where(
+        Message.participant_id == bindparam("participant_id"),
+        Message.direction == Direction.INBOUND,
+        Message.id < bindparam("before_id"),
+    )
+    .order_by(Message.id.desc())
+    .limit(RECENT_MESSAGES)
+)
+
+
+def conversation_state(session: Session, participant_id: int, before_id: int) -> ConversationState:
     row = session.execute(_STATE, {"participant_id": participant_id}).one()
-    return ConversationState(taken_over_by=row[0], open_level=row[1])
+    params = {"participant_id": participant_id, "before_id": before_id}
+    recent = tuple(reversed(session.execute(_RECENT, params).scalars().all()))
+    return ConversationState(taken_over_by=row[0], open_level=row[1], recent=recent)
 
 
 def claim(session: Session, escalation_id: int, peer: str, now: datetime) -> bool:

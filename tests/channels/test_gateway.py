@@ -4,6 +4,7 @@ sent twice across crashes and engine outages."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -156,7 +157,7 @@ def test_crisis_is_answered_by_the_gateway_without_the_engine(
         engines(fake_engine.url),
         channel,
         clock,
-        screener=lambda _t: Screening(level, ("test",)),
+        screener=lambda text, recent=(): Screening(level, ("test",)),
     )
 
     answered = run(gateway.handle(inbound("a message the screener flags")))
@@ -174,7 +175,7 @@ def test_a_failing_screener_fails_towards_a_concern_not_silence(
     channel: RecordingChannel,
     clock: Clock,
 ) -> None:
-    def broken(_text: str) -> Screening:
+    def broken(text: str, recent: Sequence[str] = ()) -> Screening:
         raise RuntimeError("lexicon failed to load")
 
     gateway = make_gateway(db, engines(fake_engine.url), channel, clock, screener=broken)
@@ -307,3 +308,21 @@ def test_every_reply_has_one_outbox_row(
 
     with db.transaction() as session:
         assert session.scalar(select(func.count(OutboxItem.id))) == 2
+
+
+def test_means_named_a_few_messages_earlier_make_a_death_wish_an_emergency(
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
+) -> None:
+    gateway = make_gateway(db, engines(fake_engine.url), channel, clock, screener=screen)
+
+    run(gateway.handle(inbound("got a whole bottle of my moms oxys in my room", "a")))
+    run(gateway.handle(inbound("how was ur day", "b")))
+    answered = run(gateway.handle(inbound("i want to die", "c")))
+
+    assert [m.risk_level for m in rows(db, Direction.INBOUND)] == ["none", "none", "emergency"]
+    assert answered.replies[0].text.startswith("Please call 911 now.")

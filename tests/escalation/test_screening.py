@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from escalation.crisis_lines import HOLDING_REPLY
 from escalation.levels import Level, Screening
 from escalation.screening import screen_safely
 
 
 def test_a_screener_that_raises_rates_the_message_a_concern() -> None:
-    def broken(_text: str) -> Screening:
+    def broken(text: str, recent: Sequence[str] = ()) -> Screening:
         raise ValueError("bad pattern")
 
     assert screen_safely(broken, "hi") == Screening(Level.CONCERN, ("screening-failed",))
@@ -17,7 +19,7 @@ def test_a_screener_that_raises_rates_the_message_a_concern() -> None:
 def test_a_working_screener_is_passed_through() -> None:
     flagged = Screening(Level.CRISIS, ("suicidal-ideation",))
 
-    assert screen_safely(lambda _text: flagged, "hi") == flagged
+    assert screen_safely(lambda text, recent=(): flagged, "hi") == flagged
 
 
 def test_holding_reply_gives_988_and_911() -> None:
