@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from store.escalation_models import Escalation, EscalationStatus, PeerAlert
 from store.models import Direction, Message, OutboxStatus, Participant
-from store.queue import claim_rows
+from store.queue import changed_one_row, claim_rows
 
 UNRESOLVED = (EscalationStatus.OPEN, EscalationStatus.CLAIMED)
 # How far back screening looks: means named a few messages ago still count.
@@ -72,7 +72,7 @@ def claim(session: Session, escalation_id: int, peer: str, now: datetime) -> boo
         .where(Escalation.id == escalation_id, Escalation.status == EscalationStatus.OPEN)
         .values(status=EscalationStatus.CLAIMED, claimed_by=peer, claimed_at=now)
     )
-    return result.rowcount == 1  # type: ignore[attr-defined, no-any-return]
+    return changed_one_row(result)
 
 
 def resolve(session: Session, escalation_id: int, peer: str, outcome: str, now: datetime) -> bool:
@@ -88,7 +88,7 @@ def resolve(session: Session, escalation_id: int, peer: str, outcome: str, now: 
             status=EscalationStatus.RESOLVED, resolved_by=peer, resolved_at=now, outcome=outcome
         )
     )
-    return result.rowcount == 1  # type: ignore[attr-defined, no-any-return]
+    return changed_one_row(result)
 
 
 def overdue(session: Session, now: datetime) -> Sequence[Escalation]:
@@ -109,7 +109,7 @@ def take_over(session: Session, participant_id: int, peer: str, now: datetime) -
         )
         .values(taken_over_by=peer, taken_over_at=now)
     )
-    return result.rowcount == 1  # type: ignore[attr-defined, no-any-return]
+    return changed_one_row(result)
 
 
 def hand_back(session: Session, participant_id: int, peer: str) -> bool:
@@ -118,7 +118,7 @@ def hand_back(session: Session, participant_id: int, peer: str) -> bool:
         .where(Participant.id == participant_id, Participant.taken_over_by == peer)
         .values(taken_over_by=None, taken_over_at=None)
     )
-    return result.rowcount == 1  # type: ignore[attr-defined, no-any-return]
+    return changed_one_row(result)
 
 
 def claim_due_alerts(session: Session, now: datetime, limit: int = 50) -> list[PeerAlert]:

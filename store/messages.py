@@ -20,6 +20,7 @@ from store.models import (
     OutboxStatus,
 )
 from store.participants import participant_id_for
+from store.queue import changed_one_row
 
 # How long a worker may hold an inbound message before another may take it over (a crash).
 PROCESSING_LEASE = timedelta(minutes=2)
@@ -115,7 +116,7 @@ def claim_inbound(session: Session, message_id: int, now: datetime) -> Message |
             attempts=Message.attempts + 1,
         )
     )
-    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+    if not changed_one_row(claimed):
         return None
     return session.get(Message, message_id, populate_existing=True)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, or_, select, update
+from sqlalchemy import ColumnElement, Result, or_, select, update
 from sqlalchemy.orm import Session
 
 from store.models import OutboxStatus
@@ -14,6 +14,11 @@ from store.models import OutboxStatus
 SENDING_LEASE = timedelta(minutes=2)
 
 T = TypeVar("T")
+
+
+def changed_one_row(result: Result[Any]) -> bool:
+    """Whether a conditional update matched: how a claim knows it won."""
+    return result.rowcount == 1  # type: ignore[attr-defined, no-any-return]
 
 
 def due(model: Any, now: datetime) -> ColumnElement[bool]:
@@ -40,7 +45,7 @@ def claim_rows(
             .where(table.id == row_id, due(table, now))
             .values(status=OutboxStatus.SENDING, claimed_at=now, attempts=table.attempts + 1)
         )
-        if result.rowcount == 1:  # type: ignore[attr-defined]
+        if changed_one_row(result):
             row = session.get(model, row_id, populate_existing=True)
             assert row is not None
             claimed.append(row)
