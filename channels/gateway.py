@@ -23,9 +23,8 @@ from channels.outbox import OutboxDispatcher
 from channels.routing import Route, route
 from core.clock import utcnow
 from escalation import service
-from escalation.crisis_lines import HOLDING_REPLY
 from escalation.levels import Screening
-from escalation.responses import WAITING, immediate_reply
+from escalation.responses import HOLDING_REPLY, WAITING, immediate_reply
 from escalation.screening import Screener, screen_safely
 from escalation.service import EscalationPolicy
 from store import messages

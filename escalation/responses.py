@@ -32,6 +32,11 @@ CRISIS = (
     "to stay safe tonight, one person you could call, and one thing that has helped you get "
     "through a night like this before?",
 )
+# When the engine is down. A person in crisis may be the one whose message arrives then.
+HOLDING_REPLY = (
+    "Thanks for your message. I can't answer properly right now and will reply as soon as I can. "
+    "If you're in crisis, call or text 988 any time. If your life is in danger, call 911."
+)
 WAITING = (
     "A peer recovery specialist has been alerted and will text you here. If you're in danger "
     "now, call 911. You can call or text 988 any time."

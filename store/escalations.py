@@ -10,8 +10,14 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from store.escalation_models import Escalation, EscalationStatus, PeerAlert
-from store.models import Direction, Message, OutboxStatus, Participant
-from store.queue import changed_one_row, claim_rows
+from store.models import Direction, Message, Participant
+from store.queue import (
+    changed_one_row,
+    claim_rows,
+    failed_values,
+    retry_values,
+    sent_values,
+)
 
 UNRESOLVED = (EscalationStatus.OPEN, EscalationStatus.CLAIMED)
 # How far back screening looks: means named a few messages ago still count.
@@ -125,23 +131,19 @@ def claim_due_alerts(session: Session, now: datetime, limit: int = 50) -> list[P
     return claim_rows(session, PeerAlert, now, limit)
 
 
-def _settle_alert(session: Session, alert: PeerAlert, status: str, **values: object) -> None:
-    session.execute(
-        update(PeerAlert).where(PeerAlert.id == alert.id).values(status=status, **values)
-    )
+def _settle_alert(session: Session, alert: PeerAlert, values: dict[str, object]) -> None:
+    session.execute(update(PeerAlert).where(PeerAlert.id == alert.id).values(**values))
 
 
 def mark_alert_sent(
     session: Session, alert: PeerAlert, provider_id: str | None, now: datetime
 ) -> None:
-    _settle_alert(session, alert, OutboxStatus.SENT, sent_at=now, provider_message_id=provider_id)
+    _settle_alert(session, alert, sent_values(provider_id, now))
 
 
 def mark_alert_retry(session: Session, alert: PeerAlert, error: str, retry_at: datetime) -> None:
-    _settle_alert(
-        session, alert, OutboxStatus.PENDING, next_attempt_at=retry_at, last_error=error[:200]
-    )
+    _settle_alert(session, alert, retry_values(error, retry_at))
 
 
 def mark_alert_failed(session: Session, alert: PeerAlert, error: str) -> None:
-    _settle_alert(session, alert, OutboxStatus.FAILED, last_error=error[:200])
+    _settle_alert(session, alert, failed_values(error))

@@ -7,8 +7,14 @@ from datetime import datetime
 from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
 
-from store.models import MESSAGES, OUTBOX, OutboxItem, OutboxStatus
-from store.queue import SENDING_LEASE, claim_rows
+from store.models import MESSAGES, OUTBOX, OutboxItem
+from store.queue import (
+    SENDING_LEASE,
+    claim_rows,
+    failed_values,
+    retry_values,
+    sent_values,
+)
 
 __all__ = ["SENDING_LEASE", "claim_due", "mark_failed", "mark_retry", "mark_sent"]
 
@@ -26,18 +32,18 @@ _SETTLE_ITEM = update(OUTBOX).where(OUTBOX.c.id == bindparam("item_id"))
 _SETTLE_MESSAGE = update(MESSAGES).where(MESSAGES.c.id == bindparam("outbound_id"))
 
 
-def _settle(session: Session, item: OutboxItem, status: OutboxStatus, **values: object) -> None:
-    session.execute(_SETTLE_ITEM, {"item_id": item.id, "status": status, **values})
-    session.execute(_SETTLE_MESSAGE, {"outbound_id": item.message_id, "status": status})
+def _settle(session: Session, item: OutboxItem, values: dict[str, object]) -> None:
+    session.execute(_SETTLE_ITEM, {"item_id": item.id, **values})
+    session.execute(_SETTLE_MESSAGE, {"outbound_id": item.message_id, "status": values["status"]})
 
 
 def mark_sent(session: Session, item: OutboxItem, provider_id: str | None, now: datetime) -> None:
-    _settle(session, item, OutboxStatus.SENT, sent_at=now, provider_message_id=provider_id)
+    _settle(session, item, sent_values(provider_id, now))
 
 
 def mark_retry(session: Session, item: OutboxItem, error: str, retry_at: datetime) -> None:
-    _settle(session, item, OutboxStatus.PENDING, next_attempt_at=retry_at, last_error=error[:200])
+    _settle(session, item, retry_values(error, retry_at))
 
 
 def mark_failed(session: Session, item: OutboxItem, error: str) -> None:
-    _settle(session, item, OutboxStatus.FAILED, last_error=error[:200])
+    _settle(session, item, failed_values(error))

@@ -50,3 +50,23 @@ def claim_rows(
             assert row is not None
             claimed.append(row)
     return claimed
+
+
+# What each outcome of a send changes on a queue row, the same for every queue.
+ERROR_WIDTH = 200
+
+
+def sent_values(provider_id: str | None, now: datetime) -> dict[str, object]:
+    return {"status": OutboxStatus.SENT, "sent_at": now, "provider_message_id": provider_id}
+
+
+def retry_values(error: str, retry_at: datetime) -> dict[str, object]:
+    return {
+        "status": OutboxStatus.PENDING,
+        "next_attempt_at": retry_at,
+        "last_error": error[:ERROR_WIDTH],
+    }
+
+
+def failed_values(error: str) -> dict[str, object]:
+    return {"status": OutboxStatus.FAILED, "last_error": error[:ERROR_WIDTH]}

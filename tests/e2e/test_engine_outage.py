@@ -10,7 +10,7 @@ import pytest
 
 from bot.actions.greet import FIRST_GREETING
 from core.settings import Settings
-from escalation.crisis_lines import HOLDING_REPLY
+from escalation.responses import HOLDING_REPLY
 from store.migrate import upgrade
 from tests.support.system import PreparedEngine, chat, conversation, wait_for
 from warmline.processes import ChildSpec, actions_spec, app_spec, engine_spec

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from escalation.crisis_lines import HOLDING_REPLY
 from escalation.levels import Level, Screening
+from escalation.responses import HOLDING_REPLY
 from escalation.screening import screen_safely
 
 

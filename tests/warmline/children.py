@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import sys
 import time
 from collections.abc import Callable
@@ -48,13 +47,6 @@ if opts.get("exit_on"):
     os._exit(opts["exit_code"])
 server.serve_forever()
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def child_spec(name: str, port: int, ready_timeout: float = 10.0, **opts: object) -> ChildSpec:

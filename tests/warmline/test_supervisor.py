@@ -14,7 +14,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.warmline.children import child_spec, free_port, pid_alive, read_pid, wait_until
+from tests.fakes.server import free_port
+from tests.warmline.children import child_spec, pid_alive, read_pid, wait_until
 from warmline import supervisor
 from warmline.processes import ChildSpec
 from warmline.supervisor import ChildFailed, Supervisor

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from core.settings import PROJECT_ROOT
-from tests.warmline.children import free_port, pid_alive, wait_until
+from tests.fakes.server import free_port
+from tests.warmline.children import pid_alive, wait_until
 
 SUPERVISOR = """
 import json, os, signal, sys
