@@ -20,7 +20,7 @@ class AlertQueue:
 
     def claim_due(self, session: Session, now: datetime) -> list[Claimed[PeerAlert]]:
         return [
-            Claimed(alert, alert.id, alert.address, alert.text, alert.attempts)
+            Claimed(alert, alert.id, alert.address, alert.text, alert.attempts, urgent=True)
             for alert in escalations.claim_due_alerts(session, now)
         ]
 

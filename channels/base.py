@@ -5,6 +5,7 @@ Adding a channel means a folder with a class that satisfies `Channel`; the gatew
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -45,9 +46,20 @@ class Channel(Protocol):
     scheme: str
 
     def render(self, reply: Reply) -> str:
-        """The text this channel sends for a neutral reply."""
+        """The text this channel sends for a neutral reply (buttons are sent alongside it)."""
         ...
 
-    async def send(self, address: str, text: str) -> str | None:
-        """Sends one message; returns the provider's message id. Raises SendError."""
+    async def send(
+        self,
+        address: str,
+        text: str,
+        *,
+        buttons: Sequence[Button] = (),
+        urgent: bool = False,
+    ) -> str | None:
+        """Sends one message; returns the provider's message id. Raises SendError.
+
+        `buttons` are the reply's choices (a channel with keyboards shows them; SMS already has
+        them as numbered text). `urgent` sends go first: crisis replies, peers, carrier notices.
+        """
         ...

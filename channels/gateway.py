@@ -43,6 +43,7 @@ class Inbound:
     address: str
     channel_message_id: str
     text: str
+    media_urls: tuple[str, ...] = ()  # kept, never fetched: the warmline reads text only
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,28 @@ class Gateway:
         self._engine_retry = engine_retry
         self._policy = policy
         self._clock = clock
+        self._answering: set[asyncio.Task[list[Message]]] = set()
+
+    async def accept(self, inbound: Inbound) -> Stored:
+        """Stores the message and answers it in the background: what a webhook or a poller
+        calls, acknowledging the provider as soon as this returns. Should the process die
+        before the answer is stored, the message's lease runs out and `retry_due` answers it."""
+        stored, state = await asyncio.to_thread(self._store, inbound)
+        if not stored.duplicate:
+            task = asyncio.create_task(self.answer(stored.message, state))
+            self._answering.add(task)
+            task.add_done_callback(self._answered)
+        return stored
+
+    def _answered(self, task: asyncio.Task[list[Message]]) -> None:
+        self._answering.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            logger.error("answering a message failed", exc_info=task.exception())
+
+    async def drain(self) -> None:
+        """Waits for the answers under way (shutdown, tests)."""
+        while self._answering:
+            await asyncio.gather(*self._answering, return_exceptions=True)
 
     async def receive(self, inbound: Inbound) -> Stored:
         """Stores the message; once this returns, the channel may acknowledge it."""

@@ -16,11 +16,11 @@ from typing import Generic, Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
-from channels.base import Channel, SendError
+from channels.base import Button, Channel, SendError
 from core.clock import utcnow
 from store import outbox
 from store.db import Database
-from store.models import OutboxItem
+from store.models import Lane, OutboxItem
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +39,8 @@ class Claimed(Generic[R]):
     address: str
     text: str
     attempts: int
+    buttons: tuple[Button, ...] = ()
+    urgent: bool = False
 
 
 class SendQueue(Protocol[R]):
@@ -96,7 +98,9 @@ class QueueDispatcher(Generic[R]):
         try:
             if channel is None:
                 raise SendError(f"no channel is configured for {scheme}")
-            provider_id = await channel.send(row.address, row.text)
+            provider_id = await channel.send(
+                row.address, row.text, buttons=row.buttons, urgent=row.urgent
+            )
         except SendError as error:
             await asyncio.to_thread(self._record_failure, row, error)
             return 0
@@ -140,7 +144,11 @@ class OutboxQueue:
 
     @staticmethod
     def claimed(item: OutboxItem) -> Claimed[OutboxItem]:
-        return Claimed(item, item.id, item.address, item.message.text, item.attempts)
+        buttons = tuple(Button(b["title"], b["payload"]) for b in item.message.buttons or ())
+        urgent = item.lane == Lane.URGENT
+        return Claimed(
+            item, item.id, item.address, item.message.text, item.attempts, buttons, urgent
+        )
 
     mark_sent = staticmethod(outbox.mark_sent)
     mark_retry = staticmethod(outbox.mark_retry)

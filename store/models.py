@@ -8,6 +8,8 @@ from typing import Any, ClassVar, cast
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
+    Boolean,
     DateTime,
     ForeignKey,
     Index,
@@ -21,6 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.sql.expression import false
 
 from core.clock import utcnow
 
@@ -83,6 +86,16 @@ class InboundStatus(StrEnum):
     PROCESSED = "processed"
 
 
+class Lane(StrEnum):
+    """Which queue a send waits in. Crisis replies, peers' replies and carrier notices are never
+    held behind scheduled or bulk sends (a provider queues per sender: a thousand check-ins on one
+    long code would hold a crisis reply back for half an hour)."""
+
+    URGENT = "urgent"
+    NORMAL = "normal"
+    BULK = "bulk"
+
+
 class OutboxStatus(StrEnum):
     PENDING = "pending"
     SENDING = "sending"
@@ -99,6 +112,8 @@ class Participant(Base):
     # A peer who took the conversation over; while set, the bot is paused for this person.
     taken_over_by: Mapped[str | None] = mapped_column(String(64))
     taken_over_at: Mapped[datetime | None] = mapped_column()
+    # A program's enrolment code: a Telegram deep link (t.me/<bot>?start=<code>) links the chat.
+    enrollment_code: Mapped[str | None] = mapped_column(String(64), unique=True)
     addresses: Mapped[list[ParticipantAddress]] = relationship(back_populates="participant")
 
 
@@ -112,6 +127,8 @@ class ParticipantAddress(Base):
     address: Mapped[str] = mapped_column(String(64), unique=True)
     channel: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Set by STOP (or a provider saying the person opted out); nothing is sent while it is set.
+    opted_out_at: Mapped[datetime | None] = mapped_column()
     participant: Mapped[Participant] = relationship(back_populates="addresses")
 
 
@@ -143,6 +160,11 @@ class Message(Base):
     # Who wrote an outbound message when it was not the assistant: "gateway" (crisis lines,
     # holding replies) or "peer:<name>".
     author: Mapped[str | None] = mapped_column(String(80))
+    # Inbound media (MMS, photos) is kept as its URLs, never fetched: we only read text.
+    media_urls: Mapped[list[str] | None] = mapped_column(JSON)
+    # Outbound choices as the engine meant them ([{"title", "payload"}]): a Telegram keyboard,
+    # or on SMS the meaning of a "1" or "2" sent back.
+    buttons: Mapped[list[dict[str, str]] | None] = mapped_column(JSON)
     outbox: Mapped[OutboxItem | None] = relationship(back_populates="message")
 
 
@@ -161,9 +183,27 @@ class OutboxItem(Base):
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
     claimed_at: Mapped[datetime | None] = mapped_column()
     sent_at: Mapped[datetime | None] = mapped_column()
-    provider_message_id: Mapped[str | None] = mapped_column(String(64))
+    provider_message_id: Mapped[str | None] = mapped_column(String(64), index=True)
     last_error: Mapped[str | None] = mapped_column(String(200))
+    lane: Mapped[Lane] = mapped_column(String(8), default=Lane.NORMAL, server_default="normal")
+    # A carrier-required notice (the STOP confirmation) goes out even to an opted-out address.
+    compliance: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # What the provider's status callbacks last said (queued, sent, delivered, undelivered...).
+    delivery_status: Mapped[str | None] = mapped_column(String(16))
+    delivery_error_code: Mapped[int | None] = mapped_column(Integer)
+    delivery_updated_at: Mapped[datetime | None] = mapped_column()
     message: Mapped[Message] = relationship(lazy="joined", back_populates="outbox")
+
+
+class ChannelCursor(Base):
+    """How far a channel has read (Telegram's getUpdates offset): advanced only after what it
+    covers is stored, so a crash re-reads rather than loses."""
+
+    __tablename__ = "channel_cursors"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    position: Mapped[int] = mapped_column(BigInteger)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
 class AuditEntry(Base):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 
-from channels.base import Reply
+from channels.base import Button, Reply
 from channels.rendering import numbered_choices
 from core.addresses import Scheme
 
@@ -15,5 +16,12 @@ class SimulatorChannel:
     def render(self, reply: Reply) -> str:
         return numbered_choices(reply)  # the simulator looks and behaves like SMS
 
-    async def send(self, address: str, text: str) -> str | None:  # noqa: ARG002
+    async def send(
+        self,
+        address: str,  # noqa: ARG002
+        text: str,  # noqa: ARG002
+        *,
+        buttons: Sequence[Button] = (),  # noqa: ARG002 - numbered in the text already
+        urgent: bool = False,  # noqa: ARG002
+    ) -> str | None:
         return f"sim-{uuid.uuid4().hex}"

@@ -7,12 +7,13 @@ Rasa owns the dialogue, so no Application or handlers: one Bot, initialised on t
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 
 from telegram import Bot
 from telegram.error import TelegramError
 from telegram.request import HTTPXRequest
 
-from channels.base import PermanentSendError, Reply
+from channels.base import Button, PermanentSendError, Reply
 from channels.rendering import numbered_choices
 from channels.telegram.errors import from_telegram
 from core.addresses import InvalidAddress, Scheme, parse
@@ -41,7 +42,14 @@ class TelegramChannel:
     def render(self, reply: Reply) -> str:
         return numbered_choices(reply)  # an inline keyboard comes later; text works everywhere
 
-    async def send(self, address: str, text: str) -> str | None:
+    async def send(
+        self,
+        address: str,
+        text: str,
+        *,
+        buttons: Sequence[Button] = (),  # noqa: ARG002 - an inline keyboard comes next
+        urgent: bool = False,  # noqa: ARG002 - pacing decides with it
+    ) -> str | None:
         chat_id = _chat_id(address)
         try:
             await self._initialize()

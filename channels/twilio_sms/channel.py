@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 import aiohttp
@@ -22,7 +23,7 @@ from twilio.http.async_http_client import (  # type: ignore[import-untyped]
 )
 from twilio.rest import Client  # type: ignore[import-untyped]
 
-from channels.base import PermanentSendError, Reply
+from channels.base import Button, PermanentSendError, Reply
 from channels.rendering import numbered_choices
 from channels.twilio_sms.errors import from_transport, from_twilio
 from channels.twilio_sms.text import gsm7_friendly, split_on_words
@@ -62,7 +63,14 @@ class TwilioSmsChannel:
     def render(self, reply: Reply) -> str:
         return gsm7_friendly(numbered_choices(reply))  # SMS has no buttons
 
-    async def send(self, address: str, text: str) -> str | None:
+    async def send(
+        self,
+        address: str,
+        text: str,
+        *,
+        buttons: Sequence[Button] = (),  # noqa: ARG002 - numbered in the text by render()
+        urgent: bool = False,  # noqa: ARG002 - pacing decides with it
+    ) -> str | None:
         """Sends the text, split into parts of at most 1,600 characters, in order.
 
         Returns the last part's message SID: the outbox keeps one provider id per message, and

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Callable, Coroutine, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import pytest
 from pydantic import SecretStr
 
-from channels.base import Reply
+from channels.base import Button, Reply
 from channels.engine import EngineClient
 from channels.rendering import numbered_choices
 from core.settings import RosterPeer
@@ -39,15 +39,26 @@ class RecordingChannel:
 
     scheme: str = "tel"
     sent: list[tuple[str, str]] = field(default_factory=list)
+    sent_buttons: list[tuple[Button, ...]] = field(default_factory=list)
+    urgent: list[bool] = field(default_factory=list)
     failures: list[Exception] = field(default_factory=list)
 
     def render(self, reply: Reply) -> str:
         return numbered_choices(reply)
 
-    async def send(self, address: str, text: str) -> str | None:
+    async def send(
+        self,
+        address: str,
+        text: str,
+        *,
+        buttons: Sequence[Button] = (),
+        urgent: bool = False,
+    ) -> str | None:
         if self.failures:
             raise self.failures.pop(0)
         self.sent.append((address, text))
+        self.sent_buttons.append(tuple(buttons))
+        self.urgent.append(urgent)
         return f"provider-{len(self.sent)}"
 
 

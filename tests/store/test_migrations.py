@@ -18,6 +18,7 @@ APP_TABLES = {
     "audit_log",
     "escalations",
     "peer_alerts",
+    "channel_cursors",
 }
 
 
