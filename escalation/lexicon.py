@@ -17,7 +17,15 @@ from escalation import yaml_fields as fields
 from escalation.levels import Level
 from escalation.yaml_fields import LexiconError
 
-__all__ = ["LEXICON_PATH", "Category", "Lexicon", "LexiconError", "Spellings", "load_lexicon"]
+__all__ = [
+    "LEXICON_PATH",
+    "Category",
+    "Lexicon",
+    "LexiconError",
+    "NetRule",
+    "Spellings",
+    "load_lexicon",
+]
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.yml")
 
@@ -41,6 +49,18 @@ class Category:
 
 
 @dataclass(frozen=True, slots=True)
+class NetRule:
+    """The safety net: signals that are weak alone ("thanks for everything", "the rope") and
+    that, named together in one text and read as the texter's own and present, lift it."""
+
+    id: str
+    needs: tuple[str, ...]  # cue kinds, each found at its own words
+    level: Level
+    anyone: bool  # also when the signals are about someone else ("he's limp" + "did a shot")
+    rationale: str
+
+
+@dataclass(frozen=True, slots=True)
 class Spellings:
     cased: Mapping[str, str]
     marks: Mapping[str, str]
@@ -59,6 +79,7 @@ class Lexicon:
     # Word set name ("bridge", "self", "others", ...) -> single words looked up per token.
     word_sets: Mapping[str, frozenset[str]]
     categories: tuple[Category, ...]
+    net_rules: tuple[NetRule, ...] = ()
 
 
 def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
@@ -68,6 +89,11 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     context = fields.mapping(raw, "context")
     categories = tuple(_category(entry) for entry in fields.items(raw, "categories"))
     fields.check_unique([category.id for category in categories])
+    cue_phrases, cue_patterns = _cue_phrases(context), _cue_patterns(context)
+    net = raw.get("safety_net", {"signals": {}, "rules": []})
+    _add_signals(fields.mapping(net, "signals"), cue_phrases, cue_patterns)
+    net_rules = tuple(_net_rule(entry, set(cue_phrases)) for entry in fields.items(net, "rules"))
+    fields.check_unique([rule.id for rule in net_rules])
     return Lexicon(
         version=raw["version"],
         spellings=_spellings(fields.mapping(raw, "spellings")),
@@ -75,13 +101,49 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
             name: fields.words(words, name)
             for name, words in fields.mapping(raw, "word_lists").items()
         },
-        cue_phrases=_cue_phrases(context),
-        cue_patterns={
-            kind: fields.words(patterns, kind)
-            for kind, patterns in fields.mapping(context, "cue_patterns").items()
-        },
+        cue_phrases=cue_phrases,
+        cue_patterns=cue_patterns,
         word_sets=_word_sets(context),
         categories=categories,
+        net_rules=net_rules,
+    )
+
+
+def _cue_patterns(context: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    return {
+        kind: fields.words(patterns, kind)
+        for kind, patterns in fields.mapping(context, "cue_patterns").items()
+    }
+
+
+def _add_signals(
+    signals: Mapping[str, Any],
+    phrases: dict[str, tuple[str, ...]],
+    patterns: dict[str, tuple[str, ...]],
+) -> None:
+    """The safety net's signals become cue kinds of their own, found like any other cue."""
+    for kind, entry in signals.items():
+        if kind in phrases or not isinstance(entry, dict):
+            raise LexiconError(f"signal {kind}: a new cue kind with phrases and/or patterns")
+        phrases[kind] = fields.words(entry.get("phrases", []), kind)
+        patterns[kind] = fields.words(entry.get("patterns", []), kind)
+
+
+def _net_rule(entry: Any, kinds: set[str]) -> NetRule:
+    if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+        raise LexiconError(f"safety net rule without an id: {entry!r}")
+    name = entry["id"]
+    needs = fields.words(entry.get("needs"), name)
+    if len(needs) < 2 or not set(needs) <= kinds:
+        raise LexiconError(f"{name}: `needs` names two or more cue kinds or signals")
+    if not entry.get("rationale"):
+        raise LexiconError(f"{name}: every rule needs a one-line rationale")
+    return NetRule(
+        id=name,
+        needs=tuple(str(kind) for kind in needs),
+        level=fields.level(entry.get("level"), name),
+        anyone=bool(entry.get("anyone", False)),
+        rationale=str(entry["rationale"]),
     )
 
 

@@ -17,6 +17,7 @@ _QUOTES = str.maketrans(
     dict.fromkeys("\u2019\u2018\u02bc`\u00b4", "'") | dict.fromkeys("\u201c\u201d", '"')
 )
 _CONTROL = {"Cc", "Co", "Cs"}
+_ACCENT = "Mn"  # combining marks: "tomó", "mamá", "daño" are matched as "tomo", "mama", "dano"
 _FORMAT = "Cf"  # zero-width spaces and joiners, sometimes typed inside a word
 _APOSTROPHE_IN_WORD = re.compile(r"(?<=\w)'(?=\w)")
 _HYPHEN_IN_WORD = re.compile(r"(?<=[a-z])-(?=[a-z])")
@@ -39,7 +40,7 @@ class Normaliser:
 
     def __call__(self, text: str) -> str:
         text = _visible(unicodedata.normalize("NFKC", text)).translate(_QUOTES)
-        text = self._cased(text).lower()
+        text = _unaccented(self._cased(text).lower())
         for emoji, word in self._emoji.items():
             text = text.replace(emoji, f" {word} ")
         text = self._marks(text)
@@ -67,6 +68,15 @@ class Normaliser:
         if word.endswith("in") and word not in self._vocabulary and word + "g" in self._vocabulary:
             return word + "g"
         return word
+
+
+def _unaccented(text: str) -> str:
+    """Accents dropped, as many people text them anyway: one spelling matches both."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = "".join(char for char in decomposed if unicodedata.category(char) != _ACCENT)
+    return unicodedata.normalize("NFC", kept)
 
 
 def _visible(text: str) -> str:

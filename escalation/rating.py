@@ -6,13 +6,14 @@ escalates: context may lower a phrase, and nothing lowers the text below its ris
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from escalation.context import Reading, Scene, Subject
 from escalation.levels import Level, Screening
-from escalation.lexicon import ESCALATING_CUES, Category
+from escalation.lexicon import ESCALATING_CUES, Category, NetRule
 from escalation.matching import RISK, Hit
+from escalation.safety_net import caught
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,8 +25,13 @@ class Rated:
 
 
 def rate_text(
-    categories: Mapping[str, Category], hits: list[Hit], scene: Scene, means_elsewhere: bool
+    categories: Mapping[str, Category],
+    hits: list[Hit],
+    scene: Scene,
+    means_elsewhere: bool,
+    net_rules: Sequence[NetRule] = (),
 ) -> Screening:
+    """The highest level of the text's phrases, or of the safety net's rules when higher."""
     elsewhere = {"means"} if means_elsewhere else set()
     joking = bool(scene.named({"joking"}))
     rated = []
@@ -34,7 +40,11 @@ def rate_text(
         phrase = _escalated(phrase, scene.named(ESCALATING_CUES, besides=hit) | elsewhere)
         rated.append(_as_joke(phrase) if joking else phrase)
     rated.sort(key=lambda phrase: phrase.level, reverse=True)
-    return Screening(rated[0].level if rated else Level.NONE, _reasons(rated))
+    level = rated[0].level if rated else Level.NONE
+    net_level, net_reasons = caught(net_rules, scene, _lookalikes(hits, categories))
+    if net_level > level:
+        return Screening(net_level, (*_reasons(rated), *net_reasons))
+    return Screening(level, _reasons(rated))
 
 
 def rate_phrase(category: Category, reading: Reading) -> Rated:
@@ -88,11 +98,16 @@ def _as_joke(phrase: Rated) -> Rated:
     return Rated(phrase.category, phrase.reading, ceiling, (*phrase.flags, "context:joking"))
 
 
+def _lookalikes(hits: list[Hit], categories: Mapping[str, Category]) -> list[Hit]:
+    risks = (hit for hit in hits if hit.label.startswith(RISK))
+    return [hit for hit in risks if categories[hit.label.removeprefix(RISK)].explains_away]
+
+
 def _explained_away_removed(hits: list[Hit], categories: Mapping[str, Category]) -> list[Hit]:
     """A phrase inside a longer one ("overdosed" in "overdosed and died") is read as the longer
     one; a phrase touching a look-alike ("relapse" in "relapse prevention") is not a risk."""
     risks = [hit for hit in hits if hit.label.startswith(RISK)]
-    lookalikes = [hit for hit in risks if categories[hit.label.removeprefix(RISK)].explains_away]
+    lookalikes = _lookalikes(hits, categories)
     return [
         hit
         for hit in risks

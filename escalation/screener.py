@@ -23,11 +23,13 @@ class LexiconScreener:
         self._matcher = LexiconMatcher(lexicon)
         self._categories = {category.id: category for category in lexicon.categories}
         self._word_sets = lexicon.word_sets
+        self._net_rules = lexicon.net_rules
 
     def __call__(self, text: str, recent: Sequence[str] = ()) -> Screening:
         doc, hits = self._matcher(text)
         scene = self._scene(doc, hits)
-        return rate_text(self._categories, hits, scene, self._names_means(recent))
+        means_elsewhere = self._names_means(recent)
+        return rate_text(self._categories, hits, scene, means_elsewhere, self._net_rules)
 
     def _names_means(self, texts: Sequence[str]) -> bool:
         """Whether earlier texts named the means ("i have 40 xans here")."""
