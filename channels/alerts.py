@@ -18,10 +18,16 @@ from store.escalation_models import PeerAlert
 class AlertQueue:
     name = "alert"
 
-    def claim_due(self, session: Session, now: datetime) -> list[Claimed[PeerAlert]]:
+    def claim_due(
+        self,
+        session: Session,
+        now: datetime,
+        limit: int,
+        urgent_only: bool,  # noqa: ARG002 - every alert is urgent
+    ) -> list[Claimed[PeerAlert]]:
         return [
             Claimed(alert, alert.id, alert.address, alert.text, alert.attempts, urgent=True)
-            for alert in escalations.claim_due_alerts(session, now)
+            for alert in escalations.claim_due_alerts(session, now, limit)
         ]
 
     mark_sent = staticmethod(escalations.mark_alert_sent)

@@ -25,9 +25,11 @@ class Reply:
 
 
 class SendError(Exception):
-    """A send failed. `retryable` carries the policy: try again later, or give up."""
+    """A send failed. `retryable` carries the policy: try again later, or give up.
+    `retry_after` is the provider's own wait in seconds (a 429), when it named one."""
 
     retryable = False
+    retry_after: float | None = None
 
 
 class RetryableSendError(SendError):

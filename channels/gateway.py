@@ -13,25 +13,38 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from channels.base import Channel
+from sqlalchemy.orm import Session
+
+from channels.base import Channel, Reply
 from channels.engine import EngineClient, EngineUnavailable
+from channels.keywords import (
+    TEXT_ONLY,
+    Keyword,
+    help_text,
+    keyword_in,
+    start_confirmation,
+    stop_confirmation,
+)
 from channels.outbox import OutboxDispatcher
 from channels.routing import Route, route
+from core.addresses import Scheme
 from core.clock import utcnow
 from escalation import service
-from escalation.levels import Screening
+from escalation.levels import Level, Screening
 from escalation.responses import HOLDING_REPLY, WAITING, immediate_reply
 from escalation.screening import Screener, screen_safely
 from escalation.service import EscalationPolicy
-from store import messages
+from store import messages, participants
+from store.audit import record
 from store.db import Database
 from store.escalations import ConversationState, conversation_state
-from store.messages import Stored
-from store.models import Message
+from store.messages import Draft, Sending, Stored
+from store.models import Lane, Message
+from store.participants import engine_sender
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +57,52 @@ class Inbound:
     channel_message_id: str
     text: str
     media_urls: tuple[str, ...] = ()  # kept, never fetched: the warmline reads text only
+
+
+@dataclass(frozen=True, slots=True)
+class Program:
+    """Who the warmline is, for the HELP reply carriers require."""
+
+    name: str = "Warmline"
+    contact: str = ""
+
+
+# The STOP confirmation is the one message that goes to an opted-out address.
+STOP_SENDING = Sending(Lane.URGENT, compliance=True, author="gateway")
+START_SENDING = Sending(Lane.URGENT, author="gateway")
+
+
+def keyword_sending(keyword: Keyword) -> Sending:
+    if keyword is Keyword.STOP:
+        return STOP_SENDING
+    return START_SENDING if keyword is Keyword.START else messages.GATEWAY
+
+
+def _audit_consent(session: Session, message: Message, action: str) -> None:
+    detail = {"channel": message.channel, "message_id": message.id}
+    record(session, "participant", action, message.participant_id, **detail)
+
+
+def _reopens(inbound: Inbound) -> bool:
+    """A Telegram chat that writes to the bot again has unblocked it (Telegram has no START
+    keyword): anything but /stop opens the chat again."""
+    scheme = inbound.address.partition(":")[0]
+    if scheme != Scheme.TELEGRAM.value:
+        return False
+    return keyword_in(scheme, inbound.text, opted_out=True) is not Keyword.STOP
+
+
+def _meant(text: str, state: ConversationState) -> str:
+    """On a channel without buttons a reply of "2" means the last question's second choice,
+    for that question only; anything else is what the person wrote."""
+    choice = text.strip().rstrip(".")
+    if state.last_buttons and choice.isdigit() and 1 <= int(choice) <= len(state.last_buttons):
+        return state.last_buttons[int(choice) - 1][1]
+    return text
+
+
+def _draft(channel: Channel, reply: Reply) -> Draft:
+    return Draft(channel.render(reply), tuple((b.title, b.payload) for b in reply.buttons))
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +124,7 @@ class Gateway:
         engine_retry: timedelta,
         policy: EscalationPolicy,
         clock: Callable[[], datetime] = utcnow,
+        program: Program = Program(),  # frozen: one shared default is safe
     ) -> None:
         self._db = db
         self._engine = engine
@@ -74,6 +134,7 @@ class Gateway:
         self._engine_retry = engine_retry
         self._policy = policy
         self._clock = clock
+        self._program = program
         self._answering: set[asyncio.Task[list[Message]]] = set()
 
     async def accept(self, inbound: Inbound) -> Stored:
@@ -134,44 +195,75 @@ class Gateway:
     async def _replies_for(
         self, message: Message, screening: Screening, state: ConversationState
     ) -> list[Message]:
+        keyword = keyword_in(message.channel, message.text, opted_out=state.opted_out)
+        if keyword is not None:  # carrier keywords never reach the assistant
+            return await self._keyword(message, keyword, screening)
+        # Media is kept as its URLs, never opened; any words with it are still answered.
+        lead = [TEXT_ONLY] if message.media_urls else []
         decided = route(screening, state)
         if decided is Route.RISK_REPLY:
             # From the gateway itself: a crisis answer never waits on, or depends on, the engine.
-            wait = self._policy.targets.within(screening.level)
-            texts = immediate_reply(screening, wait, variant=message.id)
-            return await self._finish(message, texts, screening, escalate=True)
+            risk_reply = lead + self._risk_reply(message, screening)
+            return await self._finish(message, risk_reply, screening, escalate=True)
         if decided is Route.PEER:
-            return await self._finish(message, [], screening)
+            return await self._finish(message, lead, screening)
         if decided is Route.WAITING:
-            return await self._finish(message, [WAITING], screening)
-        return await self._ask_engine(message, screening)
+            return await self._finish(message, [*lead, WAITING], screening)
+        if not message.text.strip():  # a photo with no words, or an empty text: nothing to ask
+            return await self._finish(message, lead, screening)
+        return await self._ask_engine(message, screening, state, lead)
 
-    async def _ask_engine(self, message: Message, screening: Screening) -> list[Message]:
+    def _risk_reply(self, message: Message, screening: Screening) -> list[str]:
+        wait = self._policy.targets.within(screening.level)
+        return immediate_reply(screening, wait, variant=message.id)
+
+    async def _keyword(
+        self, message: Message, keyword: Keyword, screening: Screening
+    ) -> list[Message]:
+        """STOP, START, HELP. Still screened: someone in crisis may text exactly "help", and
+        the HELP reply always carries 988 and 911."""
+        program = self._program.name
+        texts = {
+            Keyword.STOP: [stop_confirmation(program)],
+            Keyword.START: [start_confirmation(program)],
+            Keyword.HELP: [help_text(program, self._program.contact)],
+        }[keyword]
+        escalate = screening.level >= Level.CONCERN
+        if escalate and keyword is Keyword.HELP:
+            texts += self._risk_reply(message, screening)
+        return await asyncio.to_thread(
+            self._store_replies, message, texts, screening, escalate, keyword_sending(keyword)
+        )
+
+    async def _ask_engine(
+        self, message: Message, screening: Screening, state: ConversationState, lead: list[str]
+    ) -> list[Message]:
         try:
-            replies = await self._engine.message(message.address, message.text)
+            sender = engine_sender(message.participant_id)
+            replies = await self._engine.message(sender, _meant(message.text, state))
         except EngineUnavailable as error:
             logger.warning("message %s held: engine unavailable (%s)", message.id, error)
             return await asyncio.to_thread(self._defer, message, screening)
         channel = self._channels[message.channel]
-        texts = [channel.render(reply) for reply in replies]
-        return await self._finish(message, texts, screening, author=None)
+        drafts = [*map(Draft, lead), *(_draft(channel, reply) for reply in replies)]
+        return await self._finish(message, drafts, screening, sending=messages.ASSISTANT)
 
     async def _finish(
         self,
         message: Message,
-        texts: list[str],
+        texts: Sequence[str | Draft],
         screening: Screening,
         *,
         escalate: bool = False,
-        author: str | None = "gateway",
+        sending: Sending = messages.GATEWAY,
     ) -> list[Message]:
         return await asyncio.to_thread(
-            self._store_replies, message, texts, screening, escalate, author
+            self._store_replies, message, texts, screening, escalate, sending
         )
 
     def _state(self, message: Message) -> ConversationState:
         with self._db.transaction() as session:
-            return conversation_state(session, message.participant_id, message.id)
+            return conversation_state(session, message.participant_id, message.id, message.address)
 
     def _store(self, inbound: Inbound) -> tuple[Stored, ConversationState]:
         """Stores the message and reads who answers this person, in one transaction."""
@@ -182,28 +274,48 @@ class Gateway:
                 channel_message_id=inbound.channel_message_id,
                 text=inbound.text,
                 now=self._clock(),
+                media_urls=inbound.media_urls,
             )
             message = stored.message
-            return stored, conversation_state(session, message.participant_id, message.id)
+            if _reopens(inbound) and participants.opt_in(session, inbound.address):
+                _audit_consent(session, message, "opted_in")
+            state = conversation_state(session, message.participant_id, message.id, inbound.address)
+            return stored, state
 
     def _store_replies(
         self,
         message: Message,
-        texts: list[str],
+        texts: Sequence[str | Draft],
         screening: Screening,
         escalate: bool,
-        author: str | None,
+        sending: Sending,
     ) -> list[Message]:
-        """The replies, the escalation and its alerts: one transaction, all or nothing."""
+        """The replies, the escalation and its alerts, and an opt-out or opt-in the message
+        asked for: one transaction, all or nothing."""
         with self._db.transaction() as session:
             now = self._clock()
             if escalate:
                 service.escalate(
                     session, self._policy, message.participant_id, message.id, screening, now
                 )
+            self._record_consent(session, message, sending, now)
             return messages.finish_inbound(
-                session, message, texts, screening.level.label, now, send_now=True, author=author
+                session, message, texts, screening.level.label, now, send_now=True, sending=sending
             )
+
+    @staticmethod
+    def _record_consent(
+        session: Session, message: Message, sending: Sending, now: datetime
+    ) -> None:
+        """STOP and START change what may be sent to this address, and are audited: carriers
+        and programs ask when and how a person opted out."""
+        changed = None
+        if sending is STOP_SENDING and participants.opt_out(session, message.address, now):
+            changed = "opted_out"
+        elif sending is START_SENDING and participants.opt_in(session, message.address):
+            changed = "opted_in"
+        if changed:
+            _audit_consent(session, message, changed)
 
     def _defer(self, message: Message, screening: Screening) -> list[Message]:
         # One holding reply per message, not one per retry while the engine stays down.

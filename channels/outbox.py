@@ -1,7 +1,8 @@
 """Sends what a queue of rows holds (replies in the outbox, peer alerts): each row claimed once,
-retried with backoff, given up on policy.
+retried with backoff, given up on policy, urgent rows first.
 
-The policy lives here once; each queue says only how its rows are claimed and settled.
+The policy lives here once; each queue says only how its rows are claimed and settled. Channels
+pace their own sends (channels/pacing.py); the claim keeps to what they can send within a lease.
 """
 
 from __future__ import annotations
@@ -9,22 +10,25 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Generic, Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
-from channels.base import Button, Channel, SendError
+from channels.base import Button, Channel, RecipientOptedOut, SendError
+from channels.pacing import Pacer
 from core.clock import utcnow
-from store import outbox
+from store import outbox, participants
 from store.db import Database
 from store.models import Lane, OutboxItem
+from store.queue import SENDING_LEASE
 
 logger = logging.getLogger(__name__)
 
 MAX_BACKOFF = timedelta(minutes=10)
+MAX_BATCH = 50
 
 
 R = TypeVar("R")
@@ -48,7 +52,9 @@ class SendQueue(Protocol[R]):
 
     name: str
 
-    def claim_due(self, session: Session, now: datetime) -> Sequence[Claimed[R]]: ...
+    def claim_due(
+        self, session: Session, now: datetime, limit: int, urgent_only: bool
+    ) -> Sequence[Claimed[R]]: ...
     def mark_sent(
         self, session: Session, row: R, provider_id: str | None, now: datetime
     ) -> None: ...
@@ -60,6 +66,30 @@ def backoff(attempts: int, jitter: float | None = None) -> timedelta:
     """2, 4, 8 ... seconds, capped, with jitter so retries after an outage do not all collide."""
     spread = random.uniform(0.8, 1.2) if jitter is None else jitter  # noqa: S311 - not crypto
     return min(timedelta(seconds=2**attempts), MAX_BACKOFF) * spread
+
+
+def retry_delay(attempts: int, error: SendError) -> timedelta:
+    """The backoff, or the provider's own wait (Telegram's flood control) when that is longer."""
+    asked = timedelta(seconds=error.retry_after or 0)
+    return max(backoff(attempts), asked)
+
+
+def batch_size(channels: Iterable[object]) -> int:
+    """How many rows one claim takes: what the slowest paced channel sends in a quarter lease.
+
+    A claimed row waits in SENDING; were it still unsent when its lease ran out, another
+    worker would take it over and send it twice. The margin is for SMS of several segments
+    and for urgent sends that go ahead of the batch."""
+    rates = [
+        rate
+        for channel in channels
+        if isinstance(pacer := getattr(channel, "pacer", None), Pacer)
+        and (rate := pacer.pacing.slowest) is not None
+    ]
+    if not rates:
+        return MAX_BATCH
+    sendable = int(min(rates) * SENDING_LEASE.total_seconds() / 4)
+    return max(1, min(MAX_BATCH, sendable))
 
 
 class QueueDispatcher(Generic[R]):
@@ -76,10 +106,20 @@ class QueueDispatcher(Generic[R]):
         self._channels = channels
         self._max_attempts = max_attempts
         self._clock = clock
+        self._batch = batch_size(channels.values())
 
     async def dispatch(self) -> int:
-        """Sends every due row; returns how many went out."""
-        return await self.send_claimed(await asyncio.to_thread(self._claim))
+        """Sends a batch of due rows, urgent first; returns how many went out.
+
+        An urgent row stored meanwhile goes out before the batch's next non-urgent row, not
+        after the batch: paced, a batch can take a minute."""
+        sent = 0
+        for row in await asyncio.to_thread(self._claim, self._batch, False):
+            if not row.urgent:
+                urgent = await asyncio.to_thread(self._claim, self._batch, True)
+                sent += await self.send_claimed(urgent)
+            sent += await self._send(row)
+        return sent
 
     async def send_claimed(self, rows: Sequence[Claimed[R]]) -> int:
         """Sends rows this worker holds the claim on, in order; returns how many went out."""
@@ -88,9 +128,9 @@ class QueueDispatcher(Generic[R]):
             sent += await self._send(row)
         return sent
 
-    def _claim(self) -> Sequence[Claimed[R]]:
+    def _claim(self, limit: int, urgent_only: bool) -> Sequence[Claimed[R]]:
         with self._db.transaction() as session:
-            return self._queue.claim_due(session, self._clock())
+            return self._queue.claim_due(session, self._clock(), limit, urgent_only)
 
     async def _send(self, row: Claimed[R]) -> int:
         scheme = row.address.partition(":")[0]
@@ -119,8 +159,10 @@ class QueueDispatcher(Generic[R]):
         reason = f"{type(error).__name__}: {error}"
         name = self._queue.name
         with self._db.transaction() as session:
+            if isinstance(error, RecipientOptedOut):  # nothing more goes there until they return
+                participants.opt_out(session, row.address, self._clock())
             if error.retryable and row.attempts < self._max_attempts:
-                retry_at = self._clock() + backoff(row.attempts)
+                retry_at = self._clock() + retry_delay(row.attempts, error)
                 self._queue.mark_retry(session, row.row, reason, retry_at)
                 logger.warning("%s %s: retrying after attempt %s", name, row.id, row.attempts)
             else:
@@ -139,8 +181,11 @@ class OutboxQueue:
 
     name = "outbox"
 
-    def claim_due(self, session: Session, now: datetime) -> list[Claimed[OutboxItem]]:
-        return [self.claimed(item) for item in outbox.claim_due(session, now)]
+    def claim_due(
+        self, session: Session, now: datetime, limit: int, urgent_only: bool
+    ) -> list[Claimed[OutboxItem]]:
+        items = outbox.claim_due(session, now, limit, urgent_only=urgent_only)
+        return [self.claimed(item) for item in items]
 
     @staticmethod
     def claimed(item: OutboxItem) -> Claimed[OutboxItem]:
@@ -166,5 +211,14 @@ class OutboxDispatcher(QueueDispatcher[OutboxItem]):
         super().__init__(db, OutboxQueue(), channels, max_attempts, clock)
 
     async def send_items(self, items: Sequence[OutboxItem]) -> int:
-        """Sends outbox rows the caller claimed when it stored them."""
-        return await self.send_claimed([OutboxQueue.claimed(item) for item in items])
+        """Sends outbox rows the caller claimed when it stored them, urgent if their lane is;
+        a row to an address that opted out is failed instead."""
+        refused = await asyncio.to_thread(self._refuse_opted_out, items)
+        allowed = [OutboxQueue.claimed(item) for item in items if item.id not in refused]
+        return await self.send_claimed(allowed)
+
+    def _refuse_opted_out(self, items: Sequence[OutboxItem]) -> set[int]:
+        if all(item.compliance for item in items):
+            return set()  # nothing to ask the database (an empty list, or only notices)
+        with self._db.transaction() as session:
+            return outbox.refuse_opted_out(session, items)

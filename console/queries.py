@@ -15,7 +15,7 @@ from core.clock import utcnow
 from store import messages
 from store.db import Database
 from store.escalation_models import Escalation
-from store.models import OutboxItem, Participant
+from store.models import Lane, OutboxItem, Participant
 
 T = TypeVar("T")
 
@@ -100,7 +100,9 @@ def peer_reply(db: Database, participant_id: int, peer: str, text: str) -> list[
         latest = messages.latest_inbound(session, participant_id)
         if latest is None:
             raise HTTPException(status_code=409, detail="this person has not texted yet")
+        # A person's words to a person: the urgent lane, never behind scheduled sends.
+        sending = messages.Sending(Lane.URGENT, author=f"peer:{peer}")
         sent = messages.add_replies(
-            session, latest, [text], utcnow(), send_now=True, author=f"peer:{peer}"
+            session, latest, [text], utcnow(), send_now=True, sending=sending
         )
         return [reply.outbox for reply in sent if reply.outbox]

@@ -8,6 +8,7 @@ one stops the process at start-up with a message that names the variable.
 from __future__ import annotations
 
 import os
+import re
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +34,8 @@ from pydantic_settings import (
 ENV_PREFIX = "WARMLINE_"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEV_ENGINE_TOKEN = "dev-only-engine-token"  # noqa: S105 - refused outside dev mode
+# What Telegram's setWebhook accepts as a secret_token.
+_TELEGRAM_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
 class Mode(StrEnum):
@@ -131,7 +134,13 @@ class Settings(BaseSettings):
     engine_retry_seconds: float = Field(5.0, gt=0, le=600)
     max_message_chars: int = Field(4096, ge=160, le=65536)
     log_level: str = Field("INFO", pattern="^(DEBUG|INFO|WARNING|ERROR)$")
-    public_url: str = Field("", description="the app's public base URL, for links in alerts")
+    public_url: str = Field(
+        "", description="the app's public base URL: links in alerts, the URL Twilio signs"
+    )
+    program_name: str = Field("Warmline", min_length=1, max_length=40, description="in HELP")
+    program_contact: str = Field(
+        "", max_length=80, description="the program's phone or email, in the HELP reply"
+    )
     oncall_roster: list[RosterPeer] = Field(
         default_factory=list, repr=False, description="JSON list of peers on call"
     )
@@ -141,11 +150,17 @@ class Settings(BaseSettings):
     alerts_before_supervisor: int = Field(2, ge=1, le=10)
     telegram_bot_token: SecretStr | None = Field(None, description="connects Telegram when set")
     telegram_api_base_url: str = Field("https://api.telegram.org")
+    telegram_webhook_secret: SecretStr | None = Field(
+        None, description="verifies Telegram's webhook calls; needed with a public URL"
+    )
     twilio_account_sid: str = Field("", description="connects SMS when set with the token")
     twilio_auth_token: SecretStr | None = Field(None)
     twilio_from_number: str = Field("", description="the sending number, E.164")
     twilio_messaging_service_sid: str = Field("", description="sends via a Messaging Service")
     twilio_api_base_url: str = Field("https://api.twilio.com")
+    twilio_messages_per_second: float = Field(
+        1.0, gt=0, le=1000, description="SMS segments a second from the sender (long code: 1)"
+    )
 
     @classmethod
     def settings_customise_sources(
@@ -175,6 +190,25 @@ class Settings(BaseSettings):
                     f"{ENV_PREFIX}ENGINE_TOKEN must be set (16+ characters) in production mode"
                 )
         return self
+
+    @model_validator(mode="after")
+    def _telegram_webhook_secret(self) -> Settings:
+        secret = self.telegram_webhook_secret
+        if self.telegram_uses_webhook and not secret:
+            raise ValueError(
+                f"{ENV_PREFIX}TELEGRAM_WEBHOOK_SECRET must be set when Telegram runs by webhook "
+                f"(a bot token and {ENV_PREFIX}PUBLIC_URL are both set)"
+            )
+        if secret and not _TELEGRAM_SECRET.match(secret.get_secret_value()):
+            raise ValueError(
+                f"{ENV_PREFIX}TELEGRAM_WEBHOOK_SECRET must be 1-256 letters, digits, _ or -"
+            )
+        return self
+
+    @property
+    def telegram_uses_webhook(self) -> bool:
+        """Webhook with a public URL to be called at; otherwise Telegram is polled."""
+        return bool(self.telegram_bot_token) and bool(self.public_url)
 
     @property
     def dev(self) -> bool:

@@ -10,7 +10,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from store.escalation_models import Escalation, EscalationStatus, PeerAlert
-from store.models import Direction, Message, Participant
+from store.models import Direction, Message, Participant, ParticipantAddress
 from store.queue import (
     changed_one_row,
     claim_rows,
@@ -38,6 +38,10 @@ class ConversationState:
     taken_over_by: str | None
     open_level: str | None  # the level of the person's unresolved escalation, if any
     recent: tuple[str, ...] = ()  # their last few messages before this one, oldest first
+    opted_out: bool = False  # this address sent STOP (or its provider says it opted out)
+    # The choices the last message to the person offered: "1" means the first, for that
+    # question only. (title, payload) pairs.
+    last_buttons: tuple[tuple[str, str], ...] = ()
 
 
 _OPEN_LEVEL = (
@@ -47,7 +51,23 @@ _OPEN_LEVEL = (
     .limit(1)
     .scalar_subquery()
 )
-_STATE = select(Participant.taken_over_by, _OPEN_LEVEL).where(
+_OPTED_OUT = (
+    select(ParticipantAddress.opted_out_at)
+    .where(ParticipantAddress.address == bindparam("address"))
+    .scalar_subquery()
+)
+_LAST_BUTTONS = (
+    select(Message.buttons)
+    .where(
+        Message.participant_id == Participant.id,
+        Message.direction == Direction.OUTBOUND,
+        Message.id < bindparam("before_id"),
+    )
+    .order_by(Message.id.desc())
+    .limit(1)
+    .scalar_subquery()
+)
+_STATE = select(Participant.taken_over_by, _OPEN_LEVEL, _OPTED_OUT, _LAST_BUTTONS).where(
     Participant.id == bindparam("participant_id")
 )  # prebuilt: read for every inbound message
 
@@ -64,11 +84,20 @@ _RECENT = (
 )
 
 
-def conversation_state(session: Session, participant_id: int, before_id: int) -> ConversationState:
-    row = session.execute(_STATE, {"participant_id": participant_id}).one()
-    params = {"participant_id": participant_id, "before_id": before_id}
+def conversation_state(
+    session: Session, participant_id: int, before_id: int, address: str = ""
+) -> ConversationState:
+    params = {"participant_id": participant_id, "before_id": before_id, "address": address}
+    row = session.execute(_STATE, params).one()
     recent = tuple(reversed(session.execute(_RECENT, params).scalars().all()))
-    return ConversationState(taken_over_by=row[0], open_level=row[1], recent=recent)
+    buttons = tuple((str(b["title"]), str(b["payload"])) for b in row[3] or ())
+    return ConversationState(
+        taken_over_by=row[0],
+        open_level=row[1],
+        recent=recent,
+        opted_out=row[2] is not None,
+        last_buttons=buttons,
+    )
 
 
 def claim(session: Session, escalation_id: int, peer: str, now: datetime) -> bool:

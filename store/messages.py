@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -15,6 +16,7 @@ from store.models import (
     OUTBOX,
     Direction,
     InboundStatus,
+    Lane,
     Message,
     OutboxItem,
     OutboxStatus,
@@ -30,6 +32,27 @@ PROCESSING_LEASE = timedelta(minutes=2)
 class Stored:
     message: Message
     duplicate: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A reply to store: its text as the channel sends it, and the engine's choices, if any."""
+
+    text: str
+    buttons: tuple[tuple[str, str], ...] = ()  # (title, payload)
+
+
+@dataclass(frozen=True, slots=True)
+class Sending:
+    """How replies are queued: which lane, and whether a carrier notice beats an opt-out."""
+
+    lane: Lane = Lane.NORMAL
+    compliance: bool = False
+    author: str | None = None
+
+
+GATEWAY = Sending(Lane.URGENT, author="gateway")  # crisis lines, holding replies, notices
+ASSISTANT = Sending(Lane.NORMAL)
 
 
 # The hot path runs prebuilt Core statements on the table: SQLAlchemy then skips building the
@@ -50,6 +73,7 @@ def store_inbound(
     channel_message_id: str,
     text: str,
     now: datetime,
+    media_urls: Sequence[str] = (),
 ) -> Stored:
     """Stores a message already claimed by its receiver; a repeat of a channel id is a duplicate.
 
@@ -69,6 +93,8 @@ def store_inbound(
         risk_level=None,
         reply_to_id=None,
         processed_at=None,
+        media_urls=list(media_urls) or None,
+        buttons=None,
     )
     values = {c.key: getattr(message, c.key) for c in MESSAGES.columns if c.key != "id"}
     statement = _NEW_INBOUND[session.get_bind().dialect.name]
@@ -128,11 +154,11 @@ _NEW_OUTBOX = insert(OUTBOX).returning(OUTBOX.c.id, sort_by_parameter_order=True
 def add_replies(
     session: Session,
     inbound: Message,
-    texts: list[str],
+    texts: Sequence[str | Draft],
     now: datetime,
     *,
     send_now: bool,
-    author: str | None = None,
+    sending: Sending = ASSISTANT,
 ) -> list[Message]:
     """Stores replies and their outbox rows in the caller's transaction.
 
@@ -143,9 +169,16 @@ def add_replies(
     if not texts:
         return []
     status = OutboxStatus.SENDING if send_now else OutboxStatus.PENDING
-    rows = [_reply_row(inbound, text, status, now) | {"author": author} for text in texts]
+    drafts = [text if isinstance(text, Draft) else Draft(text) for text in texts]
+    rows = [
+        _reply_row(inbound, draft, status, now) | {"author": sending.author} for draft in drafts
+    ]
     reply_ids = session.execute(_NEW_OUTBOUND, rows).scalars().all()
-    items = [_outbox_row(inbound, reply_id, status, now, send_now) for reply_id in reply_ids]
+    items = [
+        _outbox_row(inbound, reply_id, status, now, send_now)
+        | {"lane": sending.lane, "compliance": sending.compliance}
+        for reply_id in reply_ids
+    ]
     item_ids = session.execute(_NEW_OUTBOX, items).scalars().all()
     replies = [Message(id=reply_id, **row) for reply_id, row in zip(reply_ids, rows, strict=True)]
     for reply, item_id, item in zip(replies, item_ids, items, strict=True):
@@ -153,14 +186,16 @@ def add_replies(
     return replies
 
 
-def _reply_row(inbound: Message, text: str, status: str, now: datetime) -> dict[str, object]:
+def _reply_row(inbound: Message, draft: Draft, status: str, now: datetime) -> dict[str, object]:
     return {
         "participant_id": inbound.participant_id,
         "address": inbound.address,
         "channel": inbound.channel,
         "direction": Direction.OUTBOUND,
         "channel_message_id": None,
-        "text": text,
+        "text": draft.text,
+        "buttons": [{"title": t, "payload": p} for t, p in draft.buttons] or None,
+        "media_urls": None,
         "status": status,
         "risk_level": None,
         "reply_to_id": inbound.id,
@@ -185,6 +220,9 @@ def _outbox_row(
         "sent_at": None,
         "provider_message_id": None,
         "last_error": None,
+        "delivery_status": None,
+        "delivery_error_code": None,
+        "delivery_updated_at": None,
     }
 
 
@@ -195,12 +233,12 @@ def _settle_inbound(session: Session, inbound: Message, **values: object) -> Non
 def finish_inbound(
     session: Session,
     inbound: Message,
-    texts: list[str],
+    texts: Sequence[str | Draft],
     risk_level: str,
     now: datetime,
     *,
     send_now: bool = False,
-    author: str | None = None,
+    sending: Sending = ASSISTANT,
 ) -> list[Message]:
     """Marks the message answered and queues its replies, in one transaction: all or nothing."""
     _settle_inbound(
@@ -211,7 +249,7 @@ def finish_inbound(
         processed_at=now,
         next_attempt_at=None,
     )
-    return add_replies(session, inbound, texts, now, send_now=send_now, author=author)
+    return add_replies(session, inbound, texts, now, send_now=send_now, sending=sending)
 
 
 def defer_inbound(
@@ -232,7 +270,7 @@ def defer_inbound(
         status=InboundStatus.ENGINE_PENDING,
         next_attempt_at=retry_at,
     )
-    return add_replies(session, inbound, holding, now, send_now=send_now, author="gateway")
+    return add_replies(session, inbound, holding, now, send_now=send_now, sending=GATEWAY)
 
 
 def conversation(session: Session, participant_id: int, limit: int = 200) -> list[Message]:

@@ -1,30 +1,94 @@
-"""The outbox: replies are rows first, then sends. Claimed atomically so each goes out once."""
+"""The outbox: replies are rows first, then sends. Claimed atomically so each goes out once.
+
+Nothing goes to an address that opted out, except the notice confirming it (`compliance`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import bindparam, update
+from sqlalchemy import ColumnElement, bindparam, case, select, update
 from sqlalchemy.orm import Session
 
-from store.models import MESSAGES, OUTBOX, OutboxItem
+from store.models import MESSAGES, OUTBOX, Lane, OutboxItem, OutboxStatus, ParticipantAddress
 from store.queue import (
     SENDING_LEASE,
     claim_rows,
+    due,
     failed_values,
     retry_values,
     sent_values,
 )
 
-__all__ = ["SENDING_LEASE", "claim_due", "mark_failed", "mark_retry", "mark_sent"]
+__all__ = [
+    "OPTED_OUT",
+    "SENDING_LEASE",
+    "claim_due",
+    "mark_failed",
+    "mark_retry",
+    "mark_sent",
+    "refuse_opted_out",
+]
+
+OPTED_OUT = "opted out"
+
+# Urgent rows are claimed first, then normal ones, bulk last.
+_LANE_FIRST = case({Lane.URGENT: 0, Lane.NORMAL: 1}, value=OutboxItem.lane, else_=2)
+_STOPPED = select(ParticipantAddress.address).where(ParticipantAddress.opted_out_at.is_not(None))
+
+
+def _refused() -> ColumnElement[bool]:
+    """A row that must not go out: its address opted out, and it is not the confirmation."""
+    return ~OutboxItem.compliance & OutboxItem.address.in_(_STOPPED)
 
 
 def claim_due(
-    session: Session, now: datetime, limit: int = 50, message_ids: list[int] | None = None
+    session: Session,
+    now: datetime,
+    limit: int = 50,
+    message_ids: list[int] | None = None,
+    *,
+    urgent_only: bool = False,
 ) -> list[OutboxItem]:
-    """Claims due rows one conditional update at a time; a row another worker took is skipped."""
-    only = [OutboxItem.message_id.in_(message_ids)] if message_ids is not None else []
-    return claim_rows(session, OutboxItem, now, limit, *only)
+    """Claims due rows, urgent first; a row another worker took is skipped. Due rows to an
+    address that opted out are failed in the same transaction, so they are never sent."""
+    only: list[ColumnElement[bool]] = []
+    if message_ids is not None:
+        only.append(OutboxItem.message_id.in_(message_ids))
+    if urgent_only:
+        only.append(OutboxItem.lane == Lane.URGENT)
+    _fail_refused(session, now, *only)
+    return claim_rows(session, OutboxItem, now, limit, ~_refused(), *only, first=[_LANE_FIRST])
+
+
+def _fail_refused(session: Session, now: datetime, *only: ColumnElement[bool]) -> None:
+    failed = session.execute(
+        update(OutboxItem)
+        .where(due(OutboxItem, now), _refused(), *only)
+        .values(failed_values(OPTED_OUT))
+        .returning(OutboxItem.message_id)
+        .execution_options(synchronize_session=False)
+    )
+    message_ids = list(failed.scalars())
+    if message_ids:
+        session.execute(
+            update(MESSAGES)
+            .where(MESSAGES.c.id.in_(message_ids))
+            .values(status=OutboxStatus.FAILED)
+        )
+
+
+def refuse_opted_out(session: Session, items: Sequence[OutboxItem]) -> set[int]:
+    """Fails the given rows (claimed by the caller) whose address opted out; returns their ids."""
+    addresses = {item.address for item in items if not item.compliance}
+    if not addresses:
+        return set()
+    stopped = set(session.scalars(_STOPPED.where(ParticipantAddress.address.in_(addresses))))
+    refused = [item for item in items if not item.compliance and item.address in stopped]
+    for item in refused:
+        mark_failed(session, item, OPTED_OUT)
+    return {item.id for item in refused}
 
 
 # Prebuilt Core statements: settling runs once per message sent, on the gateway's hot path.

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, select
+from datetime import datetime
+
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from store.models import ADDRESSES, Participant, ParticipantAddress
+from store.queue import changed_one_row
 
 
 def participant_for(session: Session, address: str) -> Participant | None:
@@ -43,3 +46,40 @@ def get_or_create_participant(session: Session, address: str) -> Participant:
         assert found is not None
         return found
     return participant
+
+
+def opt_out(session: Session, address: str, now: datetime) -> bool:
+    """Marks the address opted out (STOP, a carrier's 21610, a blocked bot); True if it was not.
+
+    The first opt-out's time is kept: a repeated STOP changes nothing."""
+    result = session.execute(
+        update(ParticipantAddress)
+        .where(ParticipantAddress.address == address, ParticipantAddress.opted_out_at.is_(None))
+        .values(opted_out_at=now)
+    )
+    return changed_one_row(result)
+
+
+def opt_in(session: Session, address: str) -> bool:
+    """START: the address may be sent to again; True if it had opted out."""
+    result = session.execute(
+        update(ParticipantAddress)
+        .where(ParticipantAddress.address == address, ParticipantAddress.opted_out_at.isnot(None))
+        .values(opted_out_at=None)
+    )
+    return changed_one_row(result)
+
+
+ENGINE_SENDER_PREFIX = "participant-"
+
+
+def engine_sender(participant_id: int) -> str:
+    """The engine's conversation id: the person, not the channel, so one who texts by SMS and
+    by Telegram has one conversation."""
+    return f"{ENGINE_SENDER_PREFIX}{participant_id}"
+
+
+def participant_id_of_sender(sender: str) -> int | None:
+    """The participant behind an engine conversation id (the action server reads it)."""
+    prefix, _, number = sender.partition(ENGINE_SENDER_PREFIX)
+    return int(number) if not prefix and number.isdigit() else None

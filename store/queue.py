@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
@@ -34,10 +35,13 @@ def claim_rows(
     now: datetime,
     limit: int,
     *only: ColumnElement[bool],
+    first: Sequence[ColumnElement[Any]] = (),
 ) -> list[T]:
-    """Claims due rows one conditional update at a time; a row another worker took is skipped."""
+    """Claims due rows one conditional update at a time; a row another worker took is skipped.
+
+    Rows are taken in `first` order (a lane's priority, say), then oldest first."""
     table: Any = model
-    query = select(table.id).where(due(table, now), *only).order_by(table.id).limit(limit)
+    query = select(table.id).where(due(table, now), *only).order_by(*first, table.id).limit(limit)
     claimed: list[T] = []
     for row_id in session.scalars(query).all():
         result = session.execute(

@@ -17,7 +17,11 @@ from channels.engine import EngineClient
 from channels.gateway import Gateway
 from channels.outbox import OutboxDispatcher
 from channels.simulator.routes import router as simulator_router
-from channels.workers import run_background
+from channels.telegram.inbound import start_inbound
+from channels.telegram.webhook import router as telegram_webhook
+from channels.twilio_sms.webhook import router as twilio_router
+from channels.twilio_sms.webhook import twilio_configured
+from channels.workers import Pass, run_background
 from console.api import router as peer_api
 from core.clock import utcnow
 from core.logging import configure_logging
@@ -27,7 +31,7 @@ from escalation.screening import default_screener, screen
 from escalation.service import EscalationPolicy
 from store.db import Database
 from store.migrate import pending_migrations
-from warmline.assembly import build_channels, escalation_policy
+from warmline.assembly import build_channels, escalation_policy, program
 from warmline.limits import BodySizeLimit
 
 # Headroom over the longest text we accept, for JSON quoting and the other fields.
@@ -58,20 +62,31 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         outbox=outbox,
         engine_retry=timedelta(seconds=settings.engine_retry_seconds),
         policy=policy,
+        program=program(settings),
     )
-    passes = [
-        app.state.gateway.retry_due,
-        outbox.dispatch,
+    passes: list[Pass] = [app.state.gateway.retry_due, outbox.dispatch]
+    # Peer alerts run in their own loop: a paced outbox pass can take half a minute, and an
+    # alert about a crisis must not wait for it.
+    alert_passes: list[Pass] = [
         partial(asyncio.to_thread, _remind_overdue, db, policy),
         alerts.dispatch,
     ]
+    telegram = await start_inbound(settings, app.state.gateway, db)  # webhook or polling
+    app.state.telegram = telegram
     stop = asyncio.Event()
-    worker = asyncio.create_task(run_background(passes, settings.outbox_poll_seconds, stop))
+    poll = settings.outbox_poll_seconds
+    workers = [
+        asyncio.create_task(run_background(passes, poll, stop)),
+        asyncio.create_task(run_background(alert_passes, poll, stop)),
+    ]
     try:
         yield
     finally:
         stop.set()
-        await worker
+        if telegram is not None:
+            await telegram.stop()
+        await app.state.gateway.drain()  # answers under way finish before their channels close
+        await asyncio.gather(*workers)
         await engine.aclose()
         for channel in channels.values():
             await _close(channel)
@@ -87,6 +102,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(peer_api)
     if settings.dev:
         app.include_router(simulator_router)
+    if settings.telegram_uses_webhook:
+        app.include_router(telegram_webhook)
+    if twilio_configured(settings):
+        app.include_router(twilio_router)
 
     @app.get("/healthz")
     async def healthz() -> dict[str, str]:

@@ -6,6 +6,8 @@ import logging
 from datetime import timedelta
 
 from channels.base import Channel
+from channels.gateway import Program
+from channels.pacing import Pacer, Pacing
 from channels.simulator.channel import SimulatorChannel
 from channels.telegram.channel import TelegramChannel
 from channels.twilio_sms.channel import TwilioSmsChannel
@@ -27,13 +29,27 @@ def build_channels(settings: Settings) -> dict[str, Channel]:
             from_number=settings.twilio_from_number,
             messaging_service_sid=settings.twilio_messaging_service_sid,
             api_base_url=settings.twilio_api_base_url,
+            pacer=Pacer(Pacing(overall=settings.twilio_messages_per_second)),
+            status_callback_url=f"{settings.base_url}/twilio/status" if settings.public_url else "",
         )
+        if not settings.public_url:  # Twilio signs the URL it calls: ours must be that URL
+            logger.warning(
+                "WARMLINE_PUBLIC_URL is not set: Twilio webhooks are checked as calls to %s, "
+                "and no delivery reports are asked for",
+                settings.base_url,
+            )
     if settings.telegram_bot_token:
         channels["telegram"] = TelegramChannel(
-            settings.telegram_bot_token.get_secret_value(), settings.telegram_api_base_url
+            settings.telegram_bot_token.get_secret_value(),
+            settings.telegram_api_base_url,
+            pacer=Pacer(TelegramChannel.pacing),
         )
     logger.info("channels connected: %s", ", ".join(sorted(channels)) or "none")
     return channels
+
+
+def program(settings: Settings) -> Program:
+    return Program(name=settings.program_name, contact=settings.program_contact)
 
 
 def escalation_policy(settings: Settings) -> EscalationPolicy:

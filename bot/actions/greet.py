@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from bot.actions.database import app_database
 from store.audit import record
 from store.models import Direction, Message
-from store.participants import participant_for
+from store.participants import participant_for, participant_id_of_sender
 
 FIRST_GREETING = (
     "Hi, I'm Warmline, a text line for people in recovery. I'm an automated assistant, "
@@ -32,12 +32,17 @@ def earlier_messages(session: Session, participant_id: int) -> int:
 
 
 def greeting_for(sender: str) -> str:
+    """`sender` is the gateway's id for the person (`participant-<id>`); an address is read too
+    (a conversation started on the engine directly, as in the engine's own tests)."""
     with app_database().transaction() as session:
-        participant = participant_for(session, sender)
-        if participant is None:
+        participant_id = participant_id_of_sender(sender)
+        if participant_id is None:
+            participant = participant_for(session, sender)
+            participant_id = participant.id if participant else None
+        if participant_id is None:
             return FIRST_GREETING
-        returning = earlier_messages(session, participant.id) > 0
-        record(session, "assistant", "greeted", participant.id, returning=returning)
+        returning = earlier_messages(session, participant_id) > 0
+        record(session, "assistant", "greeted", participant_id, returning=returning)
         return RETURNING_GREETING if returning else FIRST_GREETING
 
 

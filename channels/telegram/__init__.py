@@ -1,4 +1,6 @@
-"""Telegram through the Bot API: the outbound half (rendering, sending, error policy)."""
+"""Telegram through the Bot API: sending (channel.py, errors.py) and reading, by webhook or by
+getUpdates (updates.py decodes, intake.py hands to the gateway, webhook.py, polling.py,
+inbound.py starts the one the settings choose)."""
 
 from channels.telegram.channel import TelegramChannel
 from channels.telegram.errors import TelegramRateLimited

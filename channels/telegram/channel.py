@@ -1,31 +1,46 @@
 """Sending Telegram messages with python-telegram-bot as a typed Bot API client.
 
-Rasa owns the dialogue, so no Application or handlers: one Bot, initialised on the first send
-(its getMe also proves the token) and reused for every message after; `aclose()` on shutdown.
+Rasa owns the dialogue, so no Application or handlers: one Bot, initialised on first use (its
+getMe also proves the token) and shared by sending, the webhook and the poller; `aclose()` on
+shutdown. Choices go out as an inline keyboard, one button a row; a press comes back as an
+update carrying the button's callback data (see updates.py).
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Sequence
 
-from telegram import Bot
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import TelegramError
 from telegram.request import HTTPXRequest
 
 from channels.base import Button, PermanentSendError, Reply
-from channels.rendering import numbered_choices
+from channels.pacing import Pacer, Pacing
 from channels.telegram.errors import from_telegram
 from core.addresses import InvalidAddress, Scheme, parse
 
 # Replies and peer alerts can go out together; PTB's default pool of 1 would queue them.
 _CONNECTIONS = 8
+# The Bot API refuses callback data over 64 bytes, and with it the whole message.
+CALLBACK_DATA_BYTES = 64
+
+logger = logging.getLogger(__name__)
 
 
 class TelegramChannel:
     scheme = Scheme.TELEGRAM.value
+    # Telegram's limits: about 30 messages a second overall and 1 a second to one chat.
+    pacing = Pacing(per_key=1.0, overall=30.0)
 
-    def __init__(self, bot_token: str, api_base_url: str = "https://api.telegram.org") -> None:
+    def __init__(
+        self,
+        bot_token: str,
+        api_base_url: str = "https://api.telegram.org",
+        *,
+        pacer: Pacer | None = None,
+    ) -> None:
         if not bot_token:
             raise ValueError("Telegram needs a bot token")
         root = api_base_url.rstrip("/")
@@ -38,22 +53,30 @@ class TelegramChannel:
             request=HTTPXRequest(connection_pool_size=_CONNECTIONS),
         )
         self._initializing = asyncio.Lock()
+        self.pacer = pacer  # None sends at once (tests); the assembly gives one with `pacing`
+
+    @property
+    def bot(self) -> Bot:
+        return self._bot
 
     def render(self, reply: Reply) -> str:
-        return numbered_choices(reply)  # an inline keyboard comes later; text works everywhere
+        return reply.text  # the choices travel as the inline keyboard, not as numbered text
 
     async def send(
         self,
         address: str,
         text: str,
         *,
-        buttons: Sequence[Button] = (),  # noqa: ARG002 - an inline keyboard comes next
-        urgent: bool = False,  # noqa: ARG002 - pacing decides with it
+        buttons: Sequence[Button] = (),
+        urgent: bool = False,
     ) -> str | None:
         chat_id = _chat_id(address)
+        markup = keyboard(buttons)
+        if self.pacer is not None:
+            await self.pacer.acquire(address, urgent=urgent)
         try:
-            await self._initialize()
-            message = await self._bot.send_message(chat_id=chat_id, text=text)
+            await self.ready()
+            message = await self._bot.send_message(chat_id=chat_id, text=text, reply_markup=markup)
         except TelegramError as error:
             # Not chained: PTB's errors and their causes can carry the token.
             raise from_telegram(error, self._token) from None
@@ -62,9 +85,29 @@ class TelegramChannel:
     async def aclose(self) -> None:
         await self._bot.shutdown()
 
-    async def _initialize(self) -> None:
-        async with self._initializing:  # one getMe, however many sends arrive at once
+    async def ready(self) -> Bot:
+        """The bot, initialised: one getMe, however many callers arrive at once."""
+        async with self._initializing:
             await self._bot.initialize()  # returns at once once it has succeeded
+        return self._bot
+
+
+def keyboard(buttons: Sequence[Button]) -> InlineKeyboardMarkup | None:
+    if not buttons:
+        return None
+    rows = [[InlineKeyboardButton(b.title, callback_data=callback_data(b))] for b in buttons]
+    return InlineKeyboardMarkup(rows)
+
+
+def callback_data(button: Button) -> str:
+    """The payload, or when it is over Telegram's 64 bytes the button's title (cut to fit):
+    the press then reaches the engine as the words the person chose, as if typed, rather than
+    the whole message being refused."""
+    if 0 < len(button.payload.encode()) <= CALLBACK_DATA_BYTES:
+        return button.payload
+    logger.warning("a button payload is over %s bytes: sending its title", CALLBACK_DATA_BYTES)
+    cut = button.title.encode()[:CALLBACK_DATA_BYTES]
+    return cut.decode(errors="ignore") or "?"
 
 
 def _chat_id(address: str) -> int:

@@ -1,4 +1,4 @@
-"""SMS over Twilio: the outbound half (rendering, splitting, sending, error policy)."""
+"""SMS over Twilio: sending (channel.py) and Twilio's signed webhooks (webhook.py)."""
 
 from channels.twilio_sms.channel import TwilioSmsChannel
 

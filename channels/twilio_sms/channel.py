@@ -24,8 +24,10 @@ from twilio.http.async_http_client import (  # type: ignore[import-untyped]
 from twilio.rest import Client  # type: ignore[import-untyped]
 
 from channels.base import Button, PermanentSendError, Reply
+from channels.pacing import Pacer
 from channels.rendering import numbered_choices
 from channels.twilio_sms.errors import from_transport, from_twilio
+from channels.twilio_sms.segments import segments
 from channels.twilio_sms.text import gsm7_friendly, split_on_words
 from core.addresses import InvalidAddress, Scheme, parse
 
@@ -44,6 +46,8 @@ class TwilioSmsChannel:
         api_base_url: str = "https://api.twilio.com",
         *,
         timeout_seconds: float = 15.0,
+        pacer: Pacer | None = None,
+        status_callback_url: str = "",
     ) -> None:
         if not (account_sid and auth_token):
             raise ValueError("Twilio needs an account SID and an auth token")
@@ -57,7 +61,12 @@ class TwilioSmsChannel:
             else {"from_": from_number}
         )
         self._api_base_url = api_base_url.rstrip("/")
+        # Where Twilio reports delivery (POST /twilio/status); without it, no callbacks are asked.
+        self._callback = {"status_callback": status_callback_url} if status_callback_url else {}
         self._timeout = timeout_seconds
+        # Twilio queues what a sender gets faster than it sends; pacing keeps that queue here,
+        # where urgent sends go first. Without a pacer (tests) every part goes at once.
+        self.pacer = pacer
         self._client: Any = None
 
     def render(self, reply: Reply) -> str:
@@ -69,7 +78,7 @@ class TwilioSmsChannel:
         text: str,
         *,
         buttons: Sequence[Button] = (),  # noqa: ARG002 - numbered in the text by render()
-        urgent: bool = False,  # noqa: ARG002 - pacing decides with it
+        urgent: bool = False,
     ) -> str | None:
         """Sends the text, split into parts of at most 1,600 characters, in order.
 
@@ -82,6 +91,8 @@ class TwilioSmsChannel:
         parts = split_on_words(gsm7_friendly(text))
         sid: str | None = None
         for part in parts:
+            if self.pacer is not None:  # the sender's rate counts segments, not API calls
+                await self.pacer.acquire(to, urgent=urgent, weight=segments(part))
             sid = await self._send_one(to, part)
         logger.debug("sent %d SMS part(s), last %s", len(parts), sid)
         return sid
@@ -96,7 +107,9 @@ class TwilioSmsChannel:
         try:
             # The SDK's async client passes no timeout to aiohttp (so none applies): bound it here.
             async with asyncio.timeout(self._timeout):
-                message = await messages.create_async(to=to, body=body, **self._sender)
+                message = await messages.create_async(
+                    to=to, body=body, **self._sender, **self._callback
+                )
         except (TwilioRestException, TwilioServiceException) as error:
             raise from_twilio(error) from error
         except (aiohttp.ClientError, TimeoutError, OSError) as error:

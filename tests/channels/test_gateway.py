@@ -84,7 +84,7 @@ def test_reply_is_stored_and_sent(
     assert channel.sent == [(ADDRESS, "echo: hi there")]
     assert [m.status for m in rows(db, Direction.INBOUND)] == [InboundStatus.PROCESSED]
     assert [m.status for m in rows(db, Direction.OUTBOUND)] == [OutboxStatus.SENT]
-    assert fake_engine.calls == [{"sender": ADDRESS, "message": "hi there"}]
+    assert fake_engine.calls == [{"sender": "participant-1", "message": "hi there"}]
 
 
 def test_inbound_is_stored_before_the_engine_is_asked(

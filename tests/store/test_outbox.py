@@ -7,12 +7,21 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 import pytest
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from store.db import Database
 from store.messages import finish_inbound
-from store.models import Message, OutboxItem
-from store.outbox import SENDING_LEASE, claim_due, mark_failed, mark_retry, mark_sent
+from store.models import Lane, Message, OutboxItem, ParticipantAddress
+from store.outbox import (
+    OPTED_OUT,
+    SENDING_LEASE,
+    claim_due,
+    mark_failed,
+    mark_retry,
+    mark_sent,
+    refuse_opted_out,
+)
 from tests.store.helpers import T0, receive
 
 SENT_AT = T0 + timedelta(seconds=1)
@@ -28,9 +37,11 @@ def queue_replies(
         return [reply.id for reply in finish_inbound(session, stored.message, texts, "none", at)]
 
 
-def claim(db: Database, now: datetime, message_ids: list[int] | None = None) -> list[OutboxItem]:
+def claim(
+    db: Database, now: datetime, message_ids: list[int] | None = None, limit: int = 50
+) -> list[OutboxItem]:
     with db.transaction() as session:
-        return claim_due(session, now, message_ids=message_ids)
+        return claim_due(session, now, limit, message_ids=message_ids)
 
 
 def test_claim_due_claims_due_pending_rows_once(db: Database) -> None:
@@ -172,3 +183,89 @@ def test_long_error_is_cut_to_the_column_width(db: Database, settle: str) -> Non
         assert row is not None
 
     assert row.last_error == "x" * 200
+
+
+# --- lanes and opt-outs -------------------------------------------------------------------------
+
+
+def set_lanes(db: Database, lanes: dict[int, Lane], compliance: bool = False) -> None:
+    """Puts the rows of these messages in these lanes."""
+    with db.transaction() as session:
+        for message_id, lane in lanes.items():
+            session.execute(
+                update(OutboxItem)
+                .where(OutboxItem.message_id == message_id)
+                .values(lane=lane, compliance=compliance)
+            )
+
+
+def opt_out(db: Database, address: str, at: datetime | None = T0) -> None:
+    with db.transaction() as session:
+        session.execute(
+            update(ParticipantAddress)
+            .where(ParticipantAddress.address == address)
+            .values(opted_out_at=at)
+        )
+
+
+def test_claim_due_takes_urgent_rows_first_then_normal_then_bulk(db: Database) -> None:
+    ids = queue_replies(db, ["bulk", "normal", "urgent", "bulk too"])
+    set_lanes(db, {ids[0]: Lane.BULK, ids[2]: Lane.URGENT, ids[3]: Lane.BULK})
+
+    first_two = claim(db, T0, limit=2)
+
+    assert [i.message.text for i in first_two + claim(db, T0)] == [
+        "urgent",
+        "normal",
+        "bulk",
+        "bulk too",
+    ]
+
+
+def test_claim_due_can_take_urgent_rows_only(db: Database) -> None:
+    ids = queue_replies(db, ["normal", "urgent"])
+    set_lanes(db, {ids[1]: Lane.URGENT})
+
+    with db.transaction() as session:
+        urgent = claim_due(session, T0, urgent_only=True)
+
+    assert [i.message_id for i in urgent] == [ids[1]]
+
+
+def test_a_due_row_to_an_opted_out_address_is_failed_not_claimed(db: Database) -> None:
+    [mine] = queue_replies(db, ["to someone who left"], sender="a")
+    [other] = queue_replies(db, ["to someone here"], sender="b")
+    opt_out(db, "sim:a")
+
+    claimed = claim(db, T0)
+
+    assert [i.message_id for i in claimed] == [other]
+    with db.transaction() as session:
+        row = session.scalars(select(OutboxItem).where(OutboxItem.message_id == mine)).one()
+        assert (row.status, row.message.status, row.last_error) == ("failed", "failed", OPTED_OUT)
+
+
+def test_the_opt_out_confirmation_is_claimed_even_so(db: Database) -> None:
+    [notice] = queue_replies(db, ["You are unsubscribed."])
+    set_lanes(db, {notice: Lane.URGENT}, compliance=True)
+    opt_out(db, "sim:a")
+
+    assert [i.message_id for i in claim(db, T0)] == [notice]
+
+
+def test_refuse_opted_out_fails_only_claimed_rows_to_opted_out_addresses(db: Database) -> None:
+    queue_replies(db, ["to a"], sender="a")
+    queue_replies(db, ["to b"], sender="b")
+    items = claim(db, T0)
+    opt_out(db, "sim:a")
+
+    with db.transaction() as session:
+        refused = refuse_opted_out(session, items)
+
+    assert refused == {items[0].id}
+    with db.transaction() as session:
+        rows = session.scalars(select(OutboxItem).order_by(OutboxItem.id)).all()
+        assert [(r.status, r.last_error) for r in rows] == [
+            ("failed", OPTED_OUT),
+            ("sending", None),
+        ]

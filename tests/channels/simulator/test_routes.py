@@ -44,7 +44,8 @@ def test_chat_answers_through_the_pipeline_and_stores_both_sides(
 
     assert response.status_code == 200
     assert response.json() == {"replies": ["echo: hi"]}
-    assert fake_engine.calls == [{"sender": "sim:alex", "message": "hi"}]
+    # The engine knows the person, not the channel: one conversation across SMS and Telegram.
+    assert fake_engine.calls == [{"sender": "participant-1", "message": "hi"}]
     conversation = client.get("/dev/conversation", params={"name": "alex"}).json()["messages"]
     assert [(m["direction"], m["text"]) for m in conversation] == [
         ("inbound", "hi"),

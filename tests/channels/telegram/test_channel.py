@@ -114,8 +114,47 @@ def test_an_address_that_is_not_a_telegram_chat_is_permanent(
     assert (type(caught.value), fake_telegram.sent) == (PermanentSendError, [])
 
 
-def test_buttons_render_as_numbered_lines() -> None:
+def test_render_leaves_the_choices_to_the_keyboard() -> None:
     channel = TelegramChannel("7000000001:token")
     reply = Reply("How\u2019s today?", (Button("Good", "/good"), Button("Rough", "/rough")))
 
-    assert channel.render(reply) == "How\u2019s today?\nReply 1 for Good, 2 for Rough."
+    assert channel.render(reply) == "How\u2019s today?"
+
+
+def test_buttons_are_sent_as_an_inline_keyboard_one_a_row(
+    run: Run[Any], fake_telegram: FakeTelegram, telegram_channels: TelegramChannels
+) -> None:
+    buttons = (Button("Good", "/mood_good"), Button("Rough", "/mood_rough"))
+
+    run(telegram_channels().send(PARTICIPANT, "How\u2019s today?", buttons=buttons))
+
+    assert fake_telegram.sent[0]["reply_markup"] == {
+        "inline_keyboard": [
+            [{"text": "Good", "callback_data": "/mood_good"}],
+            [{"text": "Rough", "callback_data": "/mood_rough"}],
+        ]
+    }
+
+
+def test_a_payload_over_64_bytes_is_sent_as_the_button_title_cut_to_fit(
+    run: Run[Any],
+    fake_telegram: FakeTelegram,
+    telegram_channels: TelegramChannels,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    long_payload = '/share_resource{"resource": "' + "x" * 64 + '"}'
+    buttons = (Button("Yes, send it", long_payload), Button("\u00e9" * 40, "z" * 65))
+
+    run(telegram_channels().send(PARTICIPANT, "Want the list?", buttons=buttons))
+
+    rows = fake_telegram.sent[0]["reply_markup"]["inline_keyboard"]
+    assert [row[0]["callback_data"] for row in rows] == ["Yes, send it", "\u00e9" * 32]
+    assert "over 64 bytes" in caplog.text
+
+
+def test_a_reply_without_buttons_has_no_keyboard(
+    run: Run[Any], fake_telegram: FakeTelegram, telegram_channels: TelegramChannels
+) -> None:
+    run(telegram_channels().send(PARTICIPANT, "Take care."))
+
+    assert "reply_markup" not in fake_telegram.sent[0]

@@ -1,0 +1,77 @@
+"""One update, from the webhook or the poller, to the gateway.
+
+Stored first, acknowledged after: `process` returns only once the gateway holds the message, so
+the webhook may answer 200 and the poller may advance its offset. Every step is safe to repeat,
+since a crash before the acknowledgement brings the same update back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from telegram import Update
+from telegram.error import TelegramError
+
+from channels.gateway import Gateway
+from channels.telegram.channel import TelegramChannel
+from channels.telegram.updates import Blocked, Deliver, decode
+from core.clock import utcnow
+from store import enrollment
+from store.db import Database
+from store.participants import opt_out
+
+logger = logging.getLogger(__name__)
+
+
+class TelegramIntake:
+    def __init__(
+        self,
+        *,
+        channel: TelegramChannel,
+        gateway: Gateway,
+        db: Database,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.channel = channel
+        self._gateway = gateway
+        self._db = db
+        self._clock = clock
+
+    async def process(self, update: Update) -> None:
+        """Raises MalformedUpdate for an update without a chat to answer."""
+        decoded = decode(update)
+        if isinstance(decoded, Blocked):
+            await asyncio.to_thread(self._opt_out, decoded.address)
+        elif isinstance(decoded, Deliver):
+            await self._deliver(decoded)
+
+    async def _deliver(self, decoded: Deliver) -> None:
+        inbound = decoded.inbound
+        if decoded.enrollment_code is not None:
+            # Before the message is stored, so "/start" already counts as the enrolled person's.
+            await asyncio.to_thread(self._link, decoded.enrollment_code, inbound.address)
+        await self._gateway.accept(inbound)
+        if decoded.callback_query_id is not None:
+            await self._answer_button(decoded.callback_query_id)
+
+    async def _answer_button(self, query_id: str) -> None:
+        # Only stops the button's spinner: the press is already stored, so a failure is no loss.
+        try:
+            bot = await self.channel.ready()
+            await bot.answer_callback_query(query_id)
+        except TelegramError as error:
+            logger.warning("answering a Telegram button press failed: %s", type(error).__name__)
+
+    def _link(self, code: str, address: str) -> None:
+        with self._db.transaction() as session:
+            linked = enrollment.link_by_code(session, code, address, self._clock())
+        # An unknown code (mistyped, expired) is no error to the person: they are just anonymous.
+        logger.info("Telegram /start with %s enrolment code", "a known" if linked else "an unknown")
+
+    def _opt_out(self, address: str) -> None:
+        with self._db.transaction() as session:
+            opt_out(session, address, self._clock())
+        logger.info("a Telegram user blocked the bot: their address is opted out")

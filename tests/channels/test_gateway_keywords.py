@@ -1,0 +1,213 @@
+"""What the gateway does with carrier keywords, media and numbered choices, before the engine."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from channels.gateway import Inbound
+from channels.keywords import TEXT_ONLY
+from store import participants
+from store.db import Database
+from store.escalation_models import Escalation
+from store.models import Lane, Message, OutboxItem, Participant, ParticipantAddress
+from tests.channels.conftest import Clock, Engines, RecordingChannel, Run
+from tests.channels.test_gateway import ADDRESS, inbound, make_gateway
+from tests.fakes.engine import FakeEngine
+
+
+def opted_out_at(db: Database, address: str = ADDRESS) -> object:
+    with db.transaction() as session:
+        return session.scalar(
+            select(ParticipantAddress.opted_out_at).where(ParticipantAddress.address == address)
+        )
+
+
+def outbox(db: Database) -> list[OutboxItem]:
+    with db.transaction() as session:
+        return list(session.scalars(select(OutboxItem).order_by(OutboxItem.id)))
+
+
+def test_stop_opts_out_with_one_confirmation_and_never_reaches_the_engine(
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
+) -> None:
+    gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
+
+    answered = run(gateway.handle(inbound(" Stop. ")))
+
+    assert fake_engine.calls == []
+    assert opted_out_at(db) is not None
+    [confirmation] = answered.replies
+    assert "unsubscribed" in confirmation.text
+    assert "START" in confirmation.text
+    [row] = outbox(db)
+    assert row.compliance is True  # the one message an opted-out number still gets
+    assert row.lane == Lane.URGENT
+
+
+def test_start_opts_back_in_and_yes_does_only_after_a_stop(
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
+) -> None:
+    gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
+    run(gateway.handle(inbound("yes", "m0")))  # not opted out: an answer for the assistant
+    assert fake_engine.calls[-1]["message"] == "yes"
+
+    run(gateway.handle(inbound("STOP", "m1")))
+    answered = run(gateway.handle(inbound("YES", "m2")))
+
+    assert opted_out_at(db) is None
+    assert "Welcome back" in answered.replies[0].text
+    assert len(fake_engine.calls) == 1
+
+
+def test_help_gets_the_help_text_with_988_and_911_and_is_still_screened(
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
+) -> None:
+    gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
+
+    answered = run(gateway.handle(inbound("HELP")))
+
+    help_reply = answered.replies[0].text
+    assert "988" in help_reply
+    assert "911" in help_reply
+    assert fake_engine.calls == []
+    with db.transaction() as session:
+        stored = session.get(Message, answered.message.id)
+        assert stored is not None
+        assert stored.risk_level is not None  # screened like any message
+
+
+def test_a_sentence_with_stop_in_it_is_answered_not_an_opt_out(
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
+) -> None:
+    gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
+
+    run(gateway.handle(inbound("I can't stop using")))
+
+    assert opted_out_at(db) is None
+    with db.transaction() as session:
+        escalations = list(session.scalars(select(Escalation)))
+    # Either the assistant or the gateway's own concern reply answers; never silence.
+    assert fake_engine.calls or escalations
+
+
+def test_media_gets_the_text_only_reply_and_its_urls_are_kept(
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
+) -> None:
+    gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
+    photo = "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1"
+
+    answered = run(gateway.handle(Inbound(ADDRESS, "MM1", "", media_urls=(photo,))))
+
+    assert [r.text for r in answered.replies] == [TEXT_ONLY]
+    assert answered.message.media_urls == [photo]
+    assert fake_engine.calls == []
+
+
+def test_media_with_words_gets_the_note_and_the_words_answered(
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
+) -> None:
+    gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
+
+    answered = run(gateway.handle(Inbound(ADDRESS, "MM2", "look at this", ("https://x/1",))))
+
+    assert [r.text for r in answered.replies] == [TEXT_ONLY, "echo: look at this"]
+
+
+def test_a_number_reply_means_the_last_questions_choice_for_that_question_only(
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
+) -> None:
+    gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
+    fake_engine.buttons = [
+        {"title": "Now is good", "payload": "/affirm"},
+        {"title": "Later", "payload": "/later"},
+    ]
+    asked = run(gateway.handle(inbound("check in", "m1")))
+    assert asked.replies[0].text.endswith("Reply 1 for Now is good, 2 for Later.")
+    fake_engine.buttons = []
+
+    run(gateway.handle(inbound("2", "m2")))
+    run(gateway.handle(inbound("2", "m3")))  # the last message offered no choices
+
+    assert [call["message"] for call in fake_engine.calls] == ["check in", "/later", "2"]
+
+
+def test_one_person_on_two_channels_is_one_conversation_for_the_engine(
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
+) -> None:
+    gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
+    run(gateway.handle(inbound("hi from sms", "m1")))
+    with db.transaction() as session:
+        participant = session.scalar(select(Participant))
+        assert participant is not None
+        session.add(
+            ParticipantAddress(participant=participant, address="tel:+15559870000", channel="tel")
+        )
+
+    answered = run(gateway.handle(Inbound("tel:+15559870000", "m2", "hi from another phone")))
+
+    senders = {call["sender"] for call in fake_engine.calls}
+    assert senders == {f"participant-{participant.id}"}
+    assert answered.replies[0].address == "tel:+15559870000"  # answered where it came from
+
+
+def test_a_telegram_chat_that_writes_again_after_blocking_the_bot_is_answered_again(
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    clock: Clock,
+) -> None:
+    telegram = RecordingChannel(scheme="telegram")
+    gateway = make_gateway(db, engines(fake_engine.url), telegram, clock)
+    chat = "telegram:4242"
+    run(gateway.handle(Inbound(chat, "1:4242", "hi")))
+    with db.transaction() as session:
+        participants.opt_out(session, chat, clock())  # the person blocked the bot
+
+    run(gateway.handle(Inbound(chat, "2:4242", "sorry, im back")))
+    assert opted_out_at(db, chat) is None
+    run(gateway.handle(Inbound(chat, "3:4242", "/stop")))
+
+    assert opted_out_at(db, chat) is not None  # /stop still opts out

@@ -1,0 +1,70 @@
+"""Carrier keywords are whole messages, in any case and with stray punctuation; never a word
+inside a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from channels.keywords import Keyword, help_text, keyword_in
+
+SMS = "tel"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("STOP", Keyword.STOP),
+        ("stop", Keyword.STOP),
+        ("  Stop!  ", Keyword.STOP),
+        ("STOPALL", Keyword.STOP),
+        ("unsubscribe.", Keyword.STOP),
+        ("Cancel", Keyword.STOP),
+        ("END", Keyword.STOP),
+        ("quit", Keyword.STOP),
+        ("START", Keyword.START),
+        ("unstop", Keyword.START),
+        ("HELP", Keyword.HELP),
+        ("help!!", Keyword.HELP),
+        ("Info", Keyword.HELP),
+        ("I can't stop using", None),
+        ("please stop texting me so much", None),
+        ("help me", None),
+        ("yes", None),
+        ("stopped at the store", None),
+        ("", None),
+    ],
+)
+def test_sms_keywords_are_whole_messages(text: str, expected: Keyword | None) -> None:
+    assert keyword_in(SMS, text, opted_out=False) is expected
+
+
+def test_yes_opts_back_in_only_someone_who_opted_out() -> None:
+    assert keyword_in(SMS, "Yes", opted_out=True) is Keyword.START
+    assert keyword_in(SMS, "Yes", opted_out=False) is None
+
+
+def test_the_simulator_behaves_like_sms() -> None:
+    assert keyword_in("sim", "STOP", opted_out=False) is Keyword.STOP
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("/stop", Keyword.STOP),
+        ("/start", Keyword.START),
+        ("/help", Keyword.HELP),
+        ("/stop@WarmlineBot", Keyword.STOP),
+        ("stop", None),  # a plain word on Telegram is for the assistant ("stop the check-in")
+        ("help", None),
+    ],
+)
+def test_telegram_keywords_are_commands(text: str, expected: Keyword | None) -> None:
+    assert keyword_in("telegram", text, opted_out=False) is expected
+
+
+@pytest.mark.parametrize("contact", ["", "call 555-0100"])
+def test_help_always_carries_988_and_911(contact: str) -> None:
+    text = help_text("Warmline", contact)
+    assert "988" in text
+    assert "911" in text
+    assert contact in text
