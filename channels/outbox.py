@@ -22,7 +22,7 @@ from channels.pacing import Pacer
 from core.clock import utcnow
 from store import outbox, participants
 from store.db import Database
-from store.models import Lane, OutboxItem
+from store.models import Lane, OutboxItem, OutboxStatus
 from store.queue import SENDING_LEASE
 
 logger = logging.getLogger(__name__)
@@ -213,12 +213,7 @@ class OutboxDispatcher(QueueDispatcher[OutboxItem]):
     async def send_items(self, items: Sequence[OutboxItem]) -> int:
         """Sends outbox rows the caller claimed when it stored them, urgent if their lane is;
         a row to an address that opted out is failed instead."""
-        refused = await asyncio.to_thread(self._refuse_opted_out, items)
-        allowed = [OutboxQueue.claimed(item) for item in items if item.id not in refused]
-        return await self.send_claimed(allowed)
-
-    def _refuse_opted_out(self, items: Sequence[OutboxItem]) -> set[int]:
-        if all(item.compliance for item in items):
-            return set()  # nothing to ask the database (an empty list, or only notices)
-        with self._db.transaction() as session:
-            return outbox.refuse_opted_out(session, items)
+        # Rows to an address that opted out were stored failed, in the same transaction that
+        # read the opt-out: no second look at the database on the reply's path.
+        claimed = [item for item in items if item.status == OutboxStatus.SENDING]
+        return await self.send_claimed([OutboxQueue.claimed(item) for item in claimed])

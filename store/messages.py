@@ -12,6 +12,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from store.models import (
+    ADDRESSES,
     MESSAGES,
     OUTBOX,
     Direction,
@@ -21,6 +22,7 @@ from store.models import (
     OutboxItem,
     OutboxStatus,
 )
+from store.outbox import OPTED_OUT
 from store.participants import participant_id_for
 from store.queue import changed_one_row
 
@@ -147,6 +149,13 @@ def claim_inbound(session: Session, message_id: int, now: datetime) -> Message |
     return session.get(Message, message_id, populate_existing=True)
 
 
+_OPTED_OUT_AT = select(ADDRESSES.c.opted_out_at).where(ADDRESSES.c.address == bindparam("address"))
+
+
+def _opted_out(session: Session, address: str) -> bool:
+    return session.execute(_OPTED_OUT_AT, {"address": address}).scalar() is not None
+
+
 _NEW_OUTBOUND = insert(MESSAGES).returning(MESSAGES.c.id, sort_by_parameter_order=True)
 _NEW_OUTBOX = insert(OUTBOX).returning(OUTBOX.c.id, sort_by_parameter_order=True)
 
@@ -169,6 +178,9 @@ def add_replies(
     if not texts:
         return []
     status = OutboxStatus.SENDING if send_now else OutboxStatus.PENDING
+    refused = not sending.compliance and _opted_out(session, inbound.address)
+    if refused:  # kept as a record of what was not sent, and why
+        status = OutboxStatus.FAILED
     drafts = [text if isinstance(text, Draft) else Draft(text) for text in texts]
     rows = [
         _reply_row(inbound, draft, status, now) | {"author": sending.author} for draft in drafts
@@ -177,6 +189,7 @@ def add_replies(
     items = [
         _outbox_row(inbound, reply_id, status, now, send_now)
         | {"lane": sending.lane, "compliance": sending.compliance}
+        | ({"last_error": OPTED_OUT, "claimed_at": None} if refused else {})
         for reply_id in reply_ids
     ]
     item_ids = session.execute(_NEW_OUTBOX, items).scalars().all()

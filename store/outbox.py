@@ -5,7 +5,6 @@ Nothing goes to an address that opted out, except the notice confirming it (`com
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, bindparam, case, select, update
@@ -28,7 +27,6 @@ __all__ = [
     "mark_failed",
     "mark_retry",
     "mark_sent",
-    "refuse_opted_out",
 ]
 
 OPTED_OUT = "opted out"
@@ -77,18 +75,6 @@ def _fail_refused(session: Session, now: datetime, *only: ColumnElement[bool]) -
             .where(MESSAGES.c.id.in_(message_ids))
             .values(status=OutboxStatus.FAILED)
         )
-
-
-def refuse_opted_out(session: Session, items: Sequence[OutboxItem]) -> set[int]:
-    """Fails the given rows (claimed by the caller) whose address opted out; returns their ids."""
-    addresses = {item.address for item in items if not item.compliance}
-    if not addresses:
-        return set()
-    stopped = set(session.scalars(_STOPPED.where(ParticipantAddress.address.in_(addresses))))
-    refused = [item for item in items if not item.compliance and item.address in stopped]
-    for item in refused:
-        mark_failed(session, item, OPTED_OUT)
-    return {item.id for item in refused}
 
 
 # Prebuilt Core statements: settling runs once per message sent, on the gateway's hot path.

@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from store.db import Database
-from store.messages import finish_inbound
+from store.messages import Sending, finish_inbound
 from store.models import Lane, Message, OutboxItem, ParticipantAddress
 from store.outbox import (
     OPTED_OUT,
@@ -20,7 +20,6 @@ from store.outbox import (
     mark_failed,
     mark_retry,
     mark_sent,
-    refuse_opted_out,
 )
 from tests.store.helpers import T0, receive
 
@@ -253,19 +252,21 @@ def test_the_opt_out_confirmation_is_claimed_even_so(db: Database) -> None:
     assert [i.message_id for i in claim(db, T0)] == [notice]
 
 
-def test_refuse_opted_out_fails_only_claimed_rows_to_opted_out_addresses(db: Database) -> None:
-    queue_replies(db, ["to a"], sender="a")
-    queue_replies(db, ["to b"], sender="b")
-    items = claim(db, T0)
+def test_replies_to_an_opted_out_address_are_stored_failed_except_the_notice(
+    db: Database,
+) -> None:
+    queue_replies(db, ["hello"], sender="a")
     opt_out(db, "sim:a")
+    stored = receive(db, "sim:a", "a-later", now=SENT_AT)
 
     with db.transaction() as session:
-        refused = refuse_opted_out(session, items)
+        refused = finish_inbound(session, stored.message, ["not sent"], "none", SENT_AT)
+        notice = finish_inbound(
+            session, stored.message, ["unsubscribed"], "none", SENT_AT,
+            sending=Sending(Lane.URGENT, compliance=True),
+        )  # fmt: skip
 
-    assert refused == {items[0].id}
-    with db.transaction() as session:
-        rows = session.scalars(select(OutboxItem).order_by(OutboxItem.id)).all()
-        assert [(r.status, r.last_error) for r in rows] == [
-            ("failed", OPTED_OUT),
-            ("sending", None),
-        ]
+    assert [(r.outbox.status, r.outbox.last_error) for r in refused if r.outbox] == [
+        ("failed", OPTED_OUT)
+    ]
+    assert [r.outbox.status for r in notice if r.outbox] == ["pending"]
