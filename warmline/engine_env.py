@@ -18,7 +18,7 @@ STATE_DIR = PROJECT_ROOT / "var"
 ENGINE_VENV = STATE_DIR / "engine-venv"
 MODELS_DIR = STATE_DIR / "models"
 # What the trained model depends on. Actions and engine tests do not change the model.
-TRAINING_INPUTS = ("config.yml", "domain.yml", "data", "requirements.lock")
+TRAINING_INPUTS = ("config.yml", "domain", "data", "requirements.lock")
 
 
 class EngineSetupError(RuntimeError):
@@ -108,7 +108,7 @@ def ensure_model(install: EngineInstall) -> Path:
     MODELS_DIR.mkdir(parents=True, exist_ok=True)
     run_checked(
         [str(install.rasa), "train", "--config", str(BOT_DIR / "config.yml"),
-         "--domain", str(BOT_DIR / "domain.yml"), "--data", str(BOT_DIR / "data"),
+         "--domain", str(BOT_DIR / "domain"), "--data", str(BOT_DIR / "data"),
          "--out", str(MODELS_DIR), "--fixed-model-name", name],
         "training the model (about a minute; only when bot/ changed)",
         cwd=STATE_DIR,

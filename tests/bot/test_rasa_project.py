@@ -31,7 +31,7 @@ def test_training_data_validates_without_warnings(
 ) -> None:
     result = rasa(
         prepared_engine, "data", "validate", "--fail-on-warnings",
-        "--domain", str(BOT_DIR / "domain.yml"), "--data", str(BOT_DIR / "data"),
+        "--domain", str(BOT_DIR / "domain"), "--data", str(BOT_DIR / "data"),
         "--config", str(BOT_DIR / "config.yml"),
         cwd=tmp_path,
     )  # fmt: skip

@@ -19,6 +19,8 @@ APP_TABLES = {
     "escalations",
     "peer_alerts",
     "channel_cursors",
+    "barc10_checkins",
+    "barc10_answers",
 }
 
 

@@ -29,7 +29,16 @@ def test_the_training_hash_does_not_depend_on_where_bot_lives(bot: Path) -> None
 
 
 @pytest.mark.parametrize(
-    "changed", ["data/nlu.yml", "data/stories.yml", "config.yml", "domain.yml", "requirements.lock"]
+    "changed",
+    [
+        "data/nlu.yml",
+        "data/stories.yml",
+        "data/nlu/barc10.yml",
+        "config.yml",
+        "domain/core.yml",
+        "domain/barc10.yml",
+        "requirements.lock",
+    ],
 )
 def test_the_training_hash_changes_when_a_training_input_changes(bot: Path, changed: str) -> None:
     before = training_hash(bot)

@@ -1,0 +1,168 @@
+"""The BARC-10 check-in: starting or picking one up, reading each answer, and the reflection.
+
+The form (bot/domain/barc10.yml) asks the ten items; `validate_barc10_form` reads each reply
+with the pure `parse_answer` and stores it at once, so a check-in left half-way survives the
+session and is picked up where it stopped. The app database is the record; the slots only
+mirror the check-in in progress.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+from sqlalchemy.orm import Session
+
+from bot.actions.barc10_answers import Choice, parse_answer
+from bot.actions.barc10_reflection import PAUSED, reflection
+from bot.actions.database import app_database
+from core.clock import utcnow
+from store import barc10
+from store.participants import participant_for, participant_id_of_sender
+
+logger = logging.getLogger(__name__)
+
+SKIPPED = "__skipped__"  # a slot's value for a skipped item: filled for the form, never scored
+REASK = "barc10_reask"
+RESUME = "barc10_resume"
+LET_IT_GO = "No problem, let's leave that one."
+
+
+def item_slot(item: int) -> str:
+    return f"barc10_q{item}"
+
+
+def item_of_slot(name: str) -> int | None:
+    prefix, _, number = name.partition("barc10_q")
+    return int(number) if not prefix and number.isdigit() else None
+
+
+def participant_of(session: Session, sender: str) -> int | None:
+    """The gateway's `participant-<id>`, or an address (a conversation on the engine itself)."""
+    found = participant_id_of_sender(sender)
+    if found is not None:
+        return found
+    participant = participant_for(session, sender)
+    return participant.id if participant else None
+
+
+def slots_for(scores: barc10.Scores) -> list[EventType]:
+    def value(item: int) -> int | str | None:
+        return SKIPPED if item in scores and scores[item] is None else scores.get(item)
+
+    return [SlotSet(item_slot(n), value(n)) for n in range(1, barc10.ITEM_COUNT + 1)]
+
+
+def scores_from_slots(tracker: Tracker) -> barc10.Scores:
+    scores: barc10.Scores = {}
+    for item in range(1, barc10.ITEM_COUNT + 1):
+        value = tracker.get_slot(item_slot(item))
+        if value is not None:
+            scores[item] = None if value == SKIPPED else int(value)
+    return scores
+
+
+def store_answer(sender: str, item: int, score: int | None) -> None:
+    with app_database().transaction() as session:
+        participant_id = participant_of(session, sender)
+        if participant_id is None:  # not through the gateway: nothing to keep it against
+            logger.warning("barc10: no participant for this conversation; answer not stored")
+            return
+        barc10.record_answer(session, participant_id, item, score, utcnow())
+
+
+class ActionBarc10Start(Action):
+    """Picks up an unfinished check-in, or clears the slots for a new one (asked permission
+    for by the rule that follows)."""
+
+    def name(self) -> str:
+        return "action_barc10_start"
+
+    def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,  # noqa: ARG002 - the action interface
+    ) -> list[EventType]:
+        with app_database().transaction() as session:
+            participant_id = participant_of(session, tracker.sender_id)
+            scores = (
+                barc10.unfinished_answers(session, participant_id, utcnow())
+                if participant_id is not None
+                else {}
+            )
+        if scores:
+            missing = [n for n in range(1, barc10.ITEM_COUNT + 1) if n not in scores]
+            where = f"at statement {missing[0]} of 10" if missing else "where we left off"
+            dispatcher.utter_message(text=f"Welcome back - let's pick up {where}.")
+        return [*slots_for(scores), SlotSet(RESUME, bool(scores)), SlotSet(REASK, False)]
+
+
+class ValidateBarc10Form(FormValidationAction):
+    def name(self) -> str:
+        return "validate_barc10_form"
+
+    async def get_validation_events(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,  # noqa: ARG002 - the action interface
+    ) -> list[EventType]:
+        updates: dict[str, Any] = {}
+        for slot, value in tracker.slots_to_validate().items():
+            item = item_of_slot(slot)
+            if item is None:
+                continue
+            if isinstance(value, str) and value != SKIPPED:
+                updates.update(judge(item, value, dispatcher, tracker))
+            else:  # picked up from the database when a check-in resumes: stored already
+                updates[slot] = value
+        return [SlotSet(name, value) for name, value in updates.items()]
+
+
+def judge(
+    item: int, text: str, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> dict[str, Any]:
+    """The slot events for one reply: a score, a skip, a pause, or one more try."""
+    slot = item_slot(item)
+    answer = parse_answer(text)
+    if answer is Choice.STOP:  # the form ends; the answers so far are kept
+        return {slot: None, "requested_slot": None, REASK: False}
+    if answer is None and not tracker.get_slot(REASK):
+        return {slot: None, REASK: True}  # asked again, this time with the whole scale
+    score = answer if isinstance(answer, int) else None
+    store_answer(tracker.sender_id, item, score)
+    if answer is None:
+        dispatcher.utter_message(text=LET_IT_GO)
+    return {slot: SKIPPED if score is None else score, REASK: False}
+
+
+class ActionBarc10Finish(Action):
+    """After the form: the reflection when all ten were reached, else how to continue."""
+
+    def name(self) -> str:
+        return "action_barc10_finish"
+
+    def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,  # noqa: ARG002 - the action interface
+    ) -> list[EventType]:
+        scores = scores_from_slots(tracker)
+        if len(scores) < barc10.ITEM_COUNT:
+            dispatcher.utter_message(text=PAUSED)
+            return [SlotSet(REASK, False)]
+        now = utcnow()
+        with app_database().transaction() as session:
+            participant_id = participant_of(session, tracker.sender_id)
+            done = barc10.complete(session, participant_id, now) if participant_id else None
+        if done is None:  # nothing stored (no participant): still reflect on what was said
+            done = barc10.Completed(barc10.total_of(scores), None, None)
+        text = reflection(done.total, done.previous_total, done.previous_at, now)
+        dispatcher.utter_message(text=text)
+        return [SlotSet(REASK, False)]

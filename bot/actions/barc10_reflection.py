@@ -1,0 +1,56 @@
+"""What the assistant says after the last BARC-10 item, in MI style: pure, no I/O.
+
+An affirmation and an open question, or, when there is an earlier total to compare with, a
+reflection of the change and an open question about it. Never a score band, a cut-off or a
+pass or fail: those are for staff.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+THANKS = "Thank you for going through all ten - taking stock like this takes honesty."
+THANKS_SOME_SKIPPED = "Thank you for going through these - it's fine to leave some out."
+OPEN_QUESTION = "Which of those statements feels most true for you right now?"
+PAUSED = (
+    "Okay, let's stop here. I've kept your answers so far - text \"barc\" whenever you'd like "
+    "to pick up where we left off."
+)
+
+
+def _when(previous_at: datetime, now: datetime) -> tuple[str, str]:
+    """("March", "in March"), or ("last time", "last time") within the same month."""
+    if (previous_at.year, previous_at.month) == (now.year, now.month):
+        return "last time", "last time"
+    month = previous_at.strftime("%B")
+    return month, f"in {month}"
+
+
+def _points(n: int) -> str:
+    return f"{n} point" if n == 1 else f"{n} points"
+
+
+def change_reflection(total: int, previous_total: int, previous_at: datetime, now: datetime) -> str:
+    since, then = _when(previous_at, now)
+    change = total - previous_total
+    if change > 0:
+        return f"That's up {_points(change)} since {since} - what do you think helped?"
+    if change < 0:
+        return (
+            f"That's {_points(-change)} lower than {then}, so things may have felt harder "
+            "lately. What's been weighing on you most?"
+        )
+    return f"That's about where you were {then}. What's been helping you hold steady?"
+
+
+def reflection(
+    total: int | None,
+    previous_total: int | None,
+    previous_at: datetime | None,
+    now: datetime,
+) -> str:
+    if total is None:
+        return f"{THANKS_SOME_SKIPPED} {OPEN_QUESTION}"
+    if previous_total is None or previous_at is None:
+        return f"{THANKS} {OPEN_QUESTION}"
+    return f"{THANKS} {change_reflection(total, previous_total, previous_at, now)}"

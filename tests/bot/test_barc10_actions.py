@@ -1,0 +1,223 @@
+"""The BARC-10 actions against the app database: each reply read and stored as it comes, one
+more try with the scale, skip and pause, picking up where it stopped, and the reflection."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
+import pytest
+import yaml
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
+
+from bot.actions.barc10 import (
+    LET_IT_GO,
+    SKIPPED,
+    ActionBarc10Finish,
+    ActionBarc10Start,
+    ValidateBarc10Form,
+    item_of_slot,
+)
+from bot.actions.barc10_reflection import OPEN_QUESTION, PAUSED, THANKS
+from bot.actions.database import app_database
+from core.clock import utcnow
+from core.settings import get_settings
+from store import barc10
+from store.barc10_models import Barc10Answer, Barc10Checkin
+from store.db import Database
+from store.participants import engine_sender, get_or_create_participant
+from warmline.engine_env import BOT_DIR
+
+DOMAIN: dict[str, Any] = yaml.safe_load((BOT_DIR / "domain" / "barc10.yml").read_text())
+
+
+@pytest.fixture
+def action_db(db: Database, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
+    """The action server opens the app database from settings, as in production."""
+    monkeypatch.setenv("WARMLINE_DATABASE_URL", db.url)
+    get_settings.cache_clear()
+    app_database.cache_clear()
+    yield db
+    app_database().dispose()
+    get_settings.cache_clear()
+    app_database.cache_clear()
+
+
+@pytest.fixture
+def sender(action_db: Database) -> str:
+    with action_db.transaction() as session:
+        return engine_sender(get_or_create_participant(session, "sim:ana").id)
+
+
+def tracker(sender: str, slots: dict[str, Any], reply: str | None = None) -> Tracker:
+    """A tracker as the form hands it over: the reply, then the slot it filled."""
+    events: list[dict[str, Any]] = [{"event": "user", "text": reply or ""}]
+    requested = slots.get("requested_slot")
+    if reply is not None and requested:
+        events.append({"event": "slot", "name": requested, "value": reply})
+        slots = {**slots, requested: reply}
+    return Tracker(sender, slots, {"text": reply}, events, False, None, {}, "")
+
+
+def validate(
+    sender: str, item: int, reply: str, reask: bool = False
+) -> tuple[dict[str, Any], list[str]]:
+    slots = {"requested_slot": f"barc10_q{item}", "barc10_reask": reask}
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(
+        ValidateBarc10Form().run(dispatcher, tracker(sender, slots, reply), DOMAIN)
+    )
+    return {e["name"]: e["value"] for e in events}, [m["text"] for m in dispatcher.messages]
+
+
+def stored(db: Database) -> list[tuple[int, int | None]]:
+    with db.transaction() as session:
+        rows = session.execute(select(Barc10Answer.item, Barc10Answer.score).order_by("item"))
+        return [(item, score) for item, score in rows]
+
+
+def test_slot_names_map_to_items() -> None:
+    assert [item_of_slot(s) for s in ("barc10_q1", "barc10_q10", "barc10_reask", "x")] == [
+        1, 10, None, None,
+    ]  # fmt: skip
+
+
+def test_an_answer_is_stored_at_once(action_db: Database, sender: str) -> None:
+    assert validate(sender, 1, "strongly agree") == ({"barc10_q1": 6, "barc10_reask": False}, [])
+    assert validate(sender, 2, "agre") == ({"barc10_q2": 5, "barc10_reask": False}, [])
+    assert stored(action_db) == [(1, 6), (2, 5)]
+
+
+def test_skip_is_stored_as_skipped_never_filled_in(action_db: Database, sender: str) -> None:
+    assert validate(sender, 1, "skip") == ({"barc10_q1": SKIPPED, "barc10_reask": False}, [])
+    assert stored(action_db) == [(1, None)]
+
+
+def test_an_unclear_answer_is_asked_again_once_then_skipped(
+    action_db: Database, sender: str
+) -> None:
+    assert validate(sender, 3, "hmm hard to say") == ({"barc10_q3": None, "barc10_reask": True}, [])
+    assert stored(action_db) == []
+
+    assert validate(sender, 3, "whatever", reask=True) == (
+        {"barc10_q3": SKIPPED, "barc10_reask": False},
+        [LET_IT_GO],
+    )
+    assert stored(action_db) == [(3, None)]
+
+
+def test_the_second_try_can_be_an_answer(action_db: Database, sender: str) -> None:
+    assert validate(sender, 3, "4", reask=True) == ({"barc10_q3": 4, "barc10_reask": False}, [])
+
+
+def test_pause_ends_the_form_and_stores_nothing_for_that_item(
+    action_db: Database, sender: str
+) -> None:
+    validate(sender, 1, "5")
+
+    assert validate(sender, 2, "pause") == (
+        {"barc10_q2": None, "requested_slot": None, "barc10_reask": False},
+        [],
+    )
+    assert stored(action_db) == [(1, 5)]
+
+
+def test_slots_picked_up_from_the_database_are_kept_and_not_stored_again(
+    action_db: Database, sender: str
+) -> None:
+    events = [
+        {"event": "slot", "name": "barc10_q1", "value": 4},
+        {"event": "slot", "name": "barc10_q2", "value": SKIPPED},
+    ]
+    resumed = Tracker(
+        sender, {"barc10_q1": 4, "barc10_q2": SKIPPED}, {}, events, False, None, {}, ""
+    )
+
+    result = asyncio.run(ValidateBarc10Form().run(CollectingDispatcher(), resumed, DOMAIN))
+
+    assert {e["name"]: e["value"] for e in result} == {"barc10_q1": 4, "barc10_q2": SKIPPED}
+    assert stored(action_db) == []
+
+
+def start(sender: str) -> tuple[dict[str, Any], list[str]]:
+    dispatcher = CollectingDispatcher()
+    events = ActionBarc10Start().run(dispatcher, tracker(sender, {}), DOMAIN)
+    return {e["name"]: e["value"] for e in events}, [m["text"] for m in dispatcher.messages]
+
+
+def test_a_new_check_in_starts_with_empty_slots(action_db: Database, sender: str) -> None:
+    slots, said = start(sender)
+
+    assert said == []
+    assert slots == {
+        **{f"barc10_q{n}": None for n in range(1, 11)},
+        "barc10_resume": False,
+        "barc10_reask": False,
+    }
+
+
+def test_a_paused_check_in_is_picked_up_at_the_first_unanswered_item(
+    action_db: Database, sender: str
+) -> None:
+    validate(sender, 1, "5")
+    validate(sender, 2, "skip")
+
+    slots, said = start(sender)
+
+    assert said == ["Welcome back - let's pick up at statement 3 of 10."]
+    assert (slots["barc10_q1"], slots["barc10_q2"], slots["barc10_q3"]) == (5, SKIPPED, None)
+    assert slots["barc10_resume"] is True
+
+
+def test_an_unknown_sender_gets_a_new_check_in(action_db: Database) -> None:
+    assert start("default")[0]["barc10_resume"] is False
+
+
+def finish(sender: str, slots: dict[str, Any]) -> list[str]:
+    dispatcher = CollectingDispatcher()
+    events = ActionBarc10Finish().run(dispatcher, tracker(sender, slots), DOMAIN)
+    assert events == [{"event": "slot", "timestamp": None, "name": "barc10_reask", "value": False}]
+    return [m["text"] for m in dispatcher.messages]
+
+
+def test_a_paused_check_in_says_how_to_continue(action_db: Database, sender: str) -> None:
+    assert finish(sender, {"barc10_q1": 5}) == [PAUSED]
+
+
+def run_through(sender: str, scores: list[int]) -> dict[str, Any]:
+    for item, score in enumerate(scores, 1):
+        validate(sender, item, str(score))
+    return {f"barc10_q{n}": s for n, s in enumerate(scores, 1)}
+
+
+def test_a_first_full_check_in_gets_an_affirmation_and_an_open_question(
+    action_db: Database, sender: str
+) -> None:
+    slots = run_through(sender, [5] * 10)
+
+    assert finish(sender, slots) == [f"{THANKS} {OPEN_QUESTION}"]
+    with action_db.transaction() as session:
+        checkin = session.scalars(select(Barc10Checkin)).one()
+        assert (checkin.total, checkin.strengths_signal) == (50, True)
+
+
+def test_a_second_check_in_reflects_the_change(action_db: Database, sender: str) -> None:
+    with action_db.transaction() as session:
+        for item in range(1, 11):
+            barc10.record_answer(session, 1, item, 4, utcnow() - timedelta(days=60))
+        barc10.complete(session, 1, utcnow() - timedelta(days=60))
+    month = (utcnow() - timedelta(days=60)).strftime("%B")
+
+    said = finish(sender, run_through(sender, [4] * 9 + [6]))
+
+    assert said == [f"{THANKS} That's up 2 points since {month} - what do you think helped?"]
+
+
+def test_without_a_participant_the_reflection_still_comes(action_db: Database) -> None:
+    assert finish("default", {f"barc10_q{n}": 3 for n in range(1, 11)}) == [
+        f"{THANKS} {OPEN_QUESTION}"
+    ]

@@ -1,0 +1,112 @@
+"""Reading BARC-10 answers as people text them: digits, scale words, typos, emoji, skip, pause;
+anything unclear is None (asked again), never a guess."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.actions.barc10_answers import Answer, Choice, parse_answer
+
+ANSWERS: list[tuple[str, Answer]] = [
+    # digits
+    ("1", 1),
+    ("6", 6),
+    (" 5 ", 5),
+    ("5!", 5),
+    ("prob a 4", 4),
+    ("id say 5", 5),
+    ("3 i guess", 3),
+    ("4/6", 4),
+    ("5 out of 6", 5),
+    ("six", 6),
+    ("Two", 2),
+    # the scale in words
+    ("strongly disagree", 1),
+    ("disagree", 2),
+    ("somewhat disagree", 3),
+    ("somewhat agree", 4),
+    ("agree", 5),
+    ("strongly agree", 6),
+    ("Strongly Agree!!", 6),
+    ("disagree a bit", 3),
+    ("agree a little", 4),
+    ("kinda agree", 4),
+    ("kind of disagree", 3),
+    ("slightly disagree", 3),
+    ("mostly agree", 5),
+    ("mostly disagree", 2),
+    ("totally agree", 6),
+    ("agree 100%", 6),
+    ("i agree", 5),
+    ("agree i guess", 5),
+    ("i dont agree", 2),
+    ("I don't agree", 2),
+    ("i do not agree at all", 1),
+    ("dont really agree", 2),
+    # typos and emoji
+    ("agre", 5),
+    ("agreee", 5),
+    ("disagre", 2),
+    ("dissagree", 2),
+    ("stongly agree", 6),
+    ("strongly disagre", 1),
+    ("somwhat agree", 4),
+    ("agree 👍", 5),
+    ("totally agree 💯", 6),
+    ("Disagree.", 2),
+    # skip
+    ("skip", Choice.SKIP),
+    ("Skip", Choice.SKIP),
+    ("skip this one", Choice.SKIP),
+    ("pass", Choice.SKIP),
+    ("next", Choice.SKIP),
+    ("idk", Choice.SKIP),
+    ("i don't know", Choice.SKIP),
+    ("not sure", Choice.SKIP),
+    ("rather not say", Choice.SKIP),
+    # stop (the prompts say "pause": a bare "stop" is the SMS opt-out keyword)
+    ("stop", Choice.STOP),
+    ("pause", Choice.STOP),
+    ("Pause.", Choice.STOP),
+    ("stop here", Choice.STOP),
+    ("stop for now", Choice.STOP),
+    ("stop the check in", Choice.STOP),
+    ("im done", Choice.STOP),
+    ("I'm done", Choice.STOP),
+    ("not now", Choice.STOP),
+    ("later", Choice.STOP),
+    ("gtg", Choice.STOP),
+    # not an answer: asked again
+    ("", None),
+    ("   ", None),
+    ("👍", None),
+    ("hmm hard to say", None),
+    ("yes", None),
+    ("neutral", None),
+    ("not at all", None),
+    ("4 or 5", None),
+    ("0", None),
+    ("7", None),
+    ("10", None),
+    ("agree and disagree", None),
+    ("no one really supports me", None),
+    ("i cant stop using", None),
+    ("whats the weather", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ANSWERS)
+def test_answers_are_read_as_people_text_them(text: str, expected: Answer) -> None:
+    assert parse_answer(text) == expected
+
+
+def test_every_score_on_the_scale_can_be_said_in_words() -> None:
+    words = [
+        "strongly disagree",
+        "disagree",
+        "somewhat disagree",
+        "somewhat agree",
+        "agree",
+        "strongly agree",
+    ]
+    assert [parse_answer(w) for w in words] == [1, 2, 3, 4, 5, 6]
