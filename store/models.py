@@ -114,6 +114,9 @@ class Participant(Base):
     taken_over_at: Mapped[datetime | None] = mapped_column()
     # A program's enrolment code: a Telegram deep link (t.me/<bot>?start=<code>) links the chat.
     enrollment_code: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # The stage of change the person last expressed (pre-contemplation ... maintenance), so the
+    # assistant does not push someone who is not ready.
+    stage_of_change: Mapped[str | None] = mapped_column(String(24))
     addresses: Mapped[list[ParticipantAddress]] = relationship(back_populates="participant")
 
 
@@ -189,7 +192,7 @@ class OutboxItem(Base):
     # A carrier-required notice (the STOP confirmation) goes out even to an opted-out address.
     compliance: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # What the provider's status callbacks last said (queued, sent, delivered, undelivered...).
-    delivery_status: Mapped[str | None] = mapped_column(String(16))
+    delivery_status: Mapped[str | None] = mapped_column(String(24))  # "partially_delivered"
     delivery_error_code: Mapped[int | None] = mapped_column(Integer)
     delivery_updated_at: Mapped[datetime | None] = mapped_column()
     message: Mapped[Message] = relationship(lazy="joined", back_populates="outbox")

@@ -65,3 +65,22 @@ def escalation_policy(settings: Settings) -> EscalationPolicy:
         base_url=settings.base_url,
         alerts_before_supervisor=settings.alerts_before_supervisor,
     )
+
+
+def channel_summary(settings: Settings) -> list[str]:
+    """What the run command says about each channel: connected how, or what would connect it."""
+    base = settings.base_url
+    lines = []
+    if settings.twilio_account_sid and settings.twilio_auth_token:
+        lines.append(f"SMS (Twilio): connected; Twilio's messaging webhook: {base}/twilio/sms")
+    else:
+        lines.append("SMS: not connected (set WARMLINE_TWILIO_ACCOUNT_SID and _AUTH_TOKEN)")
+    if settings.telegram_bot_token and settings.telegram_uses_webhook:
+        lines.append(f"Telegram: connected by webhook at {base}/telegram/webhook")
+    elif settings.telegram_bot_token:
+        lines.append("Telegram: connected by polling (no WARMLINE_PUBLIC_URL)")
+    else:
+        lines.append("Telegram: not connected (set WARMLINE_TELEGRAM_BOT_TOKEN)")
+    if not (settings.twilio_account_sid or settings.telegram_bot_token):
+        lines.append("running with the text simulator only" if settings.dev else "no channel!")
+    return lines

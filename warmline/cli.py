@@ -15,6 +15,7 @@ from core.settings import Settings, SettingsError, load_settings
 from escalation.evaluation import report as evaluation_report
 from escalation.screening import screen, screen_safely
 from store.migrate import upgrade
+from warmline.assembly import channel_summary
 from warmline.engine_env import (
     EngineInstall,
     EngineSetupError,
@@ -50,7 +51,9 @@ def command_run(settings: Settings) -> int:
         supervisor.stop()
         return 1
     base = f"http://{settings.public_host}:{settings.app_port}"
-    supervisor.say(f"ready. Chat with the bot: {base}/dev/")
+    supervisor.say(f"ready. Chat with the bot: {base}/dev/" if settings.dev else "ready.")
+    for line in channel_summary(settings):
+        supervisor.say(line)
     supervisor.say(f"the peer console will be at {base}/console/ . Ctrl-C stops everything.")
     return supervisor.watch()
 

@@ -34,7 +34,7 @@ def upgrade() -> None:
         table.add_column(
             sa.Column("compliance", sa.Boolean(), nullable=False, server_default=sa.false())
         )
-        table.add_column(sa.Column("delivery_status", sa.String(length=16), nullable=True))
+        table.add_column(sa.Column("delivery_status", sa.String(length=24), nullable=True))
         table.add_column(sa.Column("delivery_error_code", sa.Integer(), nullable=True))
         table.add_column(
             sa.Column("delivery_updated_at", sa.DateTime(timezone=True), nullable=True)
