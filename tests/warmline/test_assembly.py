@@ -16,7 +16,7 @@ TELEGRAM = {"telegram_bot_token": "123:abc"}
 @pytest.mark.parametrize(
     ("overrides", "expected"),
     [
-        ({}, ["SMS: not connected", "Telegram: not connected", "running with the text simulator only"]),
+        ({}, ["SMS: not connected", "Telegram: not connected", "running with the text simulator"]),
         (TWILIO, ["SMS (Twilio): connected", "Telegram: not connected"]),
         (TELEGRAM, ["SMS: not connected", "Telegram: connected by polling"]),
         (
