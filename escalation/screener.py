@@ -6,6 +6,7 @@ first use only, so commands that never screen start fast.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
@@ -13,7 +14,7 @@ from spacy.tokens import Doc
 from escalation.context import Scene
 from escalation.levels import Screening
 from escalation.lexicon import Lexicon
-from escalation.matching import CUE, Hit, LexiconMatcher
+from escalation.matching import CUE, RISK, Hit, LexiconMatcher
 from escalation.rating import rate_text
 
 
@@ -28,16 +29,18 @@ class LexiconScreener:
     def __call__(self, text: str, recent: Sequence[str] = ()) -> Screening:
         doc, hits = self._matcher(text)
         scene = self._scene(doc, hits)
-        means_elsewhere = self._names_means(recent)
+        # Means named earlier only lift a risk phrase in this text: with none, the earlier
+        # texts cannot change the level, and reading them would only cost time.
+        risky = any(hit.label.startswith(RISK) for hit in hits)
+        means_elsewhere = risky and any(self._names_means(earlier) for earlier in recent)
         return rate_text(self._categories, hits, scene, means_elsewhere, self._net_rules)
 
-    def _names_means(self, texts: Sequence[str]) -> bool:
-        """Whether earlier texts named the means ("i have 40 xans here")."""
-        for text in texts:
-            doc, hits = self._matcher(text)
-            if self._scene(doc, hits).named({"means"}):
-                return True
-        return False
+    @functools.lru_cache(maxsize=2048)  # noqa: B019 - one screener per process, kept for good
+    def _names_means(self, text: str) -> bool:
+        """Whether an earlier text named the means ("i have 40 xans here"). Cached: each
+        message is read again as context for the person's next three."""
+        doc, hits = self._matcher(text)
+        return bool(self._scene(doc, hits).named({"means"}))
 
     def _scene(self, doc: Doc, hits: list[Hit]) -> Scene:
         cues = [hit for hit in hits if hit.label.startswith(CUE)]

@@ -3,7 +3,10 @@
     uv run python -m escalation.evaluation.benchmark [--runs 7]
 
 The screener is built before timing starts, as the gateway builds it once at start-up; each run
-screens every corpus message once, in order, timing each message on its own.
+screens every corpus message once, in order, timing each message on its own. The rules alone
+and the combined screener (rules and risk model: what `screen` answers) are timed in turns in
+the same runs, so on a shared, loaded machine their ratio still means something when the
+absolute figures do not.
 """
 
 from __future__ import annotations
@@ -12,15 +15,18 @@ import argparse
 import statistics
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from escalation.evaluation.datasets import load_corpus
+from escalation.levels import Screening
 from escalation.screening import default_screener
 
 
-def time_run(texts: Sequence[str]) -> list[float]:
+def time_run(
+    texts: Sequence[str], screener: Callable[[str], Screening] | None = None
+) -> list[float]:
     """Milliseconds per message, one run over all texts."""
-    screener = default_screener()
+    screener = screener or default_screener()
     timings = []
     for text in texts:
         started = time.perf_counter()
@@ -39,16 +45,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7)
     runs = parser.parse_args(argv).runs
     texts = [example.text for example in load_corpus()]
-    time_run(texts)  # warm-up: the first messages pay for lazily built spaCy state
-    results = [time_run(texts) for _ in range(runs)]
-    p50s = [percentile(run, 0.50) for run in results]
-    p99s = [percentile(run, 0.99) for run in results]
-    for index, (p50, p99) in enumerate(zip(p50s, p99s, strict=True), start=1):
-        print(f"run {index}: p50 {p50:.3f} ms  p99 {p99:.3f} ms")
-    print(
-        f"median of {runs} runs over {len(texts)} messages: "
-        f"p50 {statistics.median(p50s):.3f} ms  p99 {statistics.median(p99s):.3f} ms"
-    )
+    combined = default_screener()
+    screeners: dict[str, Callable[[str], Screening]] = {
+        "rules alone": combined.rules,
+        "combined": combined,
+    }
+    for screener in screeners.values():
+        time_run(texts, screener)  # warm-up: the first messages pay for lazily built state
+    results: dict[str, list[list[float]]] = {name: [] for name in screeners}
+    for _ in range(runs):
+        for name, screener in screeners.items():
+            results[name].append(time_run(texts, screener))
+    print(combined.model_status)
+    p99 = {}
+    for name, timings in results.items():
+        p50s = [percentile(run, 0.50) for run in timings]
+        p99s = [percentile(run, 0.99) for run in timings]
+        p99[name] = statistics.median(p99s)
+        print(
+            f"{name:<12} median of {runs} runs over {len(texts)} messages: "
+            f"p50 {statistics.median(p50s):.3f} ms  p99 {p99[name]:.3f} ms"
+        )
+    print(f"p99 combined / rules alone: {p99['combined'] / p99['rules alone']:.2f}")
     return 0
 
 

@@ -109,7 +109,10 @@ def report_held_out(out: TextIO) -> None:
 
 
 def run(out: TextIO, misses: bool = False, public_dir: Path = PUBLIC_DIR) -> int:
-    print(f"lexicon version {default_screener().version}", file=out)
+    screener = default_screener()
+    print(f"lexicon version {screener.version}", file=out)
+    # The figures below are the combined screener's (rules and model): what `screen` answers.
+    print(screener.model_status, file=out)
     try:
         corpus = rate(load_corpus())
     except FileNotFoundError as error:

@@ -17,7 +17,7 @@ from channels.gateway import Gateway, Inbound
 from channels.outbox import OutboxDispatcher
 from escalation.levels import Level, Screening
 from escalation.policy import ResponseTargets
-from escalation.screening import Screener, screen
+from escalation.screening import Screener, default_screener, screen
 from escalation.service import EscalationPolicy
 from store.db import Database
 from store.escalation_models import Escalation
@@ -318,7 +318,9 @@ def test_means_named_a_few_messages_earlier_make_a_death_wish_an_emergency(
     channel: RecordingChannel,
     clock: Clock,
 ) -> None:
-    gateway = make_gateway(db, engines(fake_engine.url), channel, clock, screener=screen)
+    # The rules alone: this is about context from earlier messages, which the rules read.
+    rules = default_screener().rules
+    gateway = make_gateway(db, engines(fake_engine.url), channel, clock, screener=rules)
 
     run(gateway.handle(inbound("got a whole bottle of my moms oxys in my room", "a")))
     run(gateway.handle(inbound("how was ur day", "b")))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from escalation.screening import screen
+from escalation.screening import default_screener, screen
 
 
 @pytest.mark.parametrize(
@@ -123,4 +123,5 @@ def test_weak_signals_named_together_are_caught_by_the_safety_net(text: str, rul
     ],
 )
 def test_everyday_recovery_talk_stays_below_crisis(text: str) -> None:
-    assert screen(text).level.label in ("none", "concern")
+    # The rules' reading; the risk model may still raise one (README: accepted false alarms).
+    assert default_screener().rules(text).level.label in ("none", "concern")

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from escalation.screening import screen
+from escalation.levels import Level, Screening
+from escalation.screening import default_screener, screen
+
+
+def rules(text: str) -> Screening:
+    return default_screener().rules(text)
+
 
 EMERGENCY = [
     "my friend is overdosing",
@@ -153,12 +159,15 @@ def test_suicidal_thoughts_self_harm_and_violence_are_a_crisis(text: str) -> Non
 
 @pytest.mark.parametrize("text", CONCERN)
 def test_return_to_use_cravings_housing_medication_and_asks_are_a_concern(text: str) -> None:
-    assert screen(text).level.label == "concern"
+    # The rules' own reading. The risk model may raise some of these to crisis ("when in
+    # doubt, escalate"): an accepted cost, measured in the README (false alarms on `none`).
+    assert rules(text).level.label == "concern"
+    assert screen(text).level >= Level.CONCERN
 
 
 @pytest.mark.parametrize("text", NONE)
 def test_everyday_recovery_talk_is_no_risk(text: str) -> None:
-    assert screen(text).level.label == "none"
+    assert rules(text).level.label == "none"  # the rules' reading; see above for the model
 
 
 @pytest.mark.parametrize(
@@ -214,4 +223,7 @@ def test_typos_capitals_and_odd_characters_are_normalised(text: str, expected: s
     ],
 )
 def test_method_words_and_doses_predict_an_overdose(text: str, expected: str) -> None:
-    assert screen(text).level.label == expected
+    # The rules' reading: the risk model raises "took my 16mg of subs" to crisis (a known
+    # false alarm of "when in doubt, escalate"; README), never lowers a dose to below this.
+    assert rules(text).level.label == expected
+    assert screen(text).level >= Level[expected.upper()]

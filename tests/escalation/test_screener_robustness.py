@@ -30,7 +30,8 @@ ODD_INPUTS = [
     "od'd o.d. OD'ing ODd",
     "1" * 500 + "mg",
 ]
-REASON_ID = re.compile(r"^[a-z-]+:[a-z-]+$")
+# A category or context id; the model's adds its score: "model:crisis-risk(0.87)".
+REASON_ID = re.compile(r"^[a-z-]+:[a-z-]+(\([01]\.[0-9]{2}\))?$")
 
 
 @pytest.mark.parametrize("text", ODD_INPUTS)

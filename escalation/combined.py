@@ -1,0 +1,66 @@
+"""The rules and the risk model voting together: "when in doubt, escalate".
+
+The final level is the higher of the two votes. The rules decide alone whenever they already say
+crisis or emergency (the model can add nothing then, and is not even asked: that keeps the
+common case as fast as the rules). Below crisis the model may raise the message to crisis, never
+higher, and never lowers anything; it keeps quiet where the rules judged risk words by their
+context, and on very short messages (model/abstain.py). Should the model fail, for one message
+or altogether, the rules' answer stands and the failure is reported: screening never fails
+towards silence.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from escalation.levels import Level, Screening
+from escalation.model.abstain import defers_to_rules
+
+if TYPE_CHECKING:
+    from escalation.model.classifier import RiskModel
+    from escalation.screener import LexiconScreener
+
+logger = logging.getLogger(__name__)
+
+MODEL_FAILED = "model:failed"
+
+
+class CombinedScreener:
+    def __init__(
+        self, rules: LexiconScreener, model: RiskModel | None, model_status: str = ""
+    ) -> None:
+        """`model` None: the rules alone, with `model_status` saying why."""
+        self.rules = rules
+        self.model = model
+        self.version = rules.version  # the lexicon's
+        self.model_status = model_status or _status(model)
+
+    def __call__(self, text: str, recent: Sequence[str] = ()) -> Screening:
+        ruled = self.rules(text, recent)
+        if self.model is None or ruled.level >= Level.CRISIS or defers_to_rules(ruled):
+            return ruled
+        try:
+            vote = self.model.vote(text)
+        except Exception:
+            logger.exception("the risk model failed on a message; the rules' level stands")
+            return Screening(ruled.level, (*ruled.reasons, MODEL_FAILED))
+        if vote is None:
+            return ruled
+        return Screening(max(ruled.level, vote.level), (*ruled.reasons, *vote.reasons))
+
+
+def _status(model: RiskModel | None) -> str:
+    if model is None:
+        return "risk model not in use: screening with the rules alone"
+    status = f"risk model {model.version}, threshold {model.threshold:.2f}"
+    figures = model.cross_validation
+    if figures is None:
+        return status
+    return (
+        f"{status}; {figures.folds}-fold cross-validation over its {figures.n} training"
+        f" messages: model alone rates {figures.model_risk_recall:.1%} of emergency+crisis"
+        f" crisis; combined rates {figures.none_false_alarms:.1%} of none and"
+        f" {figures.concern_false_alarms:.1%} of concern crisis or higher"
+    )

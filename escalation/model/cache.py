@@ -1,0 +1,155 @@
+"""The trained risk model, cached on disk and keyed by a hash of everything that shapes it.
+
+Training takes seconds, loading a fraction of one: app start-up, `warmline evaluate-screening`
+and the tests load `<models dir>/risk-model-<hash>/` when it is there and train only when the
+hash is new. The hash covers the training sets, the lexicon (its spellings shape the normalised
+text, its rules the threshold), the code of the model and of the rules, the training config and
+spaCy's version: change any of them and the next build retrains, so a stale model is never
+used. Writes are atomic (a temporary folder renamed into place), so two processes starting at
+once cannot leave half a model behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import asdict
+from importlib import metadata
+from pathlib import Path
+
+import spacy
+
+from escalation.lexicon import LEXICON_PATH, Lexicon
+from escalation.model.classifier import RiskModel
+from escalation.model.train import (
+    CrossValidation,
+    TrainingConfig,
+    cross_validate,
+    fit,
+    load_training,
+    training_paths,
+)
+
+logger = logging.getLogger(__name__)
+
+PREFIX = "risk-model-"
+META = "risk-model.json"
+_ESCALATION = Path(__file__).resolve().parent.parent
+# Code whose change changes the trained model, what it is fed, or its threshold (chosen with the
+# rules' votes beside it): the model's own code and the rules'.
+_CODE = (
+    *sorted((_ESCALATION / "model").glob("*.py")),
+    *sorted(_ESCALATION.glob("*.py")),
+)
+
+
+def models_dir() -> Path:
+    """`var/screening-models` in the project, whatever the data dir: like the engine's model
+    cache, it is built from the repository's own files only (keyed by their hash), so every
+    system on this checkout (tests with their own data dirs included) shares one training.
+    Not var/models: that folder holds the engine's models, and the engine picks its newest."""
+    from core.settings import PROJECT_ROOT
+
+    return PROJECT_ROOT / "var" / "screening-models"
+
+
+def fingerprint(
+    config: TrainingConfig, paths: Sequence[Path], lexicon_path: Path = LEXICON_PATH
+) -> str:
+    digest = hashlib.sha256()
+    digest.update(json.dumps(asdict(config), sort_keys=True).encode())
+    digest.update(metadata.version("spacy").encode())
+    for path in (*paths, lexicon_path, *_CODE):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def load_or_train(
+    lexicon: Lexicon,
+    directory: Path,
+    config: TrainingConfig | None = None,
+    paths: Sequence[Path] | None = None,
+    lexicon_path: Path = LEXICON_PATH,
+) -> RiskModel:
+    """The cached model for this hash, else a newly trained one (then cached). Raises when it
+    can neither load nor train; the caller falls back to the rules alone."""
+    config = config or TrainingConfig()
+    paths = list(paths) if paths is not None else training_paths()
+    version = fingerprint(config, paths, lexicon_path)
+    target = directory / f"{PREFIX}{version}"
+    if (target / META).is_file():
+        try:
+            return _load(target, lexicon, version)
+        except Exception:
+            logger.exception("cached risk model %s did not load; training it again", target)
+    model, figures = train_model(lexicon, config, paths, version)
+    try:
+        _save(model, figures, config, directory, target)
+    except OSError:
+        logger.exception("could not cache the risk model in %s; using it from memory", directory)
+    return model
+
+
+def train_model(
+    lexicon: Lexicon, config: TrainingConfig, paths: Sequence[Path], version: str
+) -> tuple[RiskModel, CrossValidation]:
+    data = load_training(paths)
+    figures = cross_validate(lexicon, data, config)
+    nlp = fit(lexicon, data, config)
+    model = RiskModel(
+        nlp,
+        lexicon,
+        figures.threshold,
+        version,
+        config.char_sizes,
+        trained_now=True,
+        cross_validation=figures,
+    )
+    logger.info("trained risk model %s: %s", version, figures)
+    return model, figures
+
+
+def _load(target: Path, lexicon: Lexicon, version: str) -> RiskModel:
+    meta = json.loads((target / META).read_text(encoding="utf-8"))
+    if meta["version"] != version:
+        raise ValueError(f"{target}: holds model {meta['version']}, not {version}")
+    nlp = spacy.load(target)
+    sizes = tuple(int(size) for size in meta["config"]["char_sizes"])
+    figures = CrossValidation(**meta["cross_validation"])
+    return RiskModel(
+        nlp, lexicon, float(meta["threshold"]), version, sizes, cross_validation=figures
+    )
+
+
+def _save(
+    model: RiskModel,
+    figures: CrossValidation,
+    config: TrainingConfig,
+    directory: Path,
+    target: Path,
+) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=directory))
+    staging.chmod(0o755)  # mkdtemp's 0700 would hide the model from the app's own user
+    try:
+        model.nlp.to_disk(staging)
+        meta = {
+            "version": model.version,
+            "threshold": model.threshold,
+            "config": asdict(config),
+            "cross_validation": asdict(figures),
+        }
+        (staging / META).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+        if target.exists():  # another process cached the same model first, or a broken copy
+            shutil.rmtree(target, ignore_errors=True)
+        os.replace(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    for stale in directory.glob(f"{PREFIX}*"):
+        if stale != target:
+            shutil.rmtree(stale, ignore_errors=True)

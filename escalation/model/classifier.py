@@ -1,0 +1,64 @@
+"""The trained risk model at run time: a score per message, and a vote of crisis or nothing.
+
+Pure: no I/O per message, only the spaCy model loaded once. The vote is capped at crisis by
+construction: the model may say "a person should look at this now", never "this is an
+emergency", which needs the rules' explicit evidence (means at hand, an overdose in progress).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.pipeline import TextCategorizer
+
+from escalation.levels import Level, Screening
+from escalation.lexicon import Lexicon
+from escalation.model.abstain import too_short
+from escalation.model.features import ModelText
+from escalation.model.train import RISK, CrossValidation
+
+REASON = "model:crisis-risk"
+
+
+class RiskModel:
+    """A trained pipeline, the threshold chosen by cross-validation, and where it came from."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        lexicon: Lexicon,
+        threshold: float,
+        version: str,
+        char_sizes: tuple[int, ...] = (),
+        *,
+        trained_now: bool = False,
+        cross_validation: CrossValidation | None = None,
+    ) -> None:
+        self.nlp = nlp
+        textcat = nlp.get_pipe("textcat")
+        assert isinstance(textcat, TextCategorizer)
+        self._model = textcat.model
+        self._column = list(textcat.labels).index(RISK)
+        self._text = ModelText(lexicon, nlp, char_sizes)
+        self.threshold = threshold
+        self.version = version  # the hash of the training data and code (cache.py)
+        self.trained_now = trained_now  # False when loaded from the on-disk cache
+        self.cross_validation = cross_validation  # the figures the threshold was chosen on
+
+    def score(self, text: str) -> float:
+        """The model's probability that the message is an emergency or a crisis (0 for a
+        message with no words: there is nothing to weigh)."""
+        doc = self._text(text)
+        if len(doc) == 0:
+            return 0.0
+        scores = self._model.predict([doc])
+        return float(scores[0][self._column])
+
+    def vote(self, text: str) -> Screening | None:
+        """Crisis, with the score in the reason, at or above the threshold; else no vote (also
+        on too short a message: abstain.py)."""
+        if too_short(self._text.words(text)):
+            return None
+        score = self.score(text)
+        if score < self.threshold:
+            return None
+        return Screening(Level.CRISIS, (f"{REASON}({score:.2f})",))
