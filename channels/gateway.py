@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -135,7 +135,7 @@ class Gateway:
         self._policy = policy
         self._clock = clock
         self._program = program
-        self._answering: set[asyncio.Task[list[Message]]] = set()
+        self._answering: set[asyncio.Task[object]] = set()
 
     async def accept(self, inbound: Inbound) -> Stored:
         """Stores the message and answers it in the background: what a webhook or a poller
@@ -143,12 +143,15 @@ class Gateway:
         before the answer is stored, the message's lease runs out and `retry_due` answers it."""
         stored, state = await asyncio.to_thread(self._store, inbound)
         if not stored.duplicate:
-            task = asyncio.create_task(self.answer(stored.message, state))
-            self._answering.add(task)
-            task.add_done_callback(self._answered)
+            self._in_background(self.answer(stored.message, state))
         return stored
 
-    def _answered(self, task: asyncio.Task[list[Message]]) -> None:
+    def _in_background(self, work: Coroutine[object, object, object]) -> None:
+        task = asyncio.create_task(work)
+        self._answering.add(task)
+        task.add_done_callback(self._answered)
+
+    def _answered(self, task: asyncio.Task[object]) -> None:
         self._answering.discard(task)
         if not task.cancelled() and task.exception() is not None:
             logger.error("answering a message failed", exc_info=task.exception())
@@ -163,24 +166,36 @@ class Gateway:
         stored, _state = await asyncio.to_thread(self._store, inbound)
         return stored
 
-    async def handle(self, inbound: Inbound) -> Answered:
-        """The whole pipeline for one message, as the simulator and tests use it."""
+    async def handle(self, inbound: Inbound, *, record_later: bool = False) -> Answered:
+        """The whole pipeline for one message, as the simulator and tests use it.
+
+        `record_later`: return once the replies are sent, recording that they were in the
+        background (the simulator: the person waits on the replies, not on bookkeeping)."""
         stored, state = await asyncio.to_thread(self._store, inbound)
         if stored.duplicate:  # a channel's retry: answer with nothing new, send nothing twice
             replies = await asyncio.to_thread(self._replies_to, stored.message.id)
             return Answered(stored.message, replies, duplicate=True)
-        replies = await self.answer(stored.message, state)
+        replies = await self.answer(stored.message, state, record_later=record_later)
         return Answered(stored.message, replies, duplicate=False)
 
     async def answer(
-        self, message: Message, state: ConversationState | None = None
+        self,
+        message: Message,
+        state: ConversationState | None = None,
+        *,
+        record_later: bool = False,
     ) -> list[Message]:
         """Screens, asks the engine, stores the replies and sends them."""
         if state is None:
             state = await asyncio.to_thread(self._state, message)
         screening = screen_safely(self._screener, message.text, state.recent)
         replies = await self._replies_for(message, screening, state)
-        await self._outbox.send_items([reply.outbox for reply in replies if reply.outbox])
+        items = [reply.outbox for reply in replies if reply.outbox]
+        if record_later:
+            record = await self._outbox.deliver(self._outbox.sendable(items))
+            self._in_background(asyncio.to_thread(record))
+        else:
+            await self._outbox.send_items(items)
         return replies
 
     async def retry_due(self) -> int:

@@ -133,23 +133,43 @@ class QueueDispatcher(Generic[R]):
             return self._queue.claim_due(session, self._clock(), limit, urgent_only)
 
     async def _send(self, row: Claimed[R]) -> int:
+        outcome = await self._deliver(row)
+        await asyncio.to_thread(self._record, row, outcome)
+        return 0 if isinstance(outcome, SendError) else 1
+
+    async def deliver(self, rows: Sequence[Claimed[R]]) -> Callable[[], int]:
+        """Sends the rows and returns, without waiting for the database, a function that
+        records what happened (run it in a thread). For a caller that answers someone waiting
+        on the sends, not on the bookkeeping; should the process die before it is recorded,
+        a sent row is sent again when its claim runs out, as after any crash mid-send."""
+        outcomes = [(row, await self._deliver(row)) for row in rows]
+
+        def record() -> int:
+            for row, outcome in outcomes:
+                self._record(row, outcome)
+            return sum(not isinstance(outcome, SendError) for _, outcome in outcomes)
+
+        return record
+
+    async def _deliver(self, row: Claimed[R]) -> str | SendError | None:
+        """The provider's id for a sent row, or the error to record."""
         scheme = row.address.partition(":")[0]
         channel = self._channels.get(scheme)
         try:
             if channel is None:
                 raise SendError(f"no channel is configured for {scheme}")
-            provider_id = await channel.send(
-                row.address, row.text, buttons=row.buttons, urgent=row.urgent
-            )
+            return await channel.send(row.address, row.text, buttons=row.buttons, urgent=row.urgent)
         except SendError as error:
-            await asyncio.to_thread(self._record_failure, row, error)
-            return 0
+            return error
         except Exception as error:  # an unexpected failure may be transient: retry, loudly
             logger.exception("%s %s: unexpected send failure", self._queue.name, row.id)
-            await asyncio.to_thread(self._record_failure, row, _as_retryable(error))
-            return 0
-        await asyncio.to_thread(self._record_sent, row, provider_id)
-        return 1
+            return _as_retryable(error)
+
+    def _record(self, row: Claimed[R], outcome: str | SendError | None) -> None:
+        if isinstance(outcome, SendError):
+            self._record_failure(row, outcome)
+        else:
+            self._record_sent(row, outcome)
 
     def _record_sent(self, row: Claimed[R], provider_id: str | None) -> None:
         with self._db.transaction() as session:
@@ -215,5 +235,9 @@ class OutboxDispatcher(QueueDispatcher[OutboxItem]):
         a row to an address that opted out is failed instead."""
         # Rows to an address that opted out were stored failed, in the same transaction that
         # read the opt-out: no second look at the database on the reply's path.
-        claimed = [item for item in items if item.status == OutboxStatus.SENDING]
-        return await self.send_claimed([OutboxQueue.claimed(item) for item in claimed])
+        return await self.send_claimed(self.sendable(items))
+
+    @staticmethod
+    def sendable(items: Sequence[OutboxItem]) -> list[Claimed[OutboxItem]]:
+        """The rows the caller holds the claim on (not those stored failed for an opt-out)."""
+        return [OutboxQueue.claimed(item) for item in items if item.status == OutboxStatus.SENDING]

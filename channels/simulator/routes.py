@@ -73,7 +73,7 @@ async def chat(body: ChatIn, request: Request) -> ChatOut:
     if len(body.text) > limit:
         raise HTTPException(status_code=413, detail=f"text is over {limit} characters")
     inbound = Inbound(_address(body.sender), f"sim-{uuid.uuid4().hex}", body.text)
-    answered = await gateway.handle(inbound)
+    answered = await gateway.handle(inbound, record_later=True)
     return ChatOut(replies=[reply.text for reply in answered.replies])
 
 

@@ -211,3 +211,22 @@ def test_a_telegram_chat_that_writes_again_after_blocking_the_bot_is_answered_ag
     run(gateway.handle(Inbound(chat, "3:4242", "/stop")))
 
     assert opted_out_at(db, chat) is not None  # /stop still opts out
+
+
+def test_recording_later_sends_first_and_records_the_sends_by_the_time_it_drains(
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
+) -> None:
+    gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
+
+    answered = run(gateway.handle(inbound("hi there"), record_later=True))
+
+    assert channel.sent == [(ADDRESS, "echo: hi there")]  # out before the bookkeeping
+    run(gateway.drain())
+    assert [(row.message_id, row.status) for row in outbox(db)] == [
+        (answered.replies[0].id, "sent")
+    ]
