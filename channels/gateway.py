@@ -224,7 +224,10 @@ class Gateway:
             return await self._finish(message, lead, screening)
         if decided is Route.WAITING:
             return await self._finish(message, [*lead, WAITING], screening)
-        if not message.text.strip():  # a photo with no words, or an empty text: nothing to ask
+        if not message.text.strip() or state.opted_out:
+            # A photo with no words or an empty text: nothing to ask. Someone who opted out
+            # and texts anyway can get no answer until START: the assistant is not asked, but
+            # risk above was still screened, escalated and put before a peer.
             return await self._finish(message, lead, screening)
         return await self._ask_engine(message, screening, state, lead)
 

@@ -230,3 +230,22 @@ def test_recording_later_sends_first_and_records_the_sends_by_the_time_it_drains
     assert [(row.message_id, row.status) for row in outbox(db)] == [
         (answered.replies[0].id, "sent")
     ]
+
+
+def test_a_crisis_from_someone_who_opted_out_reaches_a_peer_though_nothing_is_sent(
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
+) -> None:
+    gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
+    run(gateway.handle(inbound("STOP", "m1")))
+
+    run(gateway.handle(inbound("i want to kill myself tonight", "m2")))
+
+    with db.transaction() as session:
+        assert [e.level for e in session.scalars(select(Escalation))] != []
+    assert len(channel.sent) == 1  # only the STOP confirmation
+    assert fake_engine.calls == []
