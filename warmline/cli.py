@@ -15,6 +15,7 @@ from core.settings import Settings, SettingsError, load_settings
 from escalation.evaluation import report as evaluation_report
 from escalation.screening import screen, screen_safely
 from store.migrate import upgrade
+from warmline import mi_figures
 from warmline.assembly import channel_summary
 from warmline.engine_env import (
     EngineInstall,
@@ -75,6 +76,7 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "evaluate-screening", help="screening figures on the labelled corpus and public sets"
     )
+    commands.add_parser("mi-figures", help="MI figures (MITI 4.2 codes) over the test stories")
     return root
 
 
@@ -89,6 +91,8 @@ def dispatch(command: str, settings: Settings) -> int:
         return 0
     if command == "evaluate-screening":
         return evaluation_report.main([])
+    if command == "mi-figures":
+        return mi_figures.main()
     return command_screen()
 
 

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,11 +107,15 @@ def ensure_model(install: EngineInstall) -> Path:
     if model.exists():
         return model
     MODELS_DIR.mkdir(parents=True, exist_ok=True)
-    run_checked(
-        [str(install.rasa), "train", "--config", str(BOT_DIR / "config.yml"),
-         "--domain", str(BOT_DIR / "domain"), "--data", str(BOT_DIR / "data"),
-         "--out", str(MODELS_DIR), "--fixed-model-name", name],
-        "training the model (about a minute; only when bot/ changed)",
-        cwd=STATE_DIR,
-    )  # fmt: skip
+    # Trained into a folder of its own, then renamed into place: a run that dies mid-way, or
+    # two runs training at once, never leave a half-written model where the engine loads it.
+    with tempfile.TemporaryDirectory(dir=MODELS_DIR, prefix=".training-") as scratch:
+        run_checked(
+            [str(install.rasa), "train", "--config", str(BOT_DIR / "config.yml"),
+             "--domain", str(BOT_DIR / "domain"), "--data", str(BOT_DIR / "data"),
+             "--out", scratch, "--fixed-model-name", name],
+            "training the model (about a minute; only when bot/ changed)",
+            cwd=STATE_DIR,
+        )  # fmt: skip
+        os.replace(Path(scratch) / f"{name}.tar.gz", model)
     return model

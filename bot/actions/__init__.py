@@ -1,11 +1,33 @@
 """Custom actions, one file per feature. The action server loads this package."""
 
 from bot.actions.barc10 import ActionBarc10Finish, ActionBarc10Start, ValidateBarc10Form
+from bot.actions.checkup import (
+    ActionCheckupConnectPeer,
+    ActionCheckupFinish,
+    ActionCheckupReschedule,
+    ActionCheckupStart,
+    ValidateCheckupForm,
+)
+from bot.actions.fallback import ActionRequestPeer
 from bot.actions.greet import ActionGreetParticipant
+from bot.actions.resources import ActionResourcesMore, ActionResourcesOffer, ActionResourcesShow
+from bot.actions.rulers import ActionRulersFinish, ActionRulersStart, ValidateRulersForm
 
 __all__ = [
     "ActionBarc10Finish",
     "ActionBarc10Start",
+    "ActionCheckupConnectPeer",
+    "ActionCheckupFinish",
+    "ActionCheckupReschedule",
+    "ActionCheckupStart",
     "ActionGreetParticipant",
+    "ActionRequestPeer",
+    "ActionResourcesMore",
+    "ActionResourcesOffer",
+    "ActionResourcesShow",
+    "ActionRulersFinish",
+    "ActionRulersStart",
     "ValidateBarc10Form",
+    "ValidateCheckupForm",
+    "ValidateRulersForm",
 ]

@@ -18,8 +18,15 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from bot.actions.barc10_answers import Choice, parse_answer
-from bot.actions.barc10_reflection import PAUSED, reflection
+from bot.actions.barc10_reflection import (
+    PAUSED,
+    PAUSED_TAG,
+    REFLECTION_TAGS,
+    reflection,
+    reflection_tag,
+)
 from bot.actions.database import app_database
+from bot.actions.miti import ActionsSay, tag
 from core.clock import utcnow
 from store import barc10
 from store.participants import participant_for, participant_id_of_sender
@@ -30,6 +37,14 @@ SKIPPED = "__skipped__"  # a slot's value for a skipped item: filled for the for
 REASK = "barc10_reask"
 RESUME = "barc10_resume"
 LET_IT_GO = "No problem, let's leave that one."
+LET_IT_GO_TAG = tag("emphasize_autonomy")
+WELCOME_BACK_TAG = tag("give_information")
+# What each action can say, for `warmline mi-figures` (the convention: bot/actions/miti.py).
+MITI: ActionsSay = {
+    "action_barc10_start": ((), (WELCOME_BACK_TAG,)),
+    "validate_barc10_form": ((), (LET_IT_GO_TAG,)),
+    "action_barc10_finish": ((PAUSED_TAG,), *((t,) for t in REFLECTION_TAGS)),
+}
 
 
 def item_slot(item: int) -> str:
@@ -98,7 +113,9 @@ class ActionBarc10Start(Action):
         if scores:
             missing = [n for n in range(1, barc10.ITEM_COUNT + 1) if n not in scores]
             where = f"at statement {missing[0]} of 10" if missing else "where we left off"
-            dispatcher.utter_message(text=f"Welcome back - let's pick up {where}.")
+            dispatcher.utter_message(
+                text=f"Welcome back - let's pick up {where}.", metadata=WELCOME_BACK_TAG
+            )
         return [*slots_for(scores), SlotSet(RESUME, bool(scores)), SlotSet(REASK, False)]
 
 
@@ -137,7 +154,7 @@ def judge(
     score = answer if isinstance(answer, int) else None
     store_answer(tracker.sender_id, item, score)
     if answer is None:
-        dispatcher.utter_message(text=LET_IT_GO)
+        dispatcher.utter_message(text=LET_IT_GO, metadata=LET_IT_GO_TAG)
     return {slot: SKIPPED if score is None else score, REASK: False}
 
 
@@ -155,7 +172,7 @@ class ActionBarc10Finish(Action):
     ) -> list[EventType]:
         scores = scores_from_slots(tracker)
         if len(scores) < barc10.ITEM_COUNT:
-            dispatcher.utter_message(text=PAUSED)
+            dispatcher.utter_message(text=PAUSED, metadata=PAUSED_TAG)
             return [SlotSet(REASK, False)]
         now = utcnow()
         with app_database().transaction() as session:
@@ -164,5 +181,6 @@ class ActionBarc10Finish(Action):
         if done is None:  # nothing stored (no participant): still reflect on what was said
             done = barc10.Completed(barc10.total_of(scores), None, None)
         text = reflection(done.total, done.previous_total, done.previous_at, now)
-        dispatcher.utter_message(text=text)
+        tagged = reflection_tag(done.total, done.previous_total, done.previous_at)
+        dispatcher.utter_message(text=text, metadata=tagged)
         return [SlotSet(REASK, False)]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.actions.miti import Tag, tag
+
 THANKS = "Thank you for going through all ten - taking stock like this takes honesty."
 THANKS_SOME_SKIPPED = "Thank you for going through these - it's fine to leave some out."
 OPEN_QUESTION = "Which of those statements feels most true for you right now?"
@@ -16,6 +18,16 @@ PAUSED = (
     "Okay, let's stop here. I've kept your answers so far - text \"barc\" whenever you'd like "
     "to pick up where we left off."
 )
+
+# MITI 4.2 codes of each reflection, in the order its parts are said. Feeding back the person's
+# own ratings as a change is a simple reflection; "may have felt harder" guesses at meaning, so
+# the drop is a complex one. Thanking them for the effort is an affirmation.
+PAUSED_TAG = tag("give_information")
+SOME_SKIPPED_TAG = tag("affirm", "emphasize_autonomy", "open_question")
+FIRST_TIME_TAG = tag("affirm", "open_question")
+UP_OR_SAME_TAG = tag("affirm", "simple_reflection", "open_question")
+DOWN_TAG = tag("affirm", "complex_reflection", "open_question")
+REFLECTION_TAGS = (SOME_SKIPPED_TAG, FIRST_TIME_TAG, UP_OR_SAME_TAG, DOWN_TAG)
 
 
 def _when(previous_at: datetime, now: datetime) -> tuple[str, str]:
@@ -54,3 +66,14 @@ def reflection(
     if previous_total is None or previous_at is None:
         return f"{THANKS} {OPEN_QUESTION}"
     return f"{THANKS} {change_reflection(total, previous_total, previous_at, now)}"
+
+
+def reflection_tag(
+    total: int | None, previous_total: int | None, previous_at: datetime | None
+) -> Tag:
+    """The MITI codes of what `reflection` says for the same answers."""
+    if total is None:
+        return SOME_SKIPPED_TAG
+    if previous_total is None or previous_at is None:
+        return FIRST_TIME_TAG
+    return DOWN_TAG if total < previous_total else UP_OR_SAME_TAG

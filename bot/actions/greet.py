@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.actions.database import app_database
+from bot.actions.miti import ActionsSay, Tag, tag
 from store.audit import record
 from store.models import Direction, Message
 from store.participants import participant_for, participant_id_of_sender
@@ -19,6 +20,12 @@ FIRST_GREETING = (
     "and real peers are here too. How are you doing today?"
 )
 RETURNING_GREETING = "Good to hear from you again. How are things going today?"
+# Saying what the line is (and that it is automated) is information; the question is open.
+GREETING_TAGS: dict[str, Tag] = {
+    FIRST_GREETING: tag("give_information", "open_question"),
+    RETURNING_GREETING: tag("open_question"),
+}
+MITI: ActionsSay = {"action_greet_participant": tuple((t,) for t in GREETING_TAGS.values())}
 
 
 def earlier_messages(session: Session, participant_id: int) -> int:
@@ -56,5 +63,6 @@ class ActionGreetParticipant(Action):
         tracker: Tracker,
         domain: dict[str, Any],  # noqa: ARG002 - the action interface
     ) -> list[dict[str, Any]]:
-        dispatcher.utter_message(text=greeting_for(tracker.sender_id))
+        text = greeting_for(tracker.sender_id)
+        dispatcher.utter_message(text=text, metadata=GREETING_TAGS[text])
         return []

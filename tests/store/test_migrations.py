@@ -21,6 +21,9 @@ APP_TABLES = {
     "channel_cursors",
     "barc10_checkins",
     "barc10_answers",
+    "checkups",
+    "checkup_answers",
+    "ruler_ratings",
 }
 
 

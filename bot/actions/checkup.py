@@ -1,0 +1,242 @@
+"""The recovery check-up: starting or picking one up, each reply read and stored as it comes,
+"not now", the summary in the person's words, the need rule, and the offer of a peer.
+
+The form (bot/domain/checkup.yml) asks the questions; `validate_checkup_form` reads each reply
+with the pure `judge` and stores it at once, so a check-up left half-way survives and is picked
+up where it stopped within a day. The app database is the record; the slots only mirror the
+check-up in progress. Need for linkage is for staff: the person only ever hears an offer.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.actions.barc10 import participant_of
+from bot.actions.checkup_answers import (
+    QUESTIONS,
+    REASK,
+    SKIPPED,
+    judge,
+    question_of,
+    slot_of,
+)
+from bot.actions.checkup_forms import AnswerDependentForm
+from bot.actions.checkup_parse import ask_again_after
+from bot.actions.checkup_read import wants_help
+from bot.actions.checkup_summary import summary
+from bot.actions.database import app_database
+from bot.actions.fallback import GIVE_INFORMATION, NO_HANDOFF, request_peer
+from core.clock import utcnow
+from escalation.responses import asks_for_person
+from store import audit, checkup
+from store.checkup_rulers import Stage, stage_of
+
+logger = logging.getLogger(__name__)
+
+RESUME = "checkup_resume"
+LINKAGE = "checkup_linkage"
+STAGE = "stage_of_change"
+DEFAULT_DAYS = 30.0  # no earlier check-up: the past month, as Recovery Management Checkups ask
+
+
+def needed_questions(tracker: Tracker) -> list[str]:
+    """The questions this check-up asks: how often only after an unclear "yes", and no
+    action-planning question for someone not thinking of changing."""
+    asked = list(QUESTIONS)
+    if tracker.get_slot(slot_of("use")) != checkup.UseFrequency.UNKNOWN:
+        asked.remove("use_often")
+    if tracker.get_slot(STAGE) == Stage.PRECONTEMPLATION:
+        asked.remove("next_step")
+    return asked
+
+
+def resumed_value(question: str, text: str | None, value: Any) -> Any:
+    """The slot for a stored answer: a skip, or an answer that could not be read, stays a skip."""
+    if question not in ("cravings", "use", "use_often"):
+        return SKIPPED if text is None else text
+    return SKIPPED if value is None else value
+
+
+def _days_since_last(participant_id: int | None, now: datetime) -> float:
+    if participant_id is None:
+        return DEFAULT_DAYS
+    with app_database().transaction() as session:
+        last = checkup.last_completed_at(session, participant_id)
+    return DEFAULT_DAYS if last is None else (now - last).total_seconds() / 86400
+
+
+class ActionCheckupStart(Action):
+    """Picks up an unfinished check-up, or clears the slots for a new one (asked permission for
+    by the rule that follows)."""
+
+    def name(self) -> str:
+        return "action_checkup_start"
+
+    def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,  # noqa: ARG002 - the action interface
+    ) -> list[EventType]:
+        with app_database().transaction() as session:
+            participant_id = participant_of(session, tracker.sender_id)
+            found = (
+                checkup.unfinished_answers(session, participant_id, utcnow())
+                if participant_id is not None
+                else {}
+            )
+            stage = stage_of(session, participant_id) if participant_id is not None else None
+        if found:
+            dispatcher.utter_message(response="utter_checkup_welcome_back")
+        slots = [
+            SlotSet(slot_of(q), resumed_value(q, *found[q]) if q in found else None)
+            for q in QUESTIONS
+        ]
+        return [*slots, SlotSet(RESUME, bool(found)), SlotSet(REASK, False), SlotSet(STAGE, stage)]
+
+
+class ValidateCheckupForm(AnswerDependentForm):
+    def name(self) -> str:
+        return "validate_checkup_form"
+
+    def needed(self, tracker: Tracker) -> list[str]:
+        return [slot_of(q) for q in needed_questions(tracker)]
+
+    async def get_validation_events(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,  # noqa: ARG002 - the action interface
+    ) -> list[EventType]:
+        updates: dict[str, Any] = {}
+        for slot, value in tracker.slots_to_validate().items():
+            question = question_of(slot)
+            if question is None:
+                continue
+            if isinstance(value, str) and tracker.latest_message.get("text") == value:
+                updates.update(self.reply(question, value, dispatcher, tracker))
+            else:  # picked up from the database when a check-up resumes: stored already
+                updates[slot] = value
+        return [SlotSet(name, value) for name, value in updates.items()]
+
+    @staticmethod
+    def reply(
+        question: str, text: str, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any]:
+        now = utcnow()
+        with app_database().transaction() as session:
+            participant_id = participant_of(session, tracker.sender_id)
+        days = _days_since_last(participant_id, now) if question.startswith("use") else 0
+        judged = judge(question, text, bool(tracker.get_slot(REASK)), days)
+        if judged.stored is not None:
+            store_answer(participant_id, question, judged.stored, now)
+        for response in judged.say:
+            dispatcher.utter_message(response=response)
+        return judged.slots
+
+
+def store_answer(
+    participant_id: int | None, question: str, answer: tuple[str | None, Any], now: datetime
+) -> None:
+    if participant_id is None:  # not through the gateway: nothing to keep it against
+        logger.warning("checkup: no participant for this conversation; answer not stored")
+        return
+    with app_database().transaction() as session:
+        checkup.record_answer(session, participant_id, question, answer, now)
+
+
+def answers_of(tracker: Tracker) -> dict[str, Any]:
+    """The answers in the slots, skipped ones left out."""
+    values = {q: tracker.get_slot(slot_of(q)) for q in QUESTIONS}
+    return {q: v for q, v in values.items() if v is not None and v != SKIPPED}
+
+
+class ActionCheckupFinish(Action):
+    """After the form: the summary and the need rule when every question was reached, else how
+    to pick it up again."""
+
+    def name(self) -> str:
+        return "action_checkup_finish"
+
+    def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,  # noqa: ARG002 - the action interface
+    ) -> list[EventType]:
+        reached = [q for q in QUESTIONS if tracker.get_slot(slot_of(q)) is not None]
+        if any(q not in reached for q in needed_questions(tracker)):
+            dispatcher.utter_message(response="utter_checkup_paused")
+            return [SlotSet(REASK, False), SlotSet(LINKAGE, False)]
+        answers = answers_of(tracker)
+        # The use slots hold a frequency, not words: their own sense of needing help is read
+        # from what they wrote.
+        texts = [v for q, v in answers.items() if isinstance(v, str) and not q.startswith("use")]
+        needed = self.complete(tracker.sender_id, any(wants_help(t) for t in texts))
+        dispatcher.utter_message(response="utter_checkup_summary", summary=summary(answers))
+        dispatcher.utter_message(
+            response="utter_checkup_offer_peer" if needed else "utter_checkup_close"
+        )
+        return [SlotSet(REASK, False), SlotSet(LINKAGE, needed)]
+
+    @staticmethod
+    def complete(sender: str, wanted_help: bool) -> bool:
+        with app_database().transaction() as session:
+            participant_id = participant_of(session, sender)
+            if participant_id is None:
+                return checkup.needs_linkage(None, wanted_help)
+            needed = checkup.complete(session, participant_id, wanted_help, utcnow())
+            audit.record(session, "assistant", "checkup_completed", participant_id)
+            return needed
+
+
+class ActionCheckupConnectPeer(Action):
+    """The person said yes to a peer: a peer is asked to text them, as for any request for a
+    person (a concern escalation, bot/actions/fallback.py), and the check-up notes it."""
+
+    def name(self) -> str:
+        return "action_checkup_connect_peer"
+
+    def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,  # noqa: ARG002 - the action interface
+    ) -> list[EventType]:
+        wait = request_peer(tracker.sender_id)
+        with app_database().transaction() as session:
+            participant_id = participant_of(session, tracker.sender_id)
+            if participant_id is not None:
+                checkup.request_peer(session, participant_id, utcnow())
+        text = NO_HANDOFF if wait is None else asks_for_person(wait)
+        dispatcher.utter_message(text=text, metadata=GIVE_INFORMATION)
+        return [SlotSet(LINKAGE, False)]
+
+
+class ActionCheckupReschedule(Action):
+    """ "Not now", "later", "tomorrow": stores when to ask again (the scheduler sends it)."""
+
+    def name(self) -> str:
+        return "action_checkup_reschedule"
+
+    def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,  # noqa: ARG002 - the action interface
+    ) -> list[EventType]:
+        after, when = ask_again_after(tracker.latest_message.get("text") or "")
+        now = utcnow()
+        with app_database().transaction() as session:
+            participant_id = participant_of(session, tracker.sender_id)
+            if participant_id is not None:
+                checkup.ask_again(session, participant_id, now + after, now)
+        dispatcher.utter_message(response="utter_checkup_rescheduled", when=when)
+        return []

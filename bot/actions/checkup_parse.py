@@ -1,0 +1,141 @@
+"""Reading recovery check-up replies from a text message: pure, no I/O.
+
+A reply can be a number, a word, a sentence or an emoji. What cannot be read with confidence is
+None: the question is asked again once, never guessed. "skip" skips a question and "pause"
+ends the check-up (a bare "stop" is the carrier opt-out on SMS, handled before the engine).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from enum import Enum
+from itertools import pairwise
+
+
+class Choice(Enum):
+    SKIP = "skip"
+    PAUSE = "pause"
+
+
+_SKIP = {
+    "skip", "pass", "next", "skip it", "skip this", "skip this one", "skip that", "rather not say",
+    "id rather not say", "prefer not to say", "no comment", "next question", "pass on that",
+}  # fmt: skip
+_PAUSE = {
+    "pause", "stop", "quit", "later", "not now", "not rn", "gotta go", "gtg", "g2g", "im done",
+    "done for now", "finish later", "pause for now", "stop here", "stop for now", "lets stop",
+    "can we stop", "enough for now", "thats enough", "another time", "maybe later",
+}  # fmt: skip
+_NUMBER_WORDS = {
+    "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+
+
+def words(text: str) -> list[str]:
+    """Lowercase words and numbers, apostrophes dropped ("don't" -> "dont"), "7/10" -> "7"."""
+    text = text.lower().replace("'", "").replace("\u2019", "")
+    text = re.sub(r"(\d+)\s*(/|out of)\s*10\b", r"\1", text)
+    return re.findall(r"[a-z]+|\d+", text)
+
+
+def choice(text: str) -> Choice | None:
+    phrase = " ".join(words(text))
+    if phrase in _SKIP:
+        return Choice.SKIP
+    return Choice.PAUSE if phrase in _PAUSE else None
+
+
+def number_0_10(found: list[str]) -> int | None:
+    """The one number 0-10 in a reply ("7", "like a 7/10", "seven"), else None."""
+    numbers = {int(w) for w in found if w.isdigit()}
+    numbers |= {_NUMBER_WORDS[w] for w in found if w in _NUMBER_WORDS and w != "none"}
+    if len(numbers) != 1:
+        return None  # none, or "6 or 7": not ours to choose
+    (number,) = numbers
+    return number if 0 <= number <= 10 else None
+
+
+# Cravings as people text them: a word, a phrase or a face.
+_CRAVING_EMOJI = {
+    "😀": 0, "😁": 0, "😎": 0, "😊": 1, "🙂": 1, "😌": 1, "💪": 1, "👍": 1, "😐": 5, "😶": 5,
+    "🤷": 5, "😕": 5, "🙁": 6, "😟": 6, "😬": 6, "😣": 8, "😖": 8, "😫": 8, "😩": 8, "😰": 8,
+    "😭": 9, "🔥": 9, "🆘": 10,
+}  # fmt: skip
+_CRAVING_WORDS = {
+    "no": 0, "nope": 0, "nah": 0, "nothing": 0, "none": 0, "barely": 1, "little": 2, "low": 2,
+    "mild": 2, "slight": 2, "minor": 2, "some": 5, "moderate": 5, "medium": 5, "meh": 5,
+    "ok": 4, "okay": 4, "manageable": 4, "high": 7, "strong": 7, "bad": 7, "rough": 7, "hard": 7,
+    "tough": 7, "lots": 7, "intense": 9, "terrible": 9, "awful": 9, "constant": 9, "extreme": 9,
+    "worst": 10, "unbearable": 10, "crazy": 8,
+}  # fmt: skip
+_STRONGER = {"really", "very", "super", "so", "pretty", "extremely", "hella", "mad"}
+_NOT = {"not", "isnt", "wasnt", "arent", "dont", "havent"}
+
+
+def _craving_word(found: list[str]) -> int | None:
+    levels = [_CRAVING_WORDS[w] for w in found if w in _CRAVING_WORDS]
+    if not levels:
+        return None
+    level = max(levels)
+    if set(found) & _NOT and level >= 4:  # "not bad", "not too strong"
+        return 2
+    if set(found) & _STRONGER and 0 < level < 10:
+        level = min(level + 2, 10)
+    return level
+
+
+def parse_cravings(text: str) -> int | None:
+    """Cravings 0-10 from a number, a word, a phrase or an emoji; None when unclear."""
+    found = words(text)
+    if any(w.isdigit() for w in found):
+        return number_0_10(found)
+    from_words = number_0_10(found) if set(found) & set(_NUMBER_WORDS) - {"none"} else None
+    if from_words is not None:
+        return from_words
+    by_word = _craving_word(found)
+    if by_word is not None:
+        return by_word
+    faces = [level for face, level in _CRAVING_EMOJI.items() if face in text]
+    return max(faces) if faces else None
+
+
+_LATER = timedelta(hours=3)
+_NO = {"no", "nope", "nah", "no thanks", "no thank you", "not today", "nah im good"}
+_UNITS = {"min": timedelta(minutes=1), "hour": timedelta(hours=1), "day": timedelta(days=1)}
+_UNIT_WORDS = {
+    "min": "min", "mins": "min", "minute": "min", "minutes": "min", "hr": "hour", "hrs": "hour",
+    "hour": "hour", "hours": "hour", "day": "day", "days": "day",
+}  # fmt: skip
+
+
+def _in_so_long(found: list[str]) -> timedelta | None:
+    """ "in 2 hours", "in an hour", "30 mins"."""
+    for number, unit in pairwise(found):
+        count = 1 if number in ("a", "an", "one") else int(number) if number.isdigit() else None
+        if count is not None and unit in _UNIT_WORDS:
+            return max(count * _UNITS[_UNIT_WORDS[unit]], timedelta(minutes=15))
+    return None
+
+
+def ask_again_after(text: str) -> tuple[timedelta, str]:
+    """How long until a check-up put off with this reply is offered again, and how to say it."""
+    found = words(text)
+    phrase = " ".join(found)
+    if phrase in _NO:  # a plain no: asked again tomorrow, not in a few hours
+        return timedelta(days=1), "tomorrow"
+    if "next week" in phrase or "week" in found:
+        return timedelta(days=7), "next week"
+    if {"tomorrow", "tmrw", "tmr", "tomorow", "tmrrw"} & set(found):
+        return timedelta(days=1), "tomorrow"
+    if {"tonight", "evening"} & set(found):
+        return timedelta(hours=5), "this evening"
+    span = _in_so_long(found)
+    if span is not None:
+        return span, "in a bit" if span < timedelta(hours=2) else "in a few hours"
+    return _LATER, "in a few hours"
+
+
+def ask_again_at(text: str, now: datetime) -> datetime:
+    return now + ask_again_after(text)[0]

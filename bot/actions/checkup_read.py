@@ -1,0 +1,124 @@
+"""Reading what a check-up reply says about use, supports and wanting help: pure, no I/O.
+
+Use since the last check-up is asked without judgment, and read only to apply the need rule of
+Recovery Management Checkups (weekly or more): never to grade the person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.actions.checkup_parse import words
+from store.checkup import UseFrequency
+
+_NO_USE = {
+    "no", "nope", "nah", "none", "nothing", "clean", "sober", "zero", "0", "havent", "didnt",
+    "not once", "not at all", "no use", "no i havent", "no i didnt", "nothing at all",
+    "stayed clean", "stayed sober", "still sober", "still clean", "all good no",
+}  # fmt: skip
+_WEEKLY = (
+    "daily", "every day", "everyday", "most days", "every other day", "every weekend",
+    "weekends", "on weekends", "weekly", "every week", "each week", "a lot", "alot",
+    "all the time", "times a week", "x a week", "every night", "nightly", "most nights",
+    "on and off", "a few times a week", "pretty much every",
+)  # fmt: skip
+_COUNTS = {
+    "once": 1, "one time": 1, "a slip": 1, "one slip": 1, "one night": 1, "twice": 2,
+    "two times": 2, "a couple": 2, "couple": 2, "a few": 3, "few": 3, "three times": 3,
+    "several": 4,
+}  # fmt: skip
+_YES = {
+    "yes", "yeah", "ya", "yep", "yup", "i did", "i used", "used", "slipped", "relapsed", "drank",
+    "had a drink", "had a few", "yea", "unfortunately", "sadly", "kinda", "a little",
+}  # fmt: skip
+
+
+def _count(phrase: str, found: list[str]) -> int | None:
+    digits = re.search(r"\b(\d+)\s*(x|times?)\b", phrase)
+    if digits:
+        return int(digits.group(1))
+    for text, count in _COUNTS.items():
+        if re.search(rf"\b{text}\b", phrase):
+            return count
+    bare = [int(w) for w in found if w.isdigit()]
+    return bare[0] if len(bare) == 1 and bare[0] > 0 else None
+
+
+def use_frequency(count: int, days_since_last: float) -> UseFrequency:
+    """A count of times over the days since the last check-up: weekly or more, or less."""
+    weeks = max(days_since_last / 7, 1.0)
+    return UseFrequency.WEEKLY_OR_MORE if count >= weeks else UseFrequency.LESS_THAN_WEEKLY
+
+
+def _says_no(phrase: str, found: list[str]) -> bool:
+    if phrase in _NO_USE:
+        return True
+    if phrase.startswith(("no ", "nope ", "nah ")):
+        return _count(phrase, []) is None  # "no, well once" is a count
+    return bool({"clean", "sober"} & set(found)) and not {"not", "wasnt"} & set(found)
+
+
+def _mentions(phrase: str, options: tuple[str, ...] | set[str]) -> bool:
+    return any(re.search(rf"\b{option}\b", phrase) for option in options)
+
+
+def parse_use(text: str, days_since_last: float = 30) -> UseFrequency | None:
+    """Any use since the last check-up, and how often; None when the reply is unclear."""
+    found = words(text)
+    phrase = " ".join(found)
+    if _mentions(phrase, _WEEKLY):
+        return UseFrequency.WEEKLY_OR_MORE
+    if _says_no(phrase, found):
+        return UseFrequency.NONE
+    count = _count(phrase, found)
+    if count is not None:
+        return use_frequency(count, days_since_last)
+    return UseFrequency.UNKNOWN if _mentions(phrase, _YES) else None
+
+
+SUPPORTS: dict[str, tuple[str, ...]] = {
+    "meetings": (
+        "meeting", "meetings", "aa", "na", "ca", "smart", "recovery dharma", "celebrate recovery",
+        "group", "groups", "home group", "zoom meeting",
+    ),
+    "sponsor": ("sponsor", "my sponsor", "sponser"),
+    "peer": ("peer", "peers", "peer support", "recovery coach", "coach", "warmline"),
+    "counselor": (
+        "counselor", "counsellor", "counseling", "therapist", "therapy", "counselling",
+        "case manager", "social worker", "psychiatrist",
+    ),
+    "medication": (
+        "suboxone", "subs", "bupe", "buprenorphine", "methadone", "vivitrol", "naltrexone",
+        "sublocade", "acamprosate", "campral", "antabuse", "disulfiram", "mat", "moud", "meds",
+        "medication", "medications", "my meds", "clinic", "dose",
+    ),
+}  # fmt: skip
+
+
+def parse_supports(text: str) -> list[str]:
+    """The kinds of support named in a reply, in a fixed order; [] when none are named."""
+    phrase = " ".join(words(text))
+    return [
+        kind
+        for kind, names in SUPPORTS.items()
+        if any(re.search(rf"\b{name}\b", phrase) for name in names)
+    ]
+
+
+_WANTS_HELP = (
+    "need help", "need more help", "need some help", "need support", "need more support",
+    "could use help", "could use some help", "could use support", "want help", "want more help",
+    "need treatment", "back to treatment", "back to rehab", "go back to rehab", "need rehab",
+    "need to talk to someone", "cant do this alone", "cant do this by myself", "need a counselor",
+    "need my counselor", "need a sponsor", "struggling", "not doing well", "falling apart",
+    "losing it", "need someone",
+)  # fmt: skip
+_NOT_WANTING = ("dont need", "do not need", "no help needed", "not struggling", "wasnt struggling")
+
+
+def wants_help(text: str) -> bool:
+    """The person's own sense that they need help, in their words."""
+    phrase = " ".join(words(text))
+    if any(no in phrase for no in _NOT_WANTING):
+        return False
+    return any(re.search(rf"\b{want}\b", phrase) for want in _WANTS_HELP)

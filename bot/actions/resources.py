@@ -1,0 +1,158 @@
+"""Sharing resources, with permission: the offer, the first three options, and "more".
+
+The offer names what the person asked for ("meetings in Ohio") and asks whether it would help
+to share a few options (MI: information with permission). The slots only remember what was
+asked and where the list stopped; the catalog (bot/resources/catalog.yml) is the content.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.actions.miti import ActionsSay, tag
+from bot.actions.resources_catalog import Topic, default_catalog
+from bot.actions.resources_location import Location, deserialise, parse_location
+from bot.actions.resources_select import heading, page, select, topic_of, what
+
+TOPIC = "resource_topic"
+LOCATION = "resource_location"
+OFFSET = "resource_offset"  # where "more" goes on from; -1 once the list is done
+DONE = -1
+GIVE_INFORMATION = tag("give_information")  # a list of options
+AND_ASK = tag("give_information", "closed_question")  # the 211 pointer, "that's everything"
+WHERE_HINT = " If you tell me your state or ZIP, I can include local ones too."
+NOTHING = (
+    "I don't have options for that in my list yet. 211 (call or text 211) can point you to "
+    "local services. Is there something else I can look for?"
+)
+ALL_SHOWN = "That's everything I have for {subject}. Is there something else I can look for?"
+
+# What each action can say (bot/actions/miti.py): the list, or the line when there is none.
+MITI: ActionsSay = {
+    "action_resources_offer": (("utter_resources_permission",),),
+    "action_resources_show": ((GIVE_INFORMATION,), (AND_ASK,), ("utter_fallback_clarify",)),
+    "action_resources_more": ((GIVE_INFORMATION,), (AND_ASK,)),
+}
+
+# Read now: a mistake in a program's edit stops the action server at start-up with the line at
+# fault, instead of surfacing as a failed reply to someone asking for help.
+default_catalog()
+
+
+def latest_text(tracker: Tracker) -> str:
+    return str(tracker.latest_message.get("text") or "")
+
+
+def asked_topic(tracker: Tracker) -> Topic | None:
+    """The topic in this message, or the one asked about earlier in the conversation."""
+    found = topic_of(latest_text(tracker))
+    if found is not None:
+        return found
+    remembered = tracker.get_slot(TOPIC)
+    return Topic(remembered) if remembered in {t.value for t in Topic} else None
+
+
+def asked_location(tracker: Tracker) -> Location | None:
+    return parse_location(latest_text(tracker)) or deserialise(tracker.get_slot(LOCATION))
+
+
+def remember(topic: Topic | None, location: Location | None, offset: int | None) -> list[EventType]:
+    return [
+        SlotSet(TOPIC, topic.value if topic else None),
+        SlotSet(LOCATION, location.serialise() if location else None),
+        SlotSet(OFFSET, offset),
+    ]
+
+
+def show(dispatcher: CollectingDispatcher, topic: Topic | None, location: Location | None,
+         offset: int) -> int:  # fmt: skip
+    """Sends one page of options; returns where "more" goes on from."""
+    options = select(default_catalog(), topic, location)
+    if not options:
+        dispatcher.utter_message(text=NOTHING, metadata=AND_ASK)
+        return DONE
+    if offset >= len(options):
+        subject = what(topic, location)
+        dispatcher.utter_message(text=ALL_SHOWN.format(subject=subject), metadata=AND_ASK)
+        return DONE
+    shown = page(options, offset, heading(topic, first=offset == 0))
+    dispatcher.utter_message(text=shown.text, metadata=GIVE_INFORMATION)
+    return DONE if shown.next_offset is None else shown.next_offset
+
+
+class ActionResourcesOffer(Action):
+    """Asks permission before sharing, naming what was asked for."""
+
+    def name(self) -> str:
+        return "action_resources_offer"
+
+    def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,  # noqa: ARG002 - the action interface
+    ) -> list[EventType]:
+        topic, location = asked_topic(tracker), asked_location(tracker)
+        local_entries = any(not r.national for r in default_catalog().shown)
+        hint = WHERE_HINT if local_entries and location is None else ""
+        dispatcher.utter_message(
+            response="utter_resources_permission", what=what(topic, location), where_hint=hint
+        )
+        return remember(topic, location, None)
+
+
+class ActionResourcesShow(Action):
+    """The first three options for what was asked, where the person is."""
+
+    def name(self) -> str:
+        return "action_resources_show"
+
+    def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,  # noqa: ARG002 - the action interface
+    ) -> list[EventType]:
+        text = latest_text(tracker)
+        if _placeless(tracker, text):
+            # Read as a place but none is in it (DIET is sure of itself on odd words): ask.
+            dispatcher.utter_message(response="utter_fallback_clarify")
+            return []
+        topic, location = asked_topic(tracker), asked_location(tracker)
+        return remember(topic, location, show(dispatcher, topic, location, 0))
+
+
+class ActionResourcesMore(Action):
+    """The next three; the first three if nothing was shown yet."""
+
+    def name(self) -> str:
+        return "action_resources_more"
+
+    def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,  # noqa: ARG002 - the action interface
+    ) -> list[EventType]:
+        topic, location = asked_topic(tracker), asked_location(tracker)
+        offset = _offset(tracker.get_slot(OFFSET))
+        if topic_of(latest_text(tracker)) not in {None, tracker.get_slot(TOPIC)}:
+            offset = 0  # "more, but for housing": a new list
+        elif offset == DONE:
+            offset = len(select(default_catalog(), topic, location))  # says it's all shown
+        return remember(topic, location, show(dispatcher, topic, location, offset))
+
+
+def _placeless(tracker: Tracker, text: str) -> bool:
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    return intent == "inform_location" and parse_location(text) is None and not topic_of(text)
+
+
+def _offset(value: Any) -> int:
+    """The slot is a float in Rasa; nothing shown yet means start at the top."""
+    return int(value) if isinstance(value, int | float) else 0

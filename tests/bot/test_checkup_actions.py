@@ -1,0 +1,295 @@
+"""The check-up actions against the app database: each reply read and stored as it comes,
+reflections, skip and pause, picking up where it stopped, "not now", the summary, the need rule
+and the offer of a peer."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
+import pytest
+import yaml
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
+
+from bot.actions.checkup import (
+    ActionCheckupConnectPeer,
+    ActionCheckupFinish,
+    ActionCheckupReschedule,
+    ActionCheckupStart,
+    ValidateCheckupForm,
+    resumed_value,
+)
+from bot.actions.checkup_answers import SKIPPED, question_of
+from bot.actions.database import app_database
+from core.clock import utcnow
+from core.settings import get_settings
+from store import checkup_rulers
+from store.checkup_models import Checkup, CheckupAnswer
+from store.checkup_rulers import Stage
+from store.db import Database
+from store.participants import engine_sender, get_or_create_participant
+from warmline.engine_env import BOT_DIR
+
+DOMAIN: dict[str, Any] = yaml.safe_load((BOT_DIR / "domain" / "checkup.yml").read_text())
+QUESTIONS = ["how", "cravings", "use", "use_often", "supports", "went_well", "next_step"]
+
+
+@pytest.fixture
+def action_db(db: Database, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
+    """The action server opens the app database from settings, as in production."""
+    monkeypatch.setenv("WARMLINE_DATABASE_URL", db.url)
+    get_settings.cache_clear()
+    app_database.cache_clear()
+    yield db
+    app_database().dispose()
+    get_settings.cache_clear()
+    app_database.cache_clear()
+
+
+@pytest.fixture
+def sender(action_db: Database) -> str:
+    with action_db.transaction() as session:
+        return engine_sender(get_or_create_participant(session, "sim:ana").id)
+
+
+def tracker(sender: str, slots: dict[str, Any], reply: str | None = None) -> Tracker:
+    """A tracker as the form hands it over: the reply, then the slot it filled."""
+    events: list[dict[str, Any]] = [{"event": "user", "text": reply or ""}]
+    requested = slots.get("requested_slot")
+    if reply is not None and requested:
+        events.append({"event": "slot", "name": requested, "value": reply})
+        slots = {**slots, requested: reply}
+    return Tracker(sender, slots, {"text": reply}, events, False, None, {}, "")
+
+
+def said(dispatcher: CollectingDispatcher) -> list[str]:
+    return [m["response"] for m in dispatcher.messages]
+
+
+def validate(
+    sender: str, question: str, reply: str, **slots: Any
+) -> tuple[dict[str, Any], list[str]]:
+    slots = {"requested_slot": f"checkup_{question}", "checkup_reask": False, **slots}
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(
+        ValidateCheckupForm().run(dispatcher, tracker(sender, slots, reply), DOMAIN)
+    )
+    return {e["name"]: e["value"] for e in events}, said(dispatcher)
+
+
+def stored(db: Database) -> dict[str, tuple[str | None, Any]]:
+    with db.transaction() as session:
+        rows = session.scalars(select(CheckupAnswer)).all()
+        return {row.question: (row.text, row.value) for row in rows}
+
+
+def test_slot_names_map_to_questions() -> None:
+    assert [question_of(s) for s in ("checkup_how", "checkup_use_often", "checkup_x", "x")] == [
+        "how", "use_often", None, None,
+    ]  # fmt: skip
+
+
+def test_answers_are_read_stored_and_reflected(action_db: Database, sender: str) -> None:
+    slots, reflections = validate(sender, "how", "rough week tbh")
+    assert slots["checkup_how"] == "rough week tbh"
+    assert reflections == []
+
+    slots, reflections = validate(sender, "cravings", "😣")
+    assert (slots["checkup_cravings"], reflections) == (8, ["utter_checkup_reflect_cravings_high"])
+    assert validate(sender, "use", "nope")[1] == ["utter_checkup_reflect_no_use"]
+    assert validate(sender, "supports", "aa and my sponsor")[1] == [
+        "utter_checkup_reflect_supports"
+    ]
+    assert validate(sender, "went_well", "got my chip")[1] == ["utter_checkup_affirm_went_well"]
+
+    assert stored(action_db) == {
+        "how": ("rough week tbh", None),
+        "cravings": ("😣", 8),
+        "use": ("nope", "none"),
+        "supports": ("aa and my sponsor", ["meetings", "sponsor"]),
+        "went_well": ("got my chip", None),
+    }
+
+
+EARLIER = {"checkup_how": "ok", "checkup_cravings": 3}
+
+
+def test_an_unclear_yes_is_followed_by_how_often(action_db: Database, sender: str) -> None:
+    slots, reflections = validate(sender, "use", "yeah", **EARLIER)
+    assert (slots["checkup_use"], reflections) == ("unknown", ["utter_checkup_reflect_use"])
+    assert slots["requested_slot"] == "checkup_use_often"
+
+    slots, _ = validate(sender, "use_often", "hard to say", checkup_use="unknown", **EARLIER)
+    assert slots["checkup_use_often"] == "unknown"  # asked once: never pressed further
+    assert slots["requested_slot"] == "checkup_supports"
+
+
+def test_skip_is_stored_as_skipped_never_filled_in(action_db: Database, sender: str) -> None:
+    slots, _ = validate(sender, "cravings", "skip")
+    assert slots["checkup_cravings"] == SKIPPED
+    assert stored(action_db) == {"cravings": (None, None)}
+
+
+def test_an_unclear_answer_is_asked_again_once(action_db: Database, sender: str) -> None:
+    slots, _ = validate(sender, "cravings", "hmm")
+    assert (slots["checkup_cravings"], slots["checkup_reask"]) == (None, True)
+    assert stored(action_db) == {}
+
+    slots, reflections = validate(sender, "cravings", "whatever", checkup_reask=True)
+    assert (slots["checkup_cravings"], reflections) == (SKIPPED, ["utter_checkup_let_it_go"])
+    assert stored(action_db) == {"cravings": ("whatever", None)}
+
+
+def test_pause_ends_the_form(action_db: Database, sender: str) -> None:
+    slots, _ = validate(sender, "use", "pause")
+    assert (slots["checkup_use"], slots["requested_slot"]) == (None, None)
+    assert stored(action_db) == {}
+
+
+def test_no_action_planning_for_pre_contemplation(action_db: Database, sender: str) -> None:
+    earlier = {**EARLIER, "checkup_use": "none", "checkup_supports": "none"}
+    slots, _ = validate(sender, "went_well", "idk", stage_of_change="precontemplation", **earlier)
+    assert slots["requested_slot"] is None  # no "one step for the coming days"
+
+
+def start(sender: str) -> tuple[dict[str, Any], list[str]]:
+    dispatcher = CollectingDispatcher()
+    events = ActionCheckupStart().run(dispatcher, tracker(sender, {}), DOMAIN)
+    return {e["name"]: e["value"] for e in events}, said(dispatcher)
+
+
+def test_a_new_check_up_starts_with_empty_slots(action_db: Database, sender: str) -> None:
+    slots, spoken = start(sender)
+    assert spoken == []
+    assert slots == {
+        **{f"checkup_{q}": None for q in QUESTIONS},
+        "checkup_resume": False, "checkup_reask": False, "stage_of_change": None,
+    }  # fmt: skip
+
+
+def test_a_paused_check_up_is_picked_up(action_db: Database, sender: str) -> None:
+    validate(sender, "how", "ok")
+    validate(sender, "cravings", "skip")
+    validate(sender, "use", "once")
+    validate(sender, "supports", "hmm")
+    validate(sender, "went_well", "whatever", checkup_reask=True)  # not read: kept as said
+    with action_db.transaction() as session:
+        checkup_rulers.set_stage(session, 1, Stage.ACTION)
+
+    slots, spoken = start(sender)
+
+    assert spoken == ["utter_checkup_welcome_back"]
+    assert (slots["checkup_how"], slots["checkup_cravings"]) == ("ok", SKIPPED)
+    assert (slots["checkup_use"], slots["checkup_supports"]) == ("less_than_weekly", "hmm")
+    assert (slots["checkup_went_well"], slots["checkup_next_step"]) == ("whatever", None)
+    assert (slots["checkup_resume"], slots["stage_of_change"]) == (True, "action")
+
+
+def test_resumed_answers_are_kept_and_not_stored_again(action_db: Database, sender: str) -> None:
+    resumed = Tracker(
+        sender, {"checkup_how": "ok"}, {"text": "can we finish the checkup"},
+        [{"event": "slot", "name": "checkup_how", "value": "ok"}], False, None, {}, "",
+    )  # fmt: skip
+    events = asyncio.run(ValidateCheckupForm().run(CollectingDispatcher(), resumed, DOMAIN))
+    assert {"event": "slot", "timestamp": None, "name": "checkup_how", "value": "ok"} in events
+    assert stored(action_db) == {}
+
+
+def finish(sender: str, slots: dict[str, Any]) -> tuple[dict[str, Any], CollectingDispatcher]:
+    dispatcher = CollectingDispatcher()
+    events = ActionCheckupFinish().run(dispatcher, tracker(sender, slots), DOMAIN)
+    return {e["name"]: e["value"] for e in events}, dispatcher
+
+
+FULL = {
+    "checkup_how": "pretty good", "checkup_cravings": 2, "checkup_use": "none",
+    "checkup_supports": "meetings", "checkup_went_well": "slept well",
+    "checkup_next_step": "call my sponsor",
+}  # fmt: skip
+
+
+def test_a_paused_check_up_says_how_to_continue(action_db: Database, sender: str) -> None:
+    slots, dispatcher = finish(sender, {"checkup_how": "ok"})
+    assert said(dispatcher) == ["utter_checkup_paused"]
+    assert slots["checkup_linkage"] is False
+
+
+def test_a_full_check_up_is_summarised_in_their_words(action_db: Database, sender: str) -> None:
+    validate(sender, "use", "nope")
+
+    slots, dispatcher = finish(sender, FULL)
+
+    assert said(dispatcher) == ["utter_checkup_summary", "utter_checkup_close"]
+    assert '"call my sponsor"' in dispatcher.messages[0]["summary"]
+    assert slots["checkup_linkage"] is False
+    with action_db.transaction() as session:
+        done = session.scalars(select(Checkup)).one()
+        assert (done.completed_at is not None, done.needs_linkage) == (True, False)
+
+
+def test_their_own_sense_of_needing_help_offers_a_peer(action_db: Database, sender: str) -> None:
+    validate(sender, "how", "honestly i need help")
+
+    slots, dispatcher = finish(sender, {**FULL, "checkup_how": "honestly i need help"})
+
+    assert said(dispatcher) == ["utter_checkup_summary", "utter_checkup_offer_peer"]
+    assert slots["checkup_linkage"] is True
+    with action_db.transaction() as session:
+        assert session.scalars(select(Checkup)).one().needs_linkage is True
+
+
+def test_weekly_use_offers_a_peer(action_db: Database, sender: str) -> None:
+    validate(sender, "use", "every day")
+    assert finish(sender, {**FULL, "checkup_use": "weekly_or_more"})[0]["checkup_linkage"] is True
+
+
+def test_saying_yes_to_a_peer_is_noted(action_db: Database, sender: str) -> None:
+    validate(sender, "how", "i need help")
+    finish(sender, {**FULL, "checkup_how": "i need help"})
+    dispatcher = CollectingDispatcher()
+
+    ActionCheckupConnectPeer().run(dispatcher, tracker(sender, {}), DOMAIN)
+
+    assert dispatcher.messages[0]["metadata"] == {"miti": "give_information"}
+    with action_db.transaction() as session:
+        assert session.scalars(select(Checkup)).one().peer_requested_at is not None
+
+
+def test_not_now_stores_when_to_ask_again(action_db: Database, sender: str) -> None:
+    dispatcher = CollectingDispatcher()
+    before = utcnow()
+
+    ActionCheckupReschedule().run(dispatcher, tracker(sender, {}, "ask me tmrw"), DOMAIN)
+
+    assert dispatcher.messages[0]["response"] == "utter_checkup_rescheduled"
+    assert dispatcher.messages[0]["when"] == "tomorrow"
+    with action_db.transaction() as session:
+        ask_again_at = session.scalars(select(Checkup.ask_again_at)).one()
+        assert ask_again_at is not None
+        assert ask_again_at - before >= timedelta(hours=23)
+
+
+def test_without_a_participant_nothing_is_stored(action_db: Database) -> None:
+    validate("default", "how", "ok")
+    _, dispatcher = finish("default", FULL)
+    assert said(dispatcher) == ["utter_checkup_summary", "utter_checkup_close"]
+    assert stored(action_db) == {}
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value", "slot"),
+    [
+        ("how", "ok", None, "ok"),
+        ("how", None, None, SKIPPED),
+        ("cravings", "😣", 8, 8),
+        ("cravings", "whatever", None, SKIPPED),  # asked twice and not read: never asked again
+        ("cravings", None, None, SKIPPED),
+        ("use", "nope", "none", "none"),
+    ],
+)
+def test_a_stored_answer_as_a_slot(question: str, text: str | None, value: Any, slot: Any) -> None:
+    assert resumed_value(question, text, value) == slot

@@ -1,0 +1,61 @@
+"""The check-up and rulers domains: every response coded in MITI 4.2 terms, never confronting
+or persuading, reflections varied, "pause" (never a bare "stop") offered, and "check-up" kept
+apart from the BARC-10's "check in"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+
+from warmline.engine_env import BOT_DIR
+
+CODES = {
+    "open_question", "closed_question", "simple_reflection", "complex_reflection", "affirm",
+    "seek_collaboration", "emphasize_autonomy", "give_information",
+}  # fmt: skip
+REFLECTIONS = {"simple_reflection", "complex_reflection"}
+
+
+def responses(name: str) -> dict[str, list[dict[str, Any]]]:
+    domain: dict[str, Any] = yaml.safe_load((BOT_DIR / "domain" / f"{name}.yml").read_text())
+    found: dict[str, list[dict[str, Any]]] = domain["responses"]
+    return found
+
+
+ALL = [(n, r, v) for n in ("checkup", "rulers") for r, vs in responses(n).items() for v in vs]
+
+
+@pytest.mark.parametrize(("domain", "response", "variation"), ALL)
+def test_every_response_carries_its_mi_code(
+    domain: str, response: str, variation: dict[str, Any]
+) -> None:
+    assert variation["metadata"]["miti"] in CODES, f"{domain}: {response}"
+
+
+@pytest.mark.parametrize("domain", ["checkup", "rulers"])
+def test_reflections_come_in_several_variations(domain: str) -> None:
+    for name, variations in responses(domain).items():
+        if variations[0]["metadata"]["miti"] in REFLECTIONS:
+            assert len(variations) >= 2, name
+
+
+def test_permission_offers_pause_never_a_bare_stop() -> None:
+    for variation in responses("checkup")["utter_checkup_permission"]:
+        assert variation["text"].endswith("?")
+        assert "pause" in variation["text"]
+        assert "stop" not in variation["text"].lower().split()
+
+
+def test_check_up_and_check_in_are_kept_apart() -> None:
+    def examples(name: str, intent: str) -> list[str]:
+        data = yaml.safe_load((BOT_DIR / "data" / "nlu" / f"{name}.yml").read_text())
+        block = next(i for i in data["nlu"] if i.get("intent") == intent)
+        return [line[2:] for line in block["examples"].splitlines() if line.startswith("- ")]
+
+    def says(example: str, word: str) -> bool:
+        return f"check {word}" in example.replace("-", " ") or f"check{word}" in example
+
+    assert not [e for e in examples("barc10", "barc10_start") if says(e, "up")]
+    assert not [e for e in examples("checkup", "checkup_start") if says(e, "in")]

@@ -1,0 +1,130 @@
+"""Reading check-up replies as people text them: numbers, words, sentences and emoji."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.actions.checkup_parse import Choice, ask_again_after, ask_again_at, choice, parse_cravings
+from bot.actions.checkup_read import parse_supports, parse_use, use_frequency, wants_help
+from store.checkup import UseFrequency
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("7", 7), ("0", 0), ("10", 10), ("7/10", 7), ("like a 7 out of 10", 7), ("prob a 3", 3),
+        ("seven", 7), ("zero", 0), ("none", 0), ("nope", 0), ("no cravings", 0),
+        ("barely", 1), ("a little", 2), ("low", 2), ("meh", 5), ("some", 5),
+        ("pretty bad", 9), ("bad", 7), ("really strong", 9), ("not bad", 2), ("terrible", 9),
+        ("😣", 8), ("🙂", 1), ("😐", 5), ("😭😭", 9), ("ugh 😣", 8),
+        ("6 or 7", None), ("11", None), ("idk", None), ("hmm", None), ("", None),
+    ],
+)  # fmt: skip
+def test_cravings(text: str, expected: int | None) -> None:
+    assert parse_cravings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("skip", Choice.SKIP), ("Skip!", Choice.SKIP), ("pass", Choice.SKIP),
+        ("rather not say", Choice.SKIP), ("pause", Choice.PAUSE), ("later", Choice.PAUSE),
+        ("gtg", Choice.PAUSE), ("stop for now", Choice.PAUSE), ("im done", Choice.PAUSE),
+        ("7", None), ("skip work and go to a meeting", None), ("i cant stop thinking", None),
+    ],
+)  # fmt: skip
+def test_skip_and_pause(text: str, expected: Choice | None) -> None:
+    assert choice(text) == expected
+
+
+NONE, LESS, WEEKLY, UNKNOWN = (
+    UseFrequency.NONE, UseFrequency.LESS_THAN_WEEKLY, UseFrequency.WEEKLY_OR_MORE,
+    UseFrequency.UNKNOWN,
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("no", NONE), ("nope", NONE), ("nah im good", NONE), ("none", NONE), ("0", NONE),
+        ("stayed clean", NONE), ("still sober 🙏", NONE), ("no i havent", NONE),
+        ("once", LESS), ("yeah once", LESS), ("a couple times", LESS), ("2x", LESS),
+        ("no, well once", LESS), ("slipped once last weekend", LESS),
+        ("every day", WEEKLY), ("daily", WEEKLY), ("most days tbh", WEEKLY),
+        ("on weekends", WEEKLY), ("few times a week", WEEKLY), ("5 times", WEEKLY),
+        ("yes", UNKNOWN), ("yeah", UNKNOWN), ("i slipped", UNKNOWN), ("relapsed", UNKNOWN),
+        ("hmm", None), ("why", None),
+    ],
+)  # fmt: skip
+def test_use_since_last_check_up(text: str, expected: UseFrequency | None) -> None:
+    assert parse_use(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("count", "days", "expected"),
+    [
+        (1, 7, WEEKLY),
+        (1, 14, LESS),
+        (2, 14, WEEKLY),
+        (4, 30, LESS),
+        (5, 30, WEEKLY),
+        (1, 2, WEEKLY),
+    ],
+)
+def test_a_count_is_weighed_against_the_time_since_the_last_check_up(
+    count: int, days: float, expected: UseFrequency
+) -> None:
+    assert use_frequency(count, days) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("went to 3 meetings and called my sponsor", ["meetings", "sponsor"]),
+        ("AA + my counselor", ["meetings", "counselor"]),
+        ("took my suboxone every day", ["medication"]),
+        ("methadone clinic", ["medication"]),
+        ("vivitrol shot", ["medication"]),
+        ("talked to my peer", ["peer"]),
+        ("therapy and smart recovery", ["meetings", "counselor"]),
+        ("nothing really", []),
+        ("none", []),
+    ],
+)
+def test_supports(text: str, expected: list[str]) -> None:
+    assert parse_supports(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("honestly i need help", True), ("i think i need to go back to rehab", True),
+        ("been struggling", True), ("could use some help tbh", True),
+        ("i dont need help", False), ("pretty good week", False), ("helped my mom", False),
+    ],
+)  # fmt: skip
+def test_their_own_sense_they_need_help(text: str, expected: bool) -> None:
+    assert wants_help(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "after", "said"),
+    [
+        ("not now", timedelta(hours=3), "in a few hours"),
+        ("later", timedelta(hours=3), "in a few hours"),
+        ("tomorrow", timedelta(days=1), "tomorrow"),
+        ("ask me tmrw", timedelta(days=1), "tomorrow"),
+        ("maybe tonight", timedelta(hours=5), "this evening"),
+        ("in an hour", timedelta(hours=1), "in a bit"),
+        ("in 2 hours", timedelta(hours=2), "in a few hours"),
+        ("give me 5 mins", timedelta(minutes=15), "in a bit"),
+        ("next week", timedelta(days=7), "next week"),
+        ("nope", timedelta(days=1), "tomorrow"),
+    ],
+)
+def test_when_to_ask_again(text: str, after: timedelta, said: str) -> None:
+    assert ask_again_after(text) == (after, said)
+    now = datetime(2026, 11, 23, 9, tzinfo=UTC)
+    assert ask_again_at(text, now) == now + after

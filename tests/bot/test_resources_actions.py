@@ -1,0 +1,149 @@
+"""The resource actions: the offer asks permission and remembers what was asked; showing sends
+at most three options; "more" pages on and says when the list is done."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.actions import resources
+from bot.actions.resources import (
+    ALL_SHOWN,
+    NOTHING,
+    WHERE_HINT,
+    ActionResourcesMore,
+    ActionResourcesOffer,
+    ActionResourcesShow,
+)
+from bot.actions.resources_catalog import parse_catalog
+from bot.actions.resources_select import MAX_MESSAGE, MORE_HINT
+
+Slots = dict[str, Any]
+
+
+def tracker(text: str, slots: Slots | None = None, intent: str = "ask_resources") -> Tracker:
+    message = {"text": text, "intent": {"name": intent}}
+    return Tracker("participant-1", slots or {}, message, [], False, None, {}, "")
+
+
+def run(
+    action: Any, text: str, slots: Slots | None = None, intent: str = "ask_resources"
+) -> tuple[list[dict[str, Any]], Slots]:
+    dispatcher = CollectingDispatcher()
+    events = action.run(dispatcher, tracker(text, slots, intent), {})
+    return dispatcher.messages, {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+
+
+def test_the_offer_names_what_was_asked_and_asks_permission() -> None:
+    (message,), slots = run(ActionResourcesOffer(), "any na meetings in ohio?")
+
+    assert message["response"] == "utter_resources_permission"
+    assert (message["what"], message["where_hint"]) == ("meetings in Ohio", "")
+    assert slots == {
+        "resource_topic": "meetings",
+        "resource_location": "OH",
+        "resource_offset": None,
+    }
+
+
+def test_with_no_local_entries_the_offer_does_not_ask_where() -> None:
+    (message,), slots = run(ActionResourcesOffer(), "resources")
+
+    assert (message["what"], message["where_hint"]) == ("support", "")
+    assert slots["resource_topic"] is None
+
+
+def test_with_local_entries_the_offer_asks_where(monkeypatch: pytest.MonkeyPatch) -> None:
+    local = """version: 1
+resources:
+  - {id: oh, name: Ohio center, contact: 1-555-0100, kinds: [emotional], topics: [meetings],
+     states: [OH]}
+"""
+    monkeypatch.setattr(resources, "default_catalog", lambda: parse_catalog(local))
+
+    (asked,), _ = run(ActionResourcesOffer(), "any meetings")
+    (placed,), _ = run(ActionResourcesOffer(), "any meetings in ohio")
+
+    assert asked["where_hint"] == WHERE_HINT
+    assert placed["where_hint"] == ""
+
+
+def test_yes_shows_three_options_for_what_was_asked() -> None:
+    slots = {"resource_topic": "meetings", "resource_location": "OH"}
+    (message,), remembered = run(ActionResourcesShow(), "ya please", slots)
+
+    lines = message["text"].splitlines()
+    assert lines[0] == "A few options for meetings:"
+    assert [line[:2] for line in lines[1:4]] == ["1.", "2.", "3."]
+    assert lines[-1] == MORE_HINT
+    assert len(message["text"]) <= MAX_MESSAGE
+    assert message["metadata"] == {"miti": "give_information"}
+    assert remembered == {
+        "resource_topic": "meetings",
+        "resource_location": "OH",
+        "resource_offset": 3,
+    }
+
+
+def test_a_place_as_the_answer_is_remembered() -> None:
+    _, slots = run(ActionResourcesShow(), "43215", {"resource_topic": "harm_reduction"})
+
+    assert slots["resource_location"] == "OH 43215"
+    assert slots["resource_offset"] == -1  # three harm-reduction options: all shown
+
+
+def test_more_pages_on_then_says_the_list_is_done() -> None:
+    slots: Slots = {"resource_topic": "meetings", "resource_offset": 3.0}
+
+    (second,), slots = run(ActionResourcesMore(), "more", slots)
+    (done,), after = run(ActionResourcesMore(), "more", slots)
+
+    assert second["text"].startswith("More options for meetings:")
+    assert "Recovery Dharma" in second["text"]
+    assert slots["resource_offset"] == -1
+    assert done["text"] == ALL_SHOWN.format(subject="meetings")
+    assert after["resource_offset"] == -1
+
+
+def test_more_with_nothing_shown_yet_starts_at_the_top() -> None:
+    (message,), slots = run(ActionResourcesMore(), "more")
+
+    assert message["text"].startswith("A few options for support:")
+    assert slots["resource_offset"] == 3
+
+
+def test_more_for_another_topic_starts_a_new_list() -> None:
+    slots = {"resource_topic": "meetings", "resource_offset": -1.0}
+    (message,), remembered = run(ActionResourcesMore(), "more for housing", slots)
+
+    assert message["text"].startswith("A few options for housing:")
+    assert remembered["resource_topic"] == "housing"
+
+
+def test_a_topic_the_catalog_lacks_points_to_211(monkeypatch: pytest.MonkeyPatch) -> None:
+    only_aa = """version: 1
+resources:
+  - {id: aa, name: AA, contact: aa.org, kinds: [affiliational], topics: [meetings]}
+"""
+    monkeypatch.setattr(resources, "default_catalog", lambda: parse_catalog(only_aa))
+
+    (message,), _ = run(ActionResourcesShow(), "i need a lawyer")
+
+    assert message["text"] == NOTHING
+
+
+def test_a_place_as_the_answer_is_used() -> None:
+    (message,), slots = run(ActionResourcesShow(), "kentucky", intent="inform_location")
+
+    assert message["text"].startswith("A few options for support:")
+    assert slots["resource_location"] == "KY"
+
+
+def test_read_as_a_place_with_no_place_in_it_asks_what_was_meant() -> None:
+    (message,), slots = run(ActionResourcesShow(), "hmmm zzz", intent="inform_location")
+
+    assert message["response"] == "utter_fallback_clarify"
+    assert slots == {}

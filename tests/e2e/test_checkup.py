@@ -1,0 +1,167 @@
+"""A full recovery check-up and the rulers in the simulator, with the real engine and action
+server: "not now" stored, a question about the bot and a request for a person in between, an
+emoji for cravings, a pause and a pick-up, an unclear "yeah" followed by how often, the summary
+in the person's words, the need rule and a peer offered; then importance and confidence rulers
+after "thinking about quitting", and for someone not ready only the importance ruler. Everything
+is read back from the app database."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import yaml
+from sqlalchemy import select
+
+from core.settings import Settings
+from store.checkup_models import Checkup, CheckupAnswer, RulerRating
+from store.db import Database
+from store.migrate import upgrade
+from store.models import Participant
+from tests.support.system import PreparedEngine, chat
+from warmline.engine_env import BOT_DIR
+from warmline.processes import actions_spec, app_spec, engine_spec
+from warmline.supervisor import Supervisor
+
+pytestmark = pytest.mark.engine
+
+
+def responses(name: str) -> dict[str, Any]:
+    found: dict[str, dict[str, Any]] = yaml.safe_load(
+        (BOT_DIR / "domain" / f"{name}.yml").read_text()
+    )
+    return found["responses"]
+
+
+RESPONSES = {**responses("core"), **responses("checkup"), **responses("rulers")}
+
+
+def plain(name: str, **values: object) -> set[str]:
+    """Every way the assistant may say a response the first time (no re-ask), filled in."""
+    return {str(v["text"]).format(**values) for v in RESPONSES[name] if "condition" not in v}
+
+
+def one_of(replies: list[str], *names: str, **values: object) -> None:
+    assert len(replies) == len(names), replies
+    for reply, name in zip(replies, names, strict=True):
+        assert reply in plain(name, **values), f"{reply!r} is not {name}"
+
+
+@pytest.fixture
+def system(system_settings: Settings, prepared_engine: PreparedEngine) -> Iterator[Supervisor]:
+    upgrade(system_settings.app_database_url)
+    specs = [
+        engine_spec(system_settings, prepared_engine.install, prepared_engine.model),
+        actions_spec(system_settings),
+        app_spec(system_settings),
+    ]
+    group = Supervisor(specs, out=io.StringIO())
+    group.start()
+    try:
+        yield group
+    finally:
+        group.stop()
+
+
+def check_up(base: str) -> None:
+    one_of(chat(base, "ben", "checkup pls"), "utter_checkup_permission")
+    one_of(chat(base, "ben", "not rn"), "utter_checkup_rescheduled", when="in a few hours")
+    one_of(chat(base, "ben", "can we do a check-up"), "utter_checkup_permission")
+    one_of(chat(base, "ben", "ya sure"), "utter_ask_checkup_how")
+    one_of(chat(base, "ben", "wait r u a bot?"), "utter_iamabot", "utter_ask_checkup_how")
+    one_of(chat(base, "ben", "rough week tbh"), "utter_ask_checkup_cravings")
+    one_of(chat(base, "ben", "😣"), "utter_checkup_reflect_cravings_high", "utter_ask_checkup_use")
+    one_of(chat(base, "ben", "pause"), "utter_checkup_paused")
+
+    one_of(chat(base, "ben", "checkup pls"), "utter_checkup_welcome_back", "utter_ask_checkup_use")
+    one_of(chat(base, "ben", "yeah"), "utter_checkup_reflect_use", "utter_ask_checkup_use_often")
+    one_of(chat(base, "ben", "most days tbh"), "utter_ask_checkup_supports")
+    person = chat(base, "ben", "can i talk to a real person")  # answered by the gateway itself
+    assert "peer" in " ".join(person)
+    one_of(
+        chat(base, "ben", "went to 2 meetings and called my sponsor"),
+        "utter_checkup_reflect_supports", "utter_ask_checkup_went_well",
+    )  # fmt: skip
+    one_of(
+        chat(base, "ben", "made it to work every day"),
+        "utter_checkup_affirm_went_well", "utter_ask_checkup_next_step",
+    )  # fmt: skip
+    summary, offer = chat(base, "ben", "call my sponsor on sunday")
+    assert summary.endswith(
+        'things have been "rough week tbh"; cravings were around 8 out of 10; you leaned on '
+        'meetings and your sponsor; something that went well: "made it to work every day"; and '
+        'your next step, in your words: "call my sponsor on sunday".'
+    )
+    assert offer in plain("utter_checkup_offer_peer")
+    (connected,) = chat(base, "ben", "yes please")
+    assert "peer" in connected
+
+
+def rulers(base: str) -> None:
+    reflection, permission = chat(base, "cal", "thinking about quitting")
+    assert reflection in plain("utter_rulers_reflect_change")
+    assert permission in plain("utter_rulers_permission")
+    one_of(chat(base, "cal", "sure"), "utter_ask_ruler_importance")
+    one_of(
+        chat(base, "cal", "6"), "utter_ask_ruler_importance_why", ruler_importance=6, ruler_lower=3
+    )
+    one_of(chat(base, "cal", "my kids keep asking me to"), "utter_ask_ruler_confidence")
+    one_of(
+        chat(base, "cal", "like a 4"), "utter_ask_ruler_confidence_step",
+        ruler_confidence=4, ruler_higher=5,
+    )  # fmt: skip
+    one_of(chat(base, "cal", "if my friends didnt drink so much"), "utter_rulers_close")
+
+
+def not_ready(base: str) -> None:
+    """Pre-contemplation: asked only how important it feels, never for confidence or a plan."""
+    reflection, permission = chat(base, "dee", "im not ready to quit")
+    assert reflection in plain("utter_rulers_reflect_not_ready")
+    assert permission in plain("utter_rulers_permission")
+    one_of(chat(base, "dee", "ok"), "utter_ask_ruler_importance")
+    one_of(
+        chat(base, "dee", "5"), "utter_ask_ruler_importance_why", ruler_importance=5, ruler_lower=2
+    )
+    one_of(chat(base, "dee", "idk my wife worries"), "utter_rulers_close_not_ready")
+
+
+def test_a_check_up_and_the_rulers_through_the_simulator(
+    system: Supervisor, system_settings: Settings
+) -> None:
+    base = f"http://127.0.0.1:{system_settings.app_port}"
+    check_up(base)
+    rulers(base)
+    not_ready(base)
+
+    db = Database(system_settings.app_database_url)
+    try:
+        with db.transaction() as session:
+            later, done = session.scalars(select(Checkup).order_by(Checkup.id)).all()
+            assert (later.ask_again_at is not None, later.completed_at) == (True, None)
+            assert (done.needs_linkage, done.peer_requested_at is not None) == (True, True)
+            answers = {
+                a.question: (a.text, a.value) for a in session.scalars(select(CheckupAnswer))
+            }
+            assert answers == {
+                "how": ("rough week tbh", None),
+                "cravings": ("😣", 8),
+                "use": ("yeah", "unknown"),
+                "use_often": ("most days tbh", "weekly_or_more"),
+                "supports": ("went to 2 meetings and called my sponsor", ["meetings", "sponsor"]),
+                "went_well": ("made it to work every day", None),
+                "next_step": ("call my sponsor on sunday", None),
+            }
+            ratings = session.execute(
+                select(RulerRating.ruler, RulerRating.score, RulerRating.reason)
+            ).all()
+            assert sorted(ratings) == [
+                ("confidence", 4, "if my friends didnt drink so much"),
+                ("importance", 5, "idk my wife worries"),
+                ("importance", 6, "my kids keep asking me to"),
+            ]
+            stages = session.scalars(select(Participant.stage_of_change)).all()
+            assert {"contemplation", "precontemplation"} <= set(stages)
+    finally:
+        db.dispose()

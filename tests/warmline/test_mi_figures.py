@@ -1,0 +1,205 @@
+"""`warmline mi-figures`: the MITI codes read from a domain, test stories and action maps, and the
+figures and targets computed from them, on small made-up bot projects."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bot.actions.miti import ActionsSay, tag
+from warmline import cli
+from warmline.engine_env import BOT_DIR
+from warmline.mi_figures import figures, run
+from warmline.mi_read import (
+    Domain,
+    codes_of,
+    domain_said,
+    load_actions,
+    load_domain,
+    stories_said,
+)
+
+REFLECT_THEN_ASK = {"miti": ["complex_reflection", "open_question"]}
+RESPONSES: dict[str, Any] = {
+    "utter_open": [{"text": "How are things?", "metadata": {"miti": "open_question"}}],
+    "utter_closed": [{"text": "Any cravings?", "metadata": {"miti": "closed_question"}}],
+    "utter_mixed": [
+        {"text": "A question?", "metadata": {"miti": "open_question"}},
+        {"text": "Yes or no?", "metadata": {"miti": "closed_question"}},
+    ],
+    "utter_reflect_ask": [{"text": "It's been hard. What helps?", "metadata": REFLECT_THEN_ASK}],
+    "utter_ask_q1": [{"text": "1 of 2?", "metadata": {"miti": "closed_question"}}],
+    "utter_ask_q2": [{"text": "2 of 2?", "metadata": {"miti": "closed_question"}}],
+    "utter_default": [{"text": "Say more?", "metadata": {"miti": "open_question"}}],
+}
+ACTIONS: ActionsSay = {
+    "action_greet": ((tag("give_information", "open_question"),), (tag("open_question"),)),
+    "action_maybe": ((), (tag("simple_reflection"),)),
+    "action_says_response": (("utter_open", "utter_reflect_ask"),),
+    "action_silent": (),
+}
+
+
+def write_bot(root: Path, responses: dict[str, Any], steps: list[dict[str, Any]]) -> Path:
+    (root / "domain").mkdir(parents=True)
+    (root / "tests").mkdir()
+    domain = {"responses": responses, "forms": {"q_form": {"required_slots": ["q1", "q2"]}}}
+    (root / "domain" / "core.yml").write_text(yaml.safe_dump(domain))
+    stories = {"stories": [{"story": "made up", "steps": steps}]}
+    (root / "tests" / "test_stories.yml").write_text(yaml.safe_dump(stories))
+    return root
+
+
+@pytest.mark.parametrize(
+    ("metadata", "codes"),
+    [
+        ({"miti": "affirm"}, ("affirm",)),
+        (
+            {"miti": ["complex_reflection", "open_question"]},
+            ("complex_reflection", "open_question"),
+        ),
+        ({"miti": "confront"}, ("confront",)),
+        ({"miti": "open-question"}, None),  # not a MITI code: as good as untagged
+        ({"miti": []}, None),
+        ({"other": 1}, None),
+        (None, None),
+    ],
+)
+def test_codes_are_read_from_metadata(metadata: object, codes: tuple[str, ...] | None) -> None:
+    assert codes_of(metadata) == codes
+
+
+FORM = {"action": "q_form"}
+
+
+def asked(*slots: str | None) -> list[dict[str, Any]]:
+    return [{"slot_was_set": [{"requested_slot": slot}]} for slot in slots]
+
+
+@pytest.mark.parametrize(
+    ("steps", "open_q", "closed_q", "reflections", "untagged"),
+    [
+        ([{"action": "utter_open"}, {"action": "utter_closed"}], 1, 1, 0, 0),
+        ([{"action": "utter_mixed"}], 0.5, 0.5, 0, 0),  # variations share one message
+        ([{"action": "utter_reflect_ask"}], 1, 0, 1, 0),  # a list of codes counts each
+        ([{"action": "action_greet"}], 1, 0, 0, 0),
+        ([{"action": "action_maybe"}], 0, 0, 0.5, 0),  # a run that says nothing weighs too
+        ([{"action": "action_says_response"}], 2, 0, 1, 0),
+        ([{"action": "action_silent"}, {"action": "action_listen"}], 0, 0, 0, 0),
+        ([{"action": "action_default_fallback"}], 1, 0, 0, 0),
+        ([{"action": "action_unknown"}, {"action": "utter_missing"}], 0, 0, 0, 2),
+        # A form asks each slot it requests, again when the story requests none (a re-ask),
+        # and nothing once it ends.
+        ([FORM, {"active_loop": "q_form"}, *asked("q1")], 0, 1, 0, 0),
+        ([FORM, *asked("q1"), FORM, *asked("q2")], 0, 2, 0, 0),
+        ([FORM, *asked("q1"), {"action": "utter_open"}, FORM], 1, 2, 0, 0),
+        ([FORM, *asked("q2"), FORM, *asked(None)], 0, 1, 0, 0),
+        ([FORM, *asked("q2"), FORM, {"active_loop": None}], 0, 1, 0, 0),
+    ],
+)
+def test_story_steps_are_counted(
+    tmp_path: Path,
+    steps: list[dict[str, Any]],
+    open_q: float,
+    closed_q: float,
+    reflections: float,
+    untagged: int,
+) -> None:
+    bot = write_bot(tmp_path, RESPONSES, [{"intent": "greet", "user": "hi"}, *steps])
+    said = stories_said(sorted((bot / "tests").glob("*.yml")), load_domain(bot / "domain"), ACTIONS)
+
+    found = figures(said)
+
+    assert (found.open_questions, found.closed_questions, found.reflections) == pytest.approx(
+        (open_q, closed_q, reflections)
+    )
+    assert len(found.untagged) == untagged
+
+
+def test_targets_met_exit_zero(tmp_path: Path) -> None:
+    bot = write_bot(tmp_path, RESPONSES, [{"action": "utter_reflect_ask"}])
+    out = io.StringIO()
+
+    assert run(out, bot, ACTIONS) == 0
+    conversations, whole_domain = out.getvalue().split("whole domain")
+    assert "MISSED" not in conversations
+    assert "MISSED" in whole_domain  # for information: the domain's ratios never decide
+
+
+def test_too_few_open_questions_or_reflections_fail(tmp_path: Path) -> None:
+    bot = write_bot(
+        tmp_path, RESPONSES, [{"action": "utter_reflect_ask"}, {"action": "utter_closed"}]
+    )
+    out = io.StringIO()
+
+    assert run(out, bot, ACTIONS) == 1
+    assert "1 of 2 = 50.0%" in out.getvalue()
+    assert "1 : 2 = 0.50:1" in out.getvalue()
+
+
+def test_an_untagged_response_is_reported_and_fails(tmp_path: Path) -> None:
+    responses = {**RESPONSES, "utter_plain": [{"text": "Hello."}]}
+    bot = write_bot(tmp_path, responses, [{"action": "utter_reflect_ask"}])
+    out = io.StringIO()
+
+    # Never said in a story, but every response in the domain must carry a code.
+    assert run(out, bot, ACTIONS) == 1
+    assert "untagged: utter_plain, 1 message" in out.getvalue()
+
+
+def test_an_unmapped_custom_action_in_a_story_is_untagged(tmp_path: Path) -> None:
+    bot = write_bot(tmp_path, RESPONSES, [{"action": "utter_reflect_ask"}, {"action": "action_x"}])
+    out = io.StringIO()
+
+    assert run(out, bot, ACTIONS) == 1
+    assert "untagged: action_x (no MITI entry), 1 message" in out.getvalue()
+
+
+@pytest.mark.parametrize("code", ["confront", "persuade"])
+def test_a_non_adherent_code_fails(tmp_path: Path, code: str) -> None:
+    responses = {**RESPONSES, "utter_push": [{"text": "You must.", "metadata": {"miti": code}}]}
+    bot = write_bot(tmp_path, responses, [{"action": "utter_reflect_ask"}])
+    out = io.StringIO()
+
+    assert run(out, bot, ACTIONS) == 1
+    assert "non-adherent: utter_push, 1 message" in out.getvalue()
+
+
+def test_a_non_adherent_action_text_fails(tmp_path: Path) -> None:
+    actions: ActionsSay = {**ACTIONS, "action_push": ((tag("persuade"),),)}
+    bot = write_bot(tmp_path, RESPONSES, [{"action": "utter_reflect_ask"}])
+
+    assert run(io.StringIO(), bot, actions) == 1
+
+
+def test_domain_loads_across_files(tmp_path: Path) -> None:
+    (tmp_path / "a.yml").write_text(yaml.safe_dump({"responses": {"utter_a": [{"text": "x"}]}}))
+    (tmp_path / "b.yml").write_text(yaml.safe_dump({"forms": {"f": {}}, "responses": None}))
+
+    assert load_domain(tmp_path) == Domain({"utter_a": [None]}, frozenset({"f"}))
+
+
+def test_the_command_reports_on_the_real_bot(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Wired into `warmline`. Whether the real bot meets the targets is not asserted: the test
+    conversations miss them for now (untagged checkup and rulers actions, few reflections)."""
+    monkeypatch.chdir(tmp_path)  # no developer .env read
+
+    code = cli.main(["mi-figures"])
+
+    printed = capsys.readouterr().out
+    assert code in {0, 1}
+    assert "test conversations" in printed
+    assert "whole domain" in printed
+
+
+def test_every_response_in_the_real_domain_is_tagged() -> None:
+    found = figures(domain_said(load_domain(BOT_DIR / "domain"), load_actions()))
+
+    assert dict(found.untagged) == {}
+    assert dict(found.non_adherent) == {}
