@@ -5,8 +5,6 @@ read back from the app database."""
 
 from __future__ import annotations
 
-import io
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -17,10 +15,8 @@ from bot.actions.barc10_reflection import OPEN_QUESTION, PAUSED, THANKS
 from core.settings import Settings
 from store.barc10_models import Barc10Answer, Barc10Checkin
 from store.db import Database
-from store.migrate import upgrade
-from tests.support.system import PreparedEngine, chat
+from tests.support.system import chat
 from warmline.engine_env import BOT_DIR
-from warmline.processes import actions_spec, app_spec, engine_spec
 from warmline.supervisor import Supervisor
 
 pytestmark = pytest.mark.engine
@@ -37,22 +33,6 @@ SCORES = [6, 5, 4, 3, 6, 5, 5, 3, 5, 6]
 def ask(item: int, reask: bool = False) -> str:
     variations = RESPONSES[f"utter_ask_barc10_q{item}"]
     return next(str(v["text"]) for v in variations if ("condition" in v) == reask)
-
-
-@pytest.fixture
-def system(system_settings: Settings, prepared_engine: PreparedEngine) -> Iterator[Supervisor]:
-    upgrade(system_settings.app_database_url)
-    specs = [
-        engine_spec(system_settings, prepared_engine.install, prepared_engine.model),
-        actions_spec(system_settings),
-        app_spec(system_settings),
-    ]
-    group = Supervisor(specs, out=io.StringIO())
-    group.start()
-    try:
-        yield group
-    finally:
-        group.stop()
 
 
 def test_a_full_barc10_through_the_simulator(system: Supervisor, system_settings: Settings) -> None:

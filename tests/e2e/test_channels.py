@@ -5,7 +5,6 @@ webhook and through polling, with python-telegram-bot. Only the providers are lo
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 
 import httpx
@@ -15,12 +14,9 @@ from twilio.request_validator import RequestValidator  # type: ignore[import-unt
 from bot.actions.greet import FIRST_GREETING
 from core.settings import Settings, load_settings
 from escalation.responses import CRISIS
-from store.migrate import upgrade
 from tests.fakes.telegram_api import FakeTelegram, message_update, running_fake_telegram
 from tests.fakes.twilio_api import FakeTwilio, running_fake_twilio
-from tests.support.system import PreparedEngine, wait_for
-from warmline.processes import actions_spec, app_spec, engine_spec
-from warmline.supervisor import Supervisor
+from tests.support.system import PreparedEngine, start_system, wait_for
 
 pytestmark = pytest.mark.engine
 
@@ -40,18 +36,6 @@ def twilio() -> Iterator[FakeTwilio]:
 def telegram() -> Iterator[FakeTelegram]:
     with running_fake_telegram() as fake:
         yield fake
-
-
-def start(settings: Settings, prepared: PreparedEngine) -> Supervisor:
-    upgrade(settings.app_database_url)
-    specs = [
-        engine_spec(settings, prepared.install, prepared.model),
-        actions_spec(settings),
-        app_spec(settings),
-    ]
-    group = Supervisor(specs, out=io.StringIO())
-    group.start()
-    return group
 
 
 def connect(monkeypatch: pytest.MonkeyPatch, **values: str) -> Settings:
@@ -95,7 +79,7 @@ def test_sms_and_telegram_webhooks_reach_the_engine_and_answer_on_the_same_chann
         telegram_api_base_url=telegram.url,
         telegram_webhook_secret=SECRET,
     )
-    system = start(settings, prepared_engine)
+    system = start_system(settings, prepared_engine)
     try:
         assert sms_in(base, twilio.auth_token, "SM" + "1" * 32, "hey").status_code == 200
         wait_for(lambda: sms_out(twilio) == [FIRST_GREETING], 60, "the SMS greeting")
@@ -124,7 +108,7 @@ def test_telegram_polling_reaches_the_engine_and_answers_in_the_chat(
     settings = connect(
         monkeypatch, telegram_bot_token=telegram.token, telegram_api_base_url=telegram.url
     )
-    system = start(settings, prepared_engine)
+    system = start_system(settings, prepared_engine)
     try:
         # Queued once everything is up: a message polled while the engine is still loading
         # gets the holding reply first (tested in test_engine_outage.py).

@@ -7,8 +7,6 @@ is read back from the app database."""
 
 from __future__ import annotations
 
-import io
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -18,11 +16,9 @@ from sqlalchemy import select
 from core.settings import Settings
 from store.checkup_models import Checkup, CheckupAnswer, RulerRating
 from store.db import Database
-from store.migrate import upgrade
 from store.models import Participant
-from tests.support.system import PreparedEngine, chat
+from tests.support.system import chat
 from warmline.engine_env import BOT_DIR
-from warmline.processes import actions_spec, app_spec, engine_spec
 from warmline.supervisor import Supervisor
 
 pytestmark = pytest.mark.engine
@@ -47,22 +43,6 @@ def one_of(replies: list[str], *names: str, **values: object) -> None:
     assert len(replies) == len(names), replies
     for reply, name in zip(replies, names, strict=True):
         assert reply in plain(name, **values), f"{reply!r} is not {name}"
-
-
-@pytest.fixture
-def system(system_settings: Settings, prepared_engine: PreparedEngine) -> Iterator[Supervisor]:
-    upgrade(system_settings.app_database_url)
-    specs = [
-        engine_spec(system_settings, prepared_engine.install, prepared_engine.model),
-        actions_spec(system_settings),
-        app_spec(system_settings),
-    ]
-    group = Supervisor(specs, out=io.StringIO())
-    group.start()
-    try:
-        yield group
-    finally:
-        group.stop()
 
 
 def check_up(base: str) -> None:

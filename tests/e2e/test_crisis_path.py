@@ -4,18 +4,13 @@ conversation over and hands it back to the real assistant."""
 
 from __future__ import annotations
 
-import io
-from collections.abc import Iterator
-
 import httpx
 import pytest
 
 from bot.actions.greet import FIRST_GREETING
 from core.settings import Settings
 from escalation.responses import CRISIS, OVERDOSE_STEPS
-from store.migrate import upgrade
-from tests.support.system import PreparedEngine, chat, conversation, wait_for
-from warmline.processes import actions_spec, app_spec, engine_spec
+from tests.support.system import chat, conversation, wait_for
 from warmline.supervisor import Supervisor
 
 pytestmark = pytest.mark.engine
@@ -25,22 +20,6 @@ BOT_ANSWER = (
     "I'm an automated assistant, not a person. Real peer recovery specialists read "
     "conversations that need them, and you can ask for a person any time."
 )
-
-
-@pytest.fixture
-def system(system_settings: Settings, prepared_engine: PreparedEngine) -> Iterator[Supervisor]:
-    upgrade(system_settings.app_database_url)
-    specs = [
-        engine_spec(system_settings, prepared_engine.install, prepared_engine.model),
-        actions_spec(system_settings),
-        app_spec(system_settings),
-    ]
-    group = Supervisor(specs, out=io.StringIO())
-    group.start()
-    try:
-        yield group
-    finally:
-        group.stop()
 
 
 def escalations(base: str) -> list[tuple[str, list[str]]]:

@@ -4,8 +4,6 @@ misses in a row ending with a peer asked to text, recorded as the gateway's own 
 
 from __future__ import annotations
 
-import io
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -16,10 +14,8 @@ from bot.actions.resources_select import MAX_MESSAGE, MORE_HINT
 from core.settings import Settings
 from store.db import Database
 from store.escalation_models import Escalation
-from store.migrate import upgrade
-from tests.support.system import PreparedEngine, chat
+from tests.support.system import chat
 from warmline.engine_env import BOT_DIR
-from warmline.processes import actions_spec, app_spec, engine_spec
 from warmline.supervisor import Supervisor
 
 pytestmark = pytest.mark.engine
@@ -36,22 +32,6 @@ def texts(file: str, response: str, **values: str) -> list[str]:
 
 def options(text: str) -> list[str]:
     return [line for line in text.splitlines() if line[:2] in {"1.", "2.", "3.", "4."}]
-
-
-@pytest.fixture
-def system(system_settings: Settings, prepared_engine: PreparedEngine) -> Iterator[Supervisor]:
-    upgrade(system_settings.app_database_url)
-    specs = [
-        engine_spec(system_settings, prepared_engine.install, prepared_engine.model),
-        actions_spec(system_settings),
-        app_spec(system_settings),
-    ]
-    group = Supervisor(specs, out=io.StringIO())
-    group.start()
-    try:
-        yield group
-    finally:
-        group.stop()
 
 
 def test_meetings_in_ohio_with_permission_three_at_a_time(

@@ -4,6 +4,7 @@ and the app, each system isolated in its own data folder, ports and token."""
 
 from __future__ import annotations
 
+import io
 import secrets
 import time
 from dataclasses import dataclass
@@ -11,10 +12,13 @@ from pathlib import Path
 
 import httpx
 
-from core.settings import load_settings
+from core.settings import Settings, load_settings
+from store.migrate import upgrade
 from tests.fakes.engine import free_port
 from warmline.cli import prepare_engine
 from warmline.engine_env import EngineInstall
+from warmline.processes import actions_spec, app_spec, engine_spec
+from warmline.supervisor import Supervisor
 
 
 @dataclass(frozen=True)
@@ -62,3 +66,17 @@ def wait_for(condition: object, timeout: float, what: str) -> None:
             return
         time.sleep(0.25)
     raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
+
+
+def start_system(settings: Settings, prepared: PreparedEngine) -> Supervisor:
+    """Migrates the app database and starts the engine, the action server and the app; returns
+    once all three answer. The caller stops them."""
+    upgrade(settings.app_database_url)
+    specs = [
+        engine_spec(settings, prepared.install, prepared.model),
+        actions_spec(settings),
+        app_spec(settings),
+    ]
+    group = Supervisor(specs, out=io.StringIO())
+    group.start()
+    return group
