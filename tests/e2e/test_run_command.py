@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from sqlalchemy import select
 
 from bot.actions.greet import FIRST_GREETING, RETURNING_GREETING
@@ -20,14 +21,19 @@ from tests.support.system import PreparedEngine, chat, system_env, wait_for
 
 pytestmark = pytest.mark.engine
 
+EVERYDAY = Path(__file__).resolve().parents[2] / "bot" / "domain" / "everyday.yml"
+
 BOT_CHALLENGE = (
     "I'm an automated assistant, not a person. Real peer recovery specialists read "
     "conversations that need them, and you can ask for a person any time."
 )
-NOT_UNDERSTOOD = (
-    "I'm not sure I followed that. Could you say it another way? You can also text HELP to "
-    "see what I can do."
-)
+# Out of scope gets a gentle redirect, one of its variations.
+REDIRECTS = [
+    str(variation["text"])
+    for variation in yaml.safe_load(EVERYDAY.read_text(encoding="utf-8"))["responses"][
+        "utter_out_of_scope"
+    ]
+]
 
 
 def port_is_free(port: int) -> bool:
@@ -64,7 +70,8 @@ def test_run_serves_a_conversation_and_ctrl_c_stops_everything(
         assert chat(base, "sam", "hey") == [FIRST_GREETING]
         assert chat(base, "sam", "r u a real person?") == [BOT_CHALLENGE]
         assert chat(base, "sam", "hi again") == [RETURNING_GREETING]
-        assert chat(base, "sam", "whats the weather like tomorrow") == [NOT_UNDERSTOOD]
+        [redirect] = chat(base, "sam", "whats the weather like tomorrow")
+        assert redirect in REDIRECTS
     finally:
         runner.send_signal(signal.SIGINT)
         code = runner.wait(timeout=60)
@@ -79,7 +86,7 @@ def test_run_serves_a_conversation_and_ctrl_c_stops_everything(
         ("inbound", "hi again"),
         ("outbound", RETURNING_GREETING),
         ("inbound", "whats the weather like tomorrow"),
-        ("outbound", NOT_UNDERSTOOD),
+        ("outbound", redirect),
         ("audit", "greeted"),
         ("audit", "greeted"),
     ]
