@@ -4,7 +4,8 @@ The final level is the higher of the two votes. The rules decide alone whenever 
 crisis or emergency (the model can add nothing then, and is not even asked: that keeps the
 common case as fast as the rules). Below crisis the model may raise the message to crisis, never
 higher, and never lowers anything; it keeps quiet where the rules judged risk words by their
-context, and on very short messages (model/abstain.py). Should the model fail, for one message
+context, on very short messages, and on messages of too many words it never trained on
+(model/abstain.py). Should the model fail, for one message
 or altogether, the rules' answer stands and the failure is reported: screening never fails
 towards silence.
 """
@@ -54,13 +55,17 @@ class CombinedScreener:
 def _status(model: RiskModel | None) -> str:
     if model is None:
         return "risk model not in use: screening with the rules alone"
-    status = f"risk model {model.version}, threshold {model.threshold:.2f}"
+    status = (
+        f"risk model {model.version}, threshold {model.threshold:.2f},"
+        f" votes on messages with >= {model.min_coverage:.0%} of words known"
+    )
     figures = model.cross_validation
     if figures is None:
         return status
     return (
         f"{status}; {figures.folds}-fold cross-validation over its {figures.n} training"
-        f" messages: model alone rates {figures.model_risk_recall:.1%} of emergency+crisis"
-        f" crisis; combined rates {figures.none_false_alarms:.1%} of none and"
+        f" messages (and {figures.ordinary} NLU examples as not risk): model alone rates"
+        f" {figures.model_risk_recall:.1%} of emergency+crisis crisis; combined rates"
+        f" {figures.none_false_alarms:.1%} of none and"
         f" {figures.concern_false_alarms:.1%} of concern crisis or higher"
     )

@@ -2,7 +2,8 @@
 
 Training takes seconds, loading a fraction of one: app start-up, `warmline evaluate-screening`
 and the tests load `<models dir>/risk-model-<hash>/` when it is there and train only when the
-hash is new. The hash covers the training sets, the lexicon (its spellings shape the normalised
+hash is new. The hash covers the training sets, the bot's NLU files (their examples are trained
+on as not risk: nlu.py), the lexicon (its spellings shape the normalised
 text, its rules the threshold), the code of the model and of the rules, the training config and
 spaCy's version: change any of them and the next build retrains, so a stale model is never
 used. Writes are atomic (a temporary folder renamed into place), so two processes starting at
@@ -26,6 +27,7 @@ import spacy
 
 from escalation.lexicon import LEXICON_PATH, Lexicon
 from escalation.model.classifier import RiskModel
+from escalation.model.nlu import nlu_paths, ordinary_examples
 from escalation.model.train import (
     CrossValidation,
     TrainingConfig,
@@ -33,12 +35,14 @@ from escalation.model.train import (
     fit,
     load_training,
     training_paths,
+    vocabulary_of,
 )
 
 logger = logging.getLogger(__name__)
 
 PREFIX = "risk-model-"
 META = "risk-model.json"
+VOCABULARY = "risk-vocabulary.txt"  # the words trained on, one a line (abstain.py)
 _ESCALATION = Path(__file__).resolve().parent.parent
 # Code whose change changes the trained model, what it is fed, or its threshold (chosen with the
 # rules' votes beside it): the model's own code and the rules'.
@@ -59,12 +63,15 @@ def models_dir() -> Path:
 
 
 def fingerprint(
-    config: TrainingConfig, paths: Sequence[Path], lexicon_path: Path = LEXICON_PATH
+    config: TrainingConfig,
+    paths: Sequence[Path],
+    lexicon_path: Path = LEXICON_PATH,
+    nlu: Sequence[Path] = (),
 ) -> str:
     digest = hashlib.sha256()
     digest.update(json.dumps(asdict(config), sort_keys=True).encode())
     digest.update(metadata.version("spacy").encode())
-    for path in (*paths, lexicon_path, *_CODE):
+    for path in (*paths, *nlu, lexicon_path, *_CODE):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
@@ -75,19 +82,22 @@ def load_or_train(
     config: TrainingConfig | None = None,
     paths: Sequence[Path] | None = None,
     lexicon_path: Path = LEXICON_PATH,
+    nlu: Sequence[Path] | None = None,
 ) -> RiskModel:
     """The cached model for this hash, else a newly trained one (then cached). Raises when it
-    can neither load nor train; the caller falls back to the rules alone."""
+    can neither load nor train; the caller falls back to the rules alone. `nlu`: the files of
+    NLU examples to learn as not risk (default: every YAML file under bot/data)."""
     config = config or TrainingConfig()
     paths = list(paths) if paths is not None else training_paths()
-    version = fingerprint(config, paths, lexicon_path)
+    nlu = list(nlu) if nlu is not None else nlu_paths()
+    version = fingerprint(config, paths, lexicon_path, nlu)
     target = directory / f"{PREFIX}{version}"
     if (target / META).is_file():
         try:
             return _load(target, lexicon, version)
         except Exception:
             logger.exception("cached risk model %s did not load; training it again", target)
-    model, figures = train_model(lexicon, config, paths, version)
+    model, figures = train_model(lexicon, config, paths, version, nlu)
     try:
         _save(model, figures, config, directory, target)
     except OSError:
@@ -96,11 +106,16 @@ def load_or_train(
 
 
 def train_model(
-    lexicon: Lexicon, config: TrainingConfig, paths: Sequence[Path], version: str
+    lexicon: Lexicon,
+    config: TrainingConfig,
+    paths: Sequence[Path],
+    version: str,
+    nlu: Sequence[Path] = (),
 ) -> tuple[RiskModel, CrossValidation]:
     data = load_training(paths)
-    figures = cross_validate(lexicon, data, config)
-    nlp = fit(lexicon, data, config)
+    ordinary = ordinary_examples(lexicon, nlu, [item.text for item in data if item.risk])
+    figures = cross_validate(lexicon, data, config, ordinary)
+    nlp = fit(lexicon, data, config, ordinary)
     model = RiskModel(
         nlp,
         lexicon,
@@ -109,6 +124,8 @@ def train_model(
         config.char_sizes,
         trained_now=True,
         cross_validation=figures,
+        vocabulary=vocabulary_of(lexicon, [*(item.text for item in data), *ordinary]),
+        min_coverage=figures.min_coverage,
     )
     logger.info("trained risk model %s: %s", version, figures)
     return model, figures
@@ -121,8 +138,16 @@ def _load(target: Path, lexicon: Lexicon, version: str) -> RiskModel:
     nlp = spacy.load(target)
     sizes = tuple(int(size) for size in meta["config"]["char_sizes"])
     figures = CrossValidation(**meta["cross_validation"])
+    vocabulary = frozenset((target / VOCABULARY).read_text(encoding="utf-8").split())
     return RiskModel(
-        nlp, lexicon, float(meta["threshold"]), version, sizes, cross_validation=figures
+        nlp,
+        lexicon,
+        float(meta["threshold"]),
+        version,
+        sizes,
+        cross_validation=figures,
+        vocabulary=vocabulary,
+        min_coverage=float(meta["min_coverage"]),
     )
 
 
@@ -141,9 +166,12 @@ def _save(
         meta = {
             "version": model.version,
             "threshold": model.threshold,
+            "min_coverage": model.min_coverage,
             "config": asdict(config),
             "cross_validation": asdict(figures),
         }
+        words = "".join(f"{word}\n" for word in sorted(model.vocabulary))
+        (staging / VOCABULARY).write_text(words, encoding="utf-8")
         (staging / META).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
         if target.exists():  # another process cached the same model first, or a broken copy
             shutil.rmtree(target, ignore_errors=True)

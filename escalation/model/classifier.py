@@ -12,8 +12,8 @@ from spacy.pipeline import TextCategorizer
 
 from escalation.levels import Level, Screening
 from escalation.lexicon import Lexicon
-from escalation.model.abstain import too_short
-from escalation.model.features import ModelText
+from escalation.model.abstain import too_short, unfamiliar
+from escalation.model.features import ModelText, plain_words
 from escalation.model.train import RISK, CrossValidation
 
 REASON = "model:crisis-risk"
@@ -32,7 +32,11 @@ class RiskModel:
         *,
         trained_now: bool = False,
         cross_validation: CrossValidation | None = None,
+        vocabulary: frozenset[str] = frozenset(),
+        min_coverage: float = 0.0,
     ) -> None:
+        """`vocabulary`: the words trained on; the model votes only on messages at least
+        `min_coverage` of whose words it holds (abstain.py)."""
         self.nlp = nlp
         textcat = nlp.get_pipe("textcat")
         assert isinstance(textcat, TextCategorizer)
@@ -43,22 +47,27 @@ class RiskModel:
         self.version = version  # the hash of the training data and code (cache.py)
         self.trained_now = trained_now  # False when loaded from the on-disk cache
         self.cross_validation = cross_validation  # the figures the threshold was chosen on
+        self.vocabulary = vocabulary
+        self.min_coverage = min_coverage
 
     def score(self, text: str) -> float:
         """The model's probability that the message is an emergency or a crisis (0 for a
         message with no words: there is nothing to weigh)."""
-        doc = self._text(text)
-        if len(doc) == 0:
+        return self._score(self._text.words(text))
+
+    def _score(self, words: list[str]) -> float:
+        if not words:
             return 0.0
-        scores = self._model.predict([doc])
+        scores = self._model.predict([self._text.doc(words)])
         return float(scores[0][self._column])
 
     def vote(self, text: str) -> Screening | None:
         """Crisis, with the score in the reason, at or above the threshold; else no vote (also
-        on too short a message: abstain.py)."""
-        if too_short(self._text.words(text)):
+        on too short a message, or one of too many words never trained on: abstain.py)."""
+        words = self._text.words(text)
+        if too_short(words) or unfamiliar(plain_words(words), self.vocabulary, self.min_coverage):
             return None
-        score = self.score(text)
+        score = self._score(words)
         if score < self.threshold:
             return None
         return Screening(Level.CRISIS, (f"{REASON}({score:.2f})",))

@@ -38,16 +38,28 @@ class ModelText:
         tokenizer.rules = {}
         self._normalise = Normaliser(lexicon.spellings, vocabulary(lexicon))
 
+    def plain(self, text: str) -> list[str]:
+        """The normalised words alone, without their pieces."""
+        return [token.text for token in self.nlp.tokenizer(self._normalise(text))]
+
     def words(self, text: str) -> list[str]:
         """The normalised words, then the pieces of the longer ones."""
-        words = [token.text for token in self.nlp.tokenizer(self._normalise(text))]
+        words = self.plain(text)
         pieces = [
             piece for word in words if word.isalpha() for piece in _pieces(word, self._char_sizes)
         ]
         return [*words, _SEPARATOR, *pieces] if pieces else words
 
     def __call__(self, text: str) -> Doc:
-        return Doc(self.nlp.vocab, words=self.words(text))
+        return self.doc(self.words(text))
+
+    def doc(self, words: list[str]) -> Doc:
+        return Doc(self.nlp.vocab, words=words)
+
+
+def plain_words(words: list[str]) -> list[str]:
+    """The words of `ModelText.words`, without the pieces after them."""
+    return words[: words.index(_SEPARATOR)] if _SEPARATOR in words else words
 
 
 def _pieces(word: str, sizes: tuple[int, ...]) -> list[str]:

@@ -10,10 +10,19 @@ lowest threshold at which the combined screener (rules, and the model where it m
 abstain.py) rates at most `max_false_alarms` of the held-out folds' none-labelled messages
 crisis or higher. The lowest, because a missed crisis costs more than a false alarm; bounded,
 because a screener that cries wolf teaches the peers on call to ignore it.
+
+Beside the labelled sets the model learns the assistant's own NLU examples as not risk
+(nlu.py): everyday wording the labelled sets hold little of. They are in every fold's training
+but in no fold's held-out figures, which stay those of the labelled messages. The share of a
+message's words the model must have seen before it may vote (abstain.py) is chosen with the
+threshold, by the same cross-validation: each candidate share gets its own lowest threshold
+within the false-alarm bound, and the share whose model recall is highest wins (the higher share
+on a tie: at equal recall, the vote that needs more evidence).
 """
 
 from __future__ import annotations
 
+import logging
 import random
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
@@ -29,8 +38,10 @@ from thinc.api import fix_random_seed
 from escalation.evaluation.datasets import CORPUS_PATH, load_corpus
 from escalation.levels import Level
 from escalation.lexicon import Lexicon
-from escalation.model.abstain import defers_to_rules, too_short
+from escalation.model.abstain import coverage, defers_to_rules, known_words, too_short
 from escalation.model.features import ModelText
+
+logger = logging.getLogger(__name__)
 
 # The sets the model learns from, named one by one: any other set in evaluation/ (a blind one
 # above all) must never be read here.
@@ -55,6 +66,8 @@ class TrainingConfig:
     # Word-piece sizes (features.py). Tried 3, 4, 5 and 3+4: no better recall at the same false
     # alarms in cross-validation on these sets, and slower; so off, kept one setting away.
     char_sizes: tuple[int, ...] = ()
+    # Candidate shares of known words a message needs before the model votes (abstain.py).
+    min_coverages: tuple[float, ...] = (0.0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 1.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +87,7 @@ class CrossValidation:
 
     folds: int
     threshold: float
+    min_coverage: float  # share of a message's words seen in training for the model to vote
     # Emergency+crisis the model alone rates crisis (scored at or above the threshold, where it
     # may vote): the rules were written against these sets, so the combined recall here is
     # 100% and says nothing; this is the model's own, as on wording the rules never saw.
@@ -81,6 +95,7 @@ class CrossValidation:
     none_false_alarms: float  # none-labelled the combined screener rates crisis or higher
     concern_false_alarms: float  # concern-labelled the combined screener rates crisis or higher
     n: int
+    ordinary: int = 0  # NLU examples trained on as not risk (in every fold, never held out)
 
 
 def training_paths(directory: Path = CORPUS_PATH.parent) -> list[Path]:
@@ -109,16 +124,21 @@ def new_pipeline(config: TrainingConfig) -> Language:
     return nlp
 
 
-def fit(lexicon: Lexicon, data: Sequence[Labelled], config: TrainingConfig) -> Language:
-    """A pipeline trained on `data`; the same data and config give the same model, bit for bit."""
+def fit(
+    lexicon: Lexicon,
+    data: Sequence[Labelled],
+    config: TrainingConfig,
+    ordinary: Sequence[str] = (),
+) -> Language:
+    """A pipeline trained on `data`, and on `ordinary` texts as not risk; the same data and
+    config give the same model, bit for bit."""
     fix_random_seed(config.seed)
     nlp = new_pipeline(config)
     text = ModelText(lexicon, nlp, config.char_sizes)
+    labelled = [(item.text, item.risk) for item in data]
     examples = [
-        SpacyExample.from_dict(
-            text(item.text), {"cats": {RISK: float(item.risk), SAFE: float(not item.risk)}}
-        )
-        for item in data
+        SpacyExample.from_dict(text(item), {"cats": {RISK: float(risk), SAFE: float(not risk)}})
+        for item, risk in [*labelled, *((item, False) for item in ordinary)]
     ]
     optimizer = nlp.initialize(lambda: examples)
     order = random.Random(config.seed)  # noqa: S311 - a reproducible shuffle, not a secret
@@ -154,32 +174,52 @@ def fold_of(data: Sequence[Labelled], config: TrainingConfig) -> list[int]:
     return folds
 
 
+def vocabulary_of(lexicon: Lexicon, texts: Sequence[str]) -> frozenset[str]:
+    """The words the model was trained on, as it reads them (abstain.py)."""
+    text = ModelText(lexicon)
+    return known_words(text.plain(item) for item in texts)
+
+
 def out_of_fold_scores(
-    lexicon: Lexicon, data: Sequence[Labelled], config: TrainingConfig
-) -> list[float]:
-    """Each message's risk score from the model trained on the other folds."""
+    lexicon: Lexicon,
+    data: Sequence[Labelled],
+    config: TrainingConfig,
+    ordinary: Sequence[str] = (),
+) -> tuple[list[float], list[float]]:
+    """Each message's risk score from the model trained on the other folds (and `ordinary`),
+    and the share of its words that model had seen."""
     folds = fold_of(data, config)
-    scores = [0.0] * len(data)
+    scores, coverages = [0.0] * len(data), [0.0] * len(data)
+    text = ModelText(lexicon)
     for fold in range(config.folds):
         held = [index for index, value in enumerate(folds) if value == fold]
-        nlp = fit(lexicon, [data[i] for i, value in enumerate(folds) if value != fold], config)
+        train = [data[i] for i, value in enumerate(folds) if value != fold]
+        nlp = fit(lexicon, train, config, ordinary)
+        vocabulary = vocabulary_of(lexicon, [*(item.text for item in train), *ordinary])
         held_scores = risk_scores(nlp, lexicon, [data[i].text for i in held], config.char_sizes)
         for index, score in zip(held, held_scores, strict=True):
             scores[index] = score
-    return scores
+            coverages[index] = coverage(text.plain(data[index].text), vocabulary)
+    return scores, coverages
 
 
 def choose_threshold(
-    data: Sequence[Labelled], scores: Sequence[float], votes: Sequence[Vote], config: TrainingConfig
+    data: Sequence[Labelled],
+    scores: Sequence[float],
+    votes: Sequence[Vote],
+    config: TrainingConfig,
+    may_vote: Sequence[bool] | None = None,
 ) -> float:
     """The lowest threshold keeping the combined screener's held-out false alarms (none-labelled
-    rated crisis or higher, by the rules or by the model where it may vote) within the bound."""
+    rated crisis or higher, by the rules or by the model where it may vote) within the bound.
+    `may_vote`: where the model is asked at all, when narrower than the votes' own."""
+    asked = may_vote if may_vote is not None else [vote.may_vote for vote in votes]
     safe = [index for index, item in enumerate(data) if item.level == Level.NONE]
     allowed = int(config.max_false_alarms * len(safe))
     ruled = sum(votes[index].rules_alarm for index in safe)
     # Scores of the none-labelled messages only the model could turn into false alarms.
     open_scores = sorted(
-        (scores[index] for index in safe if votes[index].may_vote and not votes[index].rules_alarm),
+        (scores[index] for index in safe if asked[index] and not votes[index].rules_alarm),
         reverse=True,
     )
     room = max(allowed - ruled, 0)  # this many may reach the threshold
@@ -210,23 +250,38 @@ def rules_votes(lexicon: Lexicon, data: Sequence[Labelled]) -> list[Vote]:
 
 
 def cross_validate(
-    lexicon: Lexicon, data: Sequence[Labelled], config: TrainingConfig
+    lexicon: Lexicon,
+    data: Sequence[Labelled],
+    config: TrainingConfig,
+    ordinary: Sequence[str] = (),
 ) -> CrossValidation:
-    scores = out_of_fold_scores(lexicon, data, config)
+    scores, coverages = out_of_fold_scores(lexicon, data, config, ordinary)
     votes = rules_votes(lexicon, data)
-    threshold = choose_threshold(data, scores, votes, config)
-    model = [
-        vote.may_vote and score >= threshold for vote, score in zip(votes, scores, strict=True)
-    ]
-    combined = [vote.rules_alarm or alarm for vote, alarm in zip(votes, model, strict=True)]
-    return CrossValidation(
-        folds=config.folds,
-        threshold=threshold,
-        model_risk_recall=_share(data, model, RISK_LEVELS),
-        none_false_alarms=_share(data, combined, {Level.NONE}),
-        concern_false_alarms=_share(data, combined, {Level.CONCERN}),
-        n=len(data),
-    )
+    best: CrossValidation | None = None
+    for min_coverage in sorted(config.min_coverages):
+        asked = [
+            vote.may_vote and share >= min_coverage
+            for vote, share in zip(votes, coverages, strict=True)
+        ]
+        threshold = choose_threshold(data, scores, votes, config, asked)
+        model = [ask and score >= threshold for ask, score in zip(asked, scores, strict=True)]
+        combined = [vote.rules_alarm or alarm for vote, alarm in zip(votes, model, strict=True)]
+        figures = CrossValidation(
+            folds=config.folds,
+            threshold=threshold,
+            min_coverage=min_coverage,
+            model_risk_recall=_share(data, model, RISK_LEVELS),
+            none_false_alarms=_share(data, combined, {Level.NONE}),
+            concern_false_alarms=_share(data, combined, {Level.CONCERN}),
+            n=len(data),
+            ordinary=len(ordinary),
+        )
+        logger.info("cross-validation at coverage %.2f: %s", min_coverage, figures)
+        # Ascending shares, so a tie goes to the higher one: the vote needing more evidence.
+        if best is None or figures.model_risk_recall >= best.model_risk_recall:
+            best = figures
+    assert best is not None, "no candidate coverage"
+    return best
 
 
 def _share(data: Sequence[Labelled], alarms: Sequence[bool], levels: AbstractSet[Level]) -> float:

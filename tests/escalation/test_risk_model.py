@@ -12,9 +12,11 @@ from escalation.combined import MODEL_FAILED, CombinedScreener
 from escalation.levels import Level, Screening
 from escalation.lexicon import Lexicon, load_lexicon
 from escalation.model import cache
-from escalation.model.cache import load_or_train
-from escalation.model.classifier import RiskModel
-from escalation.model.train import TrainingConfig
+from escalation.model.abstain import coverage, unfamiliar
+from escalation.model.cache import fingerprint, load_or_train
+from escalation.model.classifier import REASON, RiskModel
+from escalation.model.nlu import nlu_paths, ordinary_examples, read_examples, strip_annotations
+from escalation.model.train import TrainingConfig, training_paths
 from escalation.screener import LexiconScreener
 from escalation.screening import build_screener, default_screener, screen
 
@@ -28,6 +30,34 @@ PARAPHRASES = [
     "i keep thinking about how peaceful it would be to just not exist",
     "tonight feels like the night i finally end things",
     "theres no point in me being here anymore",
+    "i dont see myself being around much longer",
+]
+
+# Ordinary messages the model once rated crisis on words it had barely or never seen (its score
+# sat at its prior, right at the threshold), and more of the same kind written for this test:
+# meetings, rides, medication pick-up, places. The model must not raise them.
+ORDINARY = [
+    "in michigan rn",
+    "south carolina i think",
+    "shelter near me rn",
+    "i want to get on vivitrol",
+    "i need help finding housing",
+    "i dont think i have a problem",
+    "is there a meeting tonight near me",
+    "what time is the na meeting on thursday",
+    "looking for an aa meeting in dallas texas",
+    "can someone give me a ride to my appointment",
+    "i need a ride to the clinic tomorrow",
+    "my sponsor is driving me to group later",
+    "how do i pick up my suboxone prescription",
+    "can i get my methadone dose picked up by my sister",
+    "i need to pick up my meds from cvs",
+    "where is the closest pharmacy open late",
+    "im in ohio near columbus",
+    "what are the hours for the detox center",
+    # Known false alarms are not listed here (README, risk screening): "took my 16mg of
+    # subs", "im sitting on the edge of my bed", "my dealer keeps texting me" are still raised,
+    # because in the labelled sets those words come almost only in emergencies and threats.
 ]
 
 
@@ -46,6 +76,7 @@ class AlwaysCrisis(RiskModel):
 
     def __init__(self) -> None:
         self.version, self.threshold, self.cross_validation = "always", 0.0, None
+        self.min_coverage = 0.0
 
     def score(self, text: str) -> float:
         return 1.0
@@ -68,6 +99,90 @@ def test_new_paraphrases_the_rules_miss_are_raised_to_crisis_by_the_model(
     assert rules(text).level < Level.CRISIS
     assert result.level == Level.CRISIS
     assert result.reasons[-1].startswith("model:crisis-risk(")
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_ordinary_requests_are_not_raised_by_the_model(text: str) -> None:
+    result = screen(text)
+
+    assert not any(reason.startswith(REASON) for reason in result.reasons), result
+    assert result.level < Level.CRISIS
+
+
+def test_the_model_abstains_on_a_message_of_words_it_never_trained_on() -> None:
+    model = default_screener().model
+    assert model is not None
+    text = "zorblat quixel vantrope mizzlewick drabnor"
+
+    assert model.min_coverage > 0
+    assert coverage(model._text.plain(text), model.vocabulary) == 0.0
+    assert model.vote(text) is None
+    assert screen(text).level == Level.NONE
+
+
+def test_coverage_is_the_share_of_alphabetic_words_known() -> None:
+    known = frozenset({"took", "my", "meds"})
+
+    assert coverage(["took", "my", "16", "pills"], known) == pytest.approx(2 / 3)
+    assert coverage(["16", "!"], known) == 0.0
+    assert unfamiliar(["took", "xyz"], known, 0.6)
+    assert not unfamiliar(["took", "my", "xyz"], known, 0.6)
+
+
+@pytest.mark.parametrize(
+    ("annotated", "plain"),
+    [
+        ("in [ohio](state) rn", "in ohio rn"),
+        ('near [columbus]{"entity": "city", "value": "Columbus"} pls', "near columbus pls"),
+        ("[pa][state] housing", "pa housing"),
+        ("no annotation here", "no annotation here"),
+    ],
+)
+def test_nlu_annotations_are_stripped(annotated: str, plain: str) -> None:
+    assert strip_annotations(annotated) == plain
+
+
+def test_nlu_examples_are_read_from_intents_only_and_risky_ones_are_never_taught_as_safe(
+    lexicon: Lexicon, tmp_path: Path
+) -> None:
+    nlu = tmp_path / "nlu.yml"
+    nlu.write_text(
+        'version: "3.1"\n'
+        "nlu:\n"
+        "  - intent: inform_location\n"
+        "    examples: |\n"
+        "      - in [ohio](state) rn\n"
+        "      - i want to kill myself\n"
+        "      - see you at the meeting\n"
+        "  - regex: zip_code\n"
+        "    examples: |\n"
+        "      - \\b\\d{5}\\b\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "rules.yml").write_text('version: "3.1"\nrules: []\n', encoding="utf-8")
+    paths = nlu_paths(tmp_path)
+
+    assert read_examples(paths) == [
+        "in ohio rn",
+        "i want to kill myself",
+        "see you at the meeting",
+    ]
+    assert ordinary_examples(lexicon, paths, ["See you at the  meeting"]) == ["in ohio rn"]
+
+
+def test_the_bot_nlu_examples_are_taught_and_are_in_the_model_hash(tmp_path: Path) -> None:
+    paths = nlu_paths()
+    copy = tmp_path / "nlu.yml"
+    copy.write_bytes(paths[0].read_bytes())
+    changed = tmp_path / "changed.yml"
+    changed.write_bytes(paths[0].read_bytes() + b"\n# an edit\n")
+
+    assert any(path.name == "nlu.yml" for path in paths)
+    assert len(read_examples(paths)) > 300
+    assert fingerprint(QUICK, training_paths(), nlu=[copy]) != fingerprint(
+        QUICK, training_paths(), nlu=[changed]
+    )
+    assert fingerprint(QUICK, training_paths(), nlu=[copy]) != fingerprint(QUICK, training_paths())
 
 
 @pytest.mark.parametrize(
