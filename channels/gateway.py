@@ -171,7 +171,12 @@ class Gateway:
 
         `record_later`: return once the replies are sent, recording that they were in the
         background (the simulator: the person waits on the replies, not on bookkeeping)."""
-        stored, state = await asyncio.to_thread(self._store, inbound)
+        # Submitted to a worker thread at once, so the text is read for risk on the event loop
+        # while it is being stored; the screener keeps what it read, and the screening with
+        # the person's earlier messages below then costs next to nothing.
+        storing = asyncio.get_running_loop().run_in_executor(None, self._store, inbound)
+        screen_safely(self._screener, inbound.text)
+        stored, state = await storing
         if stored.duplicate:  # a channel's retry: answer with nothing new, send nothing twice
             replies = await asyncio.to_thread(self._replies_to, stored.message.id)
             return Answered(stored.message, replies, duplicate=True)

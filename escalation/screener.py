@@ -27,20 +27,30 @@ class LexiconScreener:
         self._net_rules = lexicon.net_rules
 
     def __call__(self, text: str, recent: Sequence[str] = ()) -> Screening:
-        doc, hits = self._matcher(text)
-        scene = self._scene(doc, hits)
+        _hits, _scene, risky = self._read(text)
         # Means named earlier only lift a risk phrase in this text: with none, the earlier
         # texts cannot change the level, and reading them would only cost time.
-        risky = any(hit.label.startswith(RISK) for hit in hits)
         means_elsewhere = risky and any(self._names_means(earlier) for earlier in recent)
-        return rate_text(self._categories, hits, scene, means_elsewhere, self._net_rules)
+        return self._rated(text, means_elsewhere)
+
+    # Cached because screening is pure and a text is often screened twice: the gateway screens
+    # it alone while it is being stored, then again with the person's earlier messages.
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one screener per process, kept for good
+    def _read(self, text: str) -> tuple[tuple[Hit, ...], Scene, bool]:
+        doc, hits = self._matcher(text)
+        risky = any(hit.label.startswith(RISK) for hit in hits)
+        return tuple(hits), self._scene(doc, hits), risky
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - as above
+    def _rated(self, text: str, means_elsewhere: bool) -> Screening:
+        hits, scene, _risky = self._read(text)
+        return rate_text(self._categories, list(hits), scene, means_elsewhere, self._net_rules)
 
     @functools.lru_cache(maxsize=2048)  # noqa: B019 - one screener per process, kept for good
     def _names_means(self, text: str) -> bool:
         """Whether an earlier text named the means ("i have 40 xans here"). Cached: each
         message is read again as context for the person's next three."""
-        doc, hits = self._matcher(text)
-        return bool(self._scene(doc, hits).named({"means"}))
+        return bool(self._read(text)[1].named({"means"}))
 
     def _scene(self, doc: Doc, hits: list[Hit]) -> Scene:
         cues = [hit for hit in hits if hit.label.startswith(CUE)]
