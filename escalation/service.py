@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from core.settings import RosterPeer
+from core.settings import RosterPeer, Settings
 from escalation.levels import Level, Screening
 from escalation.policy import ResponseTargets, alert_text
 from store import audit, escalations
@@ -26,6 +26,20 @@ class EscalationPolicy:
     targets: ResponseTargets
     base_url: str
     alerts_before_supervisor: int
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> EscalationPolicy:
+        """The one reading of the settings, for the app and the action server alike."""
+        return cls(
+            roster=settings.roster,
+            targets=ResponseTargets(
+                emergency=timedelta(minutes=settings.target_emergency_minutes),
+                crisis=timedelta(minutes=settings.target_crisis_minutes),
+                concern=timedelta(minutes=settings.target_concern_minutes),
+            ),
+            base_url=settings.base_url,
+            alerts_before_supervisor=settings.alerts_before_supervisor,
+        )
 
 
 def level_of(escalation: Escalation) -> Level:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
 
 from channels.base import Channel
 from channels.gateway import Program
@@ -12,7 +11,6 @@ from channels.simulator.channel import SimulatorChannel
 from channels.telegram.channel import TelegramChannel
 from channels.twilio_sms.channel import TwilioSmsChannel
 from core.settings import Settings
-from escalation.policy import ResponseTargets
 from escalation.service import EscalationPolicy
 
 logger = logging.getLogger(__name__)
@@ -55,16 +53,7 @@ def program(settings: Settings) -> Program:
 def escalation_policy(settings: Settings) -> EscalationPolicy:
     if not settings.roster:
         logger.warning("no on-call roster: escalations are recorded but nobody is alerted")
-    return EscalationPolicy(
-        roster=settings.roster,
-        targets=ResponseTargets(
-            emergency=timedelta(minutes=settings.target_emergency_minutes),
-            crisis=timedelta(minutes=settings.target_crisis_minutes),
-            concern=timedelta(minutes=settings.target_concern_minutes),
-        ),
-        base_url=settings.base_url,
-        alerts_before_supervisor=settings.alerts_before_supervisor,
-    )
+    return EscalationPolicy.from_settings(settings)
 
 
 def channel_summary(settings: Settings) -> list[str]:

@@ -21,10 +21,9 @@ from bot.actions.barc10 import participant_of
 from bot.actions.database import app_database
 from bot.actions.miti import ActionsSay, tag
 from core.clock import utcnow
-from core.settings import Settings, get_settings
+from core.settings import get_settings
 from escalation import service
 from escalation.levels import Level, Screening
-from escalation.policy import ResponseTargets
 from escalation.responses import asks_for_person
 from store import audit
 from store.models import Direction, Message
@@ -40,24 +39,10 @@ GIVE_INFORMATION = tag("give_information")
 MITI: ActionsSay = {"action_request_peer": ((GIVE_INFORMATION,),)}
 
 
-def escalation_policy(settings: Settings) -> service.EscalationPolicy:
-    """As the gateway's (warmline/assembly.py), which the action server cannot import."""
-    return service.EscalationPolicy(
-        roster=settings.roster,
-        targets=ResponseTargets(
-            emergency=timedelta(minutes=settings.target_emergency_minutes),
-            crisis=timedelta(minutes=settings.target_crisis_minutes),
-            concern=timedelta(minutes=settings.target_concern_minutes),
-        ),
-        base_url=settings.base_url,
-        alerts_before_supervisor=settings.alerts_before_supervisor,
-    )
-
-
 def request_peer(sender: str) -> timedelta | None:
     """Opens (or keeps) a concern escalation for the person; how long until a peer replies,
     or None when this conversation has no participant (not through the gateway)."""
-    policy = escalation_policy(get_settings())
+    policy = service.EscalationPolicy.from_settings(get_settings())
     with app_database().transaction() as session:
         participant_id = participant_of(session, sender)
         if participant_id is None:

@@ -12,17 +12,17 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from bot.actions.database import app_database
-from bot.actions.fallback import NO_HANDOFF, ActionRequestPeer, escalation_policy
+from bot.actions.fallback import NO_HANDOFF, ActionRequestPeer
 from core.clock import utcnow
-from core.settings import get_settings, load_settings
+from core.settings import get_settings
 from escalation.levels import Level
 from escalation.responses import asks_for_person
+from escalation.service import EscalationPolicy
 from store import messages
 from store.db import Database
 from store.escalation_models import Escalation, PeerAlert
 from store.models import AuditEntry
 from store.participants import engine_sender, participant_for
-from warmline.assembly import escalation_policy as gateway_policy
 
 ROSTER = json.dumps(
     [
@@ -68,7 +68,7 @@ def test_yes_to_the_offer_opens_a_concern_and_alerts_a_peer(action_db: Database)
 
     replies = request_peer(sender)
 
-    wait = escalation_policy(get_settings()).targets.within(Level.CONCERN)
+    wait = EscalationPolicy.from_settings(get_settings()).targets.within(Level.CONCERN)
     assert replies == [asks_for_person(wait)]
     with action_db.transaction() as session:
         escalation = session.scalars(select(Escalation)).one()
@@ -94,10 +94,3 @@ def test_asking_twice_keeps_one_escalation(action_db: Database) -> None:
 def test_without_a_participant_it_says_how_to_reach_a_person(action_db: Database) -> None:
     assert request_peer("sim:nobody") == [NO_HANDOFF]
     assert request_peer("participant-999") == [NO_HANDOFF]
-
-
-def test_the_policy_is_the_gateways(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("WARMLINE_ONCALL_ROSTER", ROSTER)
-    settings = load_settings()
-
-    assert escalation_policy(settings) == gateway_policy(settings)
