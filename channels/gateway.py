@@ -17,21 +17,20 @@ from collections.abc import Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy.orm import Session
-
 from channels.base import Channel, Reply
 from channels.engine import EngineClient, EngineUnavailable
 from channels.keywords import (
     TEXT_ONLY,
+    WARMLINE,
     Keyword,
-    help_text,
+    Program,
     keyword_in,
-    start_confirmation,
-    stop_confirmation,
+    keyword_reply,
+    keyword_sending,
+    reopens,
 )
 from channels.outbox import OutboxDispatcher
 from channels.routing import Route, route
-from core.addresses import Scheme
 from core.clock import utcnow
 from escalation import service
 from escalation.levels import Level, Screening
@@ -39,11 +38,10 @@ from escalation.responses import HOLDING_REPLY, WAITING, immediate_reply
 from escalation.screening import Screener, screen_safely
 from escalation.service import EscalationPolicy
 from store import messages, participants
-from store.audit import record
 from store.db import Database
 from store.escalations import ConversationState, conversation_state
 from store.messages import Draft, Sending, Stored
-from store.models import Lane, Message
+from store.models import Message
 from store.participants import engine_sender
 
 logger = logging.getLogger(__name__)
@@ -57,39 +55,6 @@ class Inbound:
     channel_message_id: str
     text: str
     media_urls: tuple[str, ...] = ()  # kept, never fetched: the warmline reads text only
-
-
-@dataclass(frozen=True, slots=True)
-class Program:
-    """Who the warmline is, for the HELP reply carriers require."""
-
-    name: str = "Warmline"
-    contact: str = ""
-
-
-# The STOP confirmation is the one message that goes to an opted-out address.
-STOP_SENDING = Sending(Lane.URGENT, compliance=True, author="gateway")
-START_SENDING = Sending(Lane.URGENT, author="gateway")
-
-
-def keyword_sending(keyword: Keyword) -> Sending:
-    if keyword is Keyword.STOP:
-        return STOP_SENDING
-    return START_SENDING if keyword is Keyword.START else messages.GATEWAY
-
-
-def _audit_consent(session: Session, message: Message, action: str) -> None:
-    detail = {"channel": message.channel, "message_id": message.id}
-    record(session, "participant", action, message.participant_id, **detail)
-
-
-def _reopens(inbound: Inbound) -> bool:
-    """A Telegram chat that writes to the bot again has unblocked it (Telegram has no START
-    keyword): anything but /stop opens the chat again."""
-    scheme = inbound.address.partition(":")[0]
-    if scheme != Scheme.TELEGRAM.value:
-        return False
-    return keyword_in(scheme, inbound.text, opted_out=True) is not Keyword.STOP
 
 
 def _meant(text: str, state: ConversationState) -> str:
@@ -124,7 +89,7 @@ class Gateway:
         engine_retry: timedelta,
         policy: EscalationPolicy,
         clock: Callable[[], datetime] = utcnow,
-        program: Program = Program(),  # frozen: one shared default is safe
+        program: Program = WARMLINE,
     ) -> None:
         self._db = db
         self._engine = engine
@@ -245,17 +210,13 @@ class Gateway:
     ) -> list[Message]:
         """STOP, START, HELP. Still screened: someone in crisis may text exactly "help", and
         the HELP reply always carries 988 and 911."""
-        program = self._program.name
-        texts = {
-            Keyword.STOP: [stop_confirmation(program)],
-            Keyword.START: [start_confirmation(program)],
-            Keyword.HELP: [help_text(program, self._program.contact)],
-        }[keyword]
+        texts = keyword_reply(keyword, self._program)
         escalate = screening.level >= Level.CONCERN
         if escalate and keyword is Keyword.HELP:
             texts += self._risk_reply(message, screening)
+        sending = keyword_sending(keyword)
         return await asyncio.to_thread(
-            self._store_replies, message, texts, screening, escalate, keyword_sending(keyword)
+            self._store_replies, message, texts, screening, escalate, sending, keyword
         )
 
     async def _ask_engine(
@@ -300,8 +261,8 @@ class Gateway:
                 media_urls=inbound.media_urls,
             )
             message = stored.message
-            if _reopens(inbound) and participants.opt_in(session, inbound.address):
-                _audit_consent(session, message, "opted_in")
+            if reopens(inbound.address, inbound.text):
+                participants.opt_in(session, inbound.address, why="wrote to the bot again")
             state = conversation_state(session, message.participant_id, message.id, inbound.address)
             return stored, state
 
@@ -312,33 +273,23 @@ class Gateway:
         screening: Screening,
         escalate: bool,
         sending: Sending,
+        consent: Keyword | None = None,
     ) -> list[Message]:
-        """The replies, the escalation and its alerts, and an opt-out or opt-in the message
-        asked for: one transaction, all or nothing."""
+        """The replies, the escalation and its alerts, and the opt-out (STOP) or opt-in
+        (START) the message asked for: one transaction, all or nothing."""
         with self._db.transaction() as session:
             now = self._clock()
             if escalate:
                 service.escalate(
                     session, self._policy, message.participant_id, message.id, screening, now
                 )
-            self._record_consent(session, message, sending, now)
+            if consent is Keyword.STOP:
+                participants.opt_out(session, message.address, now, why="STOP")
+            elif consent is Keyword.START:
+                participants.opt_in(session, message.address, why="START")
             return messages.finish_inbound(
                 session, message, texts, screening.level.label, now, send_now=True, sending=sending
             )
-
-    @staticmethod
-    def _record_consent(
-        session: Session, message: Message, sending: Sending, now: datetime
-    ) -> None:
-        """STOP and START change what may be sent to this address, and are audited: carriers
-        and programs ask when and how a person opted out."""
-        changed = None
-        if sending is STOP_SENDING and participants.opt_out(session, message.address, now):
-            changed = "opted_out"
-        elif sending is START_SENDING and participants.opt_in(session, message.address):
-            changed = "opted_in"
-        if changed:
-            _audit_consent(session, message, changed)
 
     def _defer(self, message: Message, screening: Screening) -> list[Message]:
         # One holding reply per message, not one per retry while the engine stays down.

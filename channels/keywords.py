@@ -8,9 +8,12 @@ same three are the commands /stop, /start and /help; plain words there go to the
 from __future__ import annotations
 
 import string
+from dataclasses import dataclass
 from enum import Enum
 
 from core.addresses import Scheme
+from store.messages import GATEWAY, Sending
+from store.models import Lane
 
 
 class Keyword(Enum):
@@ -68,3 +71,39 @@ TEXT_ONLY = (
     "Thanks for sending that. I can only read text here, so could you tell me in words? "
     "If you're in crisis, call or text 988."
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Program:
+    """Who the warmline is, for the HELP reply carriers require."""
+
+    name: str = "Warmline"
+    contact: str = ""
+
+
+WARMLINE = Program()  # the default, when a program sets neither name nor contact
+
+
+def keyword_reply(keyword: Keyword, program: Program) -> list[str]:
+    if keyword is Keyword.STOP:
+        return [stop_confirmation(program.name)]
+    if keyword is Keyword.START:
+        return [start_confirmation(program.name)]
+    return [help_text(program.name, program.contact)]
+
+
+# The STOP confirmation is the one message that goes to an opted-out address.
+_STOP_SENDING = Sending(Lane.URGENT, compliance=True, author="gateway")
+
+
+def keyword_sending(keyword: Keyword) -> Sending:
+    return _STOP_SENDING if keyword is Keyword.STOP else GATEWAY
+
+
+def reopens(address: str, text: str) -> bool:
+    """A Telegram chat that writes to the bot again has unblocked it (Telegram has no START
+    keyword): anything but /stop opens the chat again."""
+    scheme = address.partition(":")[0]
+    if scheme != Scheme.TELEGRAM.value:
+        return False
+    return keyword_in(scheme, text, opted_out=True) is not Keyword.STOP

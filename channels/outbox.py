@@ -180,7 +180,7 @@ class QueueDispatcher(Generic[R]):
         name = self._queue.name
         with self._db.transaction() as session:
             if isinstance(error, RecipientOptedOut):  # nothing more goes there until they return
-                participants.opt_out(session, row.address, self._clock())
+                participants.opt_out(session, row.address, self._clock(), why=str(error))
             if error.retryable and row.attempts < self._max_attempts:
                 retry_at = self._clock() + retry_delay(row.attempts, error)
                 self._queue.mark_retry(session, row.row, reason, retry_at)

@@ -8,6 +8,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from store.audit import record
 from store.models import ADDRESSES, Participant, ParticipantAddress
 from store.queue import changed_one_row
 
@@ -48,26 +49,35 @@ def get_or_create_participant(session: Session, address: str) -> Participant:
     return participant
 
 
-def opt_out(session: Session, address: str, now: datetime) -> bool:
+def opt_out(session: Session, address: str, now: datetime, *, why: str) -> bool:
     """Marks the address opted out (STOP, a carrier's 21610, a blocked bot); True if it was not.
 
-    The first opt-out's time is kept: a repeated STOP changes nothing."""
+    The first opt-out's time is kept: a repeated STOP changes nothing. Each change is audited:
+    carriers and programs ask when and how a person opted out."""
     result = session.execute(
         update(ParticipantAddress)
         .where(ParticipantAddress.address == address, ParticipantAddress.opted_out_at.is_(None))
         .values(opted_out_at=now)
     )
-    return changed_one_row(result)
+    return _audited(session, address, "opted_out", why, changed_one_row(result))
 
 
-def opt_in(session: Session, address: str) -> bool:
+def opt_in(session: Session, address: str, *, why: str) -> bool:
     """START: the address may be sent to again; True if it had opted out."""
     result = session.execute(
         update(ParticipantAddress)
         .where(ParticipantAddress.address == address, ParticipantAddress.opted_out_at.isnot(None))
         .values(opted_out_at=None)
     )
-    return changed_one_row(result)
+    return _audited(session, address, "opted_in", why, changed_one_row(result))
+
+
+def _audited(session: Session, address: str, action: str, why: str, changed: bool) -> bool:
+    if changed:
+        participant_id = session.execute(_PARTICIPANT_ID, {"address": address}).scalar()
+        detail = {"channel": address.partition(":")[0], "why": why}
+        record(session, "participant", action, participant_id, **detail)
+    return changed
 
 
 ENGINE_SENDER_PREFIX = "participant-"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from channels.base import Channel
-from channels.gateway import Program
+from channels.keywords import Program
 from channels.pacing import Pacer, Pacing
 from channels.simulator.channel import SimulatorChannel
 from channels.telegram.channel import TelegramChannel

@@ -73,5 +73,5 @@ class TelegramIntake:
 
     def _opt_out(self, address: str) -> None:
         with self._db.transaction() as session:
-            opt_out(session, address, self._clock())
+            opt_out(session, address, self._clock(), why="blocked the bot")
         logger.info("a Telegram user blocked the bot: their address is opted out")

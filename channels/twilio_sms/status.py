@@ -76,7 +76,9 @@ def record_report(db: Database, report: DeliveryReport, now: datetime) -> Record
         )
         # An opt-out counts whenever it arrives, even on a callback too late to be recorded.
         address = delivery.address if report.error_code == OPTED_OUT else None
-        if address is not None and participants.opt_out(session, address, now):
+        if address is not None and participants.opt_out(
+            session, address, now, why="carrier error 21610"
+        ):
             logger.info("an address opted out with its carrier (Twilio error 21610)")
     logger.debug("status %s for %s: %s", report.status, report.message_sid, delivery.outcome.value)
     return delivery.outcome

@@ -204,7 +204,9 @@ def test_a_telegram_chat_that_writes_again_after_blocking_the_bot_is_answered_ag
     chat = "telegram:4242"
     run(gateway.handle(Inbound(chat, "1:4242", "hi")))
     with db.transaction() as session:
-        participants.opt_out(session, chat, clock())  # the person blocked the bot
+        participants.opt_out(
+            session, chat, clock(), why="blocked the bot"
+        )  # the person blocked the bot
 
     run(gateway.handle(Inbound(chat, "2:4242", "sorry, im back")))
     assert opted_out_at(db, chat) is None

@@ -6,8 +6,9 @@ import pytest
 from sqlalchemy import func, select
 
 from store.db import Database
-from store.models import Participant, ParticipantAddress
-from store.participants import get_or_create_participant, participant_for
+from store.models import AuditEntry, Participant, ParticipantAddress
+from store.participants import get_or_create_participant, opt_in, opt_out, participant_for
+from tests.store.helpers import T0, receive
 
 
 @pytest.mark.parametrize(
@@ -56,3 +57,17 @@ def test_different_addresses_give_different_participants(db: Database) -> None:
 def test_participant_for_an_unknown_address_is_none(db: Database) -> None:
     with db.transaction() as session:
         assert participant_for(session, "sim:nobody") is None
+
+
+def test_an_opt_out_and_an_opt_in_are_audited_once_each_with_why(db: Database) -> None:
+    receive(db, "tel:+15550001234")
+    with db.transaction() as session:
+        assert opt_out(session, "tel:+15550001234", T0, why="STOP")
+        assert not opt_out(session, "tel:+15550001234", T0, why="STOP")  # a repeat changes nothing
+        assert opt_in(session, "tel:+15550001234", why="START")
+    with db.transaction() as session:
+        entries = session.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()
+        assert [(e.action, e.detail) for e in entries] == [
+            ("opted_out", {"channel": "tel", "why": "STOP"}),
+            ("opted_in", {"channel": "tel", "why": "START"}),
+        ]
