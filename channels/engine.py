@@ -30,9 +30,11 @@ def _reply(item: dict[str, Any]) -> Reply | None:
 
 
 class EngineClient:
-    def __init__(self, base_url: str, timeout: float) -> None:
-        self._url = f"{base_url.rstrip('/')}/webhooks/rest/webhook"
+    def __init__(self, base_url: str, timeout: float, token: str = "") -> None:
+        self._base = base_url.rstrip("/")
+        self._url = f"{self._base}/webhooks/rest/webhook"
         self._timeout = aiohttp.ClientTimeout(total=timeout)
+        self._token = token  # the engine's HTTP API (not its REST webhook) asks for it
         self._session: aiohttp.ClientSession | None = None
 
     def _client(self) -> aiohttp.ClientSession:
@@ -53,6 +55,22 @@ class EngineClient:
             raise EngineUnavailable(type(error).__name__) from error
         if not isinstance(items, list):
             raise EngineUnavailable("the engine answered with something other than a list")
+        return [reply for item in items if isinstance(item, dict) and (reply := _reply(item))]
+
+    async def trigger(self, sender: str, intent: str) -> list[Reply]:
+        """Starts something in a conversation without a message from the person (a check-up
+        they put off, now due): the engine's trigger_intent, answered like a message."""
+        url = f"{self._base}/conversations/{sender}/trigger_intent"
+        params = {"token": self._token, "include_events": "NONE"}
+        try:
+            async with self._client().post(url, json={"name": intent}, params=params) as response:
+                response.raise_for_status()
+                body = await response.json(content_type=None)
+        except (aiohttp.ClientError, TimeoutError, ValueError) as error:
+            raise EngineUnavailable(type(error).__name__) from error
+        items = body.get("messages") if isinstance(body, dict) else None
+        if not isinstance(items, list):
+            raise EngineUnavailable("the engine's trigger_intent answered without messages")
         return [reply for item in items if isinstance(item, dict) and (reply := _reply(item))]
 
     async def aclose(self) -> None:

@@ -66,7 +66,8 @@ def _meant(text: str, state: ConversationState) -> str:
     return text
 
 
-def _draft(channel: Channel, reply: Reply) -> Draft:
+def draft_for(channel: Channel, reply: Reply) -> Draft:
+    """A reply as it is stored and sent on this channel, with the engine's choices."""
     return Draft(channel.render(reply), tuple((b.title, b.payload) for b in reply.buttons))
 
 
@@ -229,7 +230,7 @@ class Gateway:
             logger.warning("message %s held: engine unavailable (%s)", message.id, error)
             return await asyncio.to_thread(self._defer, message, screening)
         channel = self._channels[message.channel]
-        drafts = [*map(Draft, lead), *(_draft(channel, reply) for reply in replies)]
+        drafts = [*map(Draft, lead), *(draft_for(channel, reply) for reply in replies)]
         return await self._finish(message, drafts, screening, sending=messages.ASSISTANT)
 
     async def _finish(

@@ -34,7 +34,12 @@ class Checkup(Base):
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     completed_at: Mapped[datetime | None] = mapped_column()
     # "Not now": when to ask again. The scheduler sends it; a row with it set was never started.
-    ask_again_at: Mapped[datetime | None] = mapped_column()
+    ask_again_at: Mapped[datetime | None] = mapped_column(index=True)
+    # The scheduler's claim on asking again (a claim older than its lease was a crash), when it
+    # was done, and how: "offered", or why it was not (store/checkup_reminders.py).
+    reminder_claimed_at: Mapped[datetime | None] = mapped_column()
+    reminded_at: Mapped[datetime | None] = mapped_column()
+    reminder_outcome: Mapped[str | None] = mapped_column(String(24))
     # The need rule, for staff: weekly or more use since the last check-up, or the person's own
     # sense they need help. None until the check-up is completed.
     needs_linkage: Mapped[bool | None] = mapped_column(Boolean)

@@ -13,6 +13,7 @@ from sqlalchemy import text
 
 from channels.alerts import alert_dispatcher
 from channels.base import Channel
+from channels.checkups import CheckupScheduler
 from channels.engine import EngineClient
 from channels.gateway import Gateway
 from channels.outbox import OutboxDispatcher
@@ -46,7 +47,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     # Build the screener now (about 2 s, mostly spaCy) so the first person to text does not wait.
     await asyncio.to_thread(default_screener)
     db = Database(settings.app_database_url)
-    engine = EngineClient(settings.engine_url, settings.engine_timeout_seconds)
+    engine = EngineClient(
+        settings.engine_url, settings.engine_timeout_seconds, token=settings.engine_token_value
+    )
     channels = build_channels(settings)
     policy = escalation_policy(settings)
     outbox = OutboxDispatcher(db, channels, settings.outbox_max_attempts)
@@ -64,7 +67,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         policy=policy,
         program=program(settings),
     )
-    passes: list[Pass] = [app.state.gateway.retry_due, outbox.dispatch]
+    checkups = CheckupScheduler(db=db, engine=engine, channels=channels, outbox=outbox)
+    passes: list[Pass] = [app.state.gateway.retry_due, checkups.offer_due, outbox.dispatch]
     # Peer alerts run in their own loop: a paced outbox pass can take half a minute, and an
     # alert about a crisis must not wait for it.
     alert_passes: list[Pass] = [

@@ -27,6 +27,7 @@ class FakeEngine:
     on_call: Any = None  # called with the request body before answering, to observe state
     scripted: list[Response] = field(default_factory=list)  # answers to give instead, in order
     delay: float = 0.0
+    triggered: list[tuple[str, str, str]] = field(default_factory=list)  # sender, intent, token
 
 
 def _app(engine: FakeEngine) -> FastAPI:
@@ -46,6 +47,16 @@ def _app(engine: FakeEngine) -> FastAPI:
         if engine.buttons:
             reply["buttons"] = engine.buttons
         return [reply, {"recipient_id": body["sender"], "image": "https://example.org/x.png"}]
+
+    @app.post("/conversations/{sender}/trigger_intent")
+    async def trigger_intent(sender: str, request: Request) -> Any:
+        body = await request.json()
+        engine.triggered.append((sender, body["name"], request.query_params.get("token", "")))
+        if engine.scripted:
+            return engine.scripted.pop(0)
+        text = f"triggered: {body['name']}"
+        message = {"recipient_id": sender, "text": text, "buttons": engine.buttons}
+        return {"tracker": {"sender_id": sender}, "messages": [message]}
 
     return app
 
