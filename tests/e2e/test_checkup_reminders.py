@@ -1,4 +1,4 @@
-"""A check-up put off with "later" comes back by itself when its time comes, with the real
+"""A check-up put off with "not now" comes back by itself when its time comes, with the real
 engine (its trigger_intent), the action server and the app's scheduler: offered once, on the
 simulator, and answering it starts the questions."""
 
@@ -31,7 +31,7 @@ def test_a_put_off_check_up_is_offered_again_when_its_time_comes(
 ) -> None:
     base = system_settings.base_url
     one_of(chat(base, "eve", "checkup pls"), "utter_checkup_permission")
-    rescheduled = chat(base, "eve", "later")
+    rescheduled = chat(base, "eve", "not now")
     assert rescheduled[-1] in plain("utter_checkup_rescheduled", when="in a few hours")
     db = Database(system_settings.app_database_url)
     try:
