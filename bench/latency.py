@@ -4,7 +4,9 @@ side by side in one run, at the same load, on the same trained model.
     uv run python -m bench.latency [--rounds 6] [--per-round 40] [--concurrency 4]
 
 Rounds alternate which target goes first, so drift on a noisy machine hits both alike. Each
-round uses fresh senders, so both paths see conversations of the same length.
+round uses fresh senders, so both paths see conversations of the same length. The engine's own
+senders are participants of the app, named as the gateway names them (`participant-<id>`), so
+the actions do the same database work on both paths and the difference is the gateway's alone.
 """
 
 from __future__ import annotations
@@ -23,8 +25,11 @@ from pathlib import Path
 
 import httpx
 
+from core.addresses import simulator
 from core.settings import load_settings
+from store.db import Database
 from store.migrate import upgrade
+from store.participants import engine_sender, participant_id_for
 from tests.support.system import system_env
 from warmline.cli import prepare_engine
 from warmline.processes import actions_spec, app_spec, engine_spec
@@ -33,6 +38,12 @@ from warmline.supervisor import Supervisor
 MESSAGES = ["hi", "r u a bot?", "what can u do", "thanks", "whats the weather", "bye"]
 
 Send = Callable[[httpx.AsyncClient, str, str], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Target:
+    send: Send  # one message from a sender, as this target names senders
+    sender: Callable[[str], str]  # a person's name -> this target's name for them (not timed)
 
 
 @dataclass
@@ -49,31 +60,36 @@ class Sample:
         return len(self.latencies) / self.seconds
 
 
-def gateway_send(base: str) -> Send:
+def gateway(base: str) -> Target:
     async def send(client: httpx.AsyncClient, sender: str, text: str) -> None:
         response = await client.post(f"{base}/dev/chat", json={"from": sender, "text": text})
         response.raise_for_status()
 
-    return send
+    return Target(send, sender=lambda name: name)
 
 
-def engine_send(base: str) -> Send:
+def engine(base: str, db: Database) -> Target:
     async def send(client: httpx.AsyncClient, sender: str, text: str) -> None:
-        body = {"sender": f"sim:{sender}", "message": text}
+        body = {"sender": sender, "message": text}
         response = await client.post(f"{base}/webhooks/rest/webhook", json=body)
         response.raise_for_status()
 
-    return send
+    def participant(name: str) -> str:
+        with db.transaction() as session:  # the participant the gateway makes of a new name
+            return engine_sender(participant_id_for(session, str(simulator(name))))
+
+    return Target(send, sender=participant)
 
 
-async def load(send: Send, tag: str, count: int, concurrency: int, into: Sample) -> None:
+async def load(target: Target, tag: str, count: int, concurrency: int, into: Sample) -> None:
     """`count` messages from `concurrency` people texting at once, each waiting for its reply."""
+    senders = [target.sender(f"{tag}-{index}") for index in range(concurrency)]
     async with httpx.AsyncClient(timeout=60, trust_env=False) as client:
 
         async def person(index: int) -> None:
             for turn in range(index, count, concurrency):
                 started = time.perf_counter()
-                await send(client, f"{tag}-{index}", MESSAGES[turn % len(MESSAGES)])
+                await target.send(client, senders[index], MESSAGES[turn % len(MESSAGES)])
                 into.latencies.append(time.perf_counter() - started)
 
         started = time.perf_counter()
@@ -81,7 +97,7 @@ async def load(send: Send, tag: str, count: int, concurrency: int, into: Sample)
         into.seconds += time.perf_counter() - started
 
 
-async def compare(targets: dict[str, Send], args: argparse.Namespace) -> dict[str, Sample]:
+async def compare(targets: dict[str, Target], args: argparse.Namespace) -> dict[str, Sample]:
     samples = {name: Sample() for name in targets}
     names = list(targets)
     for name in names:  # warm-up: first calls load lazy parts of the model
@@ -118,13 +134,15 @@ def run(args: argparse.Namespace) -> str:
     specs = [engine_spec(settings, install, model), actions_spec(settings), app_spec(settings)]
     system = Supervisor(specs, out=io.StringIO())
     system.start()
+    db = Database(settings.app_database_url)
     try:
         targets = {
-            "gateway /dev/chat": gateway_send(f"http://127.0.0.1:{settings.app_port}"),
-            "engine REST webhook": engine_send(settings.engine_url),
+            "gateway /dev/chat": gateway(f"http://127.0.0.1:{settings.app_port}"),
+            "engine REST webhook": engine(settings.engine_url, db),
         }
         return report(asyncio.run(compare(targets, args)), args)
     finally:
+        db.dispose()
         system.stop()
 
 
