@@ -8,6 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+import yaml
 from sqlalchemy import select
 
 from channels.base import Channel
@@ -22,6 +23,7 @@ from store.escalations import take_over
 from store.models import Participant
 from tests.channels.conftest import Clock, Engines, RecordingChannel, Run
 from tests.fakes.engine import FakeEngine, free_port
+from warmline.engine_env import BOT_DIR
 
 ADDRESS = "tel:+15551230000"
 LATER = timedelta(hours=3)
@@ -181,3 +183,14 @@ def test_a_check_up_they_asked_for_themselves_replaces_the_reminder(
 
     assert (offered, fake_engine.triggered, channel.sent) == (0, [], [])
     assert outcome(db) == "superseded"
+
+
+def test_the_intent_it_triggers_is_one_the_assistant_knows() -> None:
+    intents: set[str] = set()
+    for path in (BOT_DIR / "domain").glob("*.yml"):
+        domain = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        intents.update(
+            i if isinstance(i, str) else next(iter(i)) for i in domain.get("intents", [])
+        )
+
+    assert CHECKUP_INTENT in intents
