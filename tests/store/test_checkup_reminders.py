@@ -10,11 +10,10 @@ from sqlalchemy import select
 
 from store import checkup, messages
 from store import checkup_reminders as reminders
-from store.audit import AuditEntry
 from store.checkup_models import Checkup
 from store.checkup_reminders import REMINDER_LEASE, Outcome
 from store.db import Database
-from store.models import Lane, OutboxItem
+from store.models import AuditEntry, Lane, OutboxItem
 from tests.store.helpers import T0
 
 ADDRESS = "tel:+15551230000"
