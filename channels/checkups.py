@@ -44,6 +44,8 @@ def _left_out(target: Target) -> Outcome | None:
         return Outcome.NEVER_TEXTED
     if target.state.opted_out:
         return Outcome.OPTED_OUT
+    if target.superseded:
+        return Outcome.SUPERSEDED
     return None
 
 
@@ -81,8 +83,6 @@ class CheckupScheduler:
         if _blocked(target):
             return False
         left_out = _left_out(target)
-        if left_out is None and await asyncio.to_thread(self._superseded, target):
-            left_out = Outcome.SUPERSEDED
         if left_out is not None:
             await asyncio.to_thread(self._finish, target, left_out, [])
             return False
@@ -101,10 +101,6 @@ class CheckupScheduler:
     def _claim(self, checkup_id: int) -> Target | None:
         with self._db.transaction() as session:
             return reminders.claim(session, checkup_id, self._clock())
-
-    def _superseded(self, target: Target) -> bool:
-        with self._db.transaction() as session:
-            return reminders.superseded(session, target)
 
     def _finish(self, target: Target, outcome: Outcome, drafts: list[Draft]) -> list[OutboxItem]:
         with self._db.transaction() as session:

@@ -29,6 +29,12 @@ def _reply(item: dict[str, Any]) -> Reply | None:
     return Reply(text=text, buttons=buttons)
 
 
+def _replies(items: Any) -> list[Reply]:
+    if not isinstance(items, list):
+        raise EngineUnavailable("the engine answered with something other than a list")
+    return [reply for item in items if isinstance(item, dict) and (reply := _reply(item))]
+
+
 class EngineClient:
     def __init__(self, base_url: str, timeout: float, token: str = "") -> None:
         self._base = base_url.rstrip("/")
@@ -46,32 +52,26 @@ class EngineClient:
 
     async def message(self, sender: str, text: str) -> list[Reply]:
         """Hands one message to the engine and returns its replies, in order."""
-        try:
-            body = {"sender": sender, "message": text}
-            async with self._client().post(self._url, json=body) as response:
-                response.raise_for_status()
-                items = await response.json(content_type=None)
-        except (aiohttp.ClientError, TimeoutError, ValueError) as error:
-            raise EngineUnavailable(type(error).__name__) from error
-        if not isinstance(items, list):
-            raise EngineUnavailable("the engine answered with something other than a list")
-        return [reply for item in items if isinstance(item, dict) and (reply := _reply(item))]
+        items = await self._post(self._url, {"sender": sender, "message": text})
+        return _replies(items)
 
     async def trigger(self, sender: str, intent: str) -> list[Reply]:
         """Starts something in a conversation without a message from the person (a check-up
         they put off, now due): the engine's trigger_intent, answered like a message."""
         url = f"{self._base}/conversations/{sender}/trigger_intent"
         params = {"token": self._token, "include_events": "NONE"}
+        body = await self._post(url, {"name": intent}, params)
+        return _replies(body.get("messages") if isinstance(body, dict) else None)
+
+    async def _post(
+        self, url: str, body: dict[str, str], params: dict[str, str] | None = None
+    ) -> Any:
         try:
-            async with self._client().post(url, json={"name": intent}, params=params) as response:
+            async with self._client().post(url, json=body, params=params) as response:
                 response.raise_for_status()
-                body = await response.json(content_type=None)
+                return await response.json(content_type=None)
         except (aiohttp.ClientError, TimeoutError, ValueError) as error:
             raise EngineUnavailable(type(error).__name__) from error
-        items = body.get("messages") if isinstance(body, dict) else None
-        if not isinstance(items, list):
-            raise EngineUnavailable("the engine's trigger_intent answered without messages")
-        return [reply for item in items if isinstance(item, dict) and (reply := _reply(item))]
 
     async def aclose(self) -> None:
         if self._session is not None:

@@ -2,8 +2,9 @@
 
 A check-up left half-way is picked up where it stopped for a day; after that a new request
 starts afresh and the old one stays as it was. "Not now" stores when to ask again (the
-scheduler sends it). The need rule of Recovery Management Checkups (Dennis, Scott and Funk,
-2003) sets `needs_linkage` for staff when the check-up is completed.
+scheduler sends it: store/checkup_reminders.py). The need rule of Recovery Management
+Checkups (Dennis, Scott and Funk, 2003) sets `needs_linkage` for staff when the check-up is
+completed.
 """
 
 from __future__ import annotations
@@ -99,13 +100,6 @@ def ask_again(session: Session, participant_id: int, at: datetime, now: datetime
     session.add(checkup)
     session.flush()
     return checkup
-
-
-def due_to_ask_again(session: Session, now: datetime) -> Sequence[Checkup]:
-    """Rescheduled check-ups whose time has come, for the scheduler."""
-    return session.scalars(
-        select(Checkup).where(Checkup.ask_again_at <= now, Checkup.completed_at.is_(None))
-    ).all()
 
 
 def last_completed_at(session: Session, participant_id: int) -> datetime | None:

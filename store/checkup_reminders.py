@@ -21,7 +21,6 @@ from store.audit import record
 from store.checkup_models import Checkup
 from store.escalations import ConversationState, conversation_state
 from store.models import Lane, Message
-from store.queue import changed_one_row
 
 REMINDER_LEASE = timedelta(minutes=2)
 
@@ -42,6 +41,7 @@ class Target:
     participant_id: int
     latest: Message | None
     state: ConversationState | None
+    superseded: bool  # a check-up started or put off after this one: theirs is the newer one
 
 
 def _due(now: datetime) -> ColumnElement[bool]:
@@ -64,32 +64,26 @@ def due_reminders(session: Session, now: datetime, limit: int = 20) -> list[int]
 
 def claim(session: Session, checkup_id: int, now: datetime) -> Target | None:
     """Takes a due reminder for this worker alone, with what deciding about it needs."""
-    claimed = session.execute(
+    participant_id = session.execute(
         update(Checkup)
         .where(Checkup.id == checkup_id, _due(now))
         .values(reminder_claimed_at=now)
+        .returning(Checkup.participant_id)
         .execution_options(synchronize_session=False)
-    )
-    if not changed_one_row(claimed):
+    ).scalar()
+    if participant_id is None:  # another worker took it
         return None
-    participant_id = session.scalars(
-        select(Checkup.participant_id).where(Checkup.id == checkup_id)
-    ).one()
     latest = messages.latest_inbound(session, participant_id)
     state = (
         conversation_state(session, participant_id, latest.id + 1, latest.address)
         if latest is not None
         else None
     )
-    return Target(checkup_id, participant_id, latest, state)
-
-
-def superseded(session: Session, target: Target) -> bool:
-    """A check-up started or put off after this one: theirs is the newer one."""
     later = select(Checkup.id).where(
-        Checkup.participant_id == target.participant_id, Checkup.id > target.checkup_id
+        Checkup.participant_id == participant_id, Checkup.id > checkup_id
     )
-    return session.scalars(later.limit(1)).first() is not None
+    superseded = session.scalars(later.limit(1)).first() is not None
+    return Target(checkup_id, participant_id, latest, state, superseded)
 
 
 def finish(

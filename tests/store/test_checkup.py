@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from store import checkup, checkup_rulers
+from store import checkup, checkup_reminders, checkup_rulers
 from store.checkup import UseFrequency, needs_linkage
 from store.checkup_models import Checkup, CheckupAnswer, RulerRating
 from store.checkup_rulers import Stage
@@ -96,9 +96,9 @@ def test_not_now_stores_when_to_ask_again(db: Database, pid: int) -> None:
         checkup.ask_again(session, pid, T0 + timedelta(days=1), T0)
 
     with db.transaction() as session:
-        assert checkup.due_to_ask_again(session, T0) == []
-        (due,) = checkup.due_to_ask_again(session, T0 + timedelta(days=1))
-        assert due.participant_id == pid
+        assert checkup_reminders.due_reminders(session, T0) == []
+        (due,) = checkup_reminders.due_reminders(session, T0 + timedelta(days=1))
+        assert session.get_one(Checkup, due).participant_id == pid
         assert checkup.open_checkup(session, pid, T0) is None  # never started: nothing to resume
         assert session.scalars(select(CheckupAnswer)).all() == []
 

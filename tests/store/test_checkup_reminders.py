@@ -90,10 +90,11 @@ def test_finishing_queues_the_offer_behind_live_replies_and_audits_it(
 def test_a_later_check_up_supersedes_the_reminder(db: Database, checkup_id: int) -> None:
     now = T0 + timedelta(hours=2)
     with db.transaction() as session:
-        target = reminders.claim(session, checkup_id, now)
-        assert target is not None
-        before = reminders.superseded(session, target)
-        checkup.record_answer(session, target.participant_id, "how", ("ok", "ok"), now)
-        after = reminders.superseded(session, target)
+        first = reminders.claim(session, checkup_id, now)
+        assert first is not None
+        checkup.record_answer(session, first.participant_id, "how", ("ok", "ok"), now)
+    with db.transaction() as session:
+        again = reminders.claim(session, checkup_id, now + REMINDER_LEASE)
+        assert again is not None
 
-    assert (before, after) == (False, True)
+    assert (first.superseded, again.superseded) == (False, True)
