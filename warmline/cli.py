@@ -1,4 +1,5 @@
-"""The `warmline` command: run the whole system, migrate, prepare the engine, screen messages."""
+"""The `warmline` command: run the whole system, migrate, prepare the engine, screen messages,
+and the figures (screening, MI, NLU)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from core.settings import Settings, SettingsError, load_settings
 from escalation.evaluation import report as evaluation_report
 from escalation.screening import screen, screen_safely
 from store.migrate import upgrade
-from warmline import mi_figures
+from warmline import mi_figures, nlu_figures
 from warmline.assembly import channel_summary
 from warmline.engine_env import (
     EngineInstall,
@@ -59,6 +60,12 @@ def command_run(settings: Settings) -> int:
     return supervisor.watch()
 
 
+def command_nlu_figures(settings: Settings, write_report: bool) -> int:
+    uv = uv_executable()
+    install = ensure_engine_env(find_python310(settings.rasa_python, uv), uv)
+    return nlu_figures.run(install, sys.stdout, save=write_report)
+
+
 def command_screen() -> int:
     for line in sys.stdin:
         result = screen_safely(screen, line.rstrip("\n"))
@@ -77,10 +84,16 @@ def parser() -> argparse.ArgumentParser:
         "evaluate-screening", help="screening figures on the labelled corpus and public sets"
     )
     commands.add_parser("mi-figures", help="MI figures (MITI 4.2 codes) over the test stories")
+    nlu = commands.add_parser(
+        "nlu-figures", help="intent F1, 5-fold cross-validated; exits 1 below macro F1 0.90"
+    )
+    nlu.add_argument(
+        "--write-report", action="store_true", help="also copy the report into reports/"
+    )
     return root
 
 
-def dispatch(command: str, settings: Settings) -> int:
+def dispatch(command: str, settings: Settings, write_report: bool = False) -> int:
     if command == "run":
         return command_run(settings)
     if command == "migrate":
@@ -93,6 +106,8 @@ def dispatch(command: str, settings: Settings) -> int:
         return evaluation_report.main([])
     if command == "mi-figures":
         return mi_figures.main()
+    if command == "nlu-figures":
+        return command_nlu_figures(settings, write_report)
     return command_screen()
 
 
@@ -101,8 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
         configure_logging(settings.log_level)
-        return dispatch(args.command, settings)
-    except (SettingsError, PythonNotFound, EngineSetupError) as error:
+        return dispatch(args.command, settings, getattr(args, "write_report", False))
+    except (SettingsError, PythonNotFound, EngineSetupError, nlu_figures.ReportError) as error:
         print(f"warmline: {error}", file=sys.stderr)
         return 2
 

@@ -12,6 +12,16 @@ a target is missed.
 MITI 4.2 itself codes questions without the open/closed split (the 70% share is MITI 3.1.1's);
 the issue asks for both. Asking permission is coded seek_collaboration and is not counted as a
 question; giving information, affirming and emphasising autonomy count towards neither side.
+
+The BARC-10's ten statements are counted apart, as instrument items (`instrument_item`), and
+printed on their own line. MITI codes the clinician's conversational behaviour: the questions
+they choose to ask. A standardized rating scale read verbatim, after the person has agreed to
+it, is the structure of the session, not a choice of question: its items cannot be reworded as
+open questions without ceasing to be the validated instrument, and ten closed items in a row
+would make the open share measure the instrument's length rather than the bot's MI style. Only
+the instrument's items are counted this way. Every other question, however scripted (the 0-10
+cravings question, the importance and confidence rulers, "have you used since we last checked
+in?" when it is asked again), is a question the bot chose to ask and is counted as one.
 """
 
 from __future__ import annotations
@@ -23,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from bot.actions.miti import NON_ADHERENT, REFLECTIONS, ActionsSay
+from bot.actions.miti import INSTRUMENT, NON_ADHERENT, REFLECTIONS, ActionsSay
 from warmline.engine_env import BOT_DIR
 from warmline.mi_read import (
     Said,
@@ -43,6 +53,7 @@ class Figures:
     open_questions: float
     closed_questions: float
     reflections: float
+    instrument_items: float  # reported, never counted as questions (see the module's docstring)
     non_adherent: Mapping[str, str]  # where it is said -> what says it
     untagged: Mapping[str, str]
 
@@ -69,7 +80,8 @@ class Target:
 
 
 def figures(said: Iterable[Said]) -> Figures:
-    counts = {"open_question": 0.0, "closed_question": 0.0, "reflection": 0.0, "messages": 0.0}
+    counts = dict.fromkeys(("open_question", "closed_question", "reflection", "instrument"), 0.0)
+    counts["messages"] = 0.0
     non_adherent: dict[str, str] = {}  # keyed by where: a message's variations count once
     untagged: dict[str, str] = {}
     for item in said:
@@ -79,6 +91,7 @@ def figures(said: Iterable[Said]) -> Figures:
             continue
         for code in item.codes:
             key = "reflection" if code in REFLECTIONS else code
+            key = "instrument" if code in INSTRUMENT else key
             if key in counts:
                 counts[key] += item.weight
         if NON_ADHERENT.intersection(item.codes):
@@ -88,6 +101,7 @@ def figures(said: Iterable[Said]) -> Figures:
         counts["open_question"],
         counts["closed_question"],
         counts["reflection"],
+        counts["instrument"],
         non_adherent,
         untagged,
     )
@@ -127,6 +141,11 @@ def print_figures(title: str, found: Figures, out: TextIO) -> list[Target]:
     for target in checked:
         verdict = "met" if target.met else "MISSED"
         print(f"  {target.name:<38}{target.value:<28} (target {target.bound}) {verdict}", file=out)
+    print(
+        f"  {'instrument items (BARC-10), apart':<38}{_n(found.instrument_items):<28} "
+        "(not questions: read verbatim)",
+        file=out,
+    )
     for label, found_where in (("non-adherent", found.non_adherent), ("untagged", found.untagged)):
         # Grouped by what says it: the fix is in one response or action, not in each story.
         by_name = Counter(found_where.values())

@@ -9,6 +9,7 @@ mirror the check-in in progress.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -19,14 +20,18 @@ from sqlalchemy.orm import Session
 
 from bot.actions.barc10_answers import Choice, parse_answer
 from bot.actions.barc10_reflection import (
+    DOWN_TAG,
+    FIRST_TIME_TAG,
     PAUSED,
     PAUSED_TAG,
     REFLECTION_TAGS,
+    UP_OR_SAME_TAG,
     reflection,
     reflection_tag,
 )
+from bot.actions.checkup_forms import greeted, is_greeting
 from bot.actions.database import app_database
-from bot.actions.miti import ActionsSay, tag
+from bot.actions.miti import ActionsSay, Chosen, Run, Turn, tag
 from core.clock import utcnow
 from store import barc10
 from store.participants import participant_for, participant_id_of_sender
@@ -39,12 +44,8 @@ RESUME = "barc10_resume"
 LET_IT_GO = "No problem, let's leave that one."
 LET_IT_GO_TAG = tag("emphasize_autonomy")
 WELCOME_BACK_TAG = tag("give_information")
-# What each action can say, for `warmline mi-figures` (the convention: bot/actions/miti.py).
-MITI: ActionsSay = {
-    "action_barc10_start": ((), (WELCOME_BACK_TAG,)),
-    "validate_barc10_form": ((), (LET_IT_GO_TAG,)),
-    "action_barc10_finish": ((PAUSED_TAG,), *((t,) for t in REFLECTION_TAGS)),
-}
+# Back after going quiet in the middle: the statement is asked again after this.
+RETURNED = "Welcome back - let's pick up where we left off."
 
 
 def item_slot(item: int) -> str:
@@ -72,10 +73,10 @@ def slots_for(scores: barc10.Scores) -> list[EventType]:
     return [SlotSet(item_slot(n), value(n)) for n in range(1, barc10.ITEM_COUNT + 1)]
 
 
-def scores_from_slots(tracker: Tracker) -> barc10.Scores:
+def scores_from_slots(slots: Mapping[str, Any]) -> barc10.Scores:
     scores: barc10.Scores = {}
     for item in range(1, barc10.ITEM_COUNT + 1):
-        value = tracker.get_slot(item_slot(item))
+        value = slots.get(item_slot(item))
         if value is not None:
             scores[item] = None if value == SKIPPED else int(value)
     return scores
@@ -134,7 +135,10 @@ class ValidateBarc10Form(FormValidationAction):
             item = item_of_slot(slot)
             if item is None:
                 continue
-            if isinstance(value, str) and value != SKIPPED:
+            if isinstance(value, str) and greeted(tracker):  # not an answer: asked again
+                dispatcher.utter_message(text=RETURNED, metadata=WELCOME_BACK_TAG)
+                updates[slot] = None
+            elif isinstance(value, str) and value != SKIPPED:
                 updates.update(judge(item, value, dispatcher, tracker))
             else:  # picked up from the database when a check-in resumes: stored already
                 updates[slot] = value
@@ -170,7 +174,7 @@ class ActionBarc10Finish(Action):
         tracker: Tracker,
         domain: DomainDict,  # noqa: ARG002 - the action interface
     ) -> list[EventType]:
-        scores = scores_from_slots(tracker)
+        scores = scores_from_slots(tracker.slots)
         if len(scores) < barc10.ITEM_COUNT:
             dispatcher.utter_message(text=PAUSED, metadata=PAUSED_TAG)
             return [SlotSet(REASK, False)]
@@ -180,7 +184,43 @@ class ActionBarc10Finish(Action):
             done = barc10.complete(session, participant_id, now) if participant_id else None
         if done is None:  # nothing stored (no participant): still reflect on what was said
             done = barc10.Completed(barc10.total_of(scores), None, None)
-        text = reflection(done.total, done.previous_total, done.previous_at, now)
-        tagged = reflection_tag(done.total, done.previous_total, done.previous_at)
+        text = reflection(done.total, done.previous_total, done.previous_at, now, scores)
+        tagged = reflection_tag(done.total, done.previous_total, done.previous_at, scores)
         dispatcher.utter_message(text=text, metadata=tagged)
         return [SlotSet(REASK, False)]
+
+
+def _replies_at(turn: Turn) -> tuple[Run, ...]:
+    """What the validation says back to the message a test story's form step answers: the
+    welcome back for a greeting, "let's leave that one" for an answer still unread."""
+    text = turn.text or ""
+    for slot, value in turn.set_now.items():
+        if item_of_slot(slot) is None:
+            continue
+        if value is None and is_greeting(turn.intent, text):
+            return ((WELCOME_BACK_TAG,),)
+        if value == SKIPPED and parse_answer(text) is None:
+            return ((LET_IT_GO_TAG,),)
+    return ((),)
+
+
+def _finish_at(turn: Turn) -> tuple[Run, ...]:
+    """How the check-in ends: paused, or the reflection; which reflection after all ten hangs
+    on the earlier total, which the story does not show, so those are equally likely."""
+    scores = scores_from_slots(turn.slots)
+    if len(scores) < barc10.ITEM_COUNT:
+        return ((PAUSED_TAG,),)
+    if None in scores.values():
+        return ((reflection_tag(None, None, None, scores),),)
+    return (FIRST_TIME_TAG,), (UP_OR_SAME_TAG,), (DOWN_TAG,)
+
+
+# What each action can say, for `warmline mi-figures` (the convention: bot/actions/miti.py).
+MITI: ActionsSay = {
+    "action_barc10_start": Chosen(
+        ((), (WELCOME_BACK_TAG,)),
+        lambda turn: ((WELCOME_BACK_TAG,),) if turn.slots.get(RESUME) else ((),),
+    ),
+    "validate_barc10_form": Chosen(((), (LET_IT_GO_TAG,), (WELCOME_BACK_TAG,)), _replies_at),
+    "action_barc10_finish": Chosen(((PAUSED_TAG,), *((t,) for t in REFLECTION_TAGS)), _finish_at),
+}

@@ -10,6 +10,7 @@ check-up in progress. Need for linkage is for staff: the person only ever hears 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -22,17 +23,22 @@ from bot.actions.barc10 import participant_of
 from bot.actions.checkup_answers import (
     QUESTIONS,
     REASK,
+    REPLIES,
     SKIPPED,
+    WELCOME_BACK,
+    Say,
     judge,
     question_of,
+    replies,
     slot_of,
 )
-from bot.actions.checkup_forms import AnswerDependentForm
+from bot.actions.checkup_forms import AnswerDependentForm, greeted, is_greeting
 from bot.actions.checkup_parse import ask_again_after
 from bot.actions.checkup_read import wants_help
-from bot.actions.checkup_summary import summary
+from bot.actions.checkup_summary import quote, summary
 from bot.actions.database import app_database
 from bot.actions.fallback import GIVE_INFORMATION, NO_HANDOFF, request_peer
+from bot.actions.miti import ActionsSay, Chosen, Run, Turn
 from core.clock import utcnow
 from escalation.responses import asks_for_person
 from store import audit, checkup
@@ -44,17 +50,32 @@ RESUME = "checkup_resume"
 LINKAGE = "checkup_linkage"
 STAGE = "stage_of_change"
 DEFAULT_DAYS = 30.0  # no earlier check-up: the past month, as Recovery Management Checkups ask
+OFFER = "utter_checkup_offer_peer"
+RECAP = "utter_checkup_welcome_back_recap"
 
 
-def needed_questions(tracker: Tracker) -> list[str]:
+def needed_questions(slots: Mapping[str, Any]) -> list[str]:
     """The questions this check-up asks: how often only after an unclear "yes", and no
     action-planning question for someone not thinking of changing."""
     asked = list(QUESTIONS)
-    if tracker.get_slot(slot_of("use")) != checkup.UseFrequency.UNKNOWN:
+    if slots.get(slot_of("use")) != checkup.UseFrequency.UNKNOWN:
         asked.remove("use_often")
-    if tracker.get_slot(STAGE) == Stage.PRECONTEMPLATION:
+    if slots.get(STAGE) == Stage.PRECONTEMPLATION:
         asked.remove("next_step")
     return asked
+
+
+def all_reached(slots: Mapping[str, Any]) -> bool:
+    """Every question this check-up asks was answered or skipped: it is done, not paused."""
+    return all(slots.get(slot_of(q)) is not None for q in needed_questions(slots))
+
+
+def closing(slots: Mapping[str, Any]) -> Run:
+    """What the check-up ends with: how to pick it up, or the summary and then the offer of a
+    peer when need was found (`checkup_linkage`), else thanks."""
+    if not all_reached(slots):
+        return ("utter_checkup_paused",)
+    return ("utter_checkup_summary", OFFER if slots.get(LINKAGE) else "utter_checkup_close")
 
 
 def resumed_value(question: str, text: str | None, value: Any) -> Any:
@@ -62,6 +83,13 @@ def resumed_value(question: str, text: str | None, value: Any) -> Any:
     if question not in ("cravings", "use", "use_often"):
         return SKIPPED if text is None else text
     return SKIPPED if value is None else value
+
+
+def welcome_back(how: Any) -> Say:
+    """Picking a check-up up: how things had been, in their words, when they said it."""
+    if isinstance(how, str) and how != SKIPPED:
+        return Say(RECAP, {"said": quote(how)})
+    return Say(WELCOME_BACK)
 
 
 def _days_since_last(participant_id: int | None, now: datetime) -> float:
@@ -93,21 +121,17 @@ class ActionCheckupStart(Action):
                 else {}
             )
             stage = stage_of(session, participant_id) if participant_id is not None else None
+        values = {q: resumed_value(q, *found[q]) for q in found}
         if found:
-            dispatcher.utter_message(response="utter_checkup_welcome_back")
-        slots = [
-            SlotSet(slot_of(q), resumed_value(q, *found[q]) if q in found else None)
-            for q in QUESTIONS
-        ]
+            said = welcome_back(values.get("how"))
+            dispatcher.utter_message(response=said.response, **said.values)
+        slots = [SlotSet(slot_of(q), values.get(q)) for q in QUESTIONS]
         return [*slots, SlotSet(RESUME, bool(found)), SlotSet(REASK, False), SlotSet(STAGE, stage)]
 
 
 class ValidateCheckupForm(AnswerDependentForm):
     def name(self) -> str:
         return "validate_checkup_form"
-
-    def needed(self, tracker: Tracker) -> list[str]:
-        return [slot_of(q) for q in needed_questions(tracker)]
 
     async def get_validation_events(
         self,
@@ -126,6 +150,9 @@ class ValidateCheckupForm(AnswerDependentForm):
                 updates[slot] = value
         return [SlotSet(name, value) for name, value in updates.items()]
 
+    def needed(self, tracker: Tracker) -> list[str]:
+        return [slot_of(q) for q in needed_questions(tracker.slots)]
+
     @staticmethod
     def reply(
         question: str, text: str, dispatcher: CollectingDispatcher, tracker: Tracker
@@ -134,11 +161,11 @@ class ValidateCheckupForm(AnswerDependentForm):
         with app_database().transaction() as session:
             participant_id = participant_of(session, tracker.sender_id)
         days = _days_since_last(participant_id, now) if question.startswith("use") else 0
-        judged = judge(question, text, bool(tracker.get_slot(REASK)), days)
+        judged = judge(question, text, bool(tracker.get_slot(REASK)), days, greeted(tracker))
         if judged.stored is not None:
             store_answer(participant_id, question, judged.stored, now)
-        for response in judged.say:
-            dispatcher.utter_message(response=response)
+        for said in judged.say:
+            dispatcher.utter_message(response=said.response, **said.values)
         return judged.slots
 
 
@@ -171,8 +198,7 @@ class ActionCheckupFinish(Action):
         tracker: Tracker,
         domain: DomainDict,  # noqa: ARG002 - the action interface
     ) -> list[EventType]:
-        reached = [q for q in QUESTIONS if tracker.get_slot(slot_of(q)) is not None]
-        if any(q not in reached for q in needed_questions(tracker)):
+        if not all_reached(tracker.slots):
             dispatcher.utter_message(response="utter_checkup_paused")
             return [SlotSet(REASK, False), SlotSet(LINKAGE, False)]
         answers = answers_of(tracker)
@@ -181,9 +207,7 @@ class ActionCheckupFinish(Action):
         texts = [v for q, v in answers.items() if isinstance(v, str) and not q.startswith("use")]
         needed = self.complete(tracker.sender_id, any(wants_help(t) for t in texts))
         dispatcher.utter_message(response="utter_checkup_summary", summary=summary(answers))
-        dispatcher.utter_message(
-            response="utter_checkup_offer_peer" if needed else "utter_checkup_close"
-        )
+        dispatcher.utter_message(response=OFFER if needed else "utter_checkup_close")
         return [SlotSet(REASK, False), SlotSet(LINKAGE, needed)]
 
     @staticmethod
@@ -240,3 +264,38 @@ class ActionCheckupReschedule(Action):
                 checkup.ask_again(session, participant_id, now + after, now)
         dispatcher.utter_message(response="utter_checkup_rescheduled", when=when)
         return []
+
+
+def _replies_at(turn: Turn) -> tuple[Run, ...]:
+    """What the validation says back to the message a test story's form step answers."""
+    text = turn.text or ""
+    said = [
+        reply.response
+        for slot, value in turn.set_now.items()
+        if (question := question_of(slot)) is not None
+        for reply in replies(question, value, text, is_greeting(turn.intent, text))
+    ]
+    return (tuple(said),)
+
+
+def _start_at(turn: Turn) -> tuple[Run, ...]:
+    if not turn.slots.get(RESUME):
+        return ((),)
+    return ((welcome_back(turn.slots.get(slot_of("how"))).response,),)
+
+
+# What each action can say, for `warmline mi-figures` (the convention: bot/actions/miti.py).
+MITI: ActionsSay = {
+    "action_checkup_start": Chosen(((), (WELCOME_BACK,), (RECAP,)), _start_at),
+    "validate_checkup_form": Chosen(((), *((name,) for name in REPLIES)), _replies_at),
+    "action_checkup_finish": Chosen(
+        (
+            ("utter_checkup_paused",),
+            ("utter_checkup_summary", "utter_checkup_close"),
+            ("utter_checkup_summary", OFFER),
+        ),
+        lambda turn: (closing(turn.slots),),
+    ),
+    "action_checkup_connect_peer": ((GIVE_INFORMATION,),),
+    "action_checkup_reschedule": (("utter_checkup_rescheduled",),),
+}

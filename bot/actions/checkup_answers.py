@@ -1,23 +1,29 @@
-"""Judging one check-up reply: what to store, which slots to set, what to reflect back.
+"""Judging one check-up reply: what to store, which slots to set, what to say back.
 
 Pure apart from `days_since_last` being read by the caller. Each reply gives a `Judged`: the
 slot events' values, the (text, value) to store (None: nothing to store) and the domain
-responses to utter (each carries its MI behaviour code in the domain).
+responses to utter (each carries its MI behaviour code in the domain). What is said back is a
+function of the slot the reply set (`replies`), so that `warmline mi-figures` counts, for each
+answer in the test stories, the very reflection the person would get.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from bot.actions.checkup_parse import Choice, choice, parse_cravings
-from bot.actions.checkup_read import parse_supports, parse_use
+from bot.actions.checkup_read import mood_of, parse_supports, parse_use, says_nothing
+from bot.actions.checkup_summary import SUPPORT_NAMES, listed, quote
 from store.checkup import UseFrequency
 
 SKIPPED = "__skipped__"
 REASK = "checkup_reask"
 OPEN_QUESTIONS = ("how", "went_well", "next_step")
 QUESTIONS = ("how", "cravings", "use", "use_often", "supports", "went_well", "next_step")
+WELCOME_BACK = "utter_checkup_welcome_back"
+LET_IT_GO = "utter_checkup_let_it_go"
 
 
 def slot_of(question: str) -> str:
@@ -29,56 +35,146 @@ def question_of(slot: str) -> str | None:
     return question if slot.startswith("checkup_") and question in QUESTIONS else None
 
 
+@dataclass(frozen=True)
+class Say:
+    """A domain response to utter, with the values it is filled in with."""
+
+    response: str
+    values: Mapping[str, str] = field(default_factory=dict)
+
+
 @dataclass
 class Judged:
     slots: dict[str, Any]
     stored: tuple[str | None, Any] | None = None
-    say: list[str] = field(default_factory=list)
+    say: list[Say] = field(default_factory=list)
 
 
-def _cravings_reflection(level: int) -> str:
+def _cravings(level: Any, _text: str) -> list[Say]:
     if level >= 7:
-        return "utter_checkup_reflect_cravings_high"
-    return (
-        "utter_checkup_reflect_cravings_mid" if level >= 4 else "utter_checkup_reflect_cravings_low"
-    )
+        return [Say("utter_checkup_reflect_cravings_high")]
+    return [Say(f"utter_checkup_reflect_cravings_{'mid' if level >= 4 else 'low'}")]
 
 
-def _read(question: str, text: str, days_since_last: float) -> tuple[Any, list[str]]:
-    """What the reply says and the reflection it gets; (None, []) when it is unclear."""
-    if question in OPEN_QUESTIONS:
-        return text, ["utter_checkup_affirm_went_well"] if question == "went_well" else []
+def _how(value: Any, _text: str) -> list[Say]:
+    mood = mood_of(value)  # nothing we can name ("hey", "idk"): nothing reflected, no guess
+    return [] if mood is None else [Say(f"utter_checkup_reflect_how_{mood.value}")]
+
+
+# Use since last time: none, a slip (less than weekly) or more, and "yes" with no sense of how
+# often (reflected like regular use: it was hard enough to say).
+_USE = {
+    UseFrequency.NONE: "utter_checkup_reflect_no_use",
+    UseFrequency.LESS_THAN_WEEKLY: "utter_checkup_reflect_slip",
+    UseFrequency.WEEKLY_OR_MORE: "utter_checkup_reflect_use",
+    UseFrequency.UNKNOWN: "utter_checkup_reflect_use",
+}
+_USE_OFTEN = {
+    UseFrequency.LESS_THAN_WEEKLY: "utter_checkup_reflect_use_often_less",
+    UseFrequency.WEEKLY_OR_MORE: "utter_checkup_reflect_use_often_weekly",
+}
+
+
+def _use(value: Any, _text: str) -> list[Say]:
+    return [Say(_USE[UseFrequency(value)])]
+
+
+def _use_often(value: Any, _text: str) -> list[Say]:
+    found = _USE_OFTEN.get(UseFrequency(value))  # still unclear: asked once, not pressed
+    return [] if found is None else [Say(found)]
+
+
+def _supports(value: Any, _text: str) -> list[Say]:
+    kinds = parse_supports(value)
+    if not kinds:
+        return [Say("utter_checkup_reflect_alone")]
+    named = listed([SUPPORT_NAMES[kind] for kind in kinds])
+    return [Say("utter_checkup_reflect_supports", {"supports": named})]
+
+
+def _went_well(value: Any, _text: str) -> list[Say]:
+    if says_nothing(value):
+        return [Say("utter_checkup_reflect_nothing_went_well")]
+    return [Say("utter_checkup_reflect_went_well", {"went_well": quote(value)})]
+
+
+def _next_step(value: Any, _text: str) -> list[Say]:
+    if says_nothing(value):
+        return [Say("utter_checkup_reflect_no_step")]
+    return [Say("utter_checkup_reflect_next_step", {"next_step": quote(value)})]
+
+
+_REFLECT: dict[str, Callable[[Any, str], list[Say]]] = {
+    "how": _how,
+    "cravings": _cravings,
+    "use": _use,
+    "use_often": _use_often,
+    "supports": _supports,
+    "went_well": _went_well,
+    "next_step": _next_step,
+}
+# Every response `replies` can say, for the action's MITI map.
+REPLIES = (
+    WELCOME_BACK,
+    LET_IT_GO,
+    *(f"utter_checkup_reflect_how_{mood}" for mood in ("need_help", "cravings", "lonely")),
+    "utter_checkup_reflect_how_stress",
+    *(f"utter_checkup_reflect_how_{mood}" for mood in ("mixed", "hard", "good", "okay")),
+    *(f"utter_checkup_reflect_cravings_{level}" for level in ("high", "mid", "low")),
+    *sorted(set(_USE.values()) | set(_USE_OFTEN.values())),
+    "utter_checkup_reflect_supports",
+    "utter_checkup_reflect_alone",
+    "utter_checkup_reflect_went_well",
+    "utter_checkup_reflect_nothing_went_well",
+    "utter_checkup_reflect_next_step",
+    "utter_checkup_reflect_no_step",
+)
+
+
+def replies(question: str, value: Any, text: str, greeting: bool = False) -> list[Say]:
+    """What is said back to a reply that set the question's slot to `value`: a reflection of
+    what it says, "let's leave that one" for an answer kept unread, a welcome back for a
+    greeting (someone back after going quiet), or nothing (a skip, a pause, a re-ask)."""
+    if value is None:
+        return [Say(WELCOME_BACK)] if greeting else []
+    if value == SKIPPED:
+        return [] if choice(text) is Choice.SKIP else [Say(LET_IT_GO)]
+    reflect = _REFLECT.get(question)
+    return [] if reflect is None else reflect(value, text)
+
+
+def _read(question: str, text: str, days_since_last: float) -> Any:
+    """What the reply says; None when it is unclear."""
+    if question in OPEN_QUESTIONS or question == "supports":
+        return text
     if question == "cravings":
-        level = parse_cravings(text)
-        return level, [] if level is None else [_cravings_reflection(level)]
-    if question == "supports":
-        named = parse_supports(text)
-        return text, ["utter_checkup_reflect_supports" if named else "utter_checkup_reflect_alone"]
+        return parse_cravings(text)
     use = parse_use(text, days_since_last)
     if use is None and question == "use_often":
         use = UseFrequency.UNKNOWN  # asked once how often: never pressed further
-    if use is None or question == "use_often":
-        return use, []
-    return use, [
-        "utter_checkup_reflect_no_use" if use is UseFrequency.NONE else "utter_checkup_reflect_use"
-    ]
+    return use
 
 
-def judge(question: str, text: str, reasked: bool, days_since_last: float) -> Judged:
+def judge(
+    question: str, text: str, reasked: bool, days_since_last: float, greeting: bool = False
+) -> Judged:
     slot = slot_of(question)
+    if greeting:  # back after going quiet: not an answer; the question is asked again
+        return Judged({slot: None}, None, replies(question, None, text, greeting))
     said = choice(text)
     if said is Choice.PAUSE:  # the form ends; the answers so far are kept
         return Judged({slot: None, "requested_slot": None, REASK: False})
     if said is Choice.SKIP:
         return Judged({slot: SKIPPED, REASK: False}, (None, None))
-    value, say = _read(question, text, days_since_last)
+    value = _read(question, text, days_since_last)
     if value is None and not reasked:
         return Judged({slot: None, REASK: True})  # asked again once, with examples
     if value is None:  # kept as they said it, never guessed
-        return Judged({slot: SKIPPED, REASK: False}, (text, None), ["utter_checkup_let_it_go"])
+        return Judged({slot: SKIPPED, REASK: False}, (text, None), replies(question, SKIPPED, text))
     if isinstance(value, UseFrequency):
         value = value.value
-    return Judged({slot: value, REASK: False}, (text, _kept(question, text, value)), say)
+    stored = (text, _kept(question, text, value))
+    return Judged({slot: value, REASK: False}, stored, replies(question, value, text))
 
 
 def _kept(question: str, text: str, value: Any) -> Any:

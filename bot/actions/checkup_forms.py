@@ -1,4 +1,5 @@
-"""Form validation whose questions depend on the answers (shared by the check-up and rulers).
+"""Form validation whose questions depend on the answers (shared by the check-up and rulers),
+and telling a greeting from an answer (shared by every form).
 
 rasa-sdk asks for the next slot only when the required slots differ from the domain's list,
 and after a pause it would ask the paused question again; here the next question is always
@@ -14,9 +15,21 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.checkup_parse import Choice, choice
+from bot.actions.checkup_parse import Choice, choice, words
 
 REQUESTED = "requested_slot"
+GREETING_WORDS = 4  # "hey its me again"; a longer message may well be the answer
+
+
+def is_greeting(intent: str | None, text: str) -> bool:
+    """A bare "hi" while a form waits for an answer: someone back after going quiet, who gets
+    a welcome back and the question again, instead of "hi" taken as how their week went."""
+    return intent == "greet" and len(words(text)) <= GREETING_WORDS
+
+
+def greeted(tracker: Tracker) -> bool:
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    return is_greeting(intent, tracker.latest_message.get("text") or "")
 
 
 class AnswerDependentForm(FormValidationAction):

@@ -1,12 +1,14 @@
-"""Reading what a check-up reply says about use, supports and wanting help: pure, no I/O.
+"""Reading what a check-up reply says about use, supports, wanting help, and how things have
+been (for the reflection that answers it): pure, no I/O.
 
 Use since the last check-up is asked without judgment, and read only to apply the need rule of
-Recovery Management Checkups (weekly or more): never to grade the person.
+Recovery Management Checkups (weekly or more) and to reflect it back: never to grade the person.
 """
 
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 
 from bot.actions.checkup_parse import words
 from store.checkup import UseFrequency
@@ -50,11 +52,17 @@ def use_frequency(count: int, days_since_last: float) -> UseFrequency:
     return UseFrequency.WEEKLY_OR_MORE if count >= weeks else UseFrequency.LESS_THAN_WEEKLY
 
 
+_NEGATED = {"havent", "didnt", "hasnt", "not", "never", "wasnt"}
+_USING = {"use", "used", "using", "drink", "drank", "drinking", "touched", "picked"}
+
+
 def _says_no(phrase: str, found: list[str]) -> bool:
     if phrase in _NO_USE:
         return True
     if phrase.startswith(("no ", "nope ", "nah ")):
         return _count(phrase, []) is None  # "no, well once" is a count
+    if _NEGATED & set(found) and _USING & set(found):  # "havent used", "didnt drink at all"
+        return _count(phrase, found) is None  # "didnt use except once" is a count
     return bool({"clean", "sober"} & set(found)) and not {"not", "wasnt"} & set(found)
 
 
@@ -122,3 +130,74 @@ def wants_help(text: str) -> bool:
     if any(no in phrase for no in _NOT_WANTING):
         return False
     return any(re.search(rf"\b{want}\b", phrase) for want in _WANTS_HELP)
+
+
+class Mood(StrEnum):
+    """What a reply to "how have things been?" is mostly about, for the reflection."""
+
+    NEED_HELP = "need_help"
+    CRAVINGS = "cravings"
+    LONELY = "lonely"
+    STRESS = "stress"
+    MIXED = "mixed"
+    HARD = "hard"
+    GOOD = "good"
+    OKAY = "okay"
+
+
+# Checked in this order: what the person names (cravings, loneliness, stress) before how it
+# felt overall, and "not bad" (mixed) before "bad" (hard).
+_MOODS: tuple[tuple[Mood, tuple[str, ...]], ...] = (
+    (Mood.CRAVINGS, ("craving", "cravings", "urge", "urges", "tempted", "triggered")),
+    (Mood.LONELY, (
+        "lonely", "alone", "isolated", "no one", "nobody", "by myself", "on my own",
+        "miss my", "missing",
+    )),
+    (Mood.STRESS, (
+        "stress", "stressed", "stressful", "anxious", "anxiety", "overwhelmed", "pressure",
+        "hectic", "busy", "worried", "worrying", "a lot going on",
+    )),
+    (Mood.MIXED, (
+        "up and down", "ups and downs", "mixed", "so so", "good and bad", "meh", "ok i guess",
+        "okay i guess", "not bad", "not too bad", "could be better", "could be worse",
+        "hit or miss", "some good", "some bad",
+    )),
+    (Mood.HARD, (
+        "rough", "hard", "bad", "tough", "not great", "not good", "terrible", "awful", "horrible",
+        "struggling", "crap", "shit", "sucks", "down", "sad", "depressed", "need help", "worse",
+        "exhausted",
+    )),
+    (Mood.GOOD, ("good", "great", "better", "well", "awesome", "amazing", "solid", "happy")),
+    (Mood.OKAY, ("ok", "okay", "alright", "fine", "same", "steady", "quiet")),
+)  # fmt: skip
+
+
+def says(phrase: str, pattern: str) -> bool:
+    """`pattern` in `phrase` as whole words, not right after a "not" ("not lonely")."""
+    return re.search(rf"(?<!not )\b{pattern}\b", phrase) is not None
+
+
+def mood_of(text: str) -> Mood | None:
+    """What a reply about the last few days is mostly about; None when it names nothing we
+    can reflect honestly (then nothing is reflected)."""
+    found = words(text)
+    phrase = " ".join(found)
+    if wants_help(text):  # their own sense of needing help comes first: it is what they said
+        return Mood.NEED_HELP
+    mood = next((m for m, names in _MOODS if any(says(phrase, n) for n in names)), None)
+    if mood in (Mood.GOOD, Mood.OKAY) and "but" in found:  # "good but tired"
+        return Mood.MIXED
+    return mood
+
+
+_DONT_KNOW = {
+    "idk", "i dont know", "dont know", "dunno", "i dunno", "no idea", "not sure", "nothing",
+    "nothing really", "not much", "not really", "no", "nope", "nah", "none", "nothing much",
+    "cant think of anything", "i cant think of anything", "nothing at all", "not a thing",
+    "honestly nothing", "idk honestly", "idk tbh", "nothing tbh",
+}  # fmt: skip
+
+
+def says_nothing(text: str) -> bool:
+    """ "idk", "nothing really": no answer to reflect, or (for what went well) none to name."""
+    return " ".join(words(text)) in _DONT_KNOW

@@ -1,4 +1,6 @@
-"""Greets a person, knowing from the app database whether we have talked before."""
+"""Greets a person, knowing from the app database whether we have talked before, and whether
+they left a check-up or a BARC-10 part-way (they went quiet, or a session ended): then the
+greeting says how to pick it up, and leaves it with them."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ from sqlalchemy.orm import Session
 
 from bot.actions.database import app_database
 from bot.actions.miti import ActionsSay, Tag, tag
+from core.clock import utcnow
+from store import barc10, checkup
 from store.audit import record
 from store.models import Direction, Message
 from store.participants import participant_for, participant_id_of_sender
@@ -20,10 +24,21 @@ FIRST_GREETING = (
     "and real peers are here too. How are you doing today?"
 )
 RETURNING_GREETING = "Good to hear from you again. How are things going today?"
-# Saying what the line is (and that it is automated) is information; the question is open.
+UNFINISHED_CHECKUP = (
+    "Good to hear from you again. We stopped part-way through your check-up - text "
+    '"check-up" whenever you want to pick it up. How are things going today?'
+)
+UNFINISHED_BARC10 = (
+    "Good to hear from you again. We stopped part-way through the BARC-10 - text "
+    '"barc" whenever you want to pick it up. How are things going today?'
+)
+# Saying what the line is (and that it is automated), or how to pick something up, is
+# information; the question is open.
 GREETING_TAGS: dict[str, Tag] = {
     FIRST_GREETING: tag("give_information", "open_question"),
     RETURNING_GREETING: tag("open_question"),
+    UNFINISHED_CHECKUP: tag("give_information", "open_question"),
+    UNFINISHED_BARC10: tag("give_information", "open_question"),
 }
 MITI: ActionsSay = {"action_greet_participant": tuple((t,) for t in GREETING_TAGS.values())}
 
@@ -50,7 +65,17 @@ def greeting_for(sender: str) -> str:
             return FIRST_GREETING
         returning = earlier_messages(session, participant_id) > 0
         record(session, "assistant", "greeted", participant_id, returning=returning)
-        return RETURNING_GREETING if returning else FIRST_GREETING
+        return returning_greeting(session, participant_id) if returning else FIRST_GREETING
+
+
+def returning_greeting(session: Session, participant_id: int) -> str:
+    """The check-up first: it can be picked up for a day, the BARC-10 for longer."""
+    now = utcnow()
+    if checkup.unfinished_answers(session, participant_id, now):
+        return UNFINISHED_CHECKUP
+    if barc10.unfinished_answers(session, participant_id, now):
+        return UNFINISHED_BARC10
+    return RETURNING_GREETING
 
 
 class ActionGreetParticipant(Action):

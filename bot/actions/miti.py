@@ -21,11 +21,23 @@ order: a `Tag` for a text the action writes, or the name of a domain response it
 `response="utter_..."` (counted with the domain's own code). `()` is a run that says nothing.
 The figures weigh an action's alternatives equally, as they weigh a response's variations. An
 action that appears in a test story without a `MITI` entry is counted as untagged.
+
+An action whose words follow from the conversation (a form's validation reflecting the answer
+it read, a closing that depends on the answers) is a `Chosen` instead: every run it can say,
+and a function that picks, from what a test story shows at that step (`Turn`), the runs open
+there. The function is the action's own decision, shared with the action, so the figures count
+what the person would actually be told, not an average over everything the action can say.
+
+Codes are MITI 4.2's, but for one marker of ours: `instrument_item`, a standardized rating
+item read verbatim (the BARC-10's ten statements). See `warmline/mi_figures.py` for why it is
+reported apart from the clinician's own questions.
 """
 
 from __future__ import annotations
 
-from typing import Literal, TypedDict, get_args
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal, TypedDict, get_args
 
 Code = Literal[
     "open_question",
@@ -36,6 +48,8 @@ Code = Literal[
     "seek_collaboration",
     "emphasize_autonomy",
     "give_information",
+    # Not a MITI code: one item of a standardized questionnaire, read verbatim after permission.
+    "instrument_item",
     # MI-non-adherent: known so that the checker can name them; they must never be used.
     "confront",
     "persuade",
@@ -43,6 +57,7 @@ Code = Literal[
 CODES: frozenset[str] = frozenset(get_args(Code))
 QUESTIONS: frozenset[str] = frozenset({"open_question", "closed_question"})
 REFLECTIONS: frozenset[str] = frozenset({"simple_reflection", "complex_reflection"})
+INSTRUMENT: frozenset[str] = frozenset({"instrument_item"})
 NON_ADHERENT: frozenset[str] = frozenset({"confront", "persuade"})
 
 
@@ -59,4 +74,24 @@ def tag(first: Code, *more: Code) -> Tag:
 
 Said = Tag | str  # a text the action writes, or the name of a domain response it utters
 Run = tuple[Said, ...]  # what one run of an action says, in order
-ActionsSay = dict[str, tuple[Run, ...]]  # action name -> its alternatives
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What a test story shows at one step of the conversation."""
+
+    slots: Mapping[str, Any]  # every slot the story has set so far, this step's own included
+    set_now: Mapping[str, Any]  # the slots this step set (the story writes them after it)
+    text: str | None  # the message this step answers; None when it follows another action
+    intent: str | None  # that message's intent
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """An action whose words follow from the conversation."""
+
+    runs: tuple[Run, ...]  # everything it can say
+    choose: Callable[[Turn], tuple[Run, ...]]  # the runs open at this turn, equally likely
+
+
+ActionsSay = dict[str, tuple[Run, ...] | Chosen]  # action name -> its alternatives

@@ -14,7 +14,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.miti import ActionsSay, tag
+from bot.actions.miti import ActionsSay, Chosen, Run, Turn, tag
 from bot.actions.resources_catalog import Topic, default_catalog
 from bot.actions.resources_location import Location, deserialise, parse_location
 from bot.actions.resources_select import heading, page, select, topic_of, what
@@ -24,19 +24,36 @@ LOCATION = "resource_location"
 OFFSET = "resource_offset"  # where "more" goes on from; -1 once the list is done
 DONE = -1
 GIVE_INFORMATION = tag("give_information")  # a list of options
-AND_ASK = tag("give_information", "closed_question")  # the 211 pointer, "that's everything"
+AND_ASK = tag("give_information", "open_question")  # the 211 pointer, "that's everything"
 WHERE_HINT = " If you tell me your state or ZIP, I can include local ones too."
 NOTHING = (
     "I don't have options for that in my list yet. 211 (call or text 211) can point you to "
-    "local services. Is there something else I can look for?"
+    "local services. What else can I help you find?"
 )
-ALL_SHOWN = "That's everything I have for {subject}. Is there something else I can look for?"
+ALL_SHOWN = "That's everything I have for {subject}. What else can I help you find?"
+
+# A page of options, or the line when there are none (left).
+LISTED: tuple[Run, ...] = ((GIVE_INFORMATION,), (AND_ASK,))
+
+
+def _more_at(turn: Turn) -> tuple[Run, ...]:
+    """Where "more" goes on from says a page was shown; the end of the list (-1) could follow
+    the last page or the line, which the story does not tell apart."""
+    offset = turn.set_now.get(OFFSET)
+    return ((GIVE_INFORMATION,),) if isinstance(offset, int | float) and offset >= 0 else LISTED
+
+
+def _show_at(turn: Turn) -> tuple[Run, ...]:
+    """A place that is not a place gets the clarifying question; else as for "more"."""
+    placeless = _placeless_reply(turn.intent, turn.text or "")
+    return (("utter_fallback_clarify",),) if placeless else _more_at(turn)
+
 
 # What each action can say (bot/actions/miti.py): the list, or the line when there is none.
 MITI: ActionsSay = {
     "action_resources_offer": (("utter_resources_permission",),),
-    "action_resources_show": ((GIVE_INFORMATION,), (AND_ASK,), ("utter_fallback_clarify",)),
-    "action_resources_more": ((GIVE_INFORMATION,), (AND_ASK,)),
+    "action_resources_show": Chosen((*LISTED, ("utter_fallback_clarify",)), _show_at),
+    "action_resources_more": Chosen(LISTED, _more_at),
 }
 
 # Read now: a mistake in a program's edit stops the action server at start-up with the line at
@@ -149,7 +166,10 @@ class ActionResourcesMore(Action):
 
 
 def _placeless(tracker: Tracker, text: str) -> bool:
-    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    return _placeless_reply((tracker.latest_message.get("intent") or {}).get("name"), text)
+
+
+def _placeless_reply(intent: str | None, text: str) -> bool:
     return intent == "inform_location" and parse_location(text) is None and not topic_of(text)
 
 

@@ -9,6 +9,7 @@ important it feels: no confidence ruler and no step, which would be pushing.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -17,10 +18,22 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.barc10 import participant_of
-from bot.actions.checkup_forms import AnswerDependentForm
+from bot.actions.checkup_answers import WELCOME_BACK
+from bot.actions.checkup_forms import AnswerDependentForm, greeted, is_greeting
 from bot.actions.checkup_parse import Choice, choice
+from bot.actions.checkup_read import says_nothing
 from bot.actions.database import app_database
-from bot.actions.rulers_parse import higher_than, lower_than, parse_ruler, stage_of
+from bot.actions.miti import ActionsSay, Chosen, Run, Turn
+from bot.actions.rulers_parse import (
+    REASON_THEMES,
+    STEP_THEMES,
+    higher_than,
+    lower_than,
+    parse_ruler,
+    reason_theme,
+    stage_of,
+    step_theme,
+)
 from core.clock import utcnow
 from store import checkup_rulers
 from store.checkup_rulers import Stage
@@ -42,25 +55,66 @@ STAGE_REFLECTIONS = {
 }
 
 
-def not_ready(tracker: Tracker) -> bool:
+def not_ready(slots: Mapping[str, Any]) -> bool:
     """Pre-contemplation, or importance 2 or less: asking about confidence would push."""
-    importance = tracker.get_slot("ruler_importance")
+    importance = slots.get("ruler_importance")
     low = isinstance(importance, int) and importance <= 2
-    return low or tracker.get_slot(STAGE) == Stage.PRECONTEMPLATION
+    return low or slots.get(STAGE) == Stage.PRECONTEMPLATION
 
 
-def needed_slots(tracker: Tracker) -> list[str]:
+def needed_slots(slots: Mapping[str, Any]) -> list[str]:
     needed = ["ruler_importance"]
-    if isinstance(tracker.get_slot("ruler_importance"), int) and tracker.get_slot(
-        "ruler_importance"
-    ):
+    importance = slots.get("ruler_importance")
+    if isinstance(importance, int) and importance:
         needed.append("ruler_importance_why")  # a 0 has no lower number to ask about
-    if not_ready(tracker):
+    if not_ready(slots):
         return needed
     needed.append("ruler_confidence")
-    if tracker.get_slot("ruler_confidence") != 10:
+    if slots.get("ruler_confidence") != 10:
         needed.append("ruler_confidence_step")
     return needed
+
+
+def stage_reflection(stage: str | None) -> str:
+    """What the rulers open with: where the person is, in their words' terms."""
+    found = STAGE_REFLECTIONS.get(Stage(stage)) if stage else None
+    return found or "utter_rulers_reflect_change"
+
+
+def _level(score: int) -> str:
+    return "high" if score >= 7 else "mid" if score >= 4 else "low"
+
+
+def _reflect(slot: str, value: Any) -> list[str]:
+    """The reflection of a rating (its level) or of a reason or a step (what it is about)."""
+    if slot in RULERS:
+        return [f"utter_{slot.replace('ruler_', 'rulers_reflect_')}_{_level(value)}"]
+    if says_nothing(value):  # "idk": nothing to say back
+        return []
+    if slot == "ruler_importance_why":
+        theme = reason_theme(value)
+        return [f"utter_rulers_reflect_reason{'_' + theme if theme else ''}"]
+    theme = step_theme(value)
+    return [f"utter_rulers_reflect_step{'_' + theme if theme else ''}"]
+
+
+def replies(slot: str, value: Any, greeting: bool = False) -> list[str]:
+    """What is said back to a reply that set `slot` to `value`: a reflection, a welcome back
+    for a greeting (back after going quiet; the question is asked again), or nothing."""
+    if value is None:
+        return [WELCOME_BACK] if greeting else []
+    return [] if value == SKIPPED else _reflect(slot, value)
+
+
+REPLIES = (
+    WELCOME_BACK,
+    *(f"utter_rulers_reflect_{r}_{level}" for r in ("importance", "confidence")
+      for level in ("high", "mid", "low")),
+    "utter_rulers_reflect_reason",
+    *(f"utter_rulers_reflect_reason_{theme}" for theme in REASON_THEMES),
+    "utter_rulers_reflect_step",
+    *(f"utter_rulers_reflect_step_{theme}" for theme in STEP_THEMES),
+)  # fmt: skip
 
 
 class ActionRulersStart(Action):
@@ -82,8 +136,7 @@ class ActionRulersStart(Action):
                 checkup_rulers.set_stage(session, participant_id, stage)
         if stage is None:  # nothing new said about where they are: keep what we knew
             stage = tracker.get_slot(STAGE)
-        reflection = STAGE_REFLECTIONS.get(stage) if stage else None
-        dispatcher.utter_message(response=reflection or "utter_rulers_reflect_change")
+        dispatcher.utter_message(response=stage_reflection(stage))
         cleared = [SlotSet(name, None) for name in (*SLOTS, "ruler_lower", "ruler_higher")]
         return [*cleared, SlotSet(REASK, False), SlotSet(STAGE, stage)]
 
@@ -93,23 +146,30 @@ class ValidateRulersForm(AnswerDependentForm):
         return "validate_rulers_form"
 
     def needed(self, tracker: Tracker) -> list[str]:
-        return needed_slots(tracker)
+        return needed_slots(tracker.slots)
 
     async def get_validation_events(
         self,
-        dispatcher: CollectingDispatcher,  # noqa: ARG002 - the action interface
+        dispatcher: CollectingDispatcher,
         tracker: Tracker,
         domain: DomainDict,  # noqa: ARG002 - the action interface
     ) -> list[EventType]:
         updates: dict[str, Any] = {}
+        greeting = greeted(tracker)
         for slot, value in tracker.slots_to_validate().items():
             if slot in SLOTS and isinstance(value, str) and value != SKIPPED:
-                updates.update(judge_rating(slot, value, bool(tracker.get_slot(REASK))))
+                judged = judge_rating(slot, value, bool(tracker.get_slot(REASK)), greeting)
+                for response in replies(slot, judged[slot], greeting):
+                    dispatcher.utter_message(response=response)
+                updates.update(judged)
         return [SlotSet(name, value) for name, value in updates.items()]
 
 
-def judge_rating(slot: str, text: str, reasked: bool) -> dict[str, Any]:
-    """The slot events for one reply: a rating, a reason, a skip, a pause, or one more try."""
+def judge_rating(slot: str, text: str, reasked: bool, greeting: bool = False) -> dict[str, Any]:
+    """The slot events for one reply: a rating, a reason, a skip, a pause, one more try, or
+    none for a greeting (the question is asked again)."""
+    if greeting:
+        return {slot: None}
     said = choice(text)
     if said is Choice.PAUSE:
         return {slot: None, "requested_slot": None, REASK: False}
@@ -152,8 +212,7 @@ class ActionRulersFinish(Action):
                         (score, reason),
                         utcnow(),
                     )
-        close = "utter_rulers_close_not_ready" if not_ready(tracker) else "utter_rulers_close"
-        dispatcher.utter_message(response=close)
+        dispatcher.utter_message(response=closing(tracker.slots))
         return [SlotSet(REASK, False)]
 
 
@@ -165,3 +224,34 @@ def rating(tracker: Tracker, ruler: str) -> tuple[int | None, str | None]:
         score if isinstance(score, int) else None,
         reason if isinstance(reason, str) and reason != SKIPPED else None,
     )
+
+
+def closing(slots: Mapping[str, Any]) -> str:
+    """The close: their call either way, and for someone not ready, nothing has to change."""
+    return "utter_rulers_close_not_ready" if not_ready(slots) else "utter_rulers_close"
+
+
+def _replies_at(turn: Turn) -> tuple[Run, ...]:
+    """What the validation says back to the message a test story's form step answers."""
+    greeting = is_greeting(turn.intent, turn.text or "")
+    said = [
+        reply
+        for slot, value in turn.set_now.items()
+        if slot in SLOTS
+        for reply in replies(slot, value, greeting)
+    ]
+    return (tuple(said),)
+
+
+# What each action can say, for `warmline mi-figures` (the convention: bot/actions/miti.py).
+MITI: ActionsSay = {
+    "action_rulers_start": Chosen(
+        tuple((name,) for name in sorted(set(STAGE_REFLECTIONS.values()))),
+        lambda turn: ((stage_reflection(turn.slots.get(STAGE)),),),
+    ),
+    "validate_rulers_form": Chosen(((), *((name,) for name in REPLIES)), _replies_at),
+    "action_rulers_finish": Chosen(
+        (("utter_rulers_close",), ("utter_rulers_close_not_ready",)),
+        lambda turn: ((closing(turn.slots),),),
+    ),
+}

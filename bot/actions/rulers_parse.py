@@ -1,4 +1,5 @@
-"""Importance and confidence rulers (0-10) and the stage of change a message expresses: pure.
+"""Importance and confidence rulers (0-10), the stage of change a message expresses, and what
+a reason or a step is about (for the reflection): pure.
 
 The stage is read from the person's own words about a change, so the assistant meets them where
 they are: no action planning for someone who is not thinking of changing (pre-contemplation).
@@ -79,3 +80,57 @@ def stage_of(text: str) -> Stage | None:
         if any(re.search(rf"\b{pattern}\b", phrase) for pattern in patterns):
             return stage
     return None
+
+
+# What a reason ("why a 6 and not a 3?") or a step ("what would it take?") is about, for the
+# reflection that answers it. Checked in order; nothing found: a reflection of having reasons
+# (or ideas) at all, never a guess at which.
+_REASONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("family", (
+        "kids", "kid", "son", "daughter", "children", "child", "baby", "wife", "husband",
+        "partner", "girlfriend", "boyfriend", "gf", "bf", "mom", "mother", "dad", "father",
+        "family", "parents", "grandkids", "sister", "brother",
+    )),
+    ("legal", (
+        "court", "probation", "parole", "judge", "lawyer", "dui", "arrested", "jail", "cops",
+        "police", "legal",
+    )),
+    ("money", ("money", "job", "work", "broke", "bills", "rent", "boss", "career", "fired")),
+    ("self", (
+        "myself", "sick of", "tired of", "feel better", "my life", "future", "for me",
+        "self respect", "proud", "better person",
+    )),
+    ("health", (
+        "health", "healthy", "doctor", "liver", "heart", "sick", "body", "die", "dying",
+        "hospital", "sleep", "weight", "blood pressure",
+    )),
+)  # fmt: skip
+_STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("people", (
+        "friends", "friend", "people", "sponsor", "support", "someone", "family", "partner",
+        "meetings", "meeting", "group", "peer", "counselor", "therapist", "help",
+    )),
+    ("coping", (
+        "stress", "cravings", "craving", "urges", "urge", "triggers", "anxiety", "bored",
+        "boredom", "sleep",
+    )),
+)  # fmt: skip
+REASON_THEMES = tuple(theme for theme, _ in _REASONS)
+STEP_THEMES = tuple(theme for theme, _ in _STEPS)
+
+
+def _theme(text: str, themes: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
+    phrase = " ".join(words(text))
+    return next(
+        (t for t, names in themes if any(re.search(rf"\b{n}\b", phrase) for n in names)), None
+    )
+
+
+def reason_theme(text: str) -> str | None:
+    """ "my kids keep asking me to" -> "family"; None when it names none of the themes."""
+    return _theme(text, _REASONS)
+
+
+def step_theme(text: str) -> str | None:
+    """ "if my friends didnt drink so much" -> "people"; None when it names neither."""
+    return _theme(text, _STEPS)

@@ -16,13 +16,14 @@ from sqlalchemy import select
 
 from bot.actions.barc10 import (
     LET_IT_GO,
+    RETURNED,
     SKIPPED,
     ActionBarc10Finish,
     ActionBarc10Start,
     ValidateBarc10Form,
     item_of_slot,
 )
-from bot.actions.barc10_reflection import OPEN_QUESTION, PAUSED, THANKS
+from bot.actions.barc10_reflection import FEW_AGREED, MOST_AGREED, OPEN_QUESTION, PAUSED, THANKS
 from bot.actions.database import app_database
 from core.clock import utcnow
 from core.settings import get_settings
@@ -114,6 +115,21 @@ def test_the_second_try_can_be_an_answer(action_db: Database, sender: str) -> No
     assert validate(sender, 3, "4", reask=True) == ({"barc10_q3": 4, "barc10_reask": False}, [])
 
 
+def test_a_greeting_after_going_quiet_asks_the_same_statement_again(
+    action_db: Database, sender: str
+) -> None:
+    slots = {"requested_slot": "barc10_q2", "barc10_reask": False}
+    tracked = tracker(sender, slots, "hi again")
+    tracked.latest_message["intent"] = {"name": "greet", "confidence": 0.97}
+    dispatcher = CollectingDispatcher()
+
+    events = asyncio.run(ValidateBarc10Form().run(dispatcher, tracked, DOMAIN))
+
+    assert {e["name"]: e["value"] for e in events} == {"barc10_q2": None}
+    assert [m["text"] for m in dispatcher.messages] == [RETURNED]
+    assert stored(action_db) == []
+
+
 def test_pause_ends_the_form_and_stores_nothing_for_that_item(
     action_db: Database, sender: str
 ) -> None:
@@ -194,12 +210,12 @@ def run_through(sender: str, scores: list[int]) -> dict[str, Any]:
     return {f"barc10_q{n}": s for n, s in enumerate(scores, 1)}
 
 
-def test_a_first_full_check_in_gets_an_affirmation_and_an_open_question(
+def test_a_first_full_check_in_gets_an_affirmation_a_reflection_and_an_open_question(
     action_db: Database, sender: str
 ) -> None:
     slots = run_through(sender, [5] * 10)
 
-    assert finish(sender, slots) == [f"{THANKS} {OPEN_QUESTION}"]
+    assert finish(sender, slots) == [f"{THANKS} {MOST_AGREED} {OPEN_QUESTION}"]
     with action_db.transaction() as session:
         checkin = session.scalars(select(Barc10Checkin)).one()
         assert (checkin.total, checkin.strengths_signal) == (50, True)
@@ -219,5 +235,5 @@ def test_a_second_check_in_reflects_the_change(action_db: Database, sender: str)
 
 def test_without_a_participant_the_reflection_still_comes(action_db: Database) -> None:
     assert finish("default", {f"barc10_q{n}": 3 for n in range(1, 11)}) == [
-        f"{THANKS} {OPEN_QUESTION}"
+        f"{THANKS} {FEW_AGREED} {OPEN_QUESTION}"
     ]

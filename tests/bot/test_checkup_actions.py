@@ -70,6 +70,16 @@ def said(dispatcher: CollectingDispatcher) -> list[str]:
     return [m["response"] for m in dispatcher.messages]
 
 
+def greeted(sender: str, question: str, **slots: Any) -> tuple[dict[str, Any], list[str]]:
+    """ "hey" while the form waits for an answer, as the engine hands it over."""
+    slots = {"requested_slot": f"checkup_{question}", "checkup_reask": False, **slots}
+    tracked = tracker(sender, slots, "hey")
+    tracked.latest_message["intent"] = {"name": "greet", "confidence": 0.98}
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ValidateCheckupForm().run(dispatcher, tracked, DOMAIN))
+    return {e["name"]: e["value"] for e in events}, said(dispatcher)
+
+
 def validate(
     sender: str, question: str, reply: str, **slots: Any
 ) -> tuple[dict[str, Any], list[str]]:
@@ -96,7 +106,7 @@ def test_slot_names_map_to_questions() -> None:
 def test_answers_are_read_stored_and_reflected(action_db: Database, sender: str) -> None:
     slots, reflections = validate(sender, "how", "rough week tbh")
     assert slots["checkup_how"] == "rough week tbh"
-    assert reflections == []
+    assert reflections == ["utter_checkup_reflect_how_hard"]
 
     slots, reflections = validate(sender, "cravings", "😣")
     assert (slots["checkup_cravings"], reflections) == (8, ["utter_checkup_reflect_cravings_high"])
@@ -104,7 +114,7 @@ def test_answers_are_read_stored_and_reflected(action_db: Database, sender: str)
     assert validate(sender, "supports", "aa and my sponsor")[1] == [
         "utter_checkup_reflect_supports"
     ]
-    assert validate(sender, "went_well", "got my chip")[1] == ["utter_checkup_affirm_went_well"]
+    assert validate(sender, "went_well", "got my chip")[1] == ["utter_checkup_reflect_went_well"]
 
     assert stored(action_db) == {
         "how": ("rough week tbh", None),
@@ -115,6 +125,71 @@ def test_answers_are_read_stored_and_reflected(action_db: Database, sender: str)
     }
 
 
+def validate_messages(sender: str, question: str, reply: str) -> list[dict[str, Any]]:
+    slots = {"requested_slot": f"checkup_{question}", "checkup_reask": False}
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ValidateCheckupForm().run(dispatcher, tracker(sender, slots, reply), DOMAIN))
+    messages: list[dict[str, Any]] = dispatcher.messages
+    return messages
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "reflection"),
+    [
+        ("how", "so lonely since i moved", "utter_checkup_reflect_how_lonely"),
+        ("how", "stressed out with work", "utter_checkup_reflect_how_stress"),
+        ("how", "up and down tbh", "utter_checkup_reflect_how_mixed"),
+        ("how", "pretty good actually", "utter_checkup_reflect_how_good"),
+        ("how", "honestly i need help", "utter_checkup_reflect_how_need_help"),
+        ("how", "the cravings have been loud", "utter_checkup_reflect_how_cravings"),
+        ("cravings", "2", "utter_checkup_reflect_cravings_low"),
+        ("cravings", "like a 5", "utter_checkup_reflect_cravings_mid"),
+        ("use", "slipped once", "utter_checkup_reflect_slip"),
+        ("use", "havent used at all", "utter_checkup_reflect_no_use"),
+        ("use", "every day", "utter_checkup_reflect_use"),
+        ("supports", "nothing really", "utter_checkup_reflect_alone"),
+        ("went_well", "nothing really", "utter_checkup_reflect_nothing_went_well"),
+        ("next_step", "not sure", "utter_checkup_reflect_no_step"),
+    ],
+)
+def test_each_answer_gets_a_reflection_of_what_it_says(
+    action_db: Database, sender: str, question: str, reply: str, reflection: str
+) -> None:
+    assert validate(sender, question, reply)[1] == [reflection]
+
+
+def test_reflections_fill_in_their_words(action_db: Database, sender: str) -> None:
+    (supports,) = validate_messages(sender, "supports", "aa and my sponsor")
+    (went_well,) = validate_messages(sender, "went_well", "got my 30 day chip")
+    (step,) = validate_messages(sender, "next_step", "call my sponsor on sunday")
+
+    assert supports["supports"] == "meetings and your sponsor"
+    assert went_well["went_well"] == '"got my 30 day chip"'
+    assert step["next_step"] == '"call my sponsor on sunday"'
+
+
+def test_how_often_is_reflected_only_once_it_is_clear(action_db: Database, sender: str) -> None:
+    slots = {**EARLIER_ANSWERS, "checkup_use": "unknown"}
+    assert validate(sender, "use_often", "most days", **slots)[1] == [
+        "utter_checkup_reflect_use_often_weekly"
+    ]
+    assert validate(sender, "use_often", "twice", **slots)[1] == [
+        "utter_checkup_reflect_use_often_less"
+    ]
+    assert validate(sender, "use_often", "hard to say", **slots)[1] == []  # never pressed
+
+
+def test_a_greeting_after_going_quiet_is_not_taken_as_the_answer(
+    action_db: Database, sender: str
+) -> None:
+    slots, spoken = greeted(sender, "how")
+
+    assert spoken == ["utter_checkup_welcome_back"]
+    assert (slots["checkup_how"], slots["requested_slot"]) == (None, "checkup_how")  # again
+    assert stored(action_db) == {}
+
+
+EARLIER_ANSWERS = {"checkup_how": "ok", "checkup_cravings": 3}
 EARLIER = {"checkup_how": "ok", "checkup_cravings": 3}
 
 
@@ -182,7 +257,7 @@ def test_a_paused_check_up_is_picked_up(action_db: Database, sender: str) -> Non
 
     slots, spoken = start(sender)
 
-    assert spoken == ["utter_checkup_welcome_back"]
+    assert spoken == ["utter_checkup_welcome_back_recap"]  # "last time you told me "ok""
     assert (slots["checkup_how"], slots["checkup_cravings"]) == ("ok", SKIPPED)
     assert (slots["checkup_use"], slots["checkup_supports"]) == ("less_than_weekly", "hmm")
     assert (slots["checkup_went_well"], slots["checkup_next_step"]) == ("whatever", None)

@@ -1,6 +1,6 @@
 """The check-up and rulers domains: every response coded in MITI 4.2 terms, never confronting
-or persuading, reflections varied, "pause" (never a bare "stop") offered, and "check-up" kept
-apart from the BARC-10's "check in"."""
+or persuading, reflections varied and short enough for SMS with the person's words in them,
+"pause" (never a bare "stop") offered, and "check-up" kept apart from the BARC-10's "check in"."""
 
 from __future__ import annotations
 
@@ -16,6 +16,14 @@ CODES = {
     "seek_collaboration", "emphasize_autonomy", "give_information",
 }  # fmt: skip
 REFLECTIONS = {"simple_reflection", "complex_reflection"}
+SMS_LIMIT = 320  # two SMS segments: every reply here stays within it
+LONGEST_QUOTE = '"' + "x" * 67 + '..."'  # checkup_summary.quote shortens to this at most
+
+
+def codes(variation: dict[str, Any]) -> list[str]:
+    """A response's codes: one, or several in the order said."""
+    found = variation["metadata"]["miti"]
+    return found if isinstance(found, list) else [found]
 
 
 def responses(name: str) -> dict[str, list[dict[str, Any]]]:
@@ -31,13 +39,26 @@ ALL = [(n, r, v) for n in ("checkup", "rulers") for r, vs in responses(n).items(
 def test_every_response_carries_its_mi_code(
     domain: str, response: str, variation: dict[str, Any]
 ) -> None:
-    assert variation["metadata"]["miti"] in CODES, f"{domain}: {response}"
+    assert codes(variation), f"{domain}: {response}"
+    assert set(codes(variation)) <= CODES, f"{domain}: {response}"
+
+
+@pytest.mark.parametrize(("domain", "response", "variation"), ALL)
+def test_every_response_fits_sms_with_the_longest_words_filled_in(
+    domain: str, response: str, variation: dict[str, Any]
+) -> None:
+    values = {"supports": "meetings, your sponsor, a peer, your counselor and your medication"}
+    values |= dict.fromkeys(("said", "went_well", "next_step"), LONGEST_QUOTE)
+    values |= {"when": "in a few hours", "summary": "", "ruler_importance": "10"}
+    values |= {"ruler_lower": "7", "ruler_confidence": "10", "ruler_higher": "10"}
+
+    assert len(variation["text"].format(**values)) <= SMS_LIMIT, f"{domain}: {response}"
 
 
 @pytest.mark.parametrize("domain", ["checkup", "rulers"])
 def test_reflections_come_in_several_variations(domain: str) -> None:
     for name, variations in responses(domain).items():
-        if variations[0]["metadata"]["miti"] in REFLECTIONS:
+        if REFLECTIONS & set(codes(variations[0])):
             assert len(variations) >= 2, name
 
 

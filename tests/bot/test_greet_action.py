@@ -1,4 +1,5 @@
-"""The greeting action reads the app database to tell a first contact from a returning one."""
+"""The greeting action reads the app database to tell a first contact from a returning one,
+and a returning one with a check-up or a BARC-10 left part-way."""
 
 from __future__ import annotations
 
@@ -10,12 +11,19 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from bot.actions.database import app_database
-from bot.actions.greet import FIRST_GREETING, RETURNING_GREETING, ActionGreetParticipant
+from bot.actions.greet import (
+    FIRST_GREETING,
+    RETURNING_GREETING,
+    UNFINISHED_BARC10,
+    UNFINISHED_CHECKUP,
+    ActionGreetParticipant,
+)
 from core.clock import utcnow
 from core.settings import get_settings
-from store import messages
+from store import barc10, checkup, messages
 from store.db import Database
 from store.models import AuditEntry
+from store.participants import participant_for
 
 
 @pytest.fixture
@@ -71,3 +79,41 @@ def test_someone_who_texted_before_is_welcomed_back(action_db: Database) -> None
     texted(action_db, "tel:+15551239999", 3)
 
     assert greet("tel:+15551239999") == [RETURNING_GREETING]
+
+
+def participant_id(db: Database, address: str) -> int:
+    with db.transaction() as session:
+        found = participant_for(session, address)
+        assert found is not None
+        return found.id
+
+
+def test_someone_back_after_going_quiet_in_a_check_up_is_told_how_to_pick_it_up(
+    action_db: Database,
+) -> None:
+    texted(action_db, "sim:kim", 3)
+    with action_db.transaction() as session:
+        checkup.record_answer(session, participant_id(action_db, "sim:kim"), "how", ("ok", None),
+                              utcnow())  # fmt: skip
+
+    assert greet("sim:kim") == [UNFINISHED_CHECKUP]
+
+
+def test_someone_back_after_going_quiet_in_the_barc10_is_told_how_to_pick_it_up(
+    action_db: Database,
+) -> None:
+    texted(action_db, "sim:lee", 2)
+    with action_db.transaction() as session:
+        barc10.record_answer(session, participant_id(action_db, "sim:lee"), 1, 5, utcnow())
+
+    assert greet("sim:lee") == [UNFINISHED_BARC10]
+
+
+def test_a_finished_check_up_is_not_offered_again(action_db: Database) -> None:
+    texted(action_db, "sim:max", 2)
+    pid = participant_id(action_db, "sim:max")
+    with action_db.transaction() as session:
+        checkup.record_answer(session, pid, "how", ("ok", None), utcnow())
+        checkup.complete(session, pid, False, utcnow())
+
+    assert greet("sim:max") == [RETURNING_GREETING]

@@ -83,11 +83,61 @@ def test_a_message_naming_no_stage_keeps_the_known_one(action_db: Database, send
 
 
 def validate(sender: str, slot: str, reply: str, **slots: Any) -> dict[str, Any]:
+    return validated(sender, slot, reply, **slots)[0]
+
+
+def validated(
+    sender: str, slot: str, reply: str, intent: str = "answer", **slots: Any
+) -> tuple[dict[str, Any], list[str]]:
     slots = {"requested_slot": slot, "ruler_reask": False, **slots}
-    events = asyncio.run(
-        ValidateRulersForm().run(CollectingDispatcher(), tracker(sender, slots, reply), DOMAIN)
-    )
-    return {e["name"]: e["value"] for e in events}
+    tracked = tracker(sender, slots, reply)
+    tracked.latest_message["intent"] = {"name": intent, "confidence": 0.9}
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ValidateRulersForm().run(dispatcher, tracked, DOMAIN))
+    return {e["name"]: e["value"] for e in events}, [m["response"] for m in dispatcher.messages]
+
+
+@pytest.mark.parametrize(
+    ("slot", "reply", "reflection"),
+    [
+        ("ruler_importance", "9", "utter_rulers_reflect_importance_high"),
+        ("ruler_importance", "like a 5", "utter_rulers_reflect_importance_mid"),
+        ("ruler_importance", "2", "utter_rulers_reflect_importance_low"),
+        ("ruler_importance_why", "my kids keep asking me to", "utter_rulers_reflect_reason_family"),
+        ("ruler_importance_why", "my doctor says my liver", "utter_rulers_reflect_reason_health"),
+        ("ruler_importance_why", "court is coming up", "utter_rulers_reflect_reason_legal"),
+        ("ruler_importance_why", "it just matters", "utter_rulers_reflect_reason"),
+        ("ruler_confidence", "8", "utter_rulers_reflect_confidence_high"),
+        ("ruler_confidence", "1", "utter_rulers_reflect_confidence_low"),
+        (
+            "ruler_confidence_step",
+            "if my friends didnt drink so much",
+            "utter_rulers_reflect_step_people",
+        ),
+        ("ruler_confidence_step", "dealing with stress better", "utter_rulers_reflect_step_coping"),
+        ("ruler_confidence_step", "more time", "utter_rulers_reflect_step"),
+    ],
+)
+def test_each_answer_gets_a_reflection_of_what_it_says(
+    action_db: Database, sender: str, slot: str, reply: str, reflection: str
+) -> None:
+    assert validated(sender, slot, reply, ruler_importance=6)[1] == [reflection]
+
+
+@pytest.mark.parametrize("reply", ["idk", "skip", "pause", "hmm"])
+def test_nothing_is_said_back_to_no_answer(action_db: Database, sender: str, reply: str) -> None:
+    slot = "ruler_importance" if reply == "hmm" else "ruler_importance_why"
+    assert validated(sender, slot, reply, ruler_importance=6)[1] == []
+
+
+def test_a_greeting_after_going_quiet_asks_the_same_question_again(
+    action_db: Database, sender: str
+) -> None:
+    earlier = {"ruler_importance": 6, "ruler_importance_why": "my kids"}
+    slots, said = validated(sender, "ruler_confidence", "hey", "greet", **earlier)
+
+    assert said == ["utter_checkup_welcome_back"]
+    assert (slots["ruler_confidence"], slots["requested_slot"]) == (None, "ruler_confidence")
 
 
 def test_a_rating_sets_the_follow_up_numbers(action_db: Database, sender: str) -> None:

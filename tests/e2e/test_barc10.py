@@ -1,7 +1,7 @@
 """A full BARC-10 in the simulator with the real engine and action server: permission first,
 the items one per message, a question about the bot in between, an unclear answer asked again
-with the scale, a pause and a pick-up later, the reflection, and the ten answers and the total
-read back from the app database."""
+with the scale, a pause and a pick-up later, a greeting after going quiet, the reflection, and
+the ten answers and the total read back from the app database."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import pytest
 import yaml
 from sqlalchemy import select
 
-from bot.actions.barc10_reflection import OPEN_QUESTION, PAUSED, THANKS
+from bot.actions.barc10 import RETURNED
+from bot.actions.barc10_reflection import MOST_AGREED, OPEN_QUESTION, PAUSED, THANKS
 from core.settings import Settings
 from store.barc10_models import Barc10Answer, Barc10Checkin
 from store.db import Database
@@ -55,7 +56,9 @@ def test_a_full_barc10_through_the_simulator(system: Supervisor, system_settings
     ]
     for item, reply in enumerate(REPLIES[2:-1], 3):
         assert chat(base, "ana", reply) == [ask(item + 1)]
-    assert chat(base, "ana", REPLIES[-1]) == [f"{THANKS} {OPEN_QUESTION}"]
+        if item == 5:  # quiet for a while, then "hi": the same statement again
+            assert chat(base, "ana", "hi again") == [RETURNED, ask(6)]
+    assert chat(base, "ana", REPLIES[-1]) == [f"{THANKS} {MOST_AGREED} {OPEN_QUESTION}"]
 
     db = Database(system_settings.app_database_url)
     try:

@@ -1,9 +1,10 @@
 """A full recovery check-up and the rulers in the simulator, with the real engine and action
-server: "not now" stored, a question about the bot and a request for a person in between, an
-emoji for cravings, a pause and a pick-up, an unclear "yeah" followed by how often, the summary
-in the person's words, the need rule and a peer offered; then importance and confidence rulers
-after "thinking about quitting", and for someone not ready only the importance ruler. Everything
-is read back from the app database."""
+server: "later" stored as when to ask again, a question about the bot and a request for a
+person in between, an emoji for cravings, a pause and a pick-up, an unclear "yeah" followed by
+how often, a greeting after going quiet, each answer reflected, the summary in the person's
+words, the need rule and a peer offered; then importance and confidence rulers after "thinking
+about quitting", each answer reflected, and for someone not ready only the importance ruler.
+Everything is read back from the app database."""
 
 from __future__ import annotations
 
@@ -47,28 +48,42 @@ def one_of(replies: list[str], *names: str, **values: object) -> None:
 
 def check_up(base: str) -> None:
     one_of(chat(base, "ben", "checkup pls"), "utter_checkup_permission")
-    one_of(chat(base, "ben", "not rn"), "utter_checkup_rescheduled", when="in a few hours")
+    one_of(chat(base, "ben", "later"), "utter_checkup_rescheduled", when="in a few hours")
     one_of(chat(base, "ben", "can we do a check-up"), "utter_checkup_permission")
     one_of(chat(base, "ben", "ya sure"), "utter_ask_checkup_how")
     one_of(chat(base, "ben", "wait r u a bot?"), "utter_iamabot", "utter_ask_checkup_how")
-    one_of(chat(base, "ben", "rough week tbh"), "utter_ask_checkup_cravings")
+    one_of(
+        chat(base, "ben", "rough week tbh"),
+        "utter_checkup_reflect_how_hard", "utter_ask_checkup_cravings",
+    )  # fmt: skip
     one_of(chat(base, "ben", "😣"), "utter_checkup_reflect_cravings_high", "utter_ask_checkup_use")
     one_of(chat(base, "ben", "pause"), "utter_checkup_paused")
 
-    one_of(chat(base, "ben", "checkup pls"), "utter_checkup_welcome_back", "utter_ask_checkup_use")
+    one_of(
+        chat(base, "ben", "checkup pls"),
+        "utter_checkup_welcome_back_recap", "utter_ask_checkup_use", said='"rough week tbh"',
+    )  # fmt: skip
     one_of(chat(base, "ben", "yeah"), "utter_checkup_reflect_use", "utter_ask_checkup_use_often")
-    one_of(chat(base, "ben", "most days tbh"), "utter_ask_checkup_supports")
+    # Quiet for a while, then "hey": not taken as how often; the same question again.
+    one_of(chat(base, "ben", "hey"), "utter_checkup_welcome_back", "utter_ask_checkup_use_often")
+    one_of(
+        chat(base, "ben", "most days tbh"),
+        "utter_checkup_reflect_use_often_weekly", "utter_ask_checkup_supports",
+    )  # fmt: skip
     person = chat(base, "ben", "can i talk to a real person")  # answered by the gateway itself
     assert "peer" in " ".join(person)
     one_of(
         chat(base, "ben", "went to 2 meetings and called my sponsor"),
         "utter_checkup_reflect_supports", "utter_ask_checkup_went_well",
+        supports="meetings and your sponsor",
     )  # fmt: skip
     one_of(
         chat(base, "ben", "made it to work every day"),
-        "utter_checkup_affirm_went_well", "utter_ask_checkup_next_step",
+        "utter_checkup_reflect_went_well", "utter_ask_checkup_next_step",
+        went_well='"made it to work every day"',
     )  # fmt: skip
-    summary, offer = chat(base, "ben", "call my sponsor on sunday")
+    step, summary, offer = chat(base, "ben", "call my sponsor on sunday")
+    assert step in plain("utter_checkup_reflect_next_step", next_step='"call my sponsor on sunday"')
     assert summary.endswith(
         'things have been "rough week tbh"; cravings were around 8 out of 10; you leaned on '
         'meetings and your sponsor; something that went well: "made it to work every day"; and '
@@ -85,14 +100,21 @@ def rulers(base: str) -> None:
     assert permission in plain("utter_rulers_permission")
     one_of(chat(base, "cal", "sure"), "utter_ask_ruler_importance")
     one_of(
-        chat(base, "cal", "6"), "utter_ask_ruler_importance_why", ruler_importance=6, ruler_lower=3
-    )
-    one_of(chat(base, "cal", "my kids keep asking me to"), "utter_ask_ruler_confidence")
-    one_of(
-        chat(base, "cal", "like a 4"), "utter_ask_ruler_confidence_step",
-        ruler_confidence=4, ruler_higher=5,
+        chat(base, "cal", "6"), "utter_rulers_reflect_importance_mid",
+        "utter_ask_ruler_importance_why", ruler_importance=6, ruler_lower=3,
     )  # fmt: skip
-    one_of(chat(base, "cal", "if my friends didnt drink so much"), "utter_rulers_close")
+    one_of(
+        chat(base, "cal", "my kids keep asking me to"),
+        "utter_rulers_reflect_reason_family", "utter_ask_ruler_confidence",
+    )  # fmt: skip
+    one_of(
+        chat(base, "cal", "like a 4"), "utter_rulers_reflect_confidence_mid",
+        "utter_ask_ruler_confidence_step", ruler_confidence=4, ruler_higher=5,
+    )  # fmt: skip
+    one_of(
+        chat(base, "cal", "if my friends didnt drink so much"),
+        "utter_rulers_reflect_step_people", "utter_rulers_close",
+    )  # fmt: skip
 
 
 def not_ready(base: str) -> None:
@@ -102,9 +124,13 @@ def not_ready(base: str) -> None:
     assert permission in plain("utter_rulers_permission")
     one_of(chat(base, "dee", "ok"), "utter_ask_ruler_importance")
     one_of(
-        chat(base, "dee", "5"), "utter_ask_ruler_importance_why", ruler_importance=5, ruler_lower=2
-    )
-    one_of(chat(base, "dee", "idk my wife worries"), "utter_rulers_close_not_ready")
+        chat(base, "dee", "5"), "utter_rulers_reflect_importance_mid",
+        "utter_ask_ruler_importance_why", ruler_importance=5, ruler_lower=2,
+    )  # fmt: skip
+    one_of(
+        chat(base, "dee", "idk my wife worries"),
+        "utter_rulers_reflect_reason_family", "utter_rulers_close_not_ready",
+    )  # fmt: skip
 
 
 def test_a_check_up_and_the_rulers_through_the_simulator(
