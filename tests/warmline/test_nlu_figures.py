@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import stat
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from warmline import cli, engine_env, nlu_figures
 from warmline.engine_env import BOT_DIR, EngineInstall, EngineSetupError
 from warmline.nlu_figures import (
     MACRO_F1_TARGET,
+    SEEDED_RASA,
     Figures,
     IntentScore,
     ReportError,
@@ -115,14 +117,43 @@ def test_a_missed_target_says_so() -> None:
     assert "min)" not in out.getvalue()
 
 
-def test_the_command_is_rasas_5_fold_cross_validation_over_the_bot() -> None:
-    command = cross_validation_command(Path("/engine/bin/rasa"), Path("/tmp/out"))
+def test_the_command_is_rasas_5_fold_cross_validation_over_the_bot_with_seeded_folds() -> None:
+    command = cross_validation_command(Path("/engine/bin/python"), Path("/tmp/out"))
 
     assert command == [
-        "/engine/bin/rasa", "test", "nlu", "--cross-validation", "--folds", "5",
+        "/engine/bin/python", "-c", SEEDED_RASA, "2026",
+        "test", "nlu", "--cross-validation", "--folds", "5",
         "--config", str(BOT_DIR / "config.yml"), "--nlu", str(BOT_DIR / "data"),
         "--domain", str(BOT_DIR / "domain"), "--out", "/tmp/out",
     ]  # fmt: skip
+
+
+def run_seeded(tmp_path: Path, seed: str) -> list[str]:
+    """SEEDED_RASA run by a real Python with a stand-in `rasa` package that shows what it got."""
+    package = tmp_path / "rasa"
+    package.mkdir(exist_ok=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "__main__.py").write_text(
+        "import sys, numpy\n"
+        "def main():\n"
+        "    print(' '.join(sys.argv[1:]), numpy.random.randint(10**9))\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", SEEDED_RASA, seed, "test", "nlu"],
+        cwd=tmp_path, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return result.stdout.split()
+
+
+def test_the_seed_is_taken_off_the_arguments_and_fixes_the_folds_random_state(
+    tmp_path: Path,
+) -> None:
+    first, again, other = (run_seeded(tmp_path, seed) for seed in ("2026", "2026", "7"))
+
+    assert first[:2] == ["test", "nlu"]  # what Rasa reads: its own arguments, no seed
+    assert first == again
+    assert first[2] != other[2]
 
 
 def test_a_missing_or_unreadable_report_is_an_error(tmp_path: Path) -> None:
@@ -145,10 +176,11 @@ def test_the_report_files_are_copied_when_there(tmp_path: Path) -> None:
 
 
 def fake_rasa(tmp_path: Path, macro: float, exit_code: int = 0) -> EngineInstall:
-    """A `rasa` that writes the report into --out, and records the directory it ran in."""
+    """An engine `python` that writes the report into --out, as `rasa test nlu` does, and records
+    the directory it ran in."""
     bin_dir = tmp_path / "engine" / "bin"
     bin_dir.mkdir(parents=True)
-    script = bin_dir / "rasa"
+    script = bin_dir / "python"
     script.write_text(
         f"#!{sys.executable}\n"
         "import json, os, pathlib, sys\n"
