@@ -60,10 +60,10 @@ def command_run(settings: Settings) -> int:
     return supervisor.watch()
 
 
-def command_nlu_figures(settings: Settings, write_report: bool) -> int:
+def command_nlu_figures(settings: Settings, write_report: bool, gate: bool) -> int:
     uv = uv_executable()
     install = ensure_engine_env(find_python310(settings.rasa_python, uv), uv)
-    return nlu_figures.run(install, sys.stdout, save=write_report)
+    return nlu_figures.run(install, sys.stdout, save=write_report, gate=gate)
 
 
 def command_screen() -> int:
@@ -90,10 +90,13 @@ def parser() -> argparse.ArgumentParser:
     nlu.add_argument(
         "--write-report", action="store_true", help="also copy the report into reports/"
     )
+    nlu.add_argument("--no-gate", action="store_true", help="print a missed target, but exit 0")
     return root
 
 
-def dispatch(command: str, settings: Settings, write_report: bool = False) -> int:
+def dispatch(
+    command: str, settings: Settings, write_report: bool = False, gate: bool = True
+) -> int:
     if command == "run":
         return command_run(settings)
     if command == "migrate":
@@ -107,7 +110,7 @@ def dispatch(command: str, settings: Settings, write_report: bool = False) -> in
     if command == "mi-figures":
         return mi_figures.main()
     if command == "nlu-figures":
-        return command_nlu_figures(settings, write_report)
+        return command_nlu_figures(settings, write_report, gate)
     return command_screen()
 
 
@@ -116,7 +119,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
         configure_logging(settings.log_level)
-        return dispatch(args.command, settings, getattr(args, "write_report", False))
+        return dispatch(
+            args.command,
+            settings,
+            getattr(args, "write_report", False),
+            not getattr(args, "no_gate", False),
+        )
     except (SettingsError, PythonNotFound, EngineSetupError, nlu_figures.ReportError) as error:
         print(f"warmline: {error}", file=sys.stderr)
         return 2

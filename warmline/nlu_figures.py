@@ -1,12 +1,14 @@
 """`warmline nlu-figures`: the assistant's intent classification, 5-fold cross-validated.
 
-    uv run warmline nlu-figures [--write-report]
+    uv run warmline nlu-figures [--write-report] [--no-gate]
 
 Runs the engine's own `rasa test nlu --cross-validation --folds 5` over bot/data with the
 pipeline in bot/config.yml, in a scratch folder, and prints each intent's F1 (weakest first,
 with what it is most often mistaken for) and the macro F1 over intents. Exits 1 when the macro
-F1 is under 0.90. With --write-report, Rasa's intent_report.json and intent_errors.json are
-also copied into reports/nlu-cross-validation/ (its README is written by hand).
+F1 is under 0.90, unless --no-gate: then a miss is printed as one and the exit is 0 (what `make
+test` does while the target is not yet met; a run that fails is still an error). With
+--write-report, Rasa's intent_report.json and intent_errors.json are also copied into
+reports/nlu-cross-validation/ (its README is written by hand).
 
 `rasa test nlu` shuffles the examples into folds with NumPy's global random state and offers no
 seed, so on its own the figure moves by about a hundredth from run to run. The engine is started
@@ -182,10 +184,12 @@ def run(
     install: EngineInstall,
     out: TextIO,
     save: bool = False,
+    gate: bool = True,
     report_dir: Path = REPORT_DIR,
     bot_dir: Path = BOT_DIR,
 ) -> int:
-    """Cross-validates, prints the figures; 0 when the target is met, 1 when it is missed."""
+    """Cross-validates, prints the figures; 0 when the target is met, 1 when it is missed and
+    gated."""
     # A scratch folder for the results and for what Rasa leaves in its working directory.
     with tempfile.TemporaryDirectory(prefix="warmline-nlu-") as scratch:
         results = Path(scratch) / "results"
@@ -200,4 +204,10 @@ def run(
         if save:
             for path in write_report(results, report_dir):
                 print(f"  wrote {_shown(path)}", file=out)
+    if not figures.met and not gate:
+        print(
+            "  (reported, not gated: make test prints this figure until it meets the target)",
+            file=out,
+        )
+        return 0
     return 0 if figures.met else 1

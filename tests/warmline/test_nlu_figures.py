@@ -227,6 +227,22 @@ def test_a_run_below_target_fails_and_can_still_write_the_report(tmp_path: Path)
     assert f"  wrote {tmp_path / 'reports' / 'intent_report.json'}" in out.getvalue()
 
 
+def test_a_run_below_target_without_the_gate_says_missed_and_passes(tmp_path: Path) -> None:
+    out = io.StringIO()
+
+    code = run(fake_rasa(tmp_path, 0.85), out, gate=False)
+
+    assert code == 0
+    lines = out.getvalue().splitlines()
+    assert "  target macro F1: 0.850 (>= 0.90) MISSED" in lines
+    assert lines[-1].startswith("  (reported, not gated")
+
+
+def test_an_engine_that_fails_without_the_gate_is_still_an_error(tmp_path: Path) -> None:
+    with pytest.raises(EngineSetupError):
+        run(fake_rasa(tmp_path, 0.95, exit_code=3), io.StringIO(), gate=False)
+
+
 def test_an_engine_that_fails_is_a_setup_error(tmp_path: Path) -> None:
     with pytest.raises(EngineSetupError, match="cross-validating the NLU"):
         run(fake_rasa(tmp_path, 0.95, exit_code=3), io.StringIO())
@@ -237,19 +253,20 @@ def test_the_cli_runs_it_with_the_engine_and_passes_write_report_on(
 ) -> None:
     monkeypatch.chdir(tmp_path)  # no developer .env
     install = EngineInstall(tmp_path / "python")
-    calls: list[tuple[EngineInstall, bool]] = []
+    calls: list[tuple[EngineInstall, bool, bool]] = []
     monkeypatch.setattr(cli, "find_python310", lambda wanted, uv: "python3.10")
     monkeypatch.setattr(cli, "ensure_engine_env", lambda python, uv: install)
 
-    def fake_run(engine: EngineInstall, out: object, save: bool = False) -> int:
-        calls.append((engine, save))
+    def fake_run(engine: EngineInstall, out: object, save: bool = False, gate: bool = True) -> int:
+        calls.append((engine, save, gate))
         return 1
 
     monkeypatch.setattr(nlu_figures, "run", fake_run)
 
     assert cli.main(["nlu-figures", "--write-report"]) == 1
     assert cli.main(["nlu-figures"]) == 1
-    assert calls == [(install, True), (install, False)]
+    assert cli.main(["nlu-figures", "--no-gate"]) == 1
+    assert calls == [(install, True, True), (install, False, True), (install, False, False)]
 
 
 def test_the_cli_reports_a_broken_report_in_one_line(
