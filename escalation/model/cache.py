@@ -2,12 +2,12 @@
 
 Training takes seconds, loading a fraction of one: app start-up, `warmline evaluate-screening`
 and the tests load `<models dir>/risk-model-<hash>/` when it is there and train only when the
-hash is new. The hash covers the training sets, the bot's NLU files (their examples are trained
-on as not risk: nlu.py), the lexicon (its spellings shape the normalised
-text, its rules the threshold), the code of the model and of the rules, the training config and
-spaCy's version: change any of them and the next build retrains, so a stale model is never
-used. Writes are atomic (a temporary folder renamed into place), so two processes starting at
-once cannot leave half a model behind.
+hash is new. The hash covers the training sets, the snapshot of ordinary talk (the bot's NLU
+examples as they were, trained on as not risk: nlu.py), the lexicon (its spellings shape the
+normalised text, its rules the threshold), the code of the model and of the rules, the training
+config and spaCy's version: change any of them and the next build retrains, so a stale model is
+never used. Writes are atomic (a temporary folder renamed into place), so two processes starting
+at once cannot leave half a model behind.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ import spacy
 
 from escalation.lexicon import LEXICON_PATH, Lexicon
 from escalation.model.classifier import RiskModel
-from escalation.model.nlu import nlu_paths, ordinary_examples
+from escalation.model.nlu import ordinary_examples, ordinary_talk_paths
 from escalation.model.train import (
     CrossValidation,
     TrainingConfig,
@@ -86,10 +86,10 @@ def load_or_train(
 ) -> RiskModel:
     """The cached model for this hash, else a newly trained one (then cached). Raises when it
     can neither load nor train; the caller falls back to the rules alone. `nlu`: the files of
-    NLU examples to learn as not risk (default: every YAML file under bot/data)."""
+    NLU examples to learn as not risk (default: the snapshot in ordinary_talk.yml)."""
     config = config or TrainingConfig()
     paths = list(paths) if paths is not None else training_paths()
-    nlu = list(nlu) if nlu is not None else nlu_paths()
+    nlu = list(nlu) if nlu is not None else ordinary_talk_paths()
     version = fingerprint(config, paths, lexicon_path, nlu)
     target = directory / f"{PREFIX}{version}"
     if (target / META).is_file():

@@ -6,6 +6,12 @@ near the prior, at the threshold. The bot's NLU examples (bot/data, Rasa 3.x for
 that everyday wording. Each is a negative example, except where the rules alone rate it crisis or
 higher, or a labelled set calls the same text emergency or crisis: the model must never be
 taught that a risky sentence is safe.
+
+The model reads a snapshot of those examples (ordinary_talk.yml), not bot/data as it stands: the
+assistant's NLU data grows for intent classification, and each growth would otherwise retrain
+the crisis screener unseen. It did: with the bot's examples grown from 1,301 to 3,192, the blind
+set's emergency and crisis messages rated crisis or higher fell from 90.4% to 87.2%. A change to
+the snapshot is a change to screening, made on purpose, with its figures before and after.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from escalation.levels import Level
 from escalation.lexicon import Lexicon
 
 NLU_DIR = Path(__file__).resolve().parents[2] / "bot" / "data"
+ORDINARY_TALK = Path(__file__).resolve().parent / "ordinary_talk.yml"
 
 # `[ohio](state)`, `[ohio]{"entity": "state", "value": "OH"}`, `[ohio][state]` -> `ohio`
 _ANNOTATION = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\}|\[[^\]]*\])")
@@ -28,6 +35,11 @@ _ANNOTATION = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\}|\[[^\]]*\])")
 def nlu_paths(directory: Path = NLU_DIR) -> list[Path]:
     """Every YAML file under bot/data, sorted (their order makes the training order)."""
     return sorted(path for pattern in ("*.yml", "*.yaml") for path in directory.rglob(pattern))
+
+
+def ordinary_talk_paths() -> list[Path]:
+    """The files the risk model learns ordinary talk from: the snapshot, not bot/data."""
+    return [ORDINARY_TALK]
 
 
 def strip_annotations(text: str) -> str:

@@ -15,7 +15,15 @@ from escalation.model import cache
 from escalation.model.abstain import coverage, unfamiliar
 from escalation.model.cache import fingerprint, load_or_train
 from escalation.model.classifier import REASON, RiskModel
-from escalation.model.nlu import nlu_paths, ordinary_examples, read_examples, strip_annotations
+from escalation.model.nlu import (
+    NLU_DIR,
+    ORDINARY_TALK,
+    nlu_paths,
+    ordinary_examples,
+    ordinary_talk_paths,
+    read_examples,
+    strip_annotations,
+)
 from escalation.model.train import TrainingConfig, training_paths
 from escalation.screener import LexiconScreener
 from escalation.screening import build_screener, default_screener, screen
@@ -170,19 +178,27 @@ def test_nlu_examples_are_read_from_intents_only_and_risky_ones_are_never_taught
     assert ordinary_examples(lexicon, paths, ["See you at the  meeting"]) == ["in ohio rn"]
 
 
-def test_the_bot_nlu_examples_are_taught_and_are_in_the_model_hash(tmp_path: Path) -> None:
-    paths = nlu_paths()
-    copy = tmp_path / "nlu.yml"
+def test_the_ordinary_talk_snapshot_is_taught_and_is_in_the_model_hash(tmp_path: Path) -> None:
+    paths = ordinary_talk_paths()
+    copy = tmp_path / "ordinary_talk.yml"
     copy.write_bytes(paths[0].read_bytes())
     changed = tmp_path / "changed.yml"
     changed.write_bytes(paths[0].read_bytes() + b"\n# an edit\n")
 
-    assert any(path.name == "nlu.yml" for path in paths)
-    assert len(read_examples(paths)) > 300
+    assert len(read_examples(paths)) == 1301  # the snapshot the published figures came from
     assert fingerprint(QUICK, training_paths(), nlu=[copy]) != fingerprint(
         QUICK, training_paths(), nlu=[changed]
     )
-    assert fingerprint(QUICK, training_paths(), nlu=[copy]) != fingerprint(QUICK, training_paths())
+    assert fingerprint(QUICK, training_paths(), nlu=[changed]) != fingerprint(
+        QUICK, training_paths()
+    )
+
+
+def test_the_risk_model_learns_ordinary_talk_from_the_snapshot_not_the_bots_data() -> None:
+    """An edit to the assistant's intents never retrains the crisis screener unseen."""
+    assert ordinary_talk_paths() == [ORDINARY_TALK]
+    assert not ORDINARY_TALK.is_relative_to(NLU_DIR)
+    assert ORDINARY_TALK not in nlu_paths()
 
 
 @pytest.mark.parametrize(
