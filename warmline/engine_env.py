@@ -19,7 +19,9 @@ STATE_DIR = PROJECT_ROOT / "var"
 ENGINE_VENV = STATE_DIR / "engine-venv"
 MODELS_DIR = STATE_DIR / "models"
 # What the trained model depends on. Actions and engine tests do not change the model.
-TRAINING_INPUTS = ("config.yml", "domain", "data", "requirements.lock")
+TRAINING_INPUTS = ("config.yml", "components", "domain", "data", "requirements.lock")
+# The engine's own pipeline components (bot/config.yml names them by module), on its PYTHONPATH.
+ENGINE_COMPONENTS_DIR = BOT_DIR / "components"
 
 
 class EngineSetupError(RuntimeError):
@@ -35,9 +37,16 @@ def uv_executable() -> str | None:
 
 
 def engine_env(extra: dict[str, str] | None = None) -> dict[str, str]:
-    """The engine's environment: no telemetry calls home, nothing from the app's venv."""
+    """The engine's environment: no telemetry calls home, nothing from the app's venv, and the
+    project's own pipeline components importable."""
     env = {k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH"}}
-    env.update({"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"})
+    env.update(
+        {
+            "RASA_TELEMETRY_ENABLED": "false",
+            "TF_CPP_MIN_LOG_LEVEL": "2",
+            "PYTHONPATH": str(ENGINE_COMPONENTS_DIR),
+        }
+    )
     env.update(extra or {})
     return env
 
@@ -54,7 +63,9 @@ def training_hash(bot_dir: Path = BOT_DIR) -> str:
     files: list[Path] = []
     for name in TRAINING_INPUTS:
         target = bot_dir / name
-        files.extend(p for p in target.rglob("*") if p.is_file()) if target.is_dir() else None
+        # Bytecode the engine writes when it imports bot/components is not an input.
+        found = target.rglob("*") if target.is_dir() else []
+        files.extend(p for p in found if p.is_file() and "__pycache__" not in p.parts)
         files.append(target) if target.is_file() else None
     return _digest(files, bot_dir)
 

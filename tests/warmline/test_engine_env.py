@@ -38,6 +38,7 @@ def test_the_training_hash_does_not_depend_on_where_bot_lives(bot: Path) -> None
         "domain/core.yml",
         "domain/barc10.yml",
         "requirements.lock",
+        "components/tfidf_intent_classifier.py",
     ],
 )
 def test_the_training_hash_changes_when_a_training_input_changes(bot: Path, changed: str) -> None:
@@ -47,6 +48,16 @@ def test_the_training_hash_changes_when_a_training_input_changes(bot: Path, chan
         file.write("\n# changed\n")
 
     assert training_hash(bot) != before
+
+
+def test_the_training_hash_ignores_the_bytecode_the_engine_writes(bot: Path) -> None:
+    before = training_hash(bot)
+
+    cache = bot / "components" / "__pycache__"
+    cache.mkdir(exist_ok=True)
+    (cache / "tfidf_intent_classifier.cpython-310.pyc").write_bytes(b"\x00bytecode")
+
+    assert training_hash(bot) == before
 
 
 def test_the_training_hash_changes_when_a_data_file_is_added(bot: Path) -> None:
@@ -69,7 +80,7 @@ def test_the_training_hash_ignores_actions_and_engine_tests(bot: Path, changed: 
     assert training_hash(bot) == before
 
 
-def test_the_engine_env_disables_telemetry_and_drops_the_apps_venv(
+def test_the_engine_env_disables_telemetry_and_finds_only_the_engines_components(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("VIRTUAL_ENV", "/work/main/.venv")
@@ -79,6 +90,7 @@ def test_the_engine_env_disables_telemetry_and_drops_the_apps_venv(
 
     env = engine_env({"EXTRA": "1"})
 
-    assert ("VIRTUAL_ENV" in env, "PYTHONPATH" in env) == (False, False)
+    assert "VIRTUAL_ENV" not in env
+    assert env["PYTHONPATH"] == str(BOT_DIR / "components")  # the engine's own components only
     assert env["RASA_TELEMETRY_ENABLED"] == "false"
     assert (env["WARMLINE_KEPT"], env["EXTRA"]) == ("yes", "1")
