@@ -137,7 +137,7 @@ class ActionResourcesShow(Action):
     ) -> list[EventType]:
         text = latest_text(tracker)
         if _placeless(tracker, text):
-            # Read as a place but none is in it (DIET is sure of itself on odd words): ask.
+            # Read as a place but none is in it (a classifier can be sure of odd words): ask.
             dispatcher.utter_message(response="utter_fallback_clarify")
             return []
         topic, location = asked_topic(tracker), asked_location(tracker)
