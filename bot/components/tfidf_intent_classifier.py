@@ -11,7 +11,6 @@ reports/nlu-cross-validation, and it trains in seconds where DIET takes minutes.
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 import skops.io as sio
@@ -23,8 +22,6 @@ from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressi
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
-
-logger = logging.getLogger(__name__)
 
 # What the saved model is made of, beyond what skops trusts by itself (TfidfTransformer keeps its
 # weights as a sparse matrix); anything else in the file is refused.
