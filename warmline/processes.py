@@ -71,7 +71,8 @@ def engine_spec(settings: Settings, install: EngineInstall, model: Path) -> Chil
         name="engine",
         argv=argv,
         ready_url=f"http://127.0.0.1:{settings.engine_port}/",
-        env=engine_env(),
+        # The engine's message webhook (bot/components) checks callers against the same token.
+        env=engine_env({"WARMLINE_ENGINE_TOKEN": settings.engine_token_value}),
         cwd=endpoints.parent,
     )
 
