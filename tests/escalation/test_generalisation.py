@@ -98,16 +98,18 @@ def test_spanish_and_accents_are_read_by_meaning(text: str, expected: str) -> No
     [
         ("the rope is in the shed. thank you for trying with me", "goodbye-with-means"),
         ("so done with everything. the gun is in the drawer", "distress-with-means"),
-        ("im going to get high tonight, nobody around", "using-alone"),
+        ("im going to get high tonight, no one with me", "using-alone"),
         ("she did a shot of dope and now shes lifeless", "collapse-after-using"),
-        ("ill be gone after friday. sorry for everything", "goodbye-with-absence"),
+        ("ill be gone after friday. please forgive me", "goodbye-with-absence"),
     ],
 )
 def test_weak_signals_named_together_are_caught_by_the_safety_net(text: str, rule: str) -> None:
+    # Each text is worded so that no lexicon category rates it crisis on its own: the net's
+    # reason is given only when the net is what lifted the text (rating.rate_text).
     screening = screen(text)
 
     assert screening.level.label in ("crisis", "emergency")
-    assert f"safety-net:{rule}" in screening.reasons or screening.reasons
+    assert f"safety-net:{rule}" in screening.reasons
 
 
 @pytest.mark.parametrize(
