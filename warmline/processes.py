@@ -22,6 +22,10 @@ class ChildSpec:
     env: dict[str, str] | None = None  # None: inherit the supervisor's environment
     cwd: Path = PROJECT_ROOT
     ready_timeout: float = 180.0
+    # Once ready, the health check is asked every `probe_every` seconds; a child that answers
+    # none of them for `hang_after` seconds is hung, and is killed and restarted.
+    probe_every: float = 5.0
+    hang_after: float = 20.0
 
 
 def tracker_store_config(url: str) -> dict[str, object]:

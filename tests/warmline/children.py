@@ -49,7 +49,13 @@ server.serve_forever()
 """
 
 
-def child_spec(name: str, port: int, ready_timeout: float = 10.0, **opts: object) -> ChildSpec:
+def child_spec(
+    name: str,
+    port: int,
+    ready_timeout: float = 10.0,
+    hang_after: float = 20.0,
+    **opts: object,
+) -> ChildSpec:
     """A server child on `port`; opts: delay, ignore_term, exit_now, grandchild_pidfile,
     exit_on (a file whose appearance makes it exit with exit_code)."""
     return ChildSpec(
@@ -58,6 +64,8 @@ def child_spec(name: str, port: int, ready_timeout: float = 10.0, **opts: object
         ready_url=f"http://127.0.0.1:{port}/ready",
         env=dict(os.environ),
         ready_timeout=ready_timeout,
+        probe_every=0.1,
+        hang_after=hang_after,
     )
 
 
