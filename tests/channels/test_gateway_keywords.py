@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from channels.gateway import Inbound
 from channels.keywords import TEXT_ONLY
+from escalation.levels import Level, Screening
 from store import participants
 from store.db import Database
 from store.escalation_models import Escalation
@@ -15,6 +17,8 @@ from store.models import Lane, Message, OutboxItem, Participant, ParticipantAddr
 from tests.channels.conftest import Clock, Engines, RecordingChannel, Run
 from tests.channels.test_gateway import ADDRESS, inbound, make_gateway
 from tests.fakes.engine import FakeEngine
+
+NO_RISK = Screening(Level.NONE)
 
 
 def opted_out_at(db: Database, address: str = ADDRESS) -> object:
@@ -93,7 +97,9 @@ def test_help_gets_the_help_text_with_988_and_911_and_is_still_screened(
         assert stored.risk_level is not None  # screened like any message
 
 
-def test_a_sentence_with_stop_in_it_is_answered_not_an_opt_out(
+@pytest.mark.parametrize("text", ["I can't stop using", "quit my job today", "need help tonight"])
+def test_a_sentence_with_a_keyword_in_it_goes_to_the_assistant_not_the_keyword_reply(
+    text: str,
     run: Run[Any],
     engines: Engines,
     db: Database,
@@ -101,15 +107,18 @@ def test_a_sentence_with_stop_in_it_is_answered_not_an_opt_out(
     channel: RecordingChannel,
     clock: Clock,
 ) -> None:
-    gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
+    # Screened as no risk, so only the keyword rule decides where the message goes: a risk
+    # level would route it to the gateway's own reply whatever the words (routing.route).
+    gateway = make_gateway(
+        db, engines(fake_engine.url), channel, clock, screener=lambda t, recent=(): NO_RISK
+    )
 
-    run(gateway.handle(inbound("I can't stop using")))
+    answered = run(gateway.handle(inbound(text)))
 
     assert opted_out_at(db) is None
-    with db.transaction() as session:
-        escalations = list(session.scalars(select(Escalation)))
-    # Either the assistant or the gateway's own concern reply answers; never silence.
-    assert fake_engine.calls or escalations
+    assert [call["message"] for call in fake_engine.calls] == [text]
+    assert [reply.text for reply in answered.replies] == [f"echo: {text}"]
+    assert [row.compliance for row in outbox(db)] == [False]
 
 
 def test_media_gets_the_text_only_reply_and_its_urls_are_kept(
