@@ -63,10 +63,10 @@ class Transactions:
             messages.finish_inbound(session, message, REPLIES, "none", utcnow(), send_now=True)
 
 
-def spin(seconds: float) -> None:
-    """Waits without letting the CPU idle."""
-    until = time.perf_counter() + seconds
-    while time.perf_counter() < until:
+def spin(seconds: float, clock: Callable[[], float] = time.perf_counter) -> None:
+    """Waits without letting the CPU idle: reads the clock until the time is up."""
+    until = clock() + seconds
+    while clock() < until:
         pass
 
 

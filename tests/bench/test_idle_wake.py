@@ -20,10 +20,27 @@ def test_the_report_gives_back_to_back_and_after_a_pause_side_by_side(wait: str)
     assert lines[3].startswith("after a 1 ms pause / back to back: ")
 
 
-def test_spinning_waits_as_long_as_asked_without_sleeping() -> None:
-    started_wall, started_cpu = time.perf_counter(), time.process_time()
+class Ticking:
+    """A clock that moves one second each time it is read: only a busy loop makes it move."""
 
-    idle_wake.spin(0.02)
+    def __init__(self) -> None:
+        self.now = 0.0
 
-    assert time.perf_counter() - started_wall >= 0.02
-    assert time.process_time() - started_cpu >= 0.015  # the CPU was busy, not idle
+    def __call__(self) -> float:
+        self.now += 1.0
+        return self.now
+
+
+def test_spinning_waits_as_long_as_asked_reading_the_clock_and_never_sleeping(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_sleep(seconds: float) -> None:
+        raise AssertionError(f"spin slept {seconds} s")
+
+    monkeypatch.setattr(time, "sleep", no_sleep)
+    clock = Ticking()
+
+    idle_wake.spin(20.0, clock=clock)
+
+    started = 1.0  # its first reading
+    assert 20.0 <= clock.now - started <= 21.0  # up to its first reading past the time

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import time
 from typing import Any
 
@@ -149,15 +150,27 @@ def test_slowest_is_the_lowest_rate_set() -> None:
     )
 
 
-def test_real_time_pacing_waits_for_the_slot(run: Run[Any]) -> None:
-    pacer = Pacer(Pacing(overall=20.0))  # the real clock: three sends take two slots of 50 ms
+def test_the_pacer_sleeps_until_the_next_slot_opens(run: Run[Any]) -> None:
+    clock = FakeTime()
+    slept: list[float] = []
 
-    async def go() -> float:
-        start = time.monotonic()
-        await asyncio.gather(*(pacer.acquire("k") for _ in range(3)))
-        return time.monotonic() - start
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        await clock.sleep(seconds)
 
-    assert 0.09 <= run(go()) < 0.5
+    pacer = Pacer(Pacing(overall=20.0), clock=clock, sleep=sleep)
+
+    granted = run(grant_times(pacer, clock, [(n, "k", False) for n in "abc"]))
+
+    assert slept == [pytest.approx(0.05), pytest.approx(0.05)]  # two slots of 50 ms, no more
+    assert list(granted.values()) == [0.0, pytest.approx(0.05), pytest.approx(0.1)]
+
+
+def test_by_default_the_pacer_runs_on_the_monotonic_clock_and_asyncios_sleep() -> None:
+    defaults = inspect.signature(Pacer).parameters
+
+    assert defaults["clock"].default is time.monotonic
+    assert defaults["sleep"].default is asyncio.sleep
 
 
 def test_a_waiter_cancelled_just_before_its_slot_does_not_use_it(run: Run[Any]) -> None:
