@@ -11,6 +11,7 @@ import yaml
 from sqlalchemy.engine import make_url
 
 from core.settings import PROJECT_ROOT, Settings
+from warmline.actions_secret import SECRET_HEADER, actions_secret
 from warmline.engine_env import BOT_DIR, EngineInstall, engine_env
 
 
@@ -54,7 +55,11 @@ def write_endpoints(settings: Settings) -> Path:
     path = settings.data_dir.absolute() / "engine" / "endpoints.yml"
     path.parent.mkdir(parents=True, exist_ok=True)
     endpoints = {
-        "action_endpoint": {"url": settings.actions_url},
+        # A header, not Rasa's `token` query parameter: URLs end up in access logs.
+        "action_endpoint": {
+            "url": settings.actions_url,
+            "headers": {SECRET_HEADER: actions_secret(settings)},
+        },
         "tracker_store": tracker_store_config(settings.tracker_database_url),
     }
     path.touch(mode=0o600)
@@ -82,13 +87,12 @@ def engine_spec(settings: Settings, install: EngineInstall, model: Path) -> Chil
 
 
 def actions_spec(settings: Settings) -> ChildSpec:
-    argv = [sys.executable, "-m", "rasa_sdk", "--actions", "bot.actions"]
-    argv += ["--port", str(settings.actions_port), "--quiet"]
+    argv = [sys.executable, "-m", "warmline.action_server", "--port", str(settings.actions_port)]
     return ChildSpec(
         name="action server",
         argv=argv,
         ready_url=f"http://127.0.0.1:{settings.actions_port}/health",
-        env={**os.environ, "SANIC_HOST": "127.0.0.1", "ACTION_SERVER_SANIC_WORKERS": "1"},
+        env=dict(os.environ),
     )
 
 

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from core.settings import PROJECT_ROOT, load_settings
+from warmline.actions_secret import actions_secret
 from warmline.engine_env import EngineInstall
 from warmline.processes import (
     actions_spec,
@@ -67,8 +68,12 @@ def test_endpoints_are_written_for_the_owner_only(tmp_path: Path) -> None:
     path = write_endpoints(settings)
 
     assert path == tmp_path / "engine" / "endpoints.yml"
+    secret = (tmp_path / "actions.secret").read_text(encoding="utf-8")
     assert yaml.safe_load(path.read_text(encoding="utf-8")) == {
-        "action_endpoint": {"url": "http://127.0.0.1:5999/webhook"},
+        "action_endpoint": {
+            "url": "http://127.0.0.1:5999/webhook",
+            "headers": {"X-Warmline-Actions-Secret": secret},
+        },
         "tracker_store": {
             "type": "SQL",
             "dialect": "sqlite",
@@ -76,6 +81,18 @@ def test_endpoints_are_written_for_the_owner_only(tmp_path: Path) -> None:
         },
     }
     assert path.stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "actions.secret").stat().st_mode & 0o777 == 0o600
+    assert len(secret) >= 32
+
+
+def test_the_actions_secret_is_made_once_per_data_folder(tmp_path: Path) -> None:
+    first = actions_secret(load_settings(data_dir=tmp_path / "one"))
+
+    again = actions_secret(load_settings(data_dir=tmp_path / "one"))
+    other = actions_secret(load_settings(data_dir=tmp_path / "two"))
+
+    assert (again == first, other == first) == (True, False)
+    assert list((tmp_path / "one").iterdir()) == [tmp_path / "one" / "actions.secret"]
 
 
 def test_an_existing_endpoints_file_readable_by_others_is_made_owner_only(tmp_path: Path) -> None:
@@ -135,6 +152,5 @@ def test_the_action_server_spec_is_ready_on_the_actions_port(tmp_path: Path) -> 
     spec = actions_spec(load_settings(data_dir=tmp_path, actions_port=5123))
 
     assert (spec.name, spec.ready_url) == ("action server", "http://127.0.0.1:5123/health")
+    assert spec.argv[1:3] == ["-m", "warmline.action_server"]
     assert option(spec.argv, "--port") == "5123"
-    assert spec.env is not None
-    assert spec.env["SANIC_HOST"] == "127.0.0.1"
