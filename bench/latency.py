@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import io
 import os
 import statistics
 import sys
@@ -28,12 +27,8 @@ import httpx
 from core.addresses import simulator
 from core.settings import load_settings
 from store.db import Database
-from store.migrate import upgrade
 from store.participants import engine_sender, participant_id_for
-from tests.support.system import system_env
-from warmline.cli import prepare_engine
-from warmline.processes import actions_spec, app_spec, engine_spec
-from warmline.supervisor import Supervisor
+from warmline.isolated import prepare, start_system, system_env
 
 MESSAGES = ["hi", "r u a bot?", "what can u do", "thanks", "whats the weather", "bye"]
 
@@ -129,11 +124,7 @@ def run(args: argparse.Namespace) -> str:
     data_dir = Path(tempfile.mkdtemp(prefix="warmline-bench-"))
     os.environ.update(system_env(data_dir, WARMLINE_LOG_LEVEL="WARNING"))
     settings = load_settings()
-    install, model = prepare_engine(settings)
-    upgrade(settings.app_database_url)
-    specs = [engine_spec(settings, install, model), actions_spec(settings), app_spec(settings)]
-    system = Supervisor(specs, out=io.StringIO())
-    system.start()
+    system = start_system(settings, prepare(settings))
     db = Database(settings.app_database_url)
     try:
         targets = {

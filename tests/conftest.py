@@ -15,7 +15,7 @@ from sqlalchemy.engine import make_url
 from core.settings import Settings, load_settings
 from store.db import Database
 from store.migrate import upgrade
-from tests.support.system import PreparedEngine, prepare, system_env
+from warmline.isolated import PreparedEngine, prepare, system_env
 
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
 BACKENDS = ["sqlite", "postgresql"] if POSTGRES_URL else ["sqlite"]
@@ -61,7 +61,7 @@ def db(database_url: str) -> Iterator[Database]:
 @pytest.fixture(scope="session")
 def prepared_engine() -> PreparedEngine:
     """The engine's environment and trained model, set up once per run (cached across runs)."""
-    return prepare()
+    return prepare(load_settings())
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.system import PreparedEngine
 from warmline.engine_env import BOT_DIR, engine_env
+from warmline.isolated import PreparedEngine
 
 pytestmark = pytest.mark.engine
 

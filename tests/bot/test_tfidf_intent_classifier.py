@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from tests.support.system import PreparedEngine
 from warmline.engine_env import engine_env
+from warmline.isolated import PreparedEngine
 
 pytestmark = pytest.mark.engine
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from core.settings import Settings
-from tests.support.system import PreparedEngine, start_system
+from warmline.isolated import PreparedEngine, start_system
 from warmline.supervisor import Supervisor
 
 

@@ -16,7 +16,8 @@ from core.settings import Settings, load_settings
 from escalation.responses import CRISIS
 from tests.fakes.telegram_api import FakeTelegram, message_update, running_fake_telegram
 from tests.fakes.twilio_api import FakeTwilio, running_fake_twilio
-from tests.support.system import PreparedEngine, start_system, wait_for
+from tests.support.system import wait_for
+from warmline.isolated import PreparedEngine, start_system
 
 pytestmark = pytest.mark.engine
 

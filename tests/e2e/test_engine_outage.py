@@ -12,7 +12,8 @@ from bot.actions.greet import FIRST_GREETING
 from core.settings import Settings
 from escalation.responses import HOLDING_REPLY
 from store.migrate import upgrade
-from tests.support.system import PreparedEngine, chat, conversation, wait_for
+from tests.support.system import chat, conversation, wait_for
+from warmline.isolated import PreparedEngine
 from warmline.processes import ChildSpec, actions_spec, app_spec, engine_spec
 from warmline.supervisor import Supervisor
 

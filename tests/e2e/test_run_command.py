@@ -17,7 +17,8 @@ from sqlalchemy import select
 from bot.actions.greet import FIRST_GREETING, RETURNING_GREETING
 from store.db import Database
 from store.models import AuditEntry, Message
-from tests.support.system import PreparedEngine, chat, system_env, wait_for
+from tests.support.system import chat, wait_for
+from warmline.isolated import PreparedEngine, system_env
 
 pytestmark = pytest.mark.engine
 
