@@ -52,6 +52,11 @@ class CombinedScreener:
             return ruled
         return Screening(max(ruled.level, vote.level), (*ruled.reasons, *vote.reasons))
 
+    def clear_cache(self) -> None:
+        """Forgets the rules' readings and the model's votes (as LexiconScreener.clear_cache)."""
+        self.rules.clear_cache()
+        CombinedScreener._vote.cache_clear()
+
     # The model is pure too, and the gateway screens a text twice (alone while storing it,
     # then with the earlier messages): the second vote is the first one's.
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one screener per process, kept for good

@@ -52,6 +52,14 @@ class LexiconScreener:
         message is read again as context for the person's next three."""
         return bool(self._read(text)[1].named({"means"}))
 
+    def clear_cache(self) -> None:
+        """Forgets every text screened so far, so the next screening of any text does the work
+        again: for timing screening itself, not a look-up (escalation/evaluation/benchmark.py).
+        The caches are the class's, so this clears them for every rules screener."""
+        LexiconScreener._read.cache_clear()
+        LexiconScreener._rated.cache_clear()
+        LexiconScreener._names_means.cache_clear()
+
     def _scene(self, doc: Doc, hits: list[Hit]) -> Scene:
         cues = [hit for hit in hits if hit.label.startswith(CUE)]
         return Scene(doc, cues, self._word_sets)
