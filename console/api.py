@@ -13,6 +13,7 @@ from console import queries
 from console.auth import Peer
 from console.queries import ConversationOut, EscalationOut
 from core.clock import utcnow
+from core.inputs import RowId, Text
 from escalation import service
 from store.db import Database
 
@@ -21,12 +22,12 @@ router = APIRouter(prefix="/api", tags=["peers"])
 
 class ResolveIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    outcome: str = Field(min_length=1, max_length=200)
+    outcome: Text = Field(min_length=1, max_length=200)
 
 
 class ReplyIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    text: str = Field(min_length=1, max_length=1600)
+    text: Text = Field(min_length=1, max_length=1600)
 
 
 def _db(request: Request) -> Database:
@@ -50,7 +51,7 @@ async def list_escalations(
 
 
 @router.post("/escalations/{escalation_id}/claim")
-async def claim(escalation_id: int, request: Request, peer: Peer) -> dict[str, bool]:
+async def claim(escalation_id: RowId, request: Request, peer: Peer) -> dict[str, bool]:
     db = _db(request)
     await asyncio.to_thread(queries.require_escalation, db, escalation_id)
     won = await asyncio.to_thread(
@@ -61,7 +62,7 @@ async def claim(escalation_id: int, request: Request, peer: Peer) -> dict[str, b
 
 @router.post("/escalations/{escalation_id}/resolve")
 async def resolve(
-    escalation_id: int, body: ResolveIn, request: Request, peer: Peer
+    escalation_id: RowId, body: ResolveIn, request: Request, peer: Peer
 ) -> dict[str, bool]:
     db = _db(request)
     await asyncio.to_thread(queries.require_escalation, db, escalation_id)
@@ -78,12 +79,12 @@ async def resolve(
 
 
 @router.get("/participants/{participant_id}/messages")
-async def messages(participant_id: int, request: Request, _peer: Peer) -> ConversationOut:
+async def messages(participant_id: RowId, request: Request, _peer: Peer) -> ConversationOut:
     return await asyncio.to_thread(queries.conversation_of, _db(request), participant_id)
 
 
 @router.post("/participants/{participant_id}/takeover")
-async def take_over(participant_id: int, request: Request, peer: Peer) -> dict[str, bool]:
+async def take_over(participant_id: RowId, request: Request, peer: Peer) -> dict[str, bool]:
     db = _db(request)
     await asyncio.to_thread(queries.require_participant, db, participant_id)
     taken = await asyncio.to_thread(
@@ -93,7 +94,9 @@ async def take_over(participant_id: int, request: Request, peer: Peer) -> dict[s
 
 
 @router.post("/participants/{participant_id}/reply", status_code=202)
-async def reply(participant_id: int, body: ReplyIn, request: Request, peer: Peer) -> dict[str, int]:
+async def reply(
+    participant_id: RowId, body: ReplyIn, request: Request, peer: Peer
+) -> dict[str, int]:
     db = _db(request)
     items = await asyncio.to_thread(queries.peer_reply, db, participant_id, peer.name, body.text)
     await request.app.state.outbox.send_items(items)
@@ -101,7 +104,7 @@ async def reply(participant_id: int, body: ReplyIn, request: Request, peer: Peer
 
 
 @router.post("/participants/{participant_id}/handback")
-async def hand_back(participant_id: int, request: Request, peer: Peer) -> dict[str, bool]:
+async def hand_back(participant_id: RowId, request: Request, peer: Peer) -> dict[str, bool]:
     db = _db(request)
     await asyncio.to_thread(queries.require_participant, db, participant_id)
     returned = await asyncio.to_thread(

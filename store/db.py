@@ -28,11 +28,15 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def create_db_engine(url: str) -> Engine:
     parsed = make_url(url)
+    # A database error's message quotes its statement's parameters (message text, numbers)
+    # unless told not to, and error messages end up in logs.
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+        return create_engine(
+            url, pool_pre_ping=True, pool_size=10, max_overflow=20, hide_parameters=True
+        )
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"check_same_thread": False})
+    engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 

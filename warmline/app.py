@@ -9,6 +9,7 @@ from datetime import timedelta
 from functools import partial
 
 from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
 from sqlalchemy import text
 
 from channels.alerts import alert_dispatcher
@@ -33,6 +34,7 @@ from escalation.service import EscalationPolicy
 from store.db import Database
 from store.migrate import pending_migrations
 from warmline.assembly import build_channels, escalation_policy, program
+from warmline.faults import ServerFaults, refuse_invalid_request
 from warmline.limits import BodySizeLimit
 
 # Headroom over the longest text we accept, for JSON quoting and the other fields.
@@ -100,11 +102,21 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.log_level)
-    app = FastAPI(title="Warmline", lifespan=lifespan, docs_url="/docs" if settings.dev else None)
+    dev = settings.dev
+    # In production the API's shape is nobody's business but ours: no schema, no docs pages.
+    app = FastAPI(
+        title="Warmline",
+        lifespan=lifespan,
+        openapi_url="/openapi.json" if dev else None,
+        docs_url="/docs" if dev else None,
+        redoc_url="/redoc" if dev else None,
+    )
     app.state.settings = settings
+    app.add_exception_handler(RequestValidationError, refuse_invalid_request)
     app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
+    app.add_middleware(ServerFaults)  # added last, so outermost: it also covers the limit
     app.include_router(peer_api)
-    if settings.dev:
+    if dev:
         app.include_router(simulator_router)
     if settings.telegram_uses_webhook:
         app.include_router(telegram_webhook)

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from channels.gateway import Gateway, Inbound
 from core.addresses import InvalidAddress, simulator
+from core.inputs import Text
 from store.db import Database
 from store.escalation_models import PeerAlert
 from store.messages import conversation
@@ -29,8 +30,8 @@ router = APIRouter(prefix="/dev", tags=["simulator"])
 class ChatIn(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    sender: str = Field(alias="from", min_length=1, max_length=40)
-    text: str = Field(min_length=1)
+    sender: Text = Field(alias="from", min_length=1, max_length=40)
+    text: Text = Field(min_length=1)
 
     @field_validator("text")
     @classmethod

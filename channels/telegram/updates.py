@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
+from pydantic import BaseModel, Field, StrictInt, StrictStr, ValidationError
 from telegram import Bot, Message, Update
 from telegram.constants import ChatMemberStatus
 
 from channels.gateway import Inbound
 from core.addresses import InvalidAddress, telegram
+from core.inputs import Text
 
 # What we ask Telegram for, by webhook or by getUpdates; anything else is ignored if it comes.
 ALLOWED_UPDATES = ("message", "callback_query", "my_chat_member")
@@ -45,15 +47,63 @@ class Blocked:
 
 Decoded = Deliver | Blocked | None  # None: acknowledge and ignore
 
+# The Bot API's integers are signed 64-bit at most; `true` is not one.
+Int64 = Annotated[StrictInt, Field(ge=-(2**63), le=2**63 - 1)]
+
+
+# PTB decodes whatever it is given (a number as a message's text, a null member), so the fields
+# the warmline reads are checked first, strictly; the rest of the update is PTB's to decode.
+class _Chat(BaseModel):
+    id: Int64
+
+
+class _Message(BaseModel):
+    chat: _Chat
+    text: Text | None = None
+    caption: Text | None = None
+
+
+class _Member(BaseModel):
+    status: StrictStr
+
+
+class _MemberChange(BaseModel):
+    chat: _Chat
+    new_chat_member: _Member
+
+
+class _Button(BaseModel):
+    id: StrictStr
+    data: Text | None = None
+    message: _Message | None = None
+
+
+class _ReadFields(BaseModel):
+    update_id: Int64
+    message: _Message | None = None
+    callback_query: _Button | None = None
+    my_chat_member: _MemberChange | None = None
+
 
 def parse(data: Any, bot: Bot | None = None) -> Update:
     """A webhook body as PTB's typed Update."""
-    if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+    if not isinstance(data, dict):
         raise MalformedUpdate("not a Bot API update")
+    try:
+        _ReadFields.model_validate(data)
+    except ValidationError as error:
+        raise MalformedUpdate(f"not a Bot API update we can read: {_fields(error)}") from None
     try:
         return Update.de_json(data, bot)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise MalformedUpdate(f"unreadable update: {type(error).__name__}") from None
+
+
+def _fields(error: ValidationError) -> str:
+    # Where and what, never the value: an update holds what someone wrote.
+    return "; ".join(
+        f"{'.'.join(str(part) for part in item['loc'])}: {item['type']}" for item in error.errors()
+    )
 
 
 def decode(update: Update) -> Decoded:

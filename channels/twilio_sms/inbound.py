@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 from channels.gateway import Inbound
 from core.addresses import InvalidAddress, phone
+from core.inputs import unstorable
 
 # Twilio's SIDs are two letters and 32 hex digits; any id that fits the column is accepted,
 # since refusing a real message over an id format would lose what someone wrote.
-_MESSAGE_SID = re.compile(r"^[A-Za-z0-9]{1,64}$")
+MESSAGE_SID = re.compile(r"^[A-Za-z0-9]{1,64}$")
 MAX_MEDIA = 10  # Twilio attaches at most 10 media to one message
 
 
@@ -32,9 +33,12 @@ def read_inbound(form: Mapping[str, str]) -> tuple[Inbound, tuple[Media, ...]]:
     """The message as the gateway takes it, and its media with their content types."""
     address = _address(form.get("From", ""))
     sid = form.get("MessageSid", "")
-    if not _MESSAGE_SID.match(sid):
+    if not MESSAGE_SID.match(sid):
         raise MalformedWebhook("MessageSid is missing or not a message id")
     media = _media(form)
+    _check_storable("Body", form.get("Body", ""))
+    for item in media:
+        _check_storable("MediaUrl", item.url)
     inbound = Inbound(
         address=address,
         channel_message_id=sid,
@@ -42,6 +46,13 @@ def read_inbound(form: Mapping[str, str]) -> tuple[Inbound, tuple[Media, ...]]:
         media_urls=tuple(item.url for item in media),
     )
     return inbound, media
+
+
+def _check_storable(name: str, value: str) -> None:
+    # The form is decoded with replacement characters, so only a NUL (%00) can be left here.
+    problem = unstorable(value)
+    if problem is not None:
+        raise MalformedWebhook(f"{name} {problem}")
 
 
 def _address(sender: str) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from channels.twilio_sms.errors import OPTED_OUT
-from channels.twilio_sms.inbound import MalformedWebhook
+from channels.twilio_sms.inbound import MESSAGE_SID, MalformedWebhook
 from store import participants
 from store.db import Database
 from store.deliveries import Recorded, record_delivery
@@ -52,8 +52,8 @@ def supersedes(status: str) -> frozenset[str]:
 
 def read_report(form: Mapping[str, str]) -> DeliveryReport:
     sid = form.get("MessageSid", "")
-    if not sid or len(sid) > 64:
-        raise MalformedWebhook("MessageSid is missing or too long")
+    if not MESSAGE_SID.match(sid):  # the id of a message we sent: Twilio's letters and digits
+        raise MalformedWebhook("MessageSid is missing or not a message id")
     status = form.get("MessageStatus", "")
     if status not in _ORDER:
         raise MalformedWebhook(f"MessageStatus must be one of {', '.join(sorted(_ORDER))}")

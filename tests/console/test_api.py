@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -135,3 +136,61 @@ def test_bad_requests_get_clear_errors(client: TestClient) -> None:
     assert (
         client.get("/api/escalations", params={"status": "bogus"}, headers=ANA).status_code == 422
     )
+
+
+# --- Input that once gave a 500 (issue 13) ----------------------------------------------------
+
+
+@pytest.mark.parametrize("escalation_id", [2**63, 2**64, 10**30])
+def test_escalation_id_beyond_int64_is_a_404_or_422(client: TestClient, escalation_id: int) -> None:
+    claimed = client.post(f"/api/escalations/{escalation_id}/claim", headers=ANA)
+    read = client.get(f"/api/participants/{escalation_id}/messages", headers=ANA)
+
+    assert (claimed.status_code, read.status_code) == (422, 422)
+    assert claimed.json()["detail"][0]["loc"] == ["path", "escalation_id"]
+
+
+def test_the_largest_int64_id_is_a_plain_404(client: TestClient) -> None:
+    response = client.post(f"/api/escalations/{2**63 - 1}/claim", headers=ANA)
+
+    assert (response.status_code, response.json()) == (404, {"detail": "no such escalation"})
+
+
+@pytest.mark.parametrize("written", ["1.0", "1e0", "+1", "-1", "0", " 1", "\uff11"])
+def test_fractional_escalation_id_is_refused(
+    client: TestClient, db: Database, written: str
+) -> None:
+    escalation_id, _ = open_escalation(client, db)
+    assert escalation_id == 1
+
+    response = client.post(f"/api/escalations/{written}/claim", headers=ANA)
+
+    assert response.status_code == 422
+    assert client.get("/api/escalations", headers=ANA).json()[0]["status"] == "open"
+
+
+def test_a_lone_surrogate_in_a_peer_reply_is_a_422_and_not_logged(
+    client: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    chat(client, "hi")
+    assert client.post("/api/participants/1/takeover", headers=ANA).status_code == 200
+    caplog.set_level(logging.DEBUG)
+
+    response = client.post(
+        "/api/participants/1/reply",
+        content=b'{"text": "\\udc00 call me on +15559876543"}',
+        headers=ANA | {"content-type": "application/json"},
+    )
+
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": [
+            {
+                "loc": ["body", "text"],
+                "type": "string_unicode",
+                "msg": "Input should be a valid string, unable to parse raw data as a unicode "
+                "string",
+            }
+        ]
+    }
+    assert "+15559876543" not in caplog.text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -144,3 +146,64 @@ def test_app_refuses_to_start_on_an_unmigrated_database(tmp_path: Path) -> None:
 
     with pytest.raises(SettingsError, match="warmline migrate"), TestClient(create_app(settings)):
         pass
+
+
+# --- Input that once gave a 500 (issue 13): a 4xx that names the field, and nothing logged --
+
+PRIVATE = "my private relapse note 7391"
+
+
+def post_raw(client: TestClient, body: bytes) -> tuple[int, str]:
+    response = client.post("/dev/chat", content=body, headers={"content-type": "application/json"})
+    return response.status_code, response.text
+
+
+def test_invalid_utf8_body_on_chat_is_a_400_and_not_logged(
+    client: TestClient, db: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+
+    status, text = post_raw(client, b'{"from": "alex", "text": "\xff %s"}' % PRIVATE.encode())
+
+    assert (status, PRIVATE in text) == (400, False)
+    assert PRIVATE not in caplog.text
+    assert stored_messages(db) == 0
+
+
+def test_a_lone_surrogate_on_chat_is_a_422_naming_the_field_not_its_value(
+    client: TestClient, db: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+
+    status, text = post_raw(client, b'{"from": "alex", "text": "\\ud800%s"}' % PRIVATE.encode())
+
+    assert status == 422
+    assert [error["loc"] for error in json.loads(text)["detail"]] == [["body", "text"]]
+    assert (PRIVATE in text, PRIVATE in caplog.text) == (False, False)
+    assert stored_messages(db) == 0
+
+
+@pytest.mark.parametrize("text", [5, 1.5, True, None, ["hi"], {"text": "hi"}])
+def test_non_string_text_is_a_4xx(client: TestClient, db: Database, text: object) -> None:
+    response = client.post("/dev/chat", json={"from": "alex", "text": text})
+
+    assert response.status_code == 422
+    assert [error["loc"] for error in response.json()["detail"]] == [["body", "text"]]
+    assert stored_messages(db) == 0
+
+
+def test_a_nul_in_chat_text_is_a_422_as_the_database_cannot_store_it(
+    client: TestClient, db: Database
+) -> None:
+    response = client.post("/dev/chat", json={"from": "alex", "text": "hi\u0000there"})
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["msg"] == "Value error, the text holds a NUL character"
+    assert stored_messages(db) == 0
+
+
+def test_deeply_nested_json_on_chat_is_a_4xx(client: TestClient, db: Database) -> None:
+    status, _ = post_raw(client, b"[" * 20000 + b"]" * 20000)
+
+    assert status == 400
+    assert stored_messages(db) == 0

@@ -3,6 +3,7 @@ each update once, and the reply sent back to the same chat."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any, cast
 
 import pytest
@@ -248,3 +249,77 @@ def test_a_reply_refused_because_the_bot_was_blocked_opts_the_address_out(
 
     eventually(lambda: opted_out(db, ADDRESS))
     assert fake_telegram.sent == []
+
+
+# --- Input that once gave a 500 (issue 13): refused with a 400, stored nowhere, logged nowhere -
+
+PRIVATE = "my private relapse note 7391"
+
+
+def post_raw(client: TestClient, body: bytes) -> Response:
+    headers = {SECRET_HEADER: SECRET, "content-type": "application/json"}
+    return cast(Response, client.post(PATH, content=body, headers=headers))
+
+
+def test_telegram_update_id_true_is_refused_and_not_stored(
+    webhook_client: TestClient, db: Database
+) -> None:
+    update = message_update(1, CHAT, text="hi") | {"update_id": True}
+
+    response = post(webhook_client, update)
+
+    assert (response.status_code, inbound(db)) == (400, [])
+    assert response.json() == {"detail": "not a Bot API update we can read: update_id: int_type"}
+
+
+@pytest.mark.parametrize("body", [b"[" * 20000 + b"]" * 20000, b'{"a":' * 300 + b"1" + b"}" * 300])
+def test_deeply_nested_json_is_a_4xx(webhook_client: TestClient, db: Database, body: bytes) -> None:
+    response = post_raw(webhook_client, body)
+
+    assert (response.status_code, inbound(db)) == (400, [])
+
+
+@pytest.mark.parametrize("text", [5, 1.5, True, ["hi"], {"text": "hi"}])
+def test_non_string_text_is_a_4xx(webhook_client: TestClient, db: Database, text: object) -> None:
+    response = post(webhook_client, message_update(1, CHAT, text=text))
+
+    assert (response.status_code, inbound(db)) == (400, [])
+    assert response.json()["detail"].endswith("message.text: string_type")
+
+
+def test_null_new_chat_member_is_accepted_or_refused_without_error(
+    webhook_client: TestClient, db: Database
+) -> None:
+    update = member_update(1, CHAT, "kicked")
+    update["my_chat_member"]["new_chat_member"] = None
+
+    response = post(webhook_client, update)
+
+    assert response.status_code == 400
+    assert opted_out(db, ADDRESS) is False
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"update_id": 1, "message": {"chat": {"id": 1}, "date": 1, "text": "\\ud800 %s"}}',
+        b'{"update_id": 1, "message": {"chat": {"id": 1}, "date": 1, "text": "\xff %s"}}',
+    ],
+    ids=["lone surrogate", "not utf-8"],
+)
+def test_text_that_cannot_be_stored_is_a_400_and_not_logged(
+    webhook_client: TestClient, db: Database, caplog: pytest.LogCaptureFixture, body: bytes
+) -> None:
+    caplog.set_level(logging.DEBUG)
+
+    response = post_raw(webhook_client, body % PRIVATE.encode())
+
+    assert (response.status_code, inbound(db)) == (400, [])
+    assert "Telegram webhook refused an update" in caplog.text
+    assert PRIVATE not in caplog.text
+
+
+def test_a_chat_id_beyond_int64_is_a_400(webhook_client: TestClient, db: Database) -> None:
+    response = post(webhook_client, message_update(1, 2**63, text="hi"))
+
+    assert (response.status_code, inbound(db)) == (400, [])

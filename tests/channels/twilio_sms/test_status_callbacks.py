@@ -204,6 +204,9 @@ MALFORMED: list[tuple[str, dict[str, str], str]] = [
     ("an inbound status", {"MessageStatus": "received"}, "MessageStatus"),
     ("an unknown status", {"MessageStatus": "lost"}, "MessageStatus"),
     ("ErrorCode not a number", {"ErrorCode": "21610x"}, "ErrorCode"),
+    # A NUL reached the database's query, which PostgreSQL refuses: a 500 (issue 13).
+    ("MessageSid with a NUL", {"MessageSid": "SM1\x00"}, "MessageSid"),
+    ("MessageSid too long", {"MessageSid": "S" * 65}, "MessageSid"),
 ]
 
 

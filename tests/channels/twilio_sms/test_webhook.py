@@ -206,6 +206,9 @@ MALFORMED: list[tuple[str, dict[str, str], str]] = [
     ("no MessageSid", {"MessageSid": ""}, "MessageSid"),
     ("MessageSid not an id", {"MessageSid": "SM 1; drop"}, "MessageSid"),
     ("NumMedia not a number", {"NumMedia": "two"}, "NumMedia"),
+    # Text the database cannot store (PostgreSQL refuses a NUL): once a 500 (issue 13).
+    ("a NUL in the Body", {"Body": "hi\x00there"}, "Body holds a NUL character"),
+    ("a NUL in a media URL", {"NumMedia": "1", "MediaUrl0": "https://x.example/\x00"}, "MediaUrl"),
 ]
 
 
