@@ -1,4 +1,9 @@
-"""The Rasa engine, used like any HTTP service: one REST webhook call per inbound message.
+"""The Rasa engine, used like any HTTP service: one webhook call per inbound message.
+
+The webhook is the engine's own (bot/components/warmline_channel.py): it asks for the engine
+token, and takes each message into the conversation at most once, by the message id sent with
+it. A call that times out may still be answered by the engine; the gateway's later retry, with
+the same id, then gets that answer's replies instead of moving the conversation a second time.
 
 aiohttp rather than httpx here: this call is on every message's path, and aiohttp spends about
 a millisecond less of CPU on it (measured side by side against the same local server).
@@ -11,6 +16,13 @@ from typing import Any
 import aiohttp
 
 from channels.base import Button, Reply
+
+WEBHOOK_PATH = "/webhooks/warmline/webhook"
+
+
+def engine_message_id(message_id: int) -> str:
+    """How an inbound message is known in the engine's tracker (its user event's message_id)."""
+    return f"warmline-{message_id}"
 
 
 class EngineUnavailable(Exception):
@@ -38,9 +50,11 @@ def _replies(items: Any) -> list[Reply]:
 class EngineClient:
     def __init__(self, base_url: str, timeout: float, token: str = "") -> None:
         self._base = base_url.rstrip("/")
-        self._url = f"{self._base}/webhooks/rest/webhook"
+        self._url = f"{self._base}{WEBHOOK_PATH}"
         self._timeout = aiohttp.ClientTimeout(total=timeout)
-        self._token = token  # the engine's HTTP API (not its REST webhook) asks for it
+        self._token = token  # the engine's HTTP API and its message webhook both ask for it
+        # In a header for the webhook: a token in a URL ends up in logs.
+        self._auth = {"Authorization": f"Bearer {token}"}
         self._session: aiohttp.ClientSession | None = None
 
     def _client(self) -> aiohttp.ClientSession:
@@ -50,9 +64,21 @@ class EngineClient:
             self._session = aiohttp.ClientSession(timeout=self._timeout, connector=connector)
         return self._session
 
-    async def message(self, sender: str, text: str) -> list[Reply]:
-        """Hands one message to the engine and returns its replies, in order."""
-        items = await self._post(self._url, {"sender": sender, "message": text})
+    async def message(
+        self, sender: str, text: str, message_id: int, *, first_attempt: bool = False
+    ) -> list[Reply]:
+        """Hands one message to the engine and returns its replies, in order. `message_id` is
+        the inbound message's own id: asked again about it, the engine answers with the replies
+        it gave the first time and does not take the message again. `first_attempt` says the
+        engine was never asked about it before, which spares it a read of the conversation;
+        say it only when sure (the default is the safe side)."""
+        body: dict[str, object] = {
+            "sender": sender,
+            "message": text,
+            "message_id": engine_message_id(message_id),
+            "first_attempt": first_attempt,
+        }
+        items = await self._post(self._url, body, headers=self._auth)
         return _replies(items)
 
     async def trigger(self, sender: str, intent: str) -> list[Reply]:
@@ -64,10 +90,15 @@ class EngineClient:
         return _replies(body.get("messages") if isinstance(body, dict) else None)
 
     async def _post(
-        self, url: str, body: dict[str, str], params: dict[str, str] | None = None
+        self,
+        url: str,
+        body: dict[str, object],
+        params: dict[str, str] | None = None,
+        headers: dict[str, str] | None = None,
     ) -> Any:
         try:
-            async with self._client().post(url, json=body, params=params) as response:
+            post = self._client().post(url, json=body, params=params, headers=headers)
+            async with post as response:
                 response.raise_for_status()
                 return await response.json(content_type=None)
         except (aiohttp.ClientError, TimeoutError, ValueError) as error:

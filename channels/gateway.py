@@ -225,7 +225,9 @@ class Gateway:
     ) -> list[Message]:
         try:
             sender = engine_sender(message.participant_id)
-            replies = await self._engine.message(sender, _meant(message.text, state))
+            # The message's id goes along: a retry after a timeout is then not taken twice.
+            text, first = _meant(message.text, state), message.attempts <= 1
+            replies = await self._engine.message(sender, text, message.id, first_attempt=first)
         except EngineUnavailable as error:
             logger.warning("message %s held: engine unavailable (%s)", message.id, error)
             return await asyncio.to_thread(self._defer, message, screening)

@@ -22,6 +22,9 @@ MODELS_DIR = STATE_DIR / "models"
 TRAINING_INPUTS = ("config.yml", "components", "domain", "data", "requirements.lock")
 # The engine's own pipeline components (bot/config.yml names them by module), on its PYTHONPATH.
 ENGINE_COMPONENTS_DIR = BOT_DIR / "components"
+# On the same path but only served, never trained: the message webhook (bot/credentials.yml).
+# It never reaches the trained model, so changing it must not force a retrain.
+SERVING_ONLY = frozenset({Path("components/warmline_channel.py")})
 
 
 class EngineSetupError(RuntimeError):
@@ -67,7 +70,7 @@ def training_hash(bot_dir: Path = BOT_DIR) -> str:
         found = target.rglob("*") if target.is_dir() else []
         files.extend(p for p in found if p.is_file() and "__pycache__" not in p.parts)
         files.append(target) if target.is_file() else None
-    return _digest(files, bot_dir)
+    return _digest([p for p in files if p.relative_to(bot_dir) not in SERVING_ONLY], bot_dir)
 
 
 @dataclass(frozen=True)

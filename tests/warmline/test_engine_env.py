@@ -94,3 +94,14 @@ def test_the_engine_env_disables_telemetry_and_finds_only_the_engines_components
     assert env["PYTHONPATH"] == str(BOT_DIR / "components")  # the engine's own components only
     assert env["RASA_TELEMETRY_ENABLED"] == "false"
     assert (env["WARMLINE_KEPT"], env["EXTRA"]) == ("yes", "1")
+
+
+def test_the_training_hash_ignores_the_message_webhook(bot: Path) -> None:
+    """The engine's message webhook lives beside the pipeline components but never reaches the
+    trained model: changing it must not retrain."""
+    before = training_hash(bot)
+
+    with (bot / "components" / "warmline_channel.py").open("a", encoding="utf-8") as file:
+        file.write("\n# changed\n")
+
+    assert training_hash(bot) == before
