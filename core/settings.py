@@ -192,6 +192,17 @@ class Settings(BaseSettings):
         return self
 
     @model_validator(mode="after")
+    def _mode_chosen_with_real_channels(self) -> Settings:
+        # Dev mode serves the simulator and public dev tokens: harmless on a laptop, an open
+        # door beside a real phone number. So with real credentials, nobody gets it by default.
+        if self.has_channel_credentials and "mode" not in self.model_fields_set:
+            raise ValueError(
+                f"channel credentials are set, so choose {ENV_PREFIX}MODE: production, or dev "
+                "(the text simulator and public dev tokens, for trying the channels locally)"
+            )
+        return self
+
+    @model_validator(mode="after")
     def _telegram_webhook_secret(self) -> Settings:
         secret = self.telegram_webhook_secret
         if self.telegram_uses_webhook and not secret:
@@ -209,6 +220,11 @@ class Settings(BaseSettings):
     def telegram_uses_webhook(self) -> bool:
         """Webhook with a public URL to be called at; otherwise Telegram is polled."""
         return bool(self.telegram_bot_token) and bool(self.public_url)
+
+    @property
+    def has_channel_credentials(self) -> bool:
+        twilio = bool(self.twilio_account_sid and self.twilio_auth_token)
+        return twilio or bool(self.telegram_bot_token)
 
     @property
     def dev(self) -> bool:

@@ -70,6 +70,11 @@ def channel_summary(settings: Settings) -> list[str]:
         lines.append("Telegram: connected by polling (no WARMLINE_PUBLIC_URL)")
     else:
         lines.append("Telegram: not connected (set WARMLINE_TELEGRAM_BOT_TOKEN)")
-    if not (settings.twilio_account_sid or settings.telegram_bot_token):
+    if not settings.has_channel_credentials:
         lines.append("running with the text simulator only" if settings.dev else "no channel!")
+    elif settings.dev:
+        lines.append(
+            "dev mode with real channels: the simulator and the dev peer tokens are open to "
+            "anyone who reaches this port; use WARMLINE_MODE=production for real people"
+        )
     return lines

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -38,7 +39,16 @@ def prepare_engine(settings: Settings) -> tuple[EngineInstall, Path]:
     return install, ensure_model(install)
 
 
+def keep_private(settings: Settings) -> None:
+    """Messages about substance use are stored under data_dir: from here on, every file this
+    process and its children make is its owner's alone, and so is the folder itself."""
+    os.umask(0o077)
+    settings.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    settings.data_dir.chmod(0o700)
+
+
 def command_run(settings: Settings) -> int:
+    keep_private(settings)
     install, model = prepare_engine(settings)
     upgrade(settings.app_database_url)
     supervisor = Supervisor(
@@ -100,6 +110,7 @@ def dispatch(
     if command == "run":
         return command_run(settings)
     if command == "migrate":
+        keep_private(settings)
         upgrade(settings.app_database_url)
         return 0
     if command == "engine":

@@ -229,3 +229,31 @@ def test_roster_tokens_stay_out_of_repr(monkeypatch: pytest.MonkeyPatch) -> None
 
     assert "ana-token" not in repr(settings)
     assert [p.alert_addresses for p in settings.roster] == [["tel:+15551230001"], []]
+
+
+@pytest.mark.parametrize(
+    "credentials",
+    [
+        {"twilio_account_sid": "AC" + "0" * 32, "twilio_auth_token": "a" * 32},
+        {"telegram_bot_token": "7000000001:token"},
+    ],
+)
+def test_channel_credentials_without_a_chosen_mode_stop_start_up(
+    credentials: dict[str, str],
+) -> None:
+    with pytest.raises(SettingsError, match="channel credentials are set, so choose WARMLINE_MODE"):
+        load_settings(**credentials)
+
+
+def test_channel_credentials_with_dev_mode_chosen_in_the_environment_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("WARMLINE_MODE", "dev")
+
+    settings = load_settings(telegram_bot_token="7000000001:token")
+
+    assert settings.dev is True
+
+
+def test_without_channel_credentials_dev_mode_is_the_default() -> None:
+    assert load_settings().dev is True

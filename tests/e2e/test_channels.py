@@ -40,7 +40,8 @@ def telegram() -> Iterator[FakeTelegram]:
 
 
 def connect(monkeypatch: pytest.MonkeyPatch, **values: str) -> Settings:
-    for name, value in values.items():
+    # Trying real channels locally: dev mode, chosen explicitly as credentials require.
+    for name, value in {"mode": "dev", **values}.items():
         monkeypatch.setenv(f"WARMLINE_{name.upper()}", value)
     return load_settings()
 

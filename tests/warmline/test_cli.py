@@ -67,3 +67,20 @@ def test_an_invalid_setting_exits_2_with_a_one_line_error_naming_it(
     assert (code, captured.out) == (2, "")
     assert len(captured.err.splitlines()) == 1
     assert captured.err.startswith("warmline: invalid settings: WARMLINE_APP_PORT: ")
+
+
+def test_migrate_keeps_the_data_folder_and_the_database_to_their_owner(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_dir = tmp_path / "data"
+    data_dir.mkdir(mode=0o755)
+    monkeypatch.setenv("WARMLINE_DATA_DIR", str(data_dir))
+    umask = os.umask(0o022)
+    try:
+        code = main(["migrate"])
+    finally:
+        os.umask(umask)  # main() narrows the process's umask for good; put the test's back
+
+    assert code == 0
+    assert data_dir.stat().st_mode & 0o777 == 0o700
+    assert (data_dir / "warmline.db").stat().st_mode & 0o777 == 0o600

@@ -67,6 +67,7 @@ def telegram_settings(
     db: Database, tmp_path: Path, engine: FakeEngine, fake: FakeTelegram, **extra: Any
 ) -> Settings:
     return load_settings(
+        mode="dev",
         data_dir=tmp_path,
         database_url=db.url,
         engine_url=engine.url,

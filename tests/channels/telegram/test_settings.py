@@ -10,14 +10,17 @@ TOKEN = "7000000001:token"
 
 
 def test_a_bot_token_without_a_public_url_polls() -> None:
-    settings = load_settings(telegram_bot_token=TOKEN, public_url="")
+    settings = load_settings(mode="dev", telegram_bot_token=TOKEN, public_url="")
 
     assert settings.telegram_uses_webhook is False
 
 
 def test_a_bot_token_with_a_public_url_uses_the_webhook_and_its_secret() -> None:
     settings = load_settings(
-        telegram_bot_token=TOKEN, public_url="https://w.example", telegram_webhook_secret="s3cr-et_"
+        mode="dev",
+        telegram_bot_token=TOKEN,
+        public_url="https://w.example",
+        telegram_webhook_secret="s3cr-et_",
     )
 
     assert settings.telegram_uses_webhook is True
@@ -30,7 +33,10 @@ def test_webhook_mode_without_a_secret_stops_start_up_naming_the_variable(
 ) -> None:
     with pytest.raises(SettingsError, match="WARMLINE_TELEGRAM_WEBHOOK_SECRET must be set"):
         load_settings(
-            telegram_bot_token=TOKEN, public_url="https://w.example", telegram_webhook_secret=secret
+            mode="dev",
+            telegram_bot_token=TOKEN,
+            public_url="https://w.example",
+            telegram_webhook_secret=secret,
         )
 
 

@@ -33,6 +33,7 @@ def sms_settings(
     db: Database, tmp_path: Path, engine: FakeEngine, twilio: FakeTwilio, **extra: object
 ) -> Settings:
     options: dict[str, object] = {
+        "mode": "dev",
         "data_dir": tmp_path,
         "database_url": db.url,
         "engine_url": engine.url,
