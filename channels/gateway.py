@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Coroutine, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 
 from channels.base import Channel, Reply
 from channels.engine import EngineClient, EngineUnavailable
@@ -71,13 +72,6 @@ def draft_for(channel: Channel, reply: Reply) -> Draft:
     return Draft(channel.render(reply), tuple((b.title, b.payload) for b in reply.buttons))
 
 
-@dataclass(frozen=True, slots=True)
-class Answered:
-    message: Message
-    replies: list[Message]
-    duplicate: bool
-
-
 class Gateway:
     def __init__(
         self,
@@ -101,72 +95,48 @@ class Gateway:
         self._policy = policy
         self._clock = clock
         self._program = program
-        self._answering: set[asyncio.Task[object]] = set()
+        self._answering: dict[int, asyncio.Task[list[Message]]] = {}  # by inbound message id
 
     async def accept(self, inbound: Inbound) -> Stored:
-        """Stores the message and answers it in the background: what a webhook or a poller
-        calls, acknowledging the provider as soon as this returns. Should the process die
-        before the answer is stored, the message's lease runs out and `retry_due` answers it."""
+        """Stores the message and answers it in the background: what every channel calls (a
+        webhook, a poller, the simulator), acknowledging the message once this returns. Should
+        the process die before the answer is stored, the message's lease runs out and
+        `retry_due` answers it."""
         stored, state = await asyncio.to_thread(self._store, inbound)
         if not stored.duplicate:
-            self._in_background(self.answer(stored.message, state))
+            task = asyncio.create_task(self._answer(stored.message, state))
+            self._answering[stored.message.id] = task
+            task.add_done_callback(partial(self._answered, stored.message.id))
         return stored
 
-    def _in_background(self, work: Coroutine[object, object, object]) -> None:
-        task = asyncio.create_task(work)
-        self._answering.add(task)
-        task.add_done_callback(self._answered)
-
-    def _answered(self, task: asyncio.Task[object]) -> None:
-        self._answering.discard(task)
+    def _answered(self, message_id: int, task: asyncio.Task[list[Message]]) -> None:
+        self._answering.pop(message_id, None)
         if not task.cancelled() and task.exception() is not None:
-            logger.error("answering a message failed", exc_info=task.exception())
+            logger.error("answering message %s failed", message_id, exc_info=task.exception())
+
+    async def replies_to(self, message_id: int, timeout: float) -> list[Message]:
+        """The replies to one message, once its answer under way is stored and sent (waiting
+        at most `timeout` seconds for it): what the simulator shows, and what tests read."""
+        task = self._answering.get(message_id)
+        if task is not None:  # a failed answer was logged; its message is retried after its lease
+            await asyncio.wait({task}, timeout=timeout)
+        return await asyncio.to_thread(self._replies_to, message_id)
 
     async def drain(self) -> None:
         """Waits for the answers under way (shutdown, tests)."""
         while self._answering:
-            await asyncio.gather(*self._answering, return_exceptions=True)
+            await asyncio.gather(*self._answering.values(), return_exceptions=True)
 
-    async def receive(self, inbound: Inbound) -> Stored:
-        """Stores the message; once this returns, the channel may acknowledge it."""
-        stored, _state = await asyncio.to_thread(self._store, inbound)
-        return stored
-
-    async def handle(self, inbound: Inbound, *, record_later: bool = False) -> Answered:
-        """The whole pipeline for one message, as the simulator and tests use it.
-
-        `record_later`: return once the replies are sent, recording that they were in the
-        background (the simulator: the person waits on the replies, not on bookkeeping)."""
-        # Submitted to a worker thread at once, so the text is read for risk on the event loop
-        # while it is being stored; the screener keeps what it read, and the screening with
-        # the person's earlier messages below then costs next to nothing.
-        storing = asyncio.get_running_loop().run_in_executor(None, self._store, inbound)
-        screen_safely(self._screener, inbound.text)
-        stored, state = await storing
-        if stored.duplicate:  # a channel's retry: answer with nothing new, send nothing twice
-            replies = await asyncio.to_thread(self._replies_to, stored.message.id)
-            return Answered(stored.message, replies, duplicate=True)
-        replies = await self.answer(stored.message, state, record_later=record_later)
-        return Answered(stored.message, replies, duplicate=False)
-
-    async def answer(
-        self,
-        message: Message,
-        state: ConversationState | None = None,
-        *,
-        record_later: bool = False,
+    async def _answer(
+        self, message: Message, state: ConversationState | None = None
     ) -> list[Message]:
-        """Screens, asks the engine, stores the replies and sends them."""
+        """Screens, routes (the engine, the gateway's own risk reply, or the peer), stores the
+        replies and sends them."""
         if state is None:
             state = await asyncio.to_thread(self._state, message)
         screening = screen_safely(self._screener, message.text, state.recent)
         replies = await self._replies_for(message, screening, state)
-        items = [reply.outbox for reply in replies if reply.outbox]
-        if record_later:
-            record = await self._outbox.deliver(self._outbox.sendable(items))
-            self._in_background(asyncio.to_thread(record))
-        else:
-            await self._outbox.send_items(items)
+        await self._outbox.send_items([reply.outbox for reply in replies if reply.outbox])
         return replies
 
     async def retry_due(self) -> int:
@@ -175,7 +145,7 @@ class Gateway:
         for message_id in due:
             message = await asyncio.to_thread(self._claim, message_id)
             if message is not None:
-                await self.answer(message)
+                await self._answer(message)
         return len(due)
 
     async def _replies_for(

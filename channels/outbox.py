@@ -137,20 +137,6 @@ class QueueDispatcher(Generic[R]):
         await asyncio.to_thread(self._record, row, outcome)
         return 0 if isinstance(outcome, SendError) else 1
 
-    async def deliver(self, rows: Sequence[Claimed[R]]) -> Callable[[], int]:
-        """Sends the rows and returns, without waiting for the database, a function that
-        records what happened (run it in a thread). For a caller that answers someone waiting
-        on the sends, not on the bookkeeping; should the process die before it is recorded,
-        a sent row is sent again when its claim runs out, as after any crash mid-send."""
-        outcomes = [(row, await self._deliver(row)) for row in rows]
-
-        def record() -> int:
-            for row, outcome in outcomes:
-                self._record(row, outcome)
-            return sum(not isinstance(outcome, SendError) for _, outcome in outcomes)
-
-        return record
-
     async def _deliver(self, row: Claimed[R]) -> str | SendError | None:
         """The provider's id for a sent row, or the error to record."""
         scheme = row.address.partition(":")[0]
@@ -235,9 +221,5 @@ class OutboxDispatcher(QueueDispatcher[OutboxItem]):
         a row to an address that opted out is failed instead."""
         # Rows to an address that opted out were stored failed, in the same transaction that
         # read the opt-out: no second look at the database on the reply's path.
-        return await self.send_claimed(self.sendable(items))
-
-    @staticmethod
-    def sendable(items: Sequence[OutboxItem]) -> list[Claimed[OutboxItem]]:
-        """The rows the caller holds the claim on (not those stored failed for an opt-out)."""
-        return [OutboxQueue.claimed(item) for item in items if item.status == OutboxStatus.SENDING]
+        held = [item for item in items if item.status == OutboxStatus.SENDING]
+        return await self.send_claimed([OutboxQueue.claimed(item) for item in held])

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import bindparam, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from store.models import (
     ADDRESSES,
@@ -299,7 +299,10 @@ def conversation(session: Session, participant_id: int, limit: int = 200) -> lis
 def replies_to(session: Session, inbound_id: int) -> list[Message]:
     return list(
         session.scalars(
-            select(Message).where(Message.reply_to_id == inbound_id).order_by(Message.id)
+            select(Message)
+            .where(Message.reply_to_id == inbound_id)
+            .options(joinedload(Message.outbox))  # whether each went out, read after the session
+            .order_by(Message.id)
         )
     )
 

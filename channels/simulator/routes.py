@@ -20,11 +20,15 @@ from core.inputs import Text
 from store.db import Database
 from store.escalation_models import PeerAlert
 from store.messages import conversation
+from store.models import Message, OutboxStatus
 from store.participants import participant_for
 
 PAGE = Path(__file__).resolve().parent / "static" / "index.html"
 
 router = APIRouter(prefix="/dev", tags=["simulator"])
+
+# How long past the engine's timeout /dev/chat waits for its replies: storing and sending them.
+ANSWER_MARGIN_SECONDS = 5.0
 
 
 class ChatIn(BaseModel):
@@ -74,8 +78,17 @@ async def chat(body: ChatIn, request: Request) -> ChatOut:
     if len(body.text) > limit:
         raise HTTPException(status_code=413, detail=f"text is over {limit} characters")
     inbound = Inbound(_address(body.sender), f"sim-{uuid.uuid4().hex}", body.text)
-    answered = await gateway.handle(inbound, record_later=True)
-    return ChatOut(replies=[reply.text for reply in answered.replies])
+    stored = await gateway.accept(inbound)  # the very call an SMS webhook makes
+    # Bounded: past the engine's own timeout the gateway has answered with its holding reply.
+    wait = request.app.state.settings.engine_timeout_seconds + ANSWER_MARGIN_SECONDS
+    replies = await gateway.replies_to(stored.message.id, timeout=wait)
+    # What the simulator channel delivered: a reply stored but not sent (the person opted out)
+    # is not shown, as it would not reach a phone either.
+    return ChatOut(replies=[reply.text for reply in replies if _delivered(reply)])
+
+
+def _delivered(reply: Message) -> bool:
+    return reply.outbox is not None and reply.outbox.status == OutboxStatus.SENT
 
 
 @router.get("/conversation")

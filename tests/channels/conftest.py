@@ -13,13 +13,32 @@ from pydantic import SecretStr
 
 from channels.base import Button, Reply
 from channels.engine import EngineClient
+from channels.gateway import Gateway, Inbound
 from channels.rendering import numbered_choices
 from core.settings import RosterPeer
 from escalation.policy import ResponseTargets
 from escalation.service import EscalationPolicy
+from store.models import Message
 from tests.fakes.engine import FakeEngine, running_fake_engine
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Answered:
+    """A message as a channel handed it over, and the replies the gateway stored for it."""
+
+    message: Message
+    replies: list[Message]
+    duplicate: bool
+
+
+async def through(gateway: Gateway, inbound: Inbound, timeout: float = 30.0) -> Answered:
+    """What a channel does with a message (accept it), then the replies once the answer under
+    way is stored and sent: the one path, read the way the simulator reads it."""
+    stored = await gateway.accept(inbound)
+    replies = await gateway.replies_to(stored.message.id, timeout=timeout)
+    return Answered(stored.message, replies, stored.duplicate)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from channels.base import Button, Reply
 from channels.engine import EngineClient, EngineUnavailable
 from store.db import Database
 from store.models import Direction
-from tests.channels.conftest import Clock, Engines, RecordingChannel, Run
+from tests.channels.conftest import Clock, Engines, RecordingChannel, Run, through
 from tests.channels.test_gateway import inbound, make_gateway, rows
 from tests.fakes.engine import EngineCall, FakeEngine
 
@@ -119,7 +119,7 @@ def test_a_held_message_is_asked_about_again_under_the_same_id(
     on the retry is what lets the engine answer it without taking the message twice."""
     fake_engine.delay = 1.0
     gateway = make_gateway(db, engines(fake_engine.url, timeout=0.2), channel, clock)
-    run(gateway.handle(inbound("are you there")))
+    run(through(gateway, inbound("are you there")))
     fake_engine.delay = 0.0
     clock.advance(timedelta(seconds=31))
     assert run(gateway.retry_due()) == 1

@@ -14,7 +14,7 @@ from store import participants
 from store.db import Database
 from store.escalation_models import Escalation
 from store.models import Lane, Message, OutboxItem, Participant, ParticipantAddress
-from tests.channels.conftest import Clock, Engines, RecordingChannel, Run
+from tests.channels.conftest import Clock, Engines, RecordingChannel, Run, through
 from tests.channels.test_gateway import ADDRESS, inbound, make_gateway
 from tests.fakes.engine import FakeEngine
 
@@ -43,7 +43,7 @@ def test_stop_opts_out_with_one_confirmation_and_never_reaches_the_engine(
 ) -> None:
     gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
 
-    answered = run(gateway.handle(inbound(" Stop. ")))
+    answered = run(through(gateway, inbound(" Stop. ")))
 
     assert fake_engine.calls == []
     assert opted_out_at(db) is not None
@@ -64,11 +64,11 @@ def test_start_opts_back_in_and_yes_does_only_after_a_stop(
     clock: Clock,
 ) -> None:
     gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
-    run(gateway.handle(inbound("yes", "m0")))  # not opted out: an answer for the assistant
+    run(through(gateway, inbound("yes", "m0")))  # not opted out: an answer for the assistant
     assert fake_engine.calls[-1]["message"] == "yes"
 
-    run(gateway.handle(inbound("STOP", "m1")))
-    answered = run(gateway.handle(inbound("YES", "m2")))
+    run(through(gateway, inbound("STOP", "m1")))
+    answered = run(through(gateway, inbound("YES", "m2")))
 
     assert opted_out_at(db) is None
     assert "Welcome back" in answered.replies[0].text
@@ -85,7 +85,7 @@ def test_help_gets_the_help_text_with_988_and_911_and_is_still_screened(
 ) -> None:
     gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
 
-    answered = run(gateway.handle(inbound("HELP")))
+    answered = run(through(gateway, inbound("HELP")))
 
     help_reply = answered.replies[0].text
     assert "988" in help_reply
@@ -113,7 +113,7 @@ def test_a_sentence_with_a_keyword_in_it_goes_to_the_assistant_not_the_keyword_r
         db, engines(fake_engine.url), channel, clock, screener=lambda t, recent=(): NO_RISK
     )
 
-    answered = run(gateway.handle(inbound(text)))
+    answered = run(through(gateway, inbound(text)))
 
     assert opted_out_at(db) is None
     assert [call["message"] for call in fake_engine.calls] == [text]
@@ -132,7 +132,7 @@ def test_media_gets_the_text_only_reply_and_its_urls_are_kept(
     gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
     photo = "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1"
 
-    answered = run(gateway.handle(Inbound(ADDRESS, "MM1", "", media_urls=(photo,))))
+    answered = run(through(gateway, Inbound(ADDRESS, "MM1", "", media_urls=(photo,))))
 
     assert [r.text for r in answered.replies] == [TEXT_ONLY]
     assert answered.message.media_urls == [photo]
@@ -149,7 +149,7 @@ def test_media_with_words_gets_the_note_and_the_words_answered(
 ) -> None:
     gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
 
-    answered = run(gateway.handle(Inbound(ADDRESS, "MM2", "look at this", ("https://x/1",))))
+    answered = run(through(gateway, Inbound(ADDRESS, "MM2", "look at this", ("https://x/1",))))
 
     assert [r.text for r in answered.replies] == [TEXT_ONLY, "echo: look at this"]
 
@@ -167,12 +167,12 @@ def test_a_number_reply_means_the_last_questions_choice_for_that_question_only(
         {"title": "Now is good", "payload": "/affirm"},
         {"title": "Later", "payload": "/later"},
     ]
-    asked = run(gateway.handle(inbound("check in", "m1")))
+    asked = run(through(gateway, inbound("check in", "m1")))
     assert asked.replies[0].text.endswith("Reply 1 for Now is good, 2 for Later.")
     fake_engine.buttons = []
 
-    run(gateway.handle(inbound("2", "m2")))
-    run(gateway.handle(inbound("2", "m3")))  # the last message offered no choices
+    run(through(gateway, inbound("2", "m2")))
+    run(through(gateway, inbound("2", "m3")))  # the last message offered no choices
 
     assert [call["message"] for call in fake_engine.calls] == ["check in", "/later", "2"]
 
@@ -186,7 +186,7 @@ def test_one_person_on_two_channels_is_one_conversation_for_the_engine(
     clock: Clock,
 ) -> None:
     gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
-    run(gateway.handle(inbound("hi from sms", "m1")))
+    run(through(gateway, inbound("hi from sms", "m1")))
     with db.transaction() as session:
         participant = session.scalar(select(Participant))
         assert participant is not None
@@ -194,7 +194,7 @@ def test_one_person_on_two_channels_is_one_conversation_for_the_engine(
             ParticipantAddress(participant=participant, address="tel:+15559870000", channel="tel")
         )
 
-    answered = run(gateway.handle(Inbound("tel:+15559870000", "m2", "hi from another phone")))
+    answered = run(through(gateway, Inbound("tel:+15559870000", "m2", "hi from another phone")))
 
     senders = {call["sender"] for call in fake_engine.calls}
     assert senders == {f"participant-{participant.id}"}
@@ -211,36 +211,17 @@ def test_a_telegram_chat_that_writes_again_after_blocking_the_bot_is_answered_ag
     telegram = RecordingChannel(scheme="telegram")
     gateway = make_gateway(db, engines(fake_engine.url), telegram, clock)
     chat = "telegram:4242"
-    run(gateway.handle(Inbound(chat, "1:4242", "hi")))
+    run(through(gateway, Inbound(chat, "1:4242", "hi")))
     with db.transaction() as session:
         participants.opt_out(
             session, chat, clock(), why="blocked the bot"
         )  # the person blocked the bot
 
-    run(gateway.handle(Inbound(chat, "2:4242", "sorry, im back")))
+    run(through(gateway, Inbound(chat, "2:4242", "sorry, im back")))
     assert opted_out_at(db, chat) is None
-    run(gateway.handle(Inbound(chat, "3:4242", "/stop")))
+    run(through(gateway, Inbound(chat, "3:4242", "/stop")))
 
     assert opted_out_at(db, chat) is not None  # /stop still opts out
-
-
-def test_recording_later_sends_first_and_records_the_sends_by_the_time_it_drains(
-    run: Run[Any],
-    engines: Engines,
-    db: Database,
-    fake_engine: FakeEngine,
-    channel: RecordingChannel,
-    clock: Clock,
-) -> None:
-    gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
-
-    answered = run(gateway.handle(inbound("hi there"), record_later=True))
-
-    assert channel.sent == [(ADDRESS, "echo: hi there")]  # out before the bookkeeping
-    run(gateway.drain())
-    assert [(row.message_id, row.status) for row in outbox(db)] == [
-        (answered.replies[0].id, "sent")
-    ]
 
 
 def test_a_crisis_from_someone_who_opted_out_reaches_a_peer_though_nothing_is_sent(
@@ -252,9 +233,9 @@ def test_a_crisis_from_someone_who_opted_out_reaches_a_peer_though_nothing_is_se
     clock: Clock,
 ) -> None:
     gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
-    run(gateway.handle(inbound("STOP", "m1")))
+    run(through(gateway, inbound("STOP", "m1")))
 
-    run(gateway.handle(inbound("i want to kill myself tonight", "m2")))
+    run(through(gateway, inbound("i want to kill myself tonight", "m2")))
 
     with db.transaction() as session:
         assert [e.level for e in session.scalars(select(Escalation))] != []

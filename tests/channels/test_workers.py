@@ -13,7 +13,7 @@ from channels.workers import run_background
 from escalation.screening import screen
 from escalation.service import EscalationPolicy
 from store.db import Database
-from tests.channels.conftest import Clock, Engines, RecordingChannel, Run
+from tests.channels.conftest import Clock, Engines, RecordingChannel, Run, through
 from tests.fakes.engine import FakeEngine, free_port
 
 
@@ -41,7 +41,9 @@ def test_background_loop_answers_a_held_message_once_the_engine_is_back(
             clock=clock,
         )
 
-    run(gateway(f"http://127.0.0.1:{free_port()}").handle(Inbound("tel:+15550001111", "a", "hey")))
+    run(
+        through(gateway(f"http://127.0.0.1:{free_port()}"), Inbound("tel:+15550001111", "a", "hey"))
+    )
 
     async def loop_until_answered() -> None:
         stop = asyncio.Event()
