@@ -11,7 +11,9 @@ def configure_logging(level: str) -> None:
         format="%(asctime)s %(levelname)s %(name)s %(message)s",
         force=True,
     )
-    # httpx logs every request URL at info, and a URL can carry a sender id.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    # The Twilio SDK logs each request's URL and headers at info.
-    logging.getLogger("twilio").setLevel(logging.WARNING)
+    # These log what they send at debug or info, whatever our level: request URLs, which can
+    # carry a sender id (httpx), URLs and headers (Twilio), each sendMessage's text and chat id
+    # and the API URL holding the bot token (python-telegram-bot), each action call's tracker
+    # (rasa-sdk), and request lines with their query strings (uvicorn).
+    for name in ("httpx", "twilio", "telegram", "rasa_sdk", "uvicorn.access"):
+        logging.getLogger(name).setLevel(logging.WARNING)
