@@ -14,23 +14,21 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
 
-from channels.base import Channel, Reply
+from channels.base import Channel, Inbound, Reply
 from channels.engine import EngineClient, EngineUnavailable
 from channels.keywords import (
     TEXT_ONLY,
     WARMLINE,
     Keyword,
     Program,
-    keyword_in,
     keyword_reply,
     keyword_sending,
-    reopens,
 )
 from channels.outbox import OutboxDispatcher
+from channels.plain import UnconfiguredChannel
 from channels.routing import Route, route
 from core.clock import utcnow
 from escalation import service
@@ -48,23 +46,9 @@ from store.participants import engine_sender
 logger = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True)
-class Inbound:
-    """A message as a channel received it, already normalised to an address."""
+_UNCONFIGURED = UnconfiguredChannel()
 
-    address: str
-    channel_message_id: str
-    text: str
-    media_urls: tuple[str, ...] = ()  # kept, never fetched: the warmline reads text only
-
-
-def _meant(text: str, state: ConversationState) -> str:
-    """On a channel without buttons a reply of "2" means the last question's second choice,
-    for that question only; anything else is what the person wrote."""
-    choice = text.strip().rstrip(".")
-    if state.last_buttons and choice.isdigit() and 1 <= int(choice) <= len(state.last_buttons):
-        return state.last_buttons[int(choice) - 1][1]
-    return text
+__all__ = ["Gateway", "Inbound", "draft_for"]
 
 
 def draft_for(channel: Channel, reply: Reply) -> Draft:
@@ -151,7 +135,7 @@ class Gateway:
     async def _replies_for(
         self, message: Message, screening: Screening, state: ConversationState
     ) -> list[Message]:
-        keyword = keyword_in(message.channel, message.text, opted_out=state.opted_out)
+        keyword = self._channel(message.channel).keyword(message.text, opted_out=state.opted_out)
         if keyword is not None:  # carrier keywords never reach the assistant
             return await self._keyword(message, keyword, screening)
         # Media is kept as its URLs, never opened; any words with it are still answered.
@@ -193,15 +177,16 @@ class Gateway:
     async def _ask_engine(
         self, message: Message, screening: Screening, state: ConversationState, lead: list[str]
     ) -> list[Message]:
+        channel = self._channel(message.channel)
+        sender = engine_sender(message.participant_id)
+        text = channel.meaning(message.text, state.last_buttons)
         try:
-            sender = engine_sender(message.participant_id)
             # The message's id goes along: a retry after a timeout is then not taken twice.
-            text, first = _meant(message.text, state), message.attempts <= 1
+            first = message.attempts <= 1
             replies = await self._engine.message(sender, text, message.id, first_attempt=first)
         except EngineUnavailable as error:
             logger.warning("message %s held: engine unavailable (%s)", message.id, error)
             return await asyncio.to_thread(self._defer, message, screening)
-        channel = self._channels[message.channel]
         drafts = [*map(Draft, lead), *(draft_for(channel, reply) for reply in replies)]
         return await self._finish(message, drafts, screening, sending=messages.ASSISTANT)
 
@@ -217,6 +202,10 @@ class Gateway:
         return await asyncio.to_thread(
             self._store_replies, message, texts, screening, escalate, sending
         )
+
+    def _channel(self, scheme: str) -> Channel:
+        """The message's channel, or for one this process does not run, plain-text rules."""
+        return self._channels.get(scheme) or _UNCONFIGURED
 
     def _state(self, message: Message) -> ConversationState:
         with self._db.transaction() as session:
@@ -234,7 +223,7 @@ class Gateway:
                 media_urls=inbound.media_urls,
             )
             message = stored.message
-            if reopens(inbound.address, inbound.text):
+            if self._channel(message.channel).reopens(inbound.text):
                 participants.opt_in(session, inbound.address, why="wrote to the bot again")
             state = conversation_state(session, message.participant_id, message.id, inbound.address)
             return stored, state

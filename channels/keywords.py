@@ -1,17 +1,13 @@
-"""Carrier keywords: STOP, START and HELP, as US carriers require of every SMS program.
+"""STOP, START and HELP: what they are, and what the warmline answers to each, on every channel.
 
-A message that is only the keyword counts ("Stop", " STOP! "), never a keyword inside a sentence
-("I can't stop using" is someone who needs an answer, not an unsubscribe). On Telegram the
-same three are the commands /stop, /start and /help; plain words there go to the assistant.
-"""
+Which message is a keyword is each channel's own rule (channels/twilio_sms/keywords.py for SMS
+and the simulator, channels/telegram/keywords.py for Telegram's commands)."""
 
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass
 from enum import Enum
 
-from core.addresses import Scheme
 from store.messages import GATEWAY, Sending
 from store.models import Lane
 
@@ -20,28 +16,6 @@ class Keyword(Enum):
     STOP = "stop"
     START = "start"
     HELP = "help"
-
-
-_SMS_WORDS = {
-    **dict.fromkeys(("stop", "stopall", "unsubscribe", "cancel", "end", "quit"), Keyword.STOP),
-    **dict.fromkeys(("start", "unstop"), Keyword.START),
-    **dict.fromkeys(("help", "info"), Keyword.HELP),
-}
-# YES opts back in only someone who opted out; to anyone else it is an answer to a question.
-_OPT_IN_WHEN_STOPPED = {"yes"}
-_TELEGRAM_COMMANDS = {"/stop": Keyword.STOP, "/start": Keyword.START, "/help": Keyword.HELP}
-_EDGES = string.whitespace + string.punctuation
-
-
-def keyword_in(scheme: str, text: str, *, opted_out: bool) -> Keyword | None:
-    """The keyword a message is, or None for anything else."""
-    if scheme == Scheme.TELEGRAM.value:
-        command = text.strip().split("@", 1)[0].lower()  # "/stop@WarmlineBot" in groups
-        return _TELEGRAM_COMMANDS.get(command)
-    word = text.strip(_EDGES).lower()
-    if opted_out and word in _OPT_IN_WHEN_STOPPED:
-        return Keyword.START
-    return _SMS_WORDS.get(word)
 
 
 def stop_confirmation(program: str) -> str:
@@ -98,12 +72,3 @@ _STOP_SENDING = Sending(Lane.URGENT, compliance=True, author="gateway")
 
 def keyword_sending(keyword: Keyword) -> Sending:
     return _STOP_SENDING if keyword is Keyword.STOP else GATEWAY
-
-
-def reopens(address: str, text: str) -> bool:
-    """A Telegram chat that writes to the bot again has unblocked it (Telegram has no START
-    keyword): anything but /stop opens the chat again."""
-    scheme = address.partition(":")[0]
-    if scheme != Scheme.TELEGRAM.value:
-        return False
-    return keyword_in(scheme, text, opted_out=True) is not Keyword.STOP

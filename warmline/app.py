@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from datetime import timedelta
 from functools import partial
 
@@ -13,16 +13,11 @@ from fastapi.exceptions import RequestValidationError
 from sqlalchemy import text
 
 from channels.alerts import alert_dispatcher
-from channels.base import Channel
+from channels.base import Channel, Wiring
 from channels.checkups import CheckupScheduler
 from channels.engine import EngineClient
 from channels.gateway import Gateway
 from channels.outbox import OutboxDispatcher
-from channels.simulator.routes import router as simulator_router
-from channels.telegram.inbound import start_inbound
-from channels.telegram.webhook import router as telegram_webhook
-from channels.twilio_sms.webhook import router as twilio_router
-from channels.twilio_sms.webhook import twilio_configured
 from channels.workers import Pass, run_background
 from console.api import router as peer_api
 from core.clock import utcnow
@@ -33,7 +28,7 @@ from escalation.screening import default_screener, screen
 from escalation.service import EscalationPolicy
 from store.db import Database
 from store.migrate import pending_migrations
-from warmline.assembly import build_channels, escalation_policy, program
+from warmline.assembly import CHANNELS, ChannelFactory, build_channels, escalation_policy, program
 from warmline.faults import ServerFaults, refuse_invalid_request
 from warmline.limits import BodySizeLimit
 
@@ -52,7 +47,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     engine = EngineClient(
         settings.engine_url, settings.engine_timeout_seconds, token=settings.engine_token_value
     )
-    channels = build_channels(settings)
+    channels: dict[str, Channel] = app.state.channels
     policy = escalation_policy(settings)
     outbox = OutboxDispatcher(db, channels, settings.outbox_max_attempts)
     alerts = alert_dispatcher(db, channels, settings.outbox_max_attempts)
@@ -77,8 +72,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         partial(asyncio.to_thread, _remind_overdue, db, policy),
         alerts.dispatch,
     ]
-    telegram = await start_inbound(settings, app.state.gateway, db)  # webhook or polling
-    app.state.telegram = telegram
+    for channel in channels.values():  # pollers, webhook registrations
+        await channel.start(Wiring(gateway=app.state.gateway, db=db))
     stop = asyncio.Event()
     poll = settings.outbox_poll_seconds
     workers = [
@@ -89,17 +84,17 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
     finally:
         stop.set()
-        if telegram is not None:
-            await telegram.stop()
         await app.state.gateway.drain()  # answers under way finish before their channels close
         await asyncio.gather(*workers)
         await engine.aclose()
         for channel in channels.values():
-            await _close(channel)
+            await channel.stop()
         db.dispose()
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None, registry: Sequence[ChannelFactory] = CHANNELS
+) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.log_level)
     dev = settings.dev
@@ -116,12 +111,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
     app.add_middleware(ServerFaults)  # added last, so outermost: it also covers the limit
     app.include_router(peer_api)
-    if dev:
-        app.include_router(simulator_router)
-    if settings.telegram_uses_webhook:
-        app.include_router(telegram_webhook)
-    if twilio_configured(settings):
-        app.include_router(twilio_router)
+    app.state.channels = build_channels(settings, registry)
+    for channel in app.state.channels.values():
+        if (routes := channel.routes()) is not None:
+            app.include_router(routes)
 
     @app.get("/healthz")
     async def healthz() -> dict[str, str]:
@@ -134,12 +127,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 def _remind_overdue(db: Database, policy: EscalationPolicy) -> int:
     with db.transaction() as session:
         return service.remind_overdue(session, policy, utcnow())
-
-
-async def _close(channel: Channel) -> None:
-    close = getattr(channel, "aclose", None)  # channels holding connections close them
-    if close is not None:
-        await close()
 
 
 def _ping(db: Database) -> None:

@@ -14,7 +14,8 @@ from fastapi.responses import FileResponse
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import select
 
-from channels.gateway import Gateway, Inbound
+from channels.base import Inbound
+from channels.gateway import Gateway
 from core.addresses import InvalidAddress, simulator
 from core.inputs import Text
 from store.db import Database

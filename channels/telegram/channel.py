@@ -12,14 +12,21 @@ import asyncio
 import logging
 from collections.abc import Sequence
 
+from fastapi import APIRouter
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import TelegramError
 from telegram.request import HTTPXRequest
 
-from channels.base import Button, PermanentSendError, Reply
+from channels.base import Button, PermanentSendError, Reply, Wiring
+from channels.keywords import Keyword
 from channels.pacing import Pacer, Pacing
 from channels.telegram.errors import from_telegram
+from channels.telegram.inbound import Listening, TelegramInbound, start_inbound
+from channels.telegram.intake import TelegramIntake
+from channels.telegram.keywords import telegram_keyword, telegram_reopens
+from channels.telegram.webhook import PATH, router
 from core.addresses import InvalidAddress, Scheme, parse
+from core.settings import Settings
 
 # Replies and peer alerts can go out together; PTB's default pool of 1 would queue them.
 _CONNECTIONS = 8
@@ -40,11 +47,15 @@ class TelegramChannel:
         api_base_url: str = "https://api.telegram.org",
         *,
         pacer: Pacer | None = None,
+        listening: Listening | None = None,
     ) -> None:
         if not bot_token:
             raise ValueError("Telegram needs a bot token")
         root = api_base_url.rstrip("/")
         self._token = bot_token
+        self._api_base_url = api_base_url
+        self._listening = listening  # None: this bot only sends (a reader, tests)
+        self._inbound: TelegramInbound | None = None
         # PTB appends the token to base_url, so ".../bot" becomes the Bot API's ".../bot<token>".
         self._bot = Bot(
             bot_token,
@@ -61,6 +72,37 @@ class TelegramChannel:
 
     def render(self, reply: Reply) -> str:
         return reply.text  # the choices travel as the inline keyboard, not as numbered text
+
+    def meaning(self, text: str, choices: Sequence[tuple[str, str]]) -> str:  # noqa: ARG002
+        return text  # a button press comes back as its payload already; "2" is just "2"
+
+    def keyword(self, text: str, *, opted_out: bool) -> Keyword | None:  # noqa: ARG002
+        return telegram_keyword(text)
+
+    def reopens(self, text: str) -> bool:
+        return telegram_reopens(text)
+
+    def routes(self) -> APIRouter | None:
+        return router if self._listening and self._listening.webhook_url else None
+
+    async def start(self, wiring: Wiring) -> None:
+        if self._listening is None:
+            return
+        # A bot of its own for reading: polling holds a connection open for the whole long
+        # poll, and the sending bot is paced.
+        reader = TelegramChannel(self._token, self._api_base_url)
+        self._inbound = start_inbound(reader, self._listening, wiring)
+
+    @property
+    def intake(self) -> TelegramIntake:
+        if self._inbound is None:
+            raise RuntimeError("Telegram's inbound side is not started")
+        return self._inbound.intake
+
+    async def stop(self) -> None:
+        if self._inbound is not None:
+            await self._inbound.stop()
+        await self.aclose()
 
     async def send(
         self,
@@ -118,3 +160,20 @@ def _chat_id(address: str) -> int:
     if parsed.scheme is not Scheme.TELEGRAM:
         raise PermanentSendError(f"not a Telegram address: {parsed.scheme}:")
     return int(parsed.path)
+
+
+def from_settings(settings: Settings) -> TelegramChannel | None:
+    """Telegram when a bot token is set: by webhook with a public URL, else by polling."""
+    if not settings.telegram_bot_token:  # unset, or set empty
+        return None
+    secret = settings.telegram_webhook_secret
+    listening = Listening()
+    if settings.telegram_uses_webhook and secret is not None:
+        url = f"{settings.public_url.rstrip('/')}{PATH}"
+        listening = Listening(webhook_url=url, secret=secret.get_secret_value())
+    return TelegramChannel(
+        settings.telegram_bot_token.get_secret_value(),
+        settings.telegram_api_base_url,
+        pacer=Pacer(TelegramChannel.pacing),
+        listening=listening,
+    )

@@ -1,6 +1,6 @@
 """Starting and stopping Telegram's inbound side: the webhook (with a public URL) or polling.
 
-The app's lifespan calls `start_inbound` once the gateway exists and `stop` on shutdown.
+`TelegramChannel.start` calls `start_inbound` once the gateway exists, and `stop` on shutdown.
 """
 
 from __future__ import annotations
@@ -8,14 +8,24 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from channels.gateway import Gateway
-from channels.telegram.channel import TelegramChannel
+from channels.base import Wiring
 from channels.telegram.intake import TelegramIntake
 from channels.telegram.polling import TelegramPoller
-from channels.telegram.webhook import PATH, register
-from core.settings import Settings
-from store.db import Database
+from channels.telegram.webhook import register
+
+if TYPE_CHECKING:
+    from channels.telegram.channel import TelegramChannel
+
+
+@dataclass(frozen=True)
+class Listening:
+    """How updates reach us: by webhook at a public URL, with its secret, or else by polling."""
+
+    webhook_url: str = ""
+    secret: str = ""
+    long_poll_seconds: int = 30
 
 
 @dataclass
@@ -31,22 +41,11 @@ class TelegramInbound:
         await self.intake.channel.aclose()
 
 
-async def start_inbound(
-    settings: Settings, gateway: Gateway, db: Database, *, long_poll_seconds: int = 30
-) -> TelegramInbound | None:
-    """None when Telegram is not configured."""
-    if not settings.telegram_bot_token:  # unset, or set empty
-        return None
-    # A bot of its own: the sending channel may be wrapped (pacing), and polling holds a
-    # connection open for as long as the long poll lasts.
-    channel = TelegramChannel(
-        settings.telegram_bot_token.get_secret_value(), settings.telegram_api_base_url
-    )
-    intake = TelegramIntake(channel=channel, gateway=gateway, db=db)
-    secret = settings.telegram_webhook_secret
-    if settings.telegram_uses_webhook and secret is not None:
-        url = f"{settings.public_url.rstrip('/')}{PATH}"
-        work = register(channel, url, secret.get_secret_value())
+def start_inbound(reader: TelegramChannel, listening: Listening, wiring: Wiring) -> TelegramInbound:
+    intake = TelegramIntake(channel=reader, gateway=wiring.gateway, db=wiring.db)
+    if listening.webhook_url:
+        work = register(reader, listening.webhook_url, listening.secret)
     else:
-        work = TelegramPoller(intake, db, long_poll_seconds=long_poll_seconds).run()
+        poller = TelegramPoller(intake, wiring.db, long_poll_seconds=listening.long_poll_seconds)
+        work = poller.run()
     return TelegramInbound(intake, asyncio.create_task(work))

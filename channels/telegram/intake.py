@@ -11,17 +11,20 @@ import asyncio
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from telegram import Update
 from telegram.error import TelegramError
 
-from channels.gateway import Gateway
-from channels.telegram.channel import TelegramChannel
+from channels.base import Accepting
 from channels.telegram.updates import Blocked, Deliver, decode
 from core.clock import utcnow
 from store import enrollment
 from store.db import Database
 from store.participants import opt_out
+
+if TYPE_CHECKING:
+    from channels.telegram.channel import TelegramChannel
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +34,7 @@ class TelegramIntake:
         self,
         *,
         channel: TelegramChannel,
-        gateway: Gateway,
+        gateway: Accepting,
         db: Database,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field, StrictInt, StrictStr, ValidationError
 from telegram import Bot, Message, Update
 from telegram.constants import ChatMemberStatus
 
-from channels.gateway import Inbound
+from channels.base import Inbound
 from core.addresses import InvalidAddress, telegram
 from core.inputs import Text
 

@@ -9,19 +9,22 @@ from __future__ import annotations
 import asyncio
 import hmac
 import logging
+from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, HTTPException, Request, Response
 from pydantic import SecretStr
 from pydantic_core import from_json
 
-from channels.telegram.channel import TelegramChannel
-from channels.telegram.intake import TelegramIntake
 from channels.telegram.polling import retry_delay
 from channels.telegram.updates import ALLOWED_UPDATES, MalformedUpdate, parse
+
+if TYPE_CHECKING:
+    from channels.telegram.channel import TelegramChannel
 
 logger = logging.getLogger(__name__)
 
 PATH = "/telegram/webhook"
+SCHEME = "telegram"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name
 
 router = APIRouter()
@@ -30,7 +33,8 @@ router = APIRouter()
 @router.post(PATH)
 async def telegram_webhook(request: Request) -> Response:
     _verify(request.headers.get(SECRET_HEADER), request.app.state.settings.telegram_webhook_secret)
-    intake: TelegramIntake = request.app.state.telegram.intake
+    channel: TelegramChannel = request.app.state.channels[SCHEME]
+    intake = channel.intake
     try:
         # Refuses what json.loads lets through or chokes on: lone surrogates (which no
         # database can store) and nesting over 200 levels (a RecursionError there).

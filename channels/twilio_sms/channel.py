@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import aiohttp
+from fastapi import APIRouter
 from twilio.base.exceptions import (  # type: ignore[import-untyped]  # twilio ships no types
     TwilioRestException,
     TwilioServiceException,
@@ -24,17 +25,22 @@ from twilio.http.async_http_client import (  # type: ignore[import-untyped]
 from twilio.rest import Client  # type: ignore[import-untyped]
 
 from channels.base import Button, PermanentSendError, Reply
-from channels.pacing import Pacer
+from channels.keywords import Keyword
+from channels.pacing import Pacer, Pacing
+from channels.plain import PlainTextChannel
 from channels.rendering import numbered_choices
 from channels.twilio_sms.errors import from_transport, from_twilio
+from channels.twilio_sms.keywords import sms_keyword
 from channels.twilio_sms.segments import segments
 from channels.twilio_sms.text import gsm7_friendly, split_on_words
+from channels.twilio_sms.webhook import router
 from core.addresses import InvalidAddress, Scheme, parse
+from core.settings import Settings
 
 logger = logging.getLogger(__name__)
 
 
-class TwilioSmsChannel:
+class TwilioSmsChannel(PlainTextChannel):
     scheme = Scheme.TEL.value
 
     def __init__(
@@ -71,6 +77,15 @@ class TwilioSmsChannel:
 
     def render(self, reply: Reply) -> str:
         return gsm7_friendly(numbered_choices(reply))  # SMS has no buttons
+
+    def keyword(self, text: str, *, opted_out: bool) -> Keyword | None:
+        return sms_keyword(text, opted_out=opted_out)
+
+    def routes(self) -> APIRouter:
+        return router  # Twilio's signed webhooks: incoming messages and delivery reports
+
+    async def stop(self) -> None:
+        await self.aclose()
 
     async def send(
         self,
@@ -140,3 +155,24 @@ def _phone_number(address: str) -> str:
     if parsed.scheme is not Scheme.TEL:
         raise PermanentSendError(f"not an SMS address: {parsed.scheme}:")
     return parsed.path
+
+
+def from_settings(settings: Settings) -> TwilioSmsChannel | None:
+    """SMS when a Twilio account and its auth token are set."""
+    if not (settings.twilio_account_sid and settings.twilio_auth_token):
+        return None
+    if not settings.public_url:  # Twilio signs the URL it calls: ours must be that URL
+        logger.warning(
+            "WARMLINE_PUBLIC_URL is not set: Twilio webhooks are checked as calls to %s, "
+            "and no delivery reports are asked for",
+            settings.base_url,
+        )
+    return TwilioSmsChannel(
+        settings.twilio_account_sid,
+        settings.twilio_auth_token.get_secret_value(),
+        from_number=settings.twilio_from_number,
+        messaging_service_sid=settings.twilio_messaging_service_sid,
+        api_base_url=settings.twilio_api_base_url,
+        pacer=Pacer(Pacing(overall=settings.twilio_messages_per_second)),
+        status_callback_url=f"{settings.base_url}/twilio/status" if settings.public_url else "",
+    )

@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from channels.gateway import Inbound
+from channels.base import Inbound
 from core.addresses import InvalidAddress, phone
 from core.inputs import unstorable
 

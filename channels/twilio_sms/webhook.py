@@ -13,12 +13,11 @@ import logging
 
 from fastapi import APIRouter, HTTPException, Request, Response
 
-from channels.gateway import Gateway
+from channels.base import Accepting
 from channels.twilio_sms.inbound import MalformedWebhook, read_inbound
 from channels.twilio_sms.signature import SignedForm
 from channels.twilio_sms.status import read_report, record_report
 from core.clock import utcnow
-from core.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -26,10 +25,6 @@ logger = logging.getLogger(__name__)
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>'
 
 router = APIRouter(prefix="/twilio", tags=["twilio"])
-
-
-def twilio_configured(settings: Settings) -> bool:
-    return bool(settings.twilio_account_sid and settings.twilio_auth_token)
 
 
 @router.post("/sms")
@@ -41,7 +36,7 @@ async def incoming_message(form: SignedForm, request: Request) -> Response:
     limit: int = request.app.state.settings.max_message_chars
     if len(inbound.text) > limit:
         raise HTTPException(status_code=413, detail=f"Body is over {limit} characters")
-    gateway: Gateway = request.app.state.gateway
+    gateway: Accepting = request.app.state.gateway
     stored = await gateway.accept(inbound)
     logger.info(
         "SMS %s stored as message %s%s",

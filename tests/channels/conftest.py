@@ -11,10 +11,13 @@ from typing import Any, TypeVar
 import pytest
 from pydantic import SecretStr
 
-from channels.base import Button, Reply
+from channels.base import Button
 from channels.engine import EngineClient
 from channels.gateway import Gateway, Inbound
-from channels.rendering import numbered_choices
+from channels.keywords import Keyword
+from channels.plain import PlainTextChannel
+from channels.telegram.keywords import telegram_keyword, telegram_reopens
+from channels.twilio_sms.keywords import sms_keyword
 from core.settings import RosterPeer
 from escalation.policy import ResponseTargets
 from escalation.service import EscalationPolicy
@@ -53,8 +56,9 @@ class Clock:
 
 
 @dataclass
-class RecordingChannel:
-    """The edge of the world: records what would go out, or fails as told."""
+class RecordingChannel(PlainTextChannel):
+    """The edge of the world: records what would go out, or fails as told. Reads keywords by
+    the rules of the channel its scheme names (SMS's words, or Telegram's commands)."""
 
     scheme: str = "tel"
     sent: list[tuple[str, str]] = field(default_factory=list)
@@ -62,8 +66,13 @@ class RecordingChannel:
     urgent: list[bool] = field(default_factory=list)
     failures: list[Exception] = field(default_factory=list)
 
-    def render(self, reply: Reply) -> str:
-        return numbered_choices(reply)
+    def keyword(self, text: str, *, opted_out: bool) -> Keyword | None:
+        if self.scheme == "telegram":
+            return telegram_keyword(text)
+        return sms_keyword(text, opted_out=opted_out)
+
+    def reopens(self, text: str) -> bool:
+        return self.scheme == "telegram" and telegram_reopens(text)
 
     async def send(
         self,

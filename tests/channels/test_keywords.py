@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from channels.keywords import Keyword, help_text, keyword_in
-
-SMS = "tel"
+from channels.keywords import Keyword, help_text
+from channels.simulator import SimulatorChannel
+from channels.telegram.keywords import telegram_keyword, telegram_reopens
+from channels.twilio_sms.keywords import sms_keyword
 
 
 @pytest.mark.parametrize(
@@ -35,16 +36,16 @@ SMS = "tel"
     ],
 )
 def test_sms_keywords_are_whole_messages(text: str, expected: Keyword | None) -> None:
-    assert keyword_in(SMS, text, opted_out=False) is expected
+    assert sms_keyword(text, opted_out=False) is expected
 
 
 def test_yes_opts_back_in_only_someone_who_opted_out() -> None:
-    assert keyword_in(SMS, "Yes", opted_out=True) is Keyword.START
-    assert keyword_in(SMS, "Yes", opted_out=False) is None
+    assert sms_keyword("Yes", opted_out=True) is Keyword.START
+    assert sms_keyword("Yes", opted_out=False) is None
 
 
 def test_the_simulator_behaves_like_sms() -> None:
-    assert keyword_in("sim", "STOP", opted_out=False) is Keyword.STOP
+    assert SimulatorChannel().keyword("STOP", opted_out=False) is Keyword.STOP
 
 
 @pytest.mark.parametrize(
@@ -59,7 +60,14 @@ def test_the_simulator_behaves_like_sms() -> None:
     ],
 )
 def test_telegram_keywords_are_commands(text: str, expected: Keyword | None) -> None:
-    assert keyword_in("telegram", text, opted_out=False) is expected
+    assert telegram_keyword(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("hi again", True), ("/start", True), ("/stop", False)]
+)
+def test_a_telegram_chat_writing_anything_but_stop_is_open_again(text: str, expected: bool) -> None:
+    assert telegram_reopens(text) is expected
 
 
 @pytest.mark.parametrize("contact", ["", "call 555-0100"])

@@ -280,12 +280,13 @@ class PacedChannel(RecordingChannel):
     during: Callable[[int], None] = lambda _count: None
 
     def __post_init__(self) -> None:
-        self.pacer = self.time.pacer(Pacing(overall=1.0))
+        self.paced = self.time.pacer(Pacing(overall=1.0))
+        self.pacer = self.paced
 
     async def send(
         self, address: str, text: str, *, buttons: Sequence[Button] = (), urgent: bool = False
     ) -> str | None:
-        await self.pacer.acquire(address, urgent=urgent)
+        await self.paced.acquire(address, urgent=urgent)
         self.times.append(self.time.now)
         self.during(len(self.times))
         return await super().send(address, text, buttons=buttons, urgent=urgent)
