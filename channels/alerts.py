@@ -13,6 +13,7 @@ from core.clock import utcnow
 from store import escalations
 from store.db import Database
 from store.escalation_models import PeerAlert
+from store.queue import renew_claims
 
 
 class AlertQueue:
@@ -33,6 +34,10 @@ class AlertQueue:
     mark_sent = staticmethod(escalations.mark_alert_sent)
     mark_retry = staticmethod(escalations.mark_alert_retry)
     mark_failed = staticmethod(escalations.mark_alert_failed)
+
+    @staticmethod
+    def renew(session: Session, held: Mapping[int, int], now: datetime) -> set[int]:
+        return renew_claims(session, PeerAlert, held, now)
 
 
 def alert_dispatcher(

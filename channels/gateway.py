@@ -27,6 +27,7 @@ from channels.keywords import (
     keyword_reply,
     keyword_sending,
 )
+from channels.leases import inbound_claims
 from channels.outbox import OutboxDispatcher
 from channels.plain import UnconfiguredChannel
 from channels.routing import Route, route
@@ -80,6 +81,7 @@ class Gateway:
         self._clock = clock
         self._program = program
         self._answering: dict[int, asyncio.Task[list[Message]]] = {}  # by inbound message id
+        self._claims = inbound_claims(db, clock)  # leases renewed while a message is answered
 
     async def accept(self, inbound: Inbound) -> Stored:
         """Stores the message and answers it in the background: what every channel calls (a
@@ -116,12 +118,13 @@ class Gateway:
     ) -> list[Message]:
         """Screens, routes (the engine, the gateway's own risk reply, or the peer), stores the
         replies and sends them."""
-        if state is None:
-            state = await asyncio.to_thread(self._state, message)
-        screening = screen_safely(self._screener, message.text, state.recent)
-        replies = await self._replies_for(message, screening, state)
-        await self._outbox.send_items([reply.outbox for reply in replies if reply.outbox])
-        return replies
+        with self._claims.holding([(message.id, message.attempts)]):
+            if state is None:
+                state = await asyncio.to_thread(self._state, message)
+            screening = screen_safely(self._screener, message.text, state.recent)
+            replies = await self._replies_for(message, screening, state)
+            await self._outbox.send_items([reply.outbox for reply in replies if reply.outbox])
+            return replies
 
     async def retry_due(self) -> int:
         """Answers messages that a crash or an engine outage left unanswered."""

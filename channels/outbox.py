@@ -2,7 +2,14 @@
 retried with backoff, given up on policy, urgent rows first.
 
 The policy lives here once; each queue says only how its rows are claimed and settled. Channels
-pace their own sends (channels/pacing.py); the claim keeps to what they can send within a lease.
+pace their own sends (channels/pacing.py); a claim keeps to what they send in half a minute.
+
+After a crash only the row in flight may go out again. A worker claims a small batch, keeps the
+claims alive with a heartbeat (channels/leases.py), and right before each row's own send renews
+that row's claim once more: the row is then in flight, and a row whose claim was lost meanwhile
+(the worker stalled past the lease; another process took it over) is not sent. The rows of a
+dead worker's batch it never started were never sent: they are due again once its short lease
+runs out, and the one it was sending goes out again, once.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from typing import Generic, Protocol, TypeVar
 from sqlalchemy.orm import Session
 
 from channels.base import Button, Channel, RecipientOptedOut, SendError
+from channels.leases import Claims, Held, Sleep
 from channels.pacing import Pacer
 from core.clock import utcnow
 from store import outbox, participants
@@ -29,6 +37,10 @@ logger = logging.getLogger(__name__)
 
 MAX_BACKOFF = timedelta(minutes=10)
 MAX_BATCH = 50
+# How much sending one claim takes on: several workers share a backlog, and a claim holds
+# back no row for long from a worker that could send it.
+BATCH_SPAN = timedelta(seconds=30)
+HEARTBEAT = SENDING_LEASE / 4  # two beats may fail (a busy database) before a claim runs out
 
 
 R = TypeVar("R")
@@ -60,6 +72,12 @@ class SendQueue(Protocol[R]):
     ) -> None: ...
     def mark_retry(self, session: Session, row: R, error: str, retry_at: datetime) -> None: ...
     def mark_failed(self, session: Session, row: R, error: str) -> None: ...
+    def renew(self, session: Session, held: Held, now: datetime) -> set[int]: ...
+
+
+def _tokens(rows: Iterable[Claimed[R]]) -> list[tuple[int, int]]:
+    """Each row's claim: its id and its attempts, which every new claim moves on."""
+    return [(row.id, row.attempts) for row in rows]
 
 
 def backoff(attempts: int, jitter: float | None = None) -> timedelta:
@@ -75,11 +93,10 @@ def retry_delay(attempts: int, error: SendError) -> timedelta:
 
 
 def batch_size(channels: Iterable[object]) -> int:
-    """How many rows one claim takes: what the slowest paced channel sends in a quarter lease.
+    """How many rows one claim takes: what the slowest paced channel sends in half a minute.
 
-    A claimed row waits in SENDING; were it still unsent when its lease ran out, another
-    worker would take it over and send it twice. The margin is for SMS of several segments
-    and for urgent sends that go ahead of the batch."""
+    The heartbeat keeps a long batch's claims; keeping batches small shares a backlog among
+    workers and leaves fewer rows waiting on a dead worker's lease."""
     rates = [
         rate
         for channel in channels
@@ -88,7 +105,7 @@ def batch_size(channels: Iterable[object]) -> int:
     ]
     if not rates:
         return MAX_BATCH
-    sendable = int(min(rates) * SENDING_LEASE.total_seconds() / 4)
+    sendable = int(min(rates) * BATCH_SPAN.total_seconds())
     return max(1, min(MAX_BATCH, sendable))
 
 
@@ -100,6 +117,8 @@ class QueueDispatcher(Generic[R]):
         channels: Mapping[str, Channel],
         max_attempts: int,
         clock: Callable[[], datetime] = utcnow,
+        *,
+        sleep: Sleep = asyncio.sleep,
     ) -> None:
         self._db = db
         self._queue = queue
@@ -107,6 +126,7 @@ class QueueDispatcher(Generic[R]):
         self._max_attempts = max_attempts
         self._clock = clock
         self._batch = batch_size(channels.values())
+        self.claims = Claims(queue.name, self._renew, HEARTBEAT, sleep)
 
     async def dispatch(self) -> int:
         """Sends a batch of due rows, urgent first; returns how many went out.
@@ -114,18 +134,21 @@ class QueueDispatcher(Generic[R]):
         An urgent row stored meanwhile goes out before the batch's next non-urgent row, not
         after the batch: paced, a batch can take a minute."""
         sent = 0
-        for row in await asyncio.to_thread(self._claim, self._batch, False):
-            if not row.urgent:
-                urgent = await asyncio.to_thread(self._claim, self._batch, True)
-                sent += await self.send_claimed(urgent)
-            sent += await self._send(row)
+        batch = await asyncio.to_thread(self._claim, self._batch, False)
+        with self.claims.holding(_tokens(batch)):
+            for row in batch:
+                if not row.urgent:
+                    urgent = await asyncio.to_thread(self._claim, self._batch, True)
+                    sent += await self.send_claimed(urgent)
+                sent += await self._send(row)
         return sent
 
     async def send_claimed(self, rows: Sequence[Claimed[R]]) -> int:
         """Sends rows this worker holds the claim on, in order; returns how many went out."""
         sent = 0
-        for row in rows:
-            sent += await self._send(row)
+        with self.claims.holding(_tokens(rows)):
+            for row in rows:
+                sent += await self._send(row)
         return sent
 
     def _claim(self, limit: int, urgent_only: bool) -> Sequence[Claimed[R]]:
@@ -133,9 +156,18 @@ class QueueDispatcher(Generic[R]):
             return self._queue.claim_due(session, self._clock(), limit, urgent_only)
 
     async def _send(self, row: Claimed[R]) -> int:
+        # In flight from here: renewed right before its send, so a row whose claim was lost
+        # (this worker stalled past the lease and another took it) is left to that other.
+        if row.id not in await self.claims.renew([row.id]):
+            return 0
         outcome = await self._deliver(row)
         await asyncio.to_thread(self._record, row, outcome)
+        self.claims.release(row.id)
         return 0 if isinstance(outcome, SendError) else 1
+
+    def _renew(self, held: Held) -> set[int]:
+        with self._db.transaction() as session:
+            return self._queue.renew(session, held, self._clock())
 
     async def _deliver(self, row: Claimed[R]) -> str | SendError | None:
         """The provider's id for a sent row, or the error to record."""
@@ -204,6 +236,7 @@ class OutboxQueue:
     mark_sent = staticmethod(outbox.mark_sent)
     mark_retry = staticmethod(outbox.mark_retry)
     mark_failed = staticmethod(outbox.mark_failed)
+    renew = staticmethod(outbox.renew)
 
 
 class OutboxDispatcher(QueueDispatcher[OutboxItem]):
@@ -213,8 +246,10 @@ class OutboxDispatcher(QueueDispatcher[OutboxItem]):
         channels: Mapping[str, Channel],
         max_attempts: int,
         clock: Callable[[], datetime] = utcnow,
+        *,
+        sleep: Sleep = asyncio.sleep,
     ) -> None:
-        super().__init__(db, OutboxQueue(), channels, max_attempts, clock)
+        super().__init__(db, OutboxQueue(), channels, max_attempts, clock, sleep=sleep)
 
     async def send_items(self, items: Sequence[OutboxItem]) -> int:
         """Sends outbox rows the caller claimed when it stored them, urgent if their lane is;

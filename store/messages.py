@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, insert, or_, select, update
+from sqlalchemy import bindparam, insert, or_, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, joinedload
@@ -27,7 +27,10 @@ from store.participants import participant_id_for
 from store.queue import changed_one_row
 
 # How long a worker may hold an inbound message before another may take it over (a crash).
-PROCESSING_LEASE = timedelta(minutes=2)
+# Short, so that a restarted app answers what a dead one had acknowledged within half a minute;
+# the worker answering it renews the lease every quarter lease however slow the engine is
+# (channels/leases.py), so a live answer is never taken over.
+PROCESSING_LEASE = timedelta(seconds=20)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +150,25 @@ def claim_inbound(session: Session, message_id: int, now: datetime) -> Message |
     if not changed_one_row(claimed):
         return None
     return session.get(Message, message_id, populate_existing=True)
+
+
+def renew_inbound(session: Session, held: Mapping[int, int], now: datetime) -> set[int]:
+    """Extends the leases of messages a live worker is answering (id -> the claim's attempts);
+    returns the ids still its own. A message answered, held for the engine's return, or
+    claimed by another worker since is left alone."""
+    if not held:
+        return set()
+    renewed = session.execute(
+        update(Message)
+        .where(
+            Message.status == InboundStatus.PROCESSING,
+            tuple_(Message.id, Message.attempts).in_(list(held.items())),
+        )
+        .values(next_attempt_at=now + PROCESSING_LEASE)
+        .returning(Message.id)
+        .execution_options(synchronize_session=False)
+    )
+    return set(renewed.scalars())
 
 
 _OPTED_OUT_AT = select(ADDRESSES.c.opted_out_at).where(ADDRESSES.c.address == bindparam("address"))

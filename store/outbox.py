@@ -5,6 +5,7 @@ Nothing goes to an address that opted out, except the notice confirming it (`com
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, bindparam, case, select, update
@@ -16,6 +17,7 @@ from store.queue import (
     claim_rows,
     due,
     failed_values,
+    renew_claims,
     retry_values,
     sent_values,
 )
@@ -27,6 +29,7 @@ __all__ = [
     "mark_failed",
     "mark_retry",
     "mark_sent",
+    "renew",
 ]
 
 OPTED_OUT = "opted out"
@@ -58,6 +61,11 @@ def claim_due(
         only.append(OutboxItem.lane == Lane.URGENT)
     _fail_refused(session, now, *only)
     return claim_rows(session, OutboxItem, now, limit, ~_refused(), *only, first=[_LANE_FIRST])
+
+
+def renew(session: Session, held: Mapping[int, int], now: datetime) -> set[int]:
+    """Renews a live worker's claims on outbox rows; returns those still its own."""
+    return renew_claims(session, OutboxItem, held, now)
 
 
 def _fail_refused(session: Session, now: datetime, *only: ColumnElement[bool]) -> None:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Result, or_, select, update
+from sqlalchemy import ColumnElement, Result, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from store.models import OutboxStatus
 
-# A claim older than this belongs to a worker that died mid-send; the row is sent again.
-SENDING_LEASE = timedelta(minutes=2)
+# A claim older than this belongs to a worker that died; its row is due again. Short, so that a
+# restarted app sends what a dead one held within half a minute: a live worker renews its claims
+# every quarter lease (channels/leases.py), however slow its provider.
+SENDING_LEASE = timedelta(seconds=20)
 
 T = TypeVar("T")
 
@@ -54,6 +56,30 @@ def claim_rows(
             assert row is not None
             claimed.append(row)
     return claimed
+
+
+def renew_claims(
+    session: Session, model: type[Any], held: Mapping[int, int], now: datetime
+) -> set[int]:
+    """Renews the claims a live worker holds (row id -> its claim's attempts); returns the ids
+    still its own. A row another worker claimed since (its attempts moved on) is left alone.
+
+    Called for the whole batch on each heartbeat, and for one row right before it is sent: a
+    row whose claim was lost then is not sent, so after a stall only the row already in the
+    provider's hands can go out twice."""
+    if not held:
+        return set()
+    renewed = session.execute(
+        update(model)
+        .where(
+            model.status == OutboxStatus.SENDING,
+            tuple_(model.id, model.attempts).in_(list(held.items())),
+        )
+        .values(claimed_at=now)
+        .returning(model.id)
+        .execution_options(synchronize_session=False)
+    )
+    return set(renewed.scalars())
 
 
 # What each outcome of a send changes on a queue row, the same for every queue.

@@ -306,7 +306,7 @@ def test_a_crisis_reply_stored_during_a_bulk_batch_goes_out_at_the_next_slot(
     channel = PacedChannel(during=store_crisis_reply)
     outbox = dispatcher(db, channel, clock)
 
-    first = run(outbox.dispatch())  # 30 check-ins: what one sender sends in a quarter lease
+    first = run(outbox.dispatch())  # 30 check-ins: what one sender sends in half a minute
     second = run(outbox.dispatch())
 
     assert (first, second) == (31, 20)
@@ -331,7 +331,7 @@ def test_urgent_rows_are_claimed_before_normal_and_bulk(
     ("rates", "expected"),
     [([], MAX_BATCH), ([None], MAX_BATCH), ([1.0], 30), ([0.1, 30.0], 3), ([0.001], 1)],
 )
-def test_a_claim_takes_what_the_slowest_channel_sends_in_a_quarter_lease(
+def test_a_claim_takes_what_the_slowest_channel_sends_in_half_a_minute(
     rates: list[float | None], expected: int
 ) -> None:
     channels = [PacedChannel() for _ in rates]

@@ -9,7 +9,13 @@ import pytest
 from sqlalchemy import func, select
 
 from store.db import Database
-from store.messages import defer_inbound, due_inbound_ids, finish_inbound, replies_to
+from store.messages import (
+    PROCESSING_LEASE,
+    defer_inbound,
+    due_inbound_ids,
+    finish_inbound,
+    replies_to,
+)
 from store.models import Message, OutboxItem
 from tests.store.helpers import T0, receive
 
@@ -98,7 +104,7 @@ def test_defer_inbound_marks_engine_pending_until_retry_and_queues_the_holding_t
 def test_due_inbound_ids_returns_unanswered_messages_whose_time_has_come_oldest_first(
     db: Database,
 ) -> None:
-    oldest = receive(db, "sim:alex", "a", now=T0).message  # lease runs out at T0 + 2 min
+    oldest = receive(db, "sim:alex", "a", now=T0).message  # lease runs out at T0 + lease
     newer = receive(db, "sim:bo", "b", now=T0 + timedelta(seconds=1)).message
     answered = receive(db, "sim:cy", "c", now=T0 + timedelta(seconds=2)).message
     deferred = receive(db, "sim:di", "d", now=T0 + timedelta(seconds=3)).message
@@ -110,7 +116,7 @@ def test_due_inbound_ids_returns_unanswered_messages_whose_time_has_come_oldest_
 
     with db.transaction() as session:
         actual = {
-            "leases running": due_inbound_ids(session, T0 + timedelta(minutes=1)),
+            "leases running": due_inbound_ids(session, T0 + PROCESSING_LEASE / 2),
             "one due": due_inbound_ids(session, T0 + timedelta(minutes=3)),
             "retries due": due_inbound_ids(session, T0 + timedelta(minutes=10)),
             "all due": due_inbound_ids(session, T0 + timedelta(hours=2)),

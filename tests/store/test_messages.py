@@ -9,7 +9,14 @@ import pytest
 from sqlalchemy import func, select
 
 from store.db import Database
-from store.messages import PROCESSING_LEASE, claim_inbound, conversation, finish_inbound
+from store.messages import (
+    PROCESSING_LEASE,
+    claim_inbound,
+    conversation,
+    due_inbound_ids,
+    finish_inbound,
+    renew_inbound,
+)
 from store.models import Message
 from tests.store.helpers import T0, receive
 
@@ -75,8 +82,8 @@ def test_same_channel_message_id_on_different_channels_is_not_a_duplicate(db: Da
 
 @pytest.mark.parametrize(
     "claim_at",
-    [T0, T0 + timedelta(minutes=1), T0 + PROCESSING_LEASE - timedelta(seconds=1)],
-    ids=["at-once", "a-minute-in", "a-second-before-expiry"],
+    [T0, T0 + PROCESSING_LEASE / 2, T0 + PROCESSING_LEASE - timedelta(seconds=1)],
+    ids=["at-once", "half-way", "a-second-before-expiry"],
 )
 def test_message_whose_lease_is_running_cannot_be_claimed(db: Database, claim_at: datetime) -> None:
     stored = receive(db)
@@ -132,3 +139,23 @@ def test_conversation_returns_one_participants_messages_in_order(db: Database) -
         ("inbound", "still here"),
     ]
     assert [m.text for m in latest] == ["how are you?", "still here"]
+
+
+def test_renewing_extends_the_lease_only_of_messages_the_worker_still_answers(
+    db: Database,
+) -> None:
+    answering = receive(db, channel_message_id="m1").message
+    taken = receive(db, channel_message_id="m2").message
+    answered = receive(db, channel_message_id="m3").message
+    later = T0 + PROCESSING_LEASE
+    with db.transaction() as session:
+        assert claim_inbound(session, taken.id, later) is not None  # its worker stalled
+        finish_inbound(session, answered, ["hello"], "none", T0)
+
+    with db.transaction() as session:
+        held = {message.id: 1 for message in (answering, taken, answered)}
+        renewed = renew_inbound(session, held, later)
+    with db.transaction() as session:
+        due = due_inbound_ids(session, later + PROCESSING_LEASE - timedelta(seconds=1))
+
+    assert (renewed, due) == ({answering.id}, [])

@@ -39,7 +39,7 @@ def test_lease_expiry_compares_instants_across_zones(db: Database) -> None:
     stored = receive(db, now=T0.astimezone(NEW_YORK_WINTER))
 
     with db.transaction() as session:
-        early = claim_inbound(session, stored.message.id, T0 + timedelta(minutes=1))
+        early = claim_inbound(session, stored.message.id, T0 + PROCESSING_LEASE / 2)
     with db.transaction() as session:
         expired = claim_inbound(session, stored.message.id, T0 + PROCESSING_LEASE)
 

@@ -20,6 +20,7 @@ from store.outbox import (
     mark_failed,
     mark_retry,
     mark_sent,
+    renew,
 )
 from tests.store.helpers import T0, receive
 
@@ -270,3 +271,21 @@ def test_replies_to_an_opted_out_address_are_stored_failed_except_the_notice(
         ("failed", OPTED_OUT)
     ]
     assert [r.outbox.status for r in notice if r.outbox] == ["pending"]
+
+
+# --- leases: renewed by the worker holding them ---------------------------------------------
+
+
+def test_renewing_keeps_only_the_claims_the_worker_still_holds(db: Database) -> None:
+    queue_replies(db, ["kept", "taken over", "sent"])
+    kept, taken, sent = claim(db, T0)
+    later = T0 + SENDING_LEASE
+    [retaken] = claim(db, later, message_ids=[taken.message_id])  # its worker stalled
+    with db.transaction() as session:
+        mark_sent(session, sent, "SM1", T0)
+
+    with db.transaction() as session:
+        renewed = renew(session, {row.id: row.attempts for row in (kept, taken, sent)}, later)
+
+    assert (renewed, [i.id for i in claim(db, later + SENDING_LEASE / 2)]) == ({kept.id}, [])
+    assert retaken.attempts == 2
