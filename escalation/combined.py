@@ -12,7 +12,6 @@ towards silence.
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -44,25 +43,13 @@ class CombinedScreener:
         if self.model is None or ruled.level >= Level.CRISIS or defers_to_rules(ruled):
             return ruled
         try:
-            vote = self._vote(text)
+            vote = self.model.vote(text)
         except Exception:
             logger.exception("the risk model failed on a message; the rules' level stands")
             return Screening(ruled.level, (*ruled.reasons, MODEL_FAILED))
         if vote is None:
             return ruled
         return Screening(max(ruled.level, vote.level), (*ruled.reasons, *vote.reasons))
-
-    def clear_cache(self) -> None:
-        """Forgets the rules' readings and the model's votes (as LexiconScreener.clear_cache)."""
-        self.rules.clear_cache()
-        CombinedScreener._vote.cache_clear()
-
-    # The model is pure too, and the gateway screens a text twice (alone while storing it,
-    # then with the earlier messages): the second vote is the first one's.
-    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one screener per process, kept for good
-    def _vote(self, text: str) -> Screening | None:
-        assert self.model is not None
-        return self.model.vote(text)
 
 
 def _status(model: RiskModel | None) -> str:
