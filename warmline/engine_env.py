@@ -22,9 +22,11 @@ MODELS_DIR = STATE_DIR / "models"
 TRAINING_INPUTS = ("config.yml", "components", "domain", "data", "requirements.lock")
 # The engine's own pipeline components (bot/config.yml names them by module), on its PYTHONPATH.
 ENGINE_COMPONENTS_DIR = BOT_DIR / "components"
-# On the same path but only served, never trained: the message webhook (bot/credentials.yml).
-# It never reaches the trained model, so changing it must not force a retrain.
-SERVING_ONLY = frozenset({Path("components/warmline_channel.py")})
+# On the same path but only served, never trained: the message webhook (bot/credentials.yml)
+# and its action calls. They never reach the trained model, so changing them must not retrain.
+SERVING_ONLY = frozenset(
+    {Path("components/warmline_channel.py"), Path("components/action_calls.py")}
+)
 
 
 class EngineSetupError(RuntimeError):

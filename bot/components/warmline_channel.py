@@ -43,6 +43,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
+import action_calls
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
 from rasa.shared.core.events import BotUttered, UserUttered
@@ -52,6 +53,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 logger = logging.getLogger(__name__)
+
+action_calls.install()  # this module is loaded by the serving engine only, never by training
 
 TOKEN_ENV = "WARMLINE_ENGINE_TOKEN"  # noqa: S105 - where the token is, not a token
 BEARER = "Bearer "

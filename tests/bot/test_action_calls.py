@@ -1,0 +1,83 @@
+"""The engine's action calls (bot/components/action_calls.py), run inside the engine's Python
+3.10 against a real local server: a call refused at connect waits out an action server that is
+restarting, and a call that reached the server is never sent twice."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.bot.test_tfidf_intent_classifier import engine_python
+from warmline.isolated import PreparedEngine
+
+pytestmark = pytest.mark.engine
+
+CALLS = """
+import asyncio, json, socket
+import aiohttp
+from aiohttp import web
+from rasa.utils.endpoints import ClientResponseError, EndpointConfig
+import action_calls
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+async def serve(port, status, hits, after):
+    await asyncio.sleep(after)
+    async def action(request):
+        hits.append(1)
+        return web.json_response({"events": [], "responses": []}, status=status)
+    app = web.Application()
+    app.router.add_post("/webhook", action)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    return runner
+
+async def call(status, after, wait):
+    port, hits = free_port(), []
+    server = asyncio.create_task(serve(port, status, hits, after))
+    request = action_calls.waiting_out_restarts(EndpointConfig.request, wait=wait)
+    endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook")
+    try:
+        await request(endpoint, json={"next_action": "x"}, method="post")
+        outcome = "answered"
+    except aiohttp.ClientConnectorError:
+        outcome = "refused"
+    except ClientResponseError as error:
+        outcome = f"status {error.status}"
+    runner = await server if server.done() else None
+    server.cancel()
+    if runner is not None:
+        await runner.cleanup()
+    return [outcome, len(hits)]
+
+async def main():
+    return {
+        "restarting": await call(200, after=1.0, wait=10.0),
+        "down": await call(200, after=30.0, wait=0.6),
+        "failing": await call(500, after=0.0, wait=10.0),
+    }
+
+outcomes = asyncio.run(main())
+plain = EndpointConfig.request
+action_calls.install()
+once = EndpointConfig.request
+action_calls.install()
+installed = once is not plain and EndpointConfig.request is once
+print(json.dumps({**outcomes, "installed": installed}))
+"""
+
+
+def test_an_action_call_waits_out_a_restart_and_never_repeats_one_that_arrived(
+    prepared_engine: PreparedEngine,
+) -> None:
+    outcomes = engine_python(prepared_engine, CALLS)
+
+    assert outcomes == {
+        "restarting": ["answered", 1],  # refused until the server came up, then sent once
+        "down": ["refused", 0],  # gives up after its wait: Rasa then handles it as before
+        "failing": ["status 500", 1],  # reached the server: not tried again
+        "installed": True,  # once, however often the module is loaded
+    }
