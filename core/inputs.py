@@ -11,8 +11,9 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator, Field, StrictStr
 
-# SQLite's driver cannot bind an integer past signed 64 bits: a larger id would be a 500.
-MAX_ROW_ID = 2**63 - 1
+# Row ids are INTEGER columns: 32 bits on PostgreSQL (a larger value is a DataError there, so a
+# 500), 64 on SQLite. The smaller bound holds on both.
+MAX_ROW_ID = 2**31 - 1
 
 
 def unstorable(text: str) -> str | None:
@@ -43,5 +44,5 @@ def _digits_only(value: object) -> object:
 # A string (never a number or a list turned into one) that the database can hold.
 Text = Annotated[StrictStr, AfterValidator(_storable)]
 
-# A row id in a path: digits only, 1 to 2^63 - 1, so it never overflows the database's integer.
+# A row id in a path: digits only, 1 to 2^31 - 1, so it never overflows the database's integer.
 RowId = Annotated[int, BeforeValidator(_digits_only), Field(ge=1, le=MAX_ROW_ID)]

@@ -212,6 +212,7 @@ def _form_bytes(form: dict[str, str]) -> bytes:
 
 path_params = st.one_of(
     st.integers(0, 5).map(str),
+    st.integers(2**31 - 2, 2**31 + 1).map(str),
     st.integers(2**63 - 2, 2**64).map(str),
     st.sampled_from(["1.0", "-1", "1e3", "0x10", "+1", " 1", "\uff11", "abc", "%00", "9" * 400]),
     texts.map(lambda t: quote(t, safe="", errors="surrogatepass")),
