@@ -204,9 +204,7 @@ def add_replies(
     if refused:  # kept as a record of what was not sent, and why
         status = OutboxStatus.FAILED
     drafts = [text if isinstance(text, Draft) else Draft(text) for text in texts]
-    rows = [
-        _reply_row(inbound, draft, status, now) | {"author": sending.author} for draft in drafts
-    ]
+    rows = [_reply_row(inbound, draft, now) | {"author": sending.author} for draft in drafts]
     reply_ids = session.execute(_NEW_OUTBOUND, rows).scalars().all()
     items = [
         _outbox_row(inbound, reply_id, status, now, send_now)
@@ -221,7 +219,7 @@ def add_replies(
     return replies
 
 
-def _reply_row(inbound: Message, draft: Draft, status: str, now: datetime) -> dict[str, object]:
+def _reply_row(inbound: Message, draft: Draft, now: datetime) -> dict[str, object]:
     return {
         "participant_id": inbound.participant_id,
         "address": inbound.address,
@@ -231,7 +229,7 @@ def _reply_row(inbound: Message, draft: Draft, status: str, now: datetime) -> di
         "text": draft.text,
         "buttons": [{"title": t, "payload": p} for t, p in draft.buttons] or None,
         "media_urls": None,
-        "status": status,
+        "status": None,  # a reply's status is its outbox row's
         "risk_level": None,
         "reply_to_id": inbound.id,
         "attempts": 0,

@@ -153,7 +153,8 @@ class Message(Base):
     direction: Mapped[Direction] = mapped_column(String(8))
     channel_message_id: Mapped[str | None] = mapped_column(String(64))
     text: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(16))
+    # Inbound only (InboundStatus): a reply's sending status is its outbox row's, kept once.
+    status: Mapped[str | None] = mapped_column(String(16))
     risk_level: Mapped[str | None] = mapped_column(String(16))
     reply_to_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
     attempts: Mapped[int] = mapped_column(Integer, default=0)

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, bindparam, case, select, update
+from sqlalchemy import ColumnElement, case, select, update
 from sqlalchemy.orm import Session
 
-from store.models import MESSAGES, OUTBOX, Lane, OutboxItem, OutboxStatus, ParticipantAddress
+from store.models import OUTBOX, Lane, OutboxItem, ParticipantAddress
 from store.queue import (
     SENDING_LEASE,
     claim_rows,
@@ -69,30 +69,16 @@ def renew(session: Session, held: Mapping[int, int], now: datetime) -> set[int]:
 
 
 def _fail_refused(session: Session, now: datetime, *only: ColumnElement[bool]) -> None:
-    failed = session.execute(
+    session.execute(
         update(OutboxItem)
         .where(due(OutboxItem, now), _refused(), *only)
         .values(failed_values(OPTED_OUT))
-        .returning(OutboxItem.message_id)
         .execution_options(synchronize_session=False)
     )
-    message_ids = list(failed.scalars())
-    if message_ids:
-        session.execute(
-            update(MESSAGES)
-            .where(MESSAGES.c.id.in_(message_ids))
-            .values(status=OutboxStatus.FAILED)
-        )
-
-
-# Prebuilt Core statements: settling runs once per message sent, on the gateway's hot path.
-_SETTLE_ITEM = update(OUTBOX).where(OUTBOX.c.id == bindparam("item_id"))
-_SETTLE_MESSAGE = update(MESSAGES).where(MESSAGES.c.id == bindparam("outbound_id"))
 
 
 def _settle(session: Session, item: OutboxItem, values: dict[str, object]) -> None:
-    session.execute(_SETTLE_ITEM, {"item_id": item.id, **values})
-    session.execute(_SETTLE_MESSAGE, {"outbound_id": item.message_id, "status": values["status"]})
+    session.execute(update(OUTBOX).where(OUTBOX.c.id == item.id).values(values))
 
 
 def mark_sent(session: Session, item: OutboxItem, provider_id: str | None, now: datetime) -> None:

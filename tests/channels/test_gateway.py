@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
 
 from channels.base import Channel
 from channels.engine import EngineClient
@@ -65,7 +66,7 @@ def inbound(text: str, message_id: str = "m1") -> Inbound:
 def rows(db: Database, direction: Direction) -> list[Message]:
     with db.transaction() as session:
         query = select(Message).where(Message.direction == direction).order_by(Message.id)
-        return list(session.scalars(query))
+        return list(session.scalars(query.options(joinedload(Message.outbox))).unique())
 
 
 def test_reply_is_stored_and_sent(
@@ -83,7 +84,9 @@ def test_reply_is_stored_and_sent(
     assert [r.text for r in answered.replies] == ["echo: hi there"]
     assert channel.sent == [(ADDRESS, "echo: hi there")]
     assert [m.status for m in rows(db, Direction.INBOUND)] == [InboundStatus.PROCESSED]
-    assert [m.status for m in rows(db, Direction.OUTBOUND)] == [OutboxStatus.SENT]
+    assert [(m.status, m.outbox and m.outbox.status) for m in rows(db, Direction.OUTBOUND)] == [
+        (None, OutboxStatus.SENT)
+    ]
     assert fake_engine.calls == [{"sender": "participant-1", "message": "hi there"}]
 
 

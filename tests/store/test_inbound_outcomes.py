@@ -46,8 +46,8 @@ def test_finish_inbound_marks_processed_and_queues_each_reply_once(db: Database)
     inbound_id = stored.message.id
     assert (state, inbound.next_attempt_at) == (("processed", "none", ANSWERED_AT), None)
     assert stored_replies == [
-        (reply_ids[0], "outbound", "one", "pending", inbound_id, "telegram:42", "telegram"),
-        (reply_ids[1], "outbound", "two", "pending", inbound_id, "telegram:42", "telegram"),
+        (reply_ids[0], "outbound", "one", None, inbound_id, "telegram:42", "telegram"),
+        (reply_ids[1], "outbound", "two", None, inbound_id, "telegram:42", "telegram"),
     ]
     assert outbox_rows(db) == [
         (reply_id, "telegram", "telegram:42", "pending", ANSWERED_AT) for reply_id in reply_ids
