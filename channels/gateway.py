@@ -123,8 +123,10 @@ class Gateway:
                 state = await asyncio.to_thread(self._state, message)
             screening = screen_safely(self._screener, message.text, state.recent)
             replies = await self._replies_for(message, screening, state)
-            await self._outbox.send_items([reply.outbox for reply in replies if reply.outbox])
-            return replies
+        # Answered (or held for the engine): the message's claim is settled with its replies,
+        # which the outbox's own claims now cover while they are sent.
+        await self._outbox.send_items([reply.outbox for reply in replies if reply.outbox])
+        return replies
 
     async def retry_due(self) -> int:
         """Answers messages that a crash or an engine outage left unanswered."""
