@@ -26,7 +26,6 @@ from sqlalchemy.orm import Session
 
 from channels.base import Button, Channel, RecipientOptedOut, SendError
 from channels.leases import Claims, Held, Sleep
-from channels.pacing import Pacer
 from core.clock import utcnow
 from store import outbox, participants
 from store.db import Database
@@ -92,17 +91,13 @@ def retry_delay(attempts: int, error: SendError) -> timedelta:
     return max(backoff(attempts), asked)
 
 
-def batch_size(channels: Iterable[object]) -> int:
+def batch_size(channels: Iterable[Channel]) -> int:
     """How many rows one claim takes: what the slowest paced channel sends in half a minute.
 
     The heartbeat keeps a long batch's claims; keeping batches small shares a backlog among
     workers and leaves fewer rows waiting on a dead worker's lease."""
-    rates = [
-        rate
-        for channel in channels
-        if isinstance(pacer := getattr(channel, "pacer", None), Pacer)
-        and (rate := pacer.pacing.slowest) is not None
-    ]
+    paced = [channel.pacer.pacing.slowest for channel in channels if channel.pacer is not None]
+    rates = [rate for rate in paced if rate is not None]
     if not rates:
         return MAX_BATCH
     sendable = int(min(rates) * BATCH_SPAN.total_seconds())
