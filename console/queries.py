@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 from fastapi import HTTPException
 from pydantic import BaseModel
@@ -15,7 +15,7 @@ from core.clock import utcnow
 from store import messages
 from store.db import Database
 from store.escalation_models import Escalation
-from store.models import Lane, OutboxItem, Participant
+from store.models import Lane, Message, OutboxItem, Participant
 
 T = TypeVar("T")
 
@@ -91,6 +91,14 @@ def conversation_of(db: Database, participant_id: int) -> ConversationOut:
         )  # fmt: skip
 
 
+def _unreachable(latest: Message) -> NoReturn:
+    raise HTTPException(
+        status_code=409,
+        detail=f"this person opted out on {latest.channel} (STOP, or blocked the bot) and has "
+        "no other channel: nothing can reach them until they write again",
+    )
+
+
 def peer_reply(db: Database, participant_id: int, peer: str, text: str) -> list[OutboxItem]:
     """A peer writes only in a conversation they have taken over, so the bot is not talking too."""
     with db.transaction() as session:
@@ -100,6 +108,9 @@ def peer_reply(db: Database, participant_id: int, peer: str, text: str) -> list[
         latest = messages.latest_inbound(session, participant_id)
         if latest is None:
             raise HTTPException(status_code=409, detail="this person has not texted yet")
+        # After a STOP (or a blocked bot) the reply goes on another channel of theirs, if any;
+        # if none, it is refused now rather than accepted and failed out of sight.
+        latest = messages.reachable_inbound(session, participant_id) or _unreachable(latest)
         # A person's words to a person: the urgent lane, never behind scheduled sends.
         sending = messages.Sending(Lane.URGENT, author=f"peer:{peer}")
         sent = messages.add_replies(

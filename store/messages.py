@@ -21,6 +21,7 @@ from store.models import (
     Message,
     OutboxItem,
     OutboxStatus,
+    ParticipantAddress,
 )
 from store.outbox import OPTED_OUT
 from store.participants import participant_id_for
@@ -324,6 +325,22 @@ def replies_to(session: Session, inbound_id: int) -> list[Message]:
             .options(joinedload(Message.outbox))  # whether each went out, read after the session
             .order_by(Message.id)
         )
+    )
+
+
+def reachable_inbound(session: Session, participant_id: int) -> Message | None:
+    """The person's last message on an address that has not opted out: where a reply to them
+    can still go (their other channel, after a STOP on one)."""
+    return session.scalar(
+        select(Message)
+        .join(ParticipantAddress, ParticipantAddress.address == Message.address)
+        .where(
+            Message.participant_id == participant_id,
+            Message.direction == Direction.INBOUND,
+            ParticipantAddress.opted_out_at.is_(None),
+        )
+        .order_by(Message.id.desc())
+        .limit(1)
     )
 
 

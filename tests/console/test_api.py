@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from core.settings import load_settings
 from escalation import service
 from escalation.levels import Level, Screening
 from store.db import Database
+from store.models import Message, ParticipantAddress
 from tests.fakes.engine import FakeEngine, running_fake_engine
 from warmline.app import create_app
 from warmline.assembly import escalation_policy
@@ -196,3 +198,47 @@ def test_a_lone_surrogate_in_a_peer_reply_is_a_422_and_not_logged(
         ]
     }
     assert "+15559876543" not in caplog.text
+
+
+# --- A peer's reply that cannot be delivered (issue 14) ---------------------------------------
+
+
+def test_a_peer_reply_to_someone_who_opted_out_is_refused_with_the_reason(
+    client: TestClient, db: Database
+) -> None:
+    chat(client, "hi")
+    assert client.post("/api/participants/1/takeover", headers=ANA).status_code == 200
+    chat(client, "STOP")
+
+    refused = client.post("/api/participants/1/reply", headers=ANA, json={"text": "still here"})
+
+    assert refused.status_code == 409
+    assert refused.json()["detail"].startswith("this person opted out on sim (STOP")
+    with db.transaction() as session:
+        authors = session.scalars(select(Message.author).where(Message.author == "peer:Ana"))
+        assert list(authors) == []  # nothing stored as if it were on its way
+
+
+def test_a_peer_reply_after_a_stop_goes_on_the_persons_other_channel(
+    client: TestClient, db: Database
+) -> None:
+    chat(client, "hi")  # participant 1, sim:jo
+    with db.transaction() as session:
+        session.add(ParticipantAddress(participant_id=1, address="sim:jo-phone", channel="sim"))
+    chat(client, "it's me on my other phone", sender="jo-phone")
+    assert client.post("/api/participants/1/takeover", headers=ANA).status_code == 200
+    chat(client, "STOP", sender="jo-phone")
+
+    sent = client.post("/api/participants/1/reply", headers=ANA, json={"text": "Hi, Ana here."})
+
+    assert sent.status_code == 202
+    with db.transaction() as session:
+        latest = session.scalars(
+            select(Message.address)
+            .where(Message.participant_id == 1, Message.direction == "inbound")
+            .order_by(Message.id.desc())
+        ).first()
+        assert latest == "sim:jo-phone"  # the STOP came from the phone the peer would have used
+        reply = session.get(Message, sent.json()["message_id"])
+        assert reply is not None
+        assert (reply.address, reply.text) == ("sim:jo", "Hi, Ana here.")
