@@ -252,6 +252,7 @@ class Gateway:
                 )
             if consent is Keyword.STOP:
                 participants.opt_out(session, message.address, now, why="STOP")
+                service.person_opted_out(session, self._policy, message.participant_id, now)
             elif consent is Keyword.START:
                 participants.opt_in(session, message.address, why="START")
             return messages.finish_inbound(

@@ -32,6 +32,8 @@ _OPENINGS = {
     AlertKind.REMINDER: "Warmline: {level} escalation #{id} is still unclaimed.",
     AlertKind.SUPERVISOR: "Warmline supervisor: {level} escalation #{id} is unclaimed after "
     "repeated alerts.",
+    AlertKind.OPTED_OUT: "Warmline: the person in {level} escalation #{id} opted out (STOP) and "
+    "can no longer be texted.",
 }
 
 

@@ -18,6 +18,7 @@ from escalation.levels import Level, Screening
 from escalation.policy import ResponseTargets, alert_text
 from store import audit, escalations
 from store.escalation_models import AlertKind, Escalation, PeerAlert
+from store.models import Participant
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,29 @@ def queue_alerts(
         )  # fmt: skip
     if kind is not AlertKind.SUPERVISOR:
         escalation.alerts_sent += 1
+
+
+def person_opted_out(
+    session: Session, policy: EscalationPolicy, participant_id: int, now: datetime
+) -> None:
+    """A STOP in the middle of an escalation: whoever has the case (or, unclaimed, every peer
+    on call) is told at once, since a reply by text will no longer reach the person."""
+    escalation = escalations.unresolved_for(session, participant_id)
+    if escalation is None:
+        return
+    person = session.get(Participant, participant_id)
+    holder = escalation.claimed_by or (person.taken_over_by if person else None)
+    peers = [p for p in policy.roster if not p.supervisor and (holder in (None, p.name))]
+    text = alert_text(AlertKind.OPTED_OUT, level_of(escalation), escalation.id, policy.base_url)
+    session.add_all(
+        PeerAlert(escalation_id=escalation.id, recipient=peer.name, address=address,
+                  kind=AlertKind.OPTED_OUT, text=text, next_attempt_at=now)
+        for peer in peers
+        for address in peer.alert_addresses
+    )  # fmt: skip
+    audit.record(
+        session, "gateway", "opted-out-alerted", participant_id, escalation_id=escalation.id
+    )
 
 
 def remind_overdue(session: Session, policy: EscalationPolicy, now: datetime) -> int:

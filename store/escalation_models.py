@@ -26,6 +26,9 @@ class AlertKind(StrEnum):
     ALERT = "alert"  # the first page about an escalation
     REMINDER = "reminder"  # the response target passed and nobody claimed it
     SUPERVISOR = "supervisor"  # reminders went unanswered: the supervisor is told
+    OPTED_OUT = (
+        "opted-out"  # the person stopped the channel mid-escalation: texts cannot reach them
+    )
 
 
 class Escalation(Base):

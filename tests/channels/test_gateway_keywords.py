@@ -10,9 +10,10 @@ from sqlalchemy import select
 from channels.gateway import Inbound
 from channels.keywords import TEXT_ONLY
 from escalation.levels import Level, Screening
+from escalation.service import EscalationPolicy
 from store import participants
 from store.db import Database
-from store.escalation_models import Escalation
+from store.escalation_models import AlertKind, Escalation, PeerAlert
 from store.models import Lane, Message, OutboxItem, Participant, ParticipantAddress
 from tests.channels.conftest import Clock, Engines, RecordingChannel, Run, through
 from tests.channels.test_gateway import ADDRESS, inbound, make_gateway
@@ -241,3 +242,48 @@ def test_a_crisis_from_someone_who_opted_out_reaches_a_peer_though_nothing_is_se
         assert [e.level for e in session.scalars(select(Escalation))] != []
     assert len(channel.sent) == 1  # only the STOP confirmation
     assert fake_engine.calls == []
+
+
+def test_a_stop_during_an_escalation_alerts_the_peers_at_once_without_the_text(
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
+    policy: EscalationPolicy,
+) -> None:
+    gateway = make_gateway(db, engines(fake_engine.url), channel, clock, policy=policy)
+    run(through(gateway, inbound("i want to kill myself tonight", "m1")))
+
+    run(through(gateway, inbound("STOP", "m2")))
+
+    with db.transaction() as session:
+        alerts = session.scalars(
+            select(PeerAlert).where(PeerAlert.kind == AlertKind.OPTED_OUT).order_by(PeerAlert.id)
+        ).all()
+        assert sorted((a.recipient, a.address) for a in alerts) == [
+            ("Ana", "tel:+15550000001"),
+            ("Ana", "telegram:101"),
+        ]  # the peer on call, on every channel; the supervisor is not paged for this
+        assert alerts[0].text == (
+            "Warmline: the person in CRISIS escalation #1 opted out (STOP) and can no longer "
+            "be texted. Respond now: https://warmline.example/console/escalations/1"
+        )
+
+
+def test_a_stop_with_no_escalation_open_alerts_nobody(
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
+    policy: EscalationPolicy,
+) -> None:
+    gateway = make_gateway(db, engines(fake_engine.url), channel, clock, policy=policy)
+
+    run(through(gateway, inbound("STOP", "m1")))
+
+    with db.transaction() as session:
+        assert session.scalars(select(PeerAlert)).all() == []

@@ -175,3 +175,16 @@ def test_take_over_is_one_peer_at_a_time_and_only_they_hand_back(db: Database) -
         ]
 
     assert steps == [True, False, False, True, True]
+
+
+def test_an_opt_out_on_a_claimed_case_alerts_only_the_peer_who_has_it(db: Database) -> None:
+    message = texted(db)
+    escalation_id = escalate(db, Level.CRISIS, message)
+    with db.transaction() as session:
+        assert service.claim(session, escalation_id, "Ben", T0)
+    before = len(alerts(db))
+
+    with db.transaction() as session:
+        service.person_opted_out(session, POLICY, message[0], T0)
+
+    assert alerts(db)[before:] == [("Ben", "tel:+15550000003", "opted-out")]
