@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, insert, or_, select, tuple_, update
+from sqlalchemy import bindparam, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, joinedload
@@ -25,7 +25,7 @@ from store.models import (
 )
 from store.outbox import OPTED_OUT
 from store.participants import participant_id_for
-from store.queue import changed_one_row
+from store.queue import changed_one_row, renew_claims
 
 # How long a worker may hold an inbound message before another may take it over (a crash).
 # Short, so that a restarted app answers what a dead one had acknowledged within half a minute;
@@ -157,19 +157,15 @@ def renew_inbound(session: Session, held: Mapping[int, int], now: datetime) -> s
     """Extends the leases of messages a live worker is answering (id -> the claim's attempts);
     returns the ids still its own. A message answered, held for the engine's return, or
     claimed by another worker since is left alone."""
-    if not held:
-        return set()
-    renewed = session.execute(
-        update(Message)
-        .where(
-            Message.status == InboundStatus.PROCESSING,
-            tuple_(Message.id, Message.attempts).in_(list(held.items())),
-        )
-        .values(next_attempt_at=now + PROCESSING_LEASE)
-        .returning(Message.id)
-        .execution_options(synchronize_session=False)
+    # An inbound message's lease is its next_attempt_at, so it is renewed to a lease from now.
+    return renew_claims(
+        session,
+        Message,
+        held,
+        now + PROCESSING_LEASE,
+        status=InboundStatus.PROCESSING,
+        lease_column="next_attempt_at",
     )
-    return set(renewed.scalars())
 
 
 _OPTED_OUT_AT = select(ADDRESSES.c.opted_out_at).where(ADDRESSES.c.address == bindparam("address"))

@@ -59,7 +59,13 @@ def claim_rows(
 
 
 def renew_claims(
-    session: Session, model: type[Any], held: Mapping[int, int], now: datetime
+    session: Session,
+    model: type[Any],
+    held: Mapping[int, int],
+    now: datetime,
+    *,
+    status: str = OutboxStatus.SENDING,
+    lease_column: str = "claimed_at",
 ) -> set[int]:
     """Renews the claims a live worker holds (row id -> its claim's attempts); returns the ids
     still its own. A row another worker claimed since (its attempts moved on) is left alone.
@@ -72,10 +78,10 @@ def renew_claims(
     renewed = session.execute(
         update(model)
         .where(
-            model.status == OutboxStatus.SENDING,
+            model.status == status,
             tuple_(model.id, model.attempts).in_(list(held.items())),
         )
-        .values(claimed_at=now)
+        .values({lease_column: now})
         .returning(model.id)
         .execution_options(synchronize_session=False)
     )
