@@ -89,11 +89,7 @@ def queue_alerts(
         if peer.supervisor != (kind is AlertKind.SUPERVISOR):
             continue
         addresses = peer.alert_addresses if level >= Level.CRISIS else peer.alert_addresses[:1]
-        session.add_all(
-            PeerAlert(escalation_id=escalation.id, recipient=peer.name, address=address,
-                      kind=kind, text=text, next_attempt_at=now)
-            for address in addresses
-        )  # fmt: skip
+        _add_alerts(session, escalation, peer, addresses, kind, text, now)
     if kind is not AlertKind.SUPERVISOR:
         escalation.alerts_sent += 1
 
@@ -109,16 +105,29 @@ def person_opted_out(
     person = session.get(Participant, participant_id)
     holder = escalation.claimed_by or (person.taken_over_by if person else None)
     peers = [p for p in policy.roster if not p.supervisor and (holder in (None, p.name))]
-    text = alert_text(AlertKind.OPTED_OUT, level_of(escalation), escalation.id, policy.base_url)
-    session.add_all(
-        PeerAlert(escalation_id=escalation.id, recipient=peer.name, address=address,
-                  kind=AlertKind.OPTED_OUT, text=text, next_attempt_at=now)
-        for peer in peers
-        for address in peer.alert_addresses
-    )  # fmt: skip
+    kind = AlertKind.OPTED_OUT
+    text = alert_text(kind, level_of(escalation), escalation.id, policy.base_url)
+    for peer in peers:
+        _add_alerts(session, escalation, peer, peer.alert_addresses, kind, text, now)
     audit.record(
         session, "gateway", "opted-out-alerted", participant_id, escalation_id=escalation.id
     )
+
+
+def _add_alerts(
+    session: Session,
+    escalation: Escalation,
+    peer: RosterPeer,
+    addresses: Sequence[str],
+    kind: AlertKind,
+    text: str,
+    now: datetime,
+) -> None:
+    session.add_all(
+        PeerAlert(escalation_id=escalation.id, recipient=peer.name, address=address,
+                  kind=kind, text=text, next_attempt_at=now)
+        for address in addresses
+    )  # fmt: skip
 
 
 def remind_overdue(session: Session, policy: EscalationPolicy, now: datetime) -> int:
