@@ -72,8 +72,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         partial(asyncio.to_thread, _remind_overdue, db, policy),
         alerts.dispatch,
     ]
+    wiring = Wiring(gateway=app.state.gateway, db=db)
     for channel in channels.values():  # pollers, webhook registrations
-        await channel.start(Wiring(gateway=app.state.gateway, db=db))
+        await channel.start(wiring)
     stop = asyncio.Event()
     poll = settings.outbox_poll_seconds
     workers = [
