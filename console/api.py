@@ -14,7 +14,7 @@ from console.auth import Peer
 from console.queries import ConversationOut, EscalationOut
 from core.clock import utcnow
 from core.inputs import RowId, Text
-from escalation import service
+from escalation import casework
 from store.db import Database
 
 router = APIRouter(prefix="/api", tags=["peers"])
@@ -55,7 +55,7 @@ async def claim(escalation_id: RowId, request: Request, peer: Peer) -> dict[str,
     db = _db(request)
     await asyncio.to_thread(queries.require_escalation, db, escalation_id)
     won = await asyncio.to_thread(
-        queries.in_transaction, db, service.claim, escalation_id, peer.name, utcnow()
+        queries.in_transaction, db, casework.claim, escalation_id, peer.name, utcnow()
     )
     return _refused(won, "this escalation is already claimed or resolved")
 
@@ -69,7 +69,7 @@ async def resolve(
     done = await asyncio.to_thread(
         queries.in_transaction,
         db,
-        service.resolve,
+        casework.resolve,
         escalation_id,
         peer.name,
         body.outcome,
@@ -88,7 +88,7 @@ async def take_over(participant_id: RowId, request: Request, peer: Peer) -> dict
     db = _db(request)
     await asyncio.to_thread(queries.require_participant, db, participant_id)
     taken = await asyncio.to_thread(
-        queries.in_transaction, db, service.take_over, participant_id, peer.name, utcnow()
+        queries.in_transaction, db, casework.take_over, participant_id, peer.name, utcnow()
     )
     return _refused(taken, "another peer has this conversation")
 
@@ -108,6 +108,6 @@ async def hand_back(participant_id: RowId, request: Request, peer: Peer) -> dict
     db = _db(request)
     await asyncio.to_thread(queries.require_participant, db, participant_id)
     returned = await asyncio.to_thread(
-        queries.in_transaction, db, service.hand_back, participant_id, peer.name
+        queries.in_transaction, db, casework.hand_back, participant_id, peer.name
     )
     return _refused(returned, "only the peer who took this conversation over can hand it back")

@@ -141,31 +141,3 @@ def remind_overdue(session: Session, policy: EscalationPolicy, now: datetime) ->
         queue_alerts(session, policy, escalation, AlertKind.REMINDER, now)
         escalation.respond_by = now + policy.targets.within(level_of(escalation))
     return len(due)
-
-
-def claim(session: Session, escalation_id: int, peer: str, now: datetime) -> bool:
-    won = escalations.claim(session, escalation_id, peer, now)
-    if won:
-        audit.record(session, f"peer:{peer}", "claimed", escalation_id=escalation_id)
-    return won
-
-
-def resolve(session: Session, escalation_id: int, peer: str, outcome: str, now: datetime) -> bool:
-    done = escalations.resolve(session, escalation_id, peer, outcome, now)
-    if done:
-        audit.record(session, f"peer:{peer}", "resolved", escalation_id=escalation_id)
-    return done
-
-
-def take_over(session: Session, participant_id: int, peer: str, now: datetime) -> bool:
-    taken = escalations.take_over(session, participant_id, peer, now)
-    if taken:
-        audit.record(session, f"peer:{peer}", "took-over", participant_id)
-    return taken
-
-
-def hand_back(session: Session, participant_id: int, peer: str) -> bool:
-    returned = escalations.hand_back(session, participant_id, peer)
-    if returned:
-        audit.record(session, f"peer:{peer}", "handed-back", participant_id)
-    return returned

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
@@ -26,9 +27,28 @@ class AlertKind(StrEnum):
     ALERT = "alert"  # the first page about an escalation
     REMINDER = "reminder"  # the response target passed and nobody claimed it
     SUPERVISOR = "supervisor"  # reminders went unanswered: the supervisor is told
-    OPTED_OUT = (
-        "opted-out"  # the person stopped the channel mid-escalation: texts cannot reach them
-    )
+    # The person stopped the channel mid-escalation (STOP, a carrier's 21610, a blocked bot).
+    OPTED_OUT = "opted-out"
+    NEW_MESSAGE = "new-message"  # the person wrote again (at most one a minute per escalation)
+    RAISED = "raised"  # a later message rated higher: paged again at the new level
+    # An emergency while a peer has the conversation: that peer and a supervisor, at once.
+    TAKEOVER_EMERGENCY = "emergency-now"
+
+
+class OutcomeKind(StrEnum):
+    """How an escalation ended, for reports and for the screening work."""
+
+    SUPPORTED = "supported"  # a peer talked with the person
+    LINKED_TO_CARE = "linked-to-care"
+    EMERGENCY_SERVICES = "emergency-services"
+    UNREACHABLE = "unreachable"
+    FALSE_ALARM = "false-alarm"  # the screener rated higher than the message warranted
+    OTHER = "other"
+
+
+class FeedbackKind(StrEnum):
+    FALSE_ALARM = "false-alarm"  # rated too high (an escalation resolved as a false alarm)
+    MISSED_RISK = "missed-risk"  # rated too low (a peer marked the message)
 
 
 class Escalation(Base):
@@ -50,6 +70,11 @@ class Escalation(Base):
     resolved_by: Mapped[str | None] = mapped_column(String(64))
     resolved_at: Mapped[datetime | None] = mapped_column()
     outcome: Mapped[str | None] = mapped_column(String(200))
+    outcome_kind: Mapped[str | None] = mapped_column(String(24))
+    # The crisis companion's place in its dialogue (topic, step, language): JSON it owns.
+    companion: Mapped[dict[str, Any] | None] = mapped_column()
+    # When the last "new message" alert went out: at most one a minute per escalation.
+    message_alerted_at: Mapped[datetime | None] = mapped_column()
 
 
 class PeerAlert(Base):
@@ -71,4 +96,33 @@ class PeerAlert(Base):
     sent_at: Mapped[datetime | None] = mapped_column()
     provider_message_id: Mapped[str | None] = mapped_column(String(64))
     last_error: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SafetyPlanEntry(Base):
+    """One line of a person's safety plan (Stanley and Brown, 2012), in their words as the
+    crisis companion heard them: recalled in a later crisis, shown to peers."""
+
+    __tablename__ = "safety_plan_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id"), index=True)
+    section: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(String(500))
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ScreeningFeedback(Base):
+    """A peer's word that the screener rated a message wrongly: labelled data for screening."""
+
+    __tablename__ = "screening_feedback"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # FeedbackKind
+    screened_level: Mapped[str | None] = mapped_column(String(16))
+    level: Mapped[str] = mapped_column(String(16))  # what the peer says it should have been
+    reported_by: Mapped[str] = mapped_column(String(64))
+    escalation_id: Mapped[int | None] = mapped_column(ForeignKey("escalations.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -117,6 +117,13 @@ class Participant(Base):
     # The stage of change the person last expressed (pre-contemplation ... maintenance), so the
     # assistant does not push someone who is not ready.
     stage_of_change: Mapped[str | None] = mapped_column(String(24))
+    # The language the person writes in ("es" once they write in Spanish): crisis, STOP and
+    # HELP texts follow it. None is English.
+    language: Mapped[str | None] = mapped_column(String(8))
+    # Who last handed the conversation back to the assistant, and when: the assistant's next
+    # turn knows a peer was there (no cold greeting). Cleared once the assistant is told.
+    handed_back_by: Mapped[str | None] = mapped_column(String(64))
+    handed_back_at: Mapped[datetime | None] = mapped_column()
     addresses: Mapped[list[ParticipantAddress]] = relationship(back_populates="participant")
 
 

@@ -10,7 +10,7 @@ from pydantic import SecretStr
 from sqlalchemy import select
 
 from core.settings import RosterPeer
-from escalation import service
+from escalation import casework, service
 from escalation.levels import Level, Screening
 from escalation.policy import ResponseTargets
 from escalation.service import EscalationPolicy
@@ -121,7 +121,7 @@ def test_unclaimed_escalation_is_re_alerted_then_a_supervisor_is_told(db: Databa
 def test_a_claimed_escalation_is_not_re_alerted(db: Database) -> None:
     escalation_id = escalate(db, Level.CRISIS, texted(db))
     with db.transaction() as session:
-        assert service.claim(session, escalation_id, "Ana", T0 + timedelta(minutes=1))
+        assert casework.claim(session, escalation_id, "Ana", T0 + timedelta(minutes=1))
 
     assert remind(db, T0 + timedelta(hours=2)) == 0
 
@@ -134,7 +134,7 @@ def test_two_peers_claiming_at_once_exactly_one_wins(db: Database) -> None:
     def claim_as(peer: str) -> None:
         with db.transaction() as session:
             barrier.wait(timeout=10)
-            results[peer] = service.claim(session, escalation_id, peer, T0)
+            results[peer] = casework.claim(session, escalation_id, peer, T0)
 
     threads = [threading.Thread(target=claim_as, args=(peer,)) for peer in ("Ana", "Ben")]
     for thread in threads:
@@ -152,12 +152,12 @@ def test_two_peers_claiming_at_once_exactly_one_wins(db: Database) -> None:
 def test_only_the_claiming_peer_resolves_and_only_once(db: Database) -> None:
     escalation_id = escalate(db, Level.CRISIS, texted(db))
     with db.transaction() as session:
-        service.claim(session, escalation_id, "Ana", T0)
+        casework.claim(session, escalation_id, "Ana", T0)
 
     with db.transaction() as session:
-        by_other = service.resolve(session, escalation_id, "Ben", "called them", T0)
-        by_claimer = service.resolve(session, escalation_id, "Ana", "safe, linked to care", T0)
-        twice = service.resolve(session, escalation_id, "Ana", "again", T0)
+        by_other = casework.resolve(session, escalation_id, "Ben", "called them", T0)
+        by_claimer = casework.resolve(session, escalation_id, "Ana", "safe, linked to care", T0)
+        twice = casework.resolve(session, escalation_id, "Ana", "again", T0)
 
     assert (by_other, by_claimer, twice) == (False, True, False)
 
@@ -167,11 +167,11 @@ def test_take_over_is_one_peer_at_a_time_and_only_they_hand_back(db: Database) -
 
     with db.transaction() as session:
         steps = [
-            service.take_over(session, participant_id, "Ana", T0),
-            service.take_over(session, participant_id, "Ben", T0),
-            service.hand_back(session, participant_id, "Ben"),
-            service.hand_back(session, participant_id, "Ana"),
-            service.take_over(session, participant_id, "Ben", T0),
+            casework.take_over(session, participant_id, "Ana", T0),
+            casework.take_over(session, participant_id, "Ben", T0),
+            casework.hand_back(session, participant_id, "Ben"),
+            casework.hand_back(session, participant_id, "Ana"),
+            casework.take_over(session, participant_id, "Ben", T0),
         ]
 
     assert steps == [True, False, False, True, True]
@@ -181,7 +181,7 @@ def test_an_opt_out_on_a_claimed_case_alerts_only_the_peer_who_has_it(db: Databa
     message = texted(db)
     escalation_id = escalate(db, Level.CRISIS, message)
     with db.transaction() as session:
-        assert service.claim(session, escalation_id, "Ben", T0)
+        assert casework.claim(session, escalation_id, "Ben", T0)
     before = len(alerts(db))
 
     with db.transaction() as session:

@@ -24,6 +24,8 @@ APP_TABLES = {
     "checkups",
     "checkup_answers",
     "ruler_ratings",
+    "safety_plan_entries",
+    "screening_feedback",
 }
 
 
