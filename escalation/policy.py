@@ -32,8 +32,13 @@ _OPENINGS = {
     AlertKind.REMINDER: "Warmline: {level} escalation #{id} is still unclaimed.",
     AlertKind.SUPERVISOR: "Warmline supervisor: {level} escalation #{id} is unclaimed after "
     "repeated alerts.",
-    AlertKind.OPTED_OUT: "Warmline: the person in {level} escalation #{id} opted out (STOP) and "
-    "can no longer be texted.",
+    AlertKind.OPTED_OUT: "Warmline: the person in {level} escalation #{id} stopped texts (STOP, "
+    "a carrier opt-out or a blocked bot): replies can no longer reach them on that channel.",
+    AlertKind.NEW_MESSAGE: "Warmline: new message in {level} escalation #{id}.",
+    AlertKind.RAISED: "Warmline: escalation #{id} raised to {level}.",
+    AlertKind.TAKEOVER_EMERGENCY: "Warmline: EMERGENCY in #{id}, a conversation a peer has taken "
+    "over.",
+    AlertKind.ASSIGNED: "Warmline: {level} escalation #{id} was assigned to you.",
 }
 
 

@@ -7,7 +7,7 @@ was told what, and when it went out.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -112,6 +112,21 @@ def person_opted_out(
     audit.record(
         session, "gateway", "opted-out-alerted", participant_id, escalation_id=escalation.id
     )
+
+
+def alert_peers(
+    session: Session,
+    policy: EscalationPolicy,
+    escalation: Escalation,
+    names: Collection[str],
+    kind: AlertKind,
+    now: datetime,
+) -> None:
+    """Alerts the named peers (supervisors included) on every address they have."""
+    text = alert_text(kind, level_of(escalation), escalation.id, policy.base_url)
+    for peer in policy.roster:
+        if peer.name in names:
+            _add_alerts(session, escalation, peer, peer.alert_addresses, kind, text, now)
 
 
 def _add_alerts(

@@ -33,6 +33,7 @@ class AlertKind(StrEnum):
     RAISED = "raised"  # a later message rated higher: paged again at the new level
     # An emergency while a peer has the conversation: that peer and a supervisor, at once.
     TAKEOVER_EMERGENCY = "emergency-now"
+    ASSIGNED = "assigned"  # a supervisor gave the case to this peer
 
 
 class OutcomeKind(StrEnum):
