@@ -18,6 +18,7 @@ from channels.pacing import Pacer
 if TYPE_CHECKING:
     from fastapi import APIRouter
 
+    from channels.outbox import OptedOut
     from store.db import Database
     from store.messages import Stored
 
@@ -79,6 +80,7 @@ class Wiring:
 
     gateway: Accepting
     db: Database
+    opted_out: OptedOut  # a platform says a person stopped (a blocked bot): record and tell
 
 
 class Channel(Protocol):

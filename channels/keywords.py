@@ -58,12 +58,52 @@ class Program:
 WARMLINE = Program()  # the default, when a program sets neither name nor contact
 
 
-def keyword_reply(keyword: Keyword, program: Program) -> list[str]:
-    if keyword is Keyword.STOP:
-        return [stop_confirmation(program.name)]
-    if keyword is Keyword.START:
-        return [start_confirmation(program.name)]
-    return [help_text(program.name, program.contact)]
+# In Spanish for someone who writes in Spanish. 988 in Spanish: call and press 2, or text AYUDA
+# to 988 (988 Suicide & Crisis Lifeline, 988lifeline.org/es).
+def stop_confirmation_es(program: str) -> str:
+    return (
+        f"Te diste de baja de {program} y no recibirás más mensajes. Responde START para "
+        "volver cuando quieras. Si estás en crisis, llama al 988 y oprime 2, o envía AYUDA al "
+        "988; en una emergencia, llama al 911."
+    )
+
+
+def start_confirmation_es(program: str) -> str:
+    return (
+        f"Bienvenido de nuevo a {program}. Volverás a recibir mensajes. Responde AYUDA para "
+        "ayuda o STOP para darte de baja. Escríbenos cuando quieras: ¿cómo estás hoy?"
+    )
+
+
+def help_text_es(program: str, contact: str) -> str:
+    """Always carries 988 and 911, like the English one."""
+    reach = f" Preguntas: {contact}." if contact else ""
+    return (
+        f"{program}: apoyo entre pares para la recuperación, por mensaje de texto.{reach} En "
+        "crisis, llama al 988 y oprime 2, o envía AYUDA al 988. En una emergencia, llama al 911. "
+        "Responde STOP para darte de baja. Pueden aplicarse tarifas de mensajes y datos."
+    )
+
+
+_REPLIES = {
+    "en": {
+        Keyword.STOP: stop_confirmation,
+        Keyword.START: start_confirmation,
+    },
+    "es": {
+        Keyword.STOP: stop_confirmation_es,
+        Keyword.START: start_confirmation_es,
+    },
+}
+_HELP = {"en": help_text, "es": help_text_es}
+
+
+def keyword_reply(keyword: Keyword, program: Program, language: str = "en") -> list[str]:
+    """The reply to a keyword, in the language the person writes in (English otherwise)."""
+    language = language if language in _REPLIES else "en"
+    if keyword is Keyword.HELP:
+        return [_HELP[language](program.name, program.contact)]
+    return [_REPLIES[language][keyword](program.name)]
 
 
 # The STOP confirmation is the one message that goes to an opted-out address.

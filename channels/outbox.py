@@ -104,6 +104,17 @@ def batch_size(channels: Iterable[Channel]) -> int:
     return max(1, min(MAX_BATCH, sendable))
 
 
+class OptedOut(Protocol):
+    """What a provider's "this person stopped" does: records the opt-out, and (wired by the
+    app) tells the peer who has the person's case."""
+
+    def __call__(self, session: Session, *, address: str, now: datetime, why: str) -> None: ...
+
+
+def record_opt_out(session: Session, *, address: str, now: datetime, why: str) -> None:
+    participants.opt_out(session, address, now, why=why)
+
+
 class QueueDispatcher(Generic[R]):
     def __init__(
         self,
@@ -114,8 +125,10 @@ class QueueDispatcher(Generic[R]):
         clock: Callable[[], datetime] = utcnow,
         *,
         sleep: Sleep = asyncio.sleep,
+        opted_out: OptedOut = record_opt_out,
     ) -> None:
         self._db = db
+        self._opted_out = opted_out
         self._queue = queue
         self._channels = channels
         self._max_attempts = max_attempts
@@ -193,7 +206,7 @@ class QueueDispatcher(Generic[R]):
         name = self._queue.name
         with self._db.transaction() as session:
             if isinstance(error, RecipientOptedOut):  # nothing more goes there until they return
-                participants.opt_out(session, row.address, self._clock(), why=str(error))
+                self._opted_out(session, address=row.address, now=self._clock(), why=str(error))
             if error.retryable and row.attempts < self._max_attempts:
                 retry_at = self._clock() + retry_delay(row.attempts, error)
                 self._queue.mark_retry(session, row.row, reason, retry_at)
@@ -243,8 +256,11 @@ class OutboxDispatcher(QueueDispatcher[OutboxItem]):
         clock: Callable[[], datetime] = utcnow,
         *,
         sleep: Sleep = asyncio.sleep,
+        opted_out: OptedOut = record_opt_out,
     ) -> None:
-        super().__init__(db, OutboxQueue(), channels, max_attempts, clock, sleep=sleep)
+        super().__init__(
+            db, OutboxQueue(), channels, max_attempts, clock, sleep=sleep, opted_out=opted_out
+        )
 
     async def send_items(self, items: Sequence[OutboxItem]) -> int:
         """Sends outbox rows the caller claimed when it stored them, urgent if their lane is;

@@ -93,6 +93,29 @@ def _reflection(reasons: tuple[str, ...], variant: int) -> str:
     return GENERAL_REFLECTION[0]
 
 
+# An emergency while a peer has the conversation: the peer is paged at once and talks with the
+# person; the gateway adds only the one line that cannot wait. Source: SAMHSA Opioid Overdose
+# Prevention Toolkit (2018), "call 911"; 988 Suicide & Crisis Lifeline (988lifeline.org).
+EMERGENCY_WITH_PEER = {
+    "en": "If anyone's life is in danger right now, call 911 first. Your peer has been alerted "
+    "and is with you here. 988 is there too, call or text.",
+    "es": "Si la vida de alguien corre peligro ahora mismo, llama primero al 911. Ya avisamos a "
+    "tu compañero de apoyo, que sigue contigo aquí. También puedes llamar al 988 y oprimir 2.",
+}
+
+
+def emergency_with_peer(language: str) -> str:
+    return EMERGENCY_WITH_PEER.get(language, EMERGENCY_WITH_PEER["en"])
+
+
+def concern_reply(screening: Screening, wait: timedelta, variant: int = 0) -> list[str]:
+    """The gateway's own answer to a message that opens a concern: an MI reflection and the
+    offer of a peer (the assistant goes on after it)."""
+    if "support:asks-for-person" in screening.reasons:
+        return [asks_for_person(wait)]
+    return [_reflection(screening.reasons, variant), peer_offer(wait)]
+
+
 def immediate_reply(screening: Screening, wait: timedelta, variant: int = 0) -> list[str]:
     """The gateway's own answer to a message that screened at concern or above."""
     if screening.level >= Level.EMERGENCY:

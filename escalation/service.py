@@ -16,9 +16,12 @@ from sqlalchemy.orm import Session
 from core.settings import RosterPeer, Settings
 from escalation.levels import Level, Screening
 from escalation.policy import ResponseTargets, alert_text
-from store import audit, escalations
+from store import audit, episodes, escalations, participants
 from store.escalation_models import AlertKind, Escalation, PeerAlert
 from store.models import Participant
+
+# A person in crisis may send many short texts: their peer hears of them once a minute at most.
+MESSAGE_ALERT_INTERVAL = timedelta(minutes=1)
 
 
 @dataclass(frozen=True)
@@ -55,23 +58,83 @@ def escalate(
     screening: Screening,
     now: datetime,
 ) -> Escalation:
-    """Opens an escalation, or raises the level of the person's unresolved one, and alerts."""
+    """One escalation per episode: opens one, or raises the person's unresolved one when this
+    message rates higher (paging again at the new level), adding this message's reasons."""
     current = escalations.unresolved_for(session, participant_id)
-    if current is not None and level_of(current) >= screening.level:
-        return current  # already with the peers at this level or higher
+    if current is not None:
+        current.reasons = list(dict.fromkeys([*current.reasons, *screening.reasons]))
+        if level_of(current) >= screening.level:
+            return current  # already with the peers at this level or higher
     escalation = current or Escalation(participant_id=participant_id, alerts_sent=0)
     escalation.message_id = message_id
     escalation.level = screening.level.label
-    escalation.reasons = list(screening.reasons)
+    escalation.reasons = escalation.reasons or list(screening.reasons)
     escalation.respond_by = now + policy.targets.within(screening.level)
     session.add(escalation)
     session.flush()
-    queue_alerts(session, policy, escalation, AlertKind.ALERT, now)
+    if current is None:
+        queue_alerts(session, policy, escalation, AlertKind.ALERT, now)
+    else:
+        _page_raised(session, policy, escalation, now)
     audit.record(
-        session, "gateway", "escalated", participant_id,
+        session, "gateway", "escalated" if current is None else "raised", participant_id,
         escalation_id=escalation.id, level=escalation.level, reasons=escalation.reasons,
     )  # fmt: skip
     return escalation
+
+
+def _page_raised(
+    session: Session, policy: EscalationPolicy, escalation: Escalation, now: datetime
+) -> None:
+    """A page at the new level replaces any lower one not yet sent (one page, not two in the
+    same second); it goes to whoever holds the case, or to everyone on call."""
+    episodes.supersede_pending_alerts(session, escalation.id)
+    holder = holder_of(session, escalation)
+    if holder is None:
+        queue_alerts(session, policy, escalation, AlertKind.RAISED, now)
+    else:
+        alert_peers(session, policy, escalation, {holder}, AlertKind.RAISED, now)
+
+
+def holder_of(session: Session, escalation: Escalation) -> str | None:
+    """The peer who has the case: who claimed it, or who took the conversation over."""
+    person = session.get(Participant, escalation.participant_id)
+    return escalation.claimed_by or (person.taken_over_by if person else None)
+
+
+def message_arrived(
+    session: Session, policy: EscalationPolicy, participant_id: int, now: datetime
+) -> None:
+    """The person wrote again (a message that neither opened nor raised the case) while a
+    peer is needed: whoever has the case (or, for an
+    unclaimed emergency or crisis, everyone on call) gets "new message in #N", never the text,
+    at most once a minute per escalation. An unclaimed concern waits in the review queue."""
+    escalation = episodes.case_of(session, participant_id)
+    if escalation is None:
+        return
+    recent = escalation.message_alerted_at
+    if recent is not None and now - recent < MESSAGE_ALERT_INTERVAL:
+        return
+    holder = holder_of(session, escalation)
+    if holder is None and level_of(escalation) < Level.CRISIS:
+        return
+    names = {holder} if holder else {p.name for p in policy.roster if not p.supervisor}
+    alert_peers(session, policy, escalation, names, AlertKind.NEW_MESSAGE, now)
+    escalation.message_alerted_at = now
+
+
+def emergency_in_takeover(
+    session: Session, policy: EscalationPolicy, participant_id: int, now: datetime
+) -> None:
+    """An emergency while a peer has the conversation: that peer and every supervisor, at once."""
+    escalation = episodes.case_of(session, participant_id)
+    person = session.get(Participant, participant_id)
+    if escalation is None or person is None:
+        return
+    supervisors = {p.name for p in policy.roster if p.supervisor}
+    names = supervisors | ({person.taken_over_by} if person.taken_over_by else set())
+    alert_peers(session, policy, escalation, names, AlertKind.TAKEOVER_EMERGENCY, now)
+    escalation.message_alerted_at = now
 
 
 def queue_alerts(
@@ -97,21 +160,29 @@ def queue_alerts(
 def person_opted_out(
     session: Session, policy: EscalationPolicy, participant_id: int, now: datetime
 ) -> None:
-    """A STOP in the middle of an escalation: whoever has the case (or, unclaimed, every peer
-    on call) is told at once, since a reply by text will no longer reach the person."""
+    """A STOP (a carrier's opt-out, a blocked bot) in the middle of an escalation: whoever has
+    the case (or, unclaimed, every peer on call) is told at once, since a reply on that channel
+    will no longer reach the person."""
     escalation = escalations.unresolved_for(session, participant_id)
     if escalation is None:
         return
-    person = session.get(Participant, participant_id)
-    holder = escalation.claimed_by or (person.taken_over_by if person else None)
-    peers = [p for p in policy.roster if not p.supervisor and (holder in (None, p.name))]
-    kind = AlertKind.OPTED_OUT
-    text = alert_text(kind, level_of(escalation), escalation.id, policy.base_url)
-    for peer in peers:
-        _add_alerts(session, escalation, peer, peer.alert_addresses, kind, text, now)
+    holder = holder_of(session, escalation)
+    names = {holder} if holder else {p.name for p in policy.roster if not p.supervisor}
+    alert_peers(session, policy, escalation, names, AlertKind.OPTED_OUT, now)
     audit.record(
         session, "gateway", "opted-out-alerted", participant_id, escalation_id=escalation.id
     )
+
+
+def address_opted_out(
+    session: Session, policy: EscalationPolicy, address: str, now: datetime, *, why: str
+) -> None:
+    """A provider says this address stopped (Twilio 21610, a blocked Telegram bot): it is
+    opted out, and if that is news mid-escalation, the peer is told."""
+    if participants.opt_out(session, address, now, why=why):
+        participant_id = participants.participant_id_of(session, address)
+        if participant_id is not None:
+            person_opted_out(session, policy, participant_id, now)
 
 
 def alert_peers(

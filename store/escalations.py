@@ -42,6 +42,8 @@ class ConversationState:
     # The choices the last message to the person offered: "1" means the first, for that
     # question only. (title, payload) pairs.
     last_buttons: tuple[tuple[str, str], ...] = ()
+    language: str | None = None  # "es" once they write in Spanish; None is English
+    handed_back_by: str | None = None  # a peer handed them back and the assistant is not told
 
 
 _OPEN_LEVEL = (
@@ -67,9 +69,14 @@ _LAST_BUTTONS = (
     .limit(1)
     .scalar_subquery()
 )
-_STATE = select(Participant.taken_over_by, _OPEN_LEVEL, _OPTED_OUT, _LAST_BUTTONS).where(
-    Participant.id == bindparam("participant_id")
-)  # prebuilt: read for every inbound message
+_STATE = select(
+    Participant.taken_over_by,
+    _OPEN_LEVEL,
+    _OPTED_OUT,
+    _LAST_BUTTONS,
+    Participant.language,
+    Participant.handed_back_by,
+).where(Participant.id == bindparam("participant_id"))  # prebuilt: read for every inbound message
 
 
 _RECENT = (
@@ -97,6 +104,8 @@ def conversation_state(
         recent=recent,
         opted_out=row[2] is not None,
         last_buttons=buttons,
+        language=row[4],
+        handed_back_by=row[5],
     )
 
 

@@ -348,3 +348,13 @@ def latest_inbound(session: Session, participant_id: int) -> Message | None:
         .order_by(Message.id.desc())
         .limit(1)
     )
+
+
+def last_reply_text(session: Session, participant_id: int) -> str | None:
+    """The last thing sent (or queued) to the person: the crisis companion never says it twice."""
+    return session.scalar(
+        select(Message.text)
+        .where(Message.participant_id == participant_id, Message.direction == Direction.OUTBOUND)
+        .order_by(Message.id.desc())
+        .limit(1)
+    )

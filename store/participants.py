@@ -24,6 +24,12 @@ _PARTICIPANT_ID = select(ADDRESSES.c.participant_id).where(
 )  # prebuilt: looked up on every inbound message
 
 
+def participant_id_of(session: Session, address: str) -> int | None:
+    """The participant behind an address, if anyone has written from it."""
+    found: int | None = session.execute(_PARTICIPANT_ID, {"address": address}).scalar()
+    return found
+
+
 def participant_id_for(session: Session, address: str) -> int:
     """The participant behind an address, created on first contact; one query when known."""
     found = session.execute(_PARTICIPANT_ID, {"address": address}).scalar()
@@ -93,3 +99,20 @@ def participant_id_of_sender(sender: str) -> int | None:
     """The participant behind an engine conversation id (the action server reads it)."""
     prefix, _, number = sender.partition(ENGINE_SENDER_PREFIX)
     return int(number) if not prefix and number.isdigit() else None
+
+
+def set_language(session: Session, participant_id: int, language: str) -> None:
+    """The language the person writes in ("en", "es"): crisis, STOP and HELP texts follow it."""
+    stored = None if language == "en" else language
+    session.execute(
+        update(Participant).where(Participant.id == participant_id).values(language=stored)
+    )
+
+
+def assistant_told_of_hand_back(session: Session, participant_id: int) -> None:
+    """The assistant has heard that a peer was there: its later turns need not be told."""
+    session.execute(
+        update(Participant)
+        .where(Participant.id == participant_id)
+        .values(handed_back_by=None, handed_back_at=None)
+    )

@@ -49,7 +49,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     )
     channels: dict[str, Channel] = app.state.channels
     policy = escalation_policy(settings)
-    outbox = OutboxDispatcher(db, channels, settings.outbox_max_attempts)
+    # A provider's "this person stopped" (21610, a blocked bot) also tells the peer with the case.
+    opted_out = partial(service.address_opted_out, policy=policy)
+    outbox = OutboxDispatcher(db, channels, settings.outbox_max_attempts, opted_out=opted_out)
     alerts = alert_dispatcher(db, channels, settings.outbox_max_attempts)
     app.state.db = db
     app.state.policy = policy
@@ -72,7 +74,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         partial(asyncio.to_thread, _remind_overdue, db, policy),
         alerts.dispatch,
     ]
-    wiring = Wiring(gateway=app.state.gateway, db=db)
+    wiring = Wiring(gateway=app.state.gateway, db=db, opted_out=opted_out)
     for channel in channels.values():  # pollers, webhook registrations
         await channel.start(wiring)
     stop = asyncio.Event()

@@ -42,7 +42,9 @@ class TelegramInbound:
 
 
 def start_inbound(reader: TelegramChannel, listening: Listening, wiring: Wiring) -> TelegramInbound:
-    intake = TelegramIntake(channel=reader, gateway=wiring.gateway, db=wiring.db)
+    intake = TelegramIntake(
+        channel=reader, gateway=wiring.gateway, db=wiring.db, opted_out=wiring.opted_out
+    )
     if listening.webhook_url:
         work = register(reader, listening.webhook_url, listening.secret)
     else:

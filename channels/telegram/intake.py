@@ -17,11 +17,11 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from channels.base import Accepting
+from channels.outbox import OptedOut, record_opt_out
 from channels.telegram.updates import Blocked, Deliver, decode
 from core.clock import utcnow
 from store import enrollment
 from store.db import Database
-from store.participants import opt_out
 
 if TYPE_CHECKING:
     from channels.telegram.channel import TelegramChannel
@@ -36,8 +36,10 @@ class TelegramIntake:
         channel: TelegramChannel,
         gateway: Accepting,
         db: Database,
+        opted_out: OptedOut = record_opt_out,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
+        self._opted_out = opted_out
         self.channel = channel
         self._gateway = gateway
         self._db = db
@@ -76,5 +78,5 @@ class TelegramIntake:
 
     def _opt_out(self, address: str) -> None:
         with self._db.transaction() as session:
-            opt_out(session, address, self._clock(), why="blocked the bot")
+            self._opted_out(session, address=address, now=self._clock(), why="blocked the bot")
         logger.info("a Telegram user blocked the bot: their address is opted out")

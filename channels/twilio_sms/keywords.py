@@ -15,6 +15,10 @@ _WORDS = {
     **dict.fromkeys(("stop", "stopall", "unsubscribe", "cancel", "end", "quit"), Keyword.STOP),
     **dict.fromkeys(("start", "unstop"), Keyword.START),
     **dict.fromkeys(("help", "info"), Keyword.HELP),
+    # Spanish: the program answers HELP in Spanish to AYUDA (as 988 does), and takes the common
+    # Spanish opt-out words as STOP (carriers' own STOP handling is English-only).
+    **dict.fromkeys(("parar", "cancelar", "baja"), Keyword.STOP),
+    "ayuda": Keyword.HELP,
 }
 # YES opts back in only someone who opted out; to anyone else it is an answer to a question.
 _OPT_IN_WHEN_STOPPED = {"yes"}

@@ -267,8 +267,9 @@ def test_a_stop_during_an_escalation_alerts_the_peers_at_once_without_the_text(
             ("Ana", "telegram:101"),
         ]  # the peer on call, on every channel; the supervisor is not paged for this
         assert alerts[0].text == (
-            "Warmline: the person in CRISIS escalation #1 opted out (STOP) and can no longer "
-            "be texted. Respond now: https://warmline.example/console/escalations/1"
+            "Warmline: the person in CRISIS escalation #1 stopped texts (STOP, a carrier opt-out "
+            "or a blocked bot): replies can no longer reach them on that channel. Respond now: "
+            "https://warmline.example/console/escalations/1"
         )
 
 
