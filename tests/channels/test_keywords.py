@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from channels.keywords import Keyword, help_text
+from channels.keywords import WARMLINE, Keyword, help_text, keyword_reply
 from channels.simulator import SimulatorChannel
 from channels.telegram.keywords import telegram_keyword, telegram_reopens
 from channels.twilio_sms.keywords import sms_keyword
@@ -27,6 +27,10 @@ from channels.twilio_sms.keywords import sms_keyword
         ("HELP", Keyword.HELP),
         ("help!!", Keyword.HELP),
         ("Info", Keyword.HELP),
+        ("AYUDA", Keyword.HELP),
+        ("parar", Keyword.STOP),
+        ("Baja.", Keyword.STOP),
+        ("necesito ayuda", None),
         ("I can't stop using", None),
         ("please stop texting me so much", None),
         ("help me", None),
@@ -76,3 +80,15 @@ def test_help_always_carries_988_and_911(contact: str) -> None:
     assert "988" in text
     assert "911" in text
     assert contact in text
+
+
+@pytest.mark.parametrize("keyword", list(Keyword))
+def test_keyword_replies_follow_the_persons_language(keyword: Keyword) -> None:
+    [english] = keyword_reply(keyword, WARMLINE, "en")
+    [spanish] = keyword_reply(keyword, WARMLINE, "es")
+    [unknown] = keyword_reply(keyword, WARMLINE, "fr")
+
+    assert (english == unknown, english != spanish) == (True, True)
+    if keyword is not Keyword.START:  # STOP and HELP carry the crisis lines in both languages
+        assert all(line in english for line in ("988", "911"))
+        assert all(line in spanish for line in ("988 y oprime 2", "AYUDA al 988", "911"))

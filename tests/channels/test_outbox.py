@@ -7,6 +7,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 import pytest
@@ -28,8 +29,12 @@ from channels.outbox import (
     retry_delay,
 )
 from channels.pacing import Pacer, Pacing
-from store import messages
+from escalation import service
+from escalation.levels import Level, Screening
+from escalation.service import EscalationPolicy
+from store import messages, participants
 from store.db import Database
+from store.escalation_models import AlertKind, PeerAlert
 from store.models import Lane, OutboxItem, OutboxStatus, ParticipantAddress
 from tests.channels.conftest import Clock, RecordingChannel, Run
 from tests.channels.pacing_helpers import FakeTime
@@ -356,3 +361,28 @@ def test_rows_handed_over_directly_are_urgent_when_their_lane_is(
 
     assert run(dispatcher(db, channel, clock).send_items(items)) == 1
     assert channel.urgent == [True]
+
+
+def test_a_provider_opt_out_during_a_crisis_tells_the_peer_with_the_case(
+    run: Run[Any], db: Database, channel: RecordingChannel, clock: Clock, policy: EscalationPolicy
+) -> None:
+    channel.failures = [RecipientOptedOut("21610 unsubscribed")]
+    add_reply(db, clock, ADDRESS)
+    with db.transaction() as session:
+        person = participants.participant_id_of(session, ADDRESS)
+        assert person is not None
+        screening = Screening(Level.CRISIS, ("suicide:ideation",))
+        service.escalate(session, policy, person, 1, screening, clock())
+    opted_out = partial(service.address_opted_out, policy=policy)
+    outbox = OutboxDispatcher(db, {channel.scheme: channel}, 3, clock, opted_out=opted_out)
+
+    run(outbox.dispatch())
+
+    with db.transaction() as session:
+        told = session.scalars(
+            select(PeerAlert.address).where(PeerAlert.kind == AlertKind.OPTED_OUT)
+        ).all()
+    assert (opted_out_at(db, ADDRESS), sorted(told)) == (
+        clock(),
+        ["tel:+15550000001", "telegram:101"],
+    )
