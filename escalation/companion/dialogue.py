@@ -1,0 +1,70 @@
+"""The crisis companion: the gateway's own replies while an emergency or crisis is open and no
+peer has taken over. Pure and deterministic: the same message, state and plan always give the
+same turn; wordings rotate by a counter kept in the state, never at random.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import timedelta
+from typing import Any
+
+from escalation.companion import crisis, overdose, safety_plan
+from escalation.companion.compose import Voice, digest
+from escalation.companion.matching import normalise
+from escalation.companion.state import State, parse
+from escalation.companion.turn import PlanLine, Turn
+from escalation.levels import Screening
+
+
+def opening(
+    screening: Screening, *, language: str, plan: Sequence[PlanLine], wait: timedelta
+) -> Turn:
+    """The first reply to a message that opens (or raises to) an emergency or crisis."""
+    state = State()
+    voice = _voice(language, state, wait, ())
+    if overdose.is_overdose(screening, ""):
+        state.mode = "overdose"
+        return _turn(overdose.opening(voice), state, voice, None)
+    return _turn(crisis.opening(screening, plan, state, voice), state, voice, None)
+
+
+def follow_up(
+    text: str,
+    screening: Screening,
+    state: Mapping[str, Any] | None,
+    *,
+    language: str,
+    plan: Sequence[PlanLine],
+    previous_reply: str | None,
+    wait: timedelta,
+) -> Turn:
+    """The reply to each later message while the escalation is open and no peer has taken over."""
+    said = normalise(text)
+    known = parse(state)
+    current = known or State(mode="overdose" if overdose.is_overdose(screening, said) else "plan")
+    current.turns += 1
+    voice = _voice(language, current, wait, [previous_reply] if previous_reply else [])
+    if overdose.is_overdose(screening, said) and current.mode != "overdose":
+        current.mode = "overdose"  # a crisis that turns into "i took all my pills"
+        return _turn(overdose.opening(voice), current, voice, None)
+    if current.mode == "overdose":
+        if screening.level >= screening.level.CRISIS and not overdose.is_overdose(screening, said):
+            return _turn(crisis.opening(screening, plan, current, voice), current, voice, None)
+        return _turn(overdose.answer(said, screening, current, voice), current, voice, None)
+    if known is None and not current.walk:
+        current.walk = safety_plan.walk(plan, emergency=False)
+    texts, line = crisis.answer(text, said, screening, current, voice)
+    return _turn(texts, current, voice, line)
+
+
+def _voice(language: str, state: State, wait: timedelta, previous: Sequence[str]) -> Voice:
+    avoid = frozenset(state.sent) | {digest(text) for text in previous}
+    return Voice("es" if language == "es" else "en", state.turns, wait, avoid)
+
+
+def _turn(texts: list[str], state: State, voice: Voice, line: PlanLine | None) -> Turn:
+    lifeline = "od.lifeline" if state.mode == "overdose" else "lifeline.line"
+    finished = voice.finish([text.strip() for text in texts], lifeline)
+    state.sent = [digest(text) for text in finished]
+    return Turn(finished, state.dump(), line, voice.language)

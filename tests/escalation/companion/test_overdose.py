@@ -1,0 +1,80 @@
+"""The overdose dialogue: each message gets the next right step (SAMHSA toolkit)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.escalation.companion.conftest import NONE, OVERDOSE, Conversation, joined
+
+
+def test_an_overdose_opening_gives_911_naloxone_rescue_breathing_and_a_peer() -> None:
+    text = joined(Conversation().open(OVERDOSE))
+
+    expected = ["911", "one spray in one nostril", "1 breath every 5 seconds", "2nd dose", "peer"]
+    assert [part in text for part in expected] == [True] * len(expected)
+
+
+# Each message, and a phrase the reply must contain: the step that message calls for.
+CONVERSATION = [
+    ("what do i do", "911"),
+    ("we dont have narcan", "1 breath every 5 seconds"),
+    ("911 called, ambulance coming", "Good Samaritan"),
+    ("he's breathing again", "30-90 minutes"),
+    ("thanks", "911"),
+    ("ok", "on their side"),
+]
+
+
+def test_an_overdose_conversation_follows_each_step_without_repeating_itself() -> None:
+    conversation = Conversation()
+    previous = conversation.open(OVERDOSE)
+
+    for message, expected in CONVERSATION:
+        turn = conversation.say(message)
+        assert (message, expected in joined(turn)) == (message, True)
+        assert set(turn.texts).isdisjoint(previous.texts)
+        previous = turn
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("no narcan", "head back"),
+        ("aint got no narcn", "1 breath every 5 seconds"),
+        ("gave him narcan, didnt work", "2nd dose"),
+        ("still not breathing", "2nd dose"),
+        ("called 911", "recovery position"),
+        ("ems is here", "Tell the responders what was taken"),
+        ("hes breathing", "the overdose can come back"),
+        ("she woke up", "don't let them use again"),
+        ("what should i do", "911"),
+        ("asdf", "911"),
+    ],
+)
+def test_each_overdose_message_gets_its_step(message: str, expected: str) -> None:
+    conversation = Conversation()
+    conversation.open(OVERDOSE)
+
+    assert expected.lower() in joined(conversation.say(message)).lower()
+
+
+def test_no_naloxone_gets_rescue_breathing() -> None:
+    conversation = Conversation()
+    conversation.open(OVERDOSE)
+
+    text = joined(conversation.say("we don't have any narcan"))
+
+    assert ("1 breath every 5 seconds" in text, "911" in text) == (True, True)
+
+
+def test_a_suicidal_crisis_that_turns_into_an_overdose_switches_to_the_overdose_steps() -> None:
+    conversation = Conversation()
+    conversation.open(NONE.__class__(OVERDOSE.level.CRISIS, ("suicide:ideation",)))
+
+    turn = conversation.say("i took all my pills", OVERDOSE)
+
+    assert ("911" in joined(turn), "Narcan" in joined(turn), turn.state["mode"]) == (
+        True,
+        True,
+        "overdose",
+    )
