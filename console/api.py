@@ -1,28 +1,47 @@
-"""The peer API: see escalations, claim and resolve them, take a conversation over, reply, and
-hand it back to the assistant. The console builds on it."""
+"""The peer API: see escalations, claim, resolve and (supervisors) reassign them, take a
+conversation over, reply, hand it back to the assistant, and mark a message the screener rated
+too low. The console builds on it."""
 
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from console import queries
+from console import cases, queries
 from console.auth import Peer
 from console.queries import ConversationOut, EscalationOut
 from core.clock import utcnow
 from core.inputs import RowId, Text
-from escalation import casework
+from escalation.casework import Outcome
+from escalation.levels import Level
+from escalation.service import EscalationPolicy
 from store.db import Database
+from store.escalation_models import OutcomeKind
 
 router = APIRouter(prefix="/api", tags=["peers"])
+
+OK = {"ok": True}
 
 
 class ResolveIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     outcome: Text = Field(min_length=1, max_length=200)
+    kind: OutcomeKind = OutcomeKind.OTHER
+    # For a false alarm: the level the message deserved (none unless the peer says otherwise).
+    level: Literal["none", "concern", "crisis", "emergency"] = "none"
+
+
+class AssignIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    peer: Text = Field(min_length=1, max_length=64)
+
+
+class MissedRiskIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    level: Literal["concern", "crisis", "emergency"]
 
 
 class ReplyIn(BaseModel):
@@ -35,10 +54,9 @@ def _db(request: Request) -> Database:
     return db
 
 
-def _refused(won: bool, why: str) -> dict[str, bool]:
-    if not won:
-        raise HTTPException(status_code=409, detail=why)
-    return {"ok": True}
+def _policy(request: Request) -> EscalationPolicy:
+    policy: EscalationPolicy = request.app.state.policy
+    return policy
 
 
 @router.get("/escalations")
@@ -52,30 +70,42 @@ async def list_escalations(
 
 @router.post("/escalations/{escalation_id}/claim")
 async def claim(escalation_id: RowId, request: Request, peer: Peer) -> dict[str, bool]:
-    db = _db(request)
-    await asyncio.to_thread(queries.require_escalation, db, escalation_id)
-    won = await asyncio.to_thread(
-        queries.in_transaction, db, casework.claim, escalation_id, peer.name, utcnow()
-    )
-    return _refused(won, "this escalation is already claimed or resolved")
+    await asyncio.to_thread(cases.claim, _db(request), escalation_id, peer, utcnow())
+    return OK
 
 
 @router.post("/escalations/{escalation_id}/resolve")
 async def resolve(
     escalation_id: RowId, body: ResolveIn, request: Request, peer: Peer
 ) -> dict[str, bool]:
-    db = _db(request)
-    await asyncio.to_thread(queries.require_escalation, db, escalation_id)
-    done = await asyncio.to_thread(
-        queries.in_transaction,
-        db,
-        casework.resolve,
-        escalation_id,
-        peer.name,
-        body.outcome,
-        utcnow(),
+    """Anyone resolves an unclaimed case (a false alarm in one step); a claimed one, its
+    claimer or a supervisor."""
+    outcome = Outcome(body.outcome, body.kind)
+    level = Level[body.level.upper()]
+    await asyncio.to_thread(
+        cases.resolve, _db(request), escalation_id, peer, outcome, level, utcnow()
     )
-    return _refused(done, "only the peer who claimed an escalation can resolve it, once")
+    return OK
+
+
+@router.post("/escalations/{escalation_id}/assign")
+async def assign(
+    escalation_id: RowId, body: AssignIn, request: Request, peer: Peer
+) -> dict[str, bool]:
+    """A supervisor gives a case to a peer on the roster, who is paged."""
+    await asyncio.to_thread(
+        cases.assign, _db(request), _policy(request), escalation_id, body.peer, peer, utcnow()
+    )
+    return OK
+
+
+@router.post("/messages/{message_id}/missed-risk")
+async def missed_risk(
+    message_id: RowId, body: MissedRiskIn, request: Request, peer: Peer
+) -> dict[str, bool]:
+    level = Level[body.level.upper()]
+    await asyncio.to_thread(cases.missed_risk, _db(request), message_id, level, peer, utcnow())
+    return OK
 
 
 @router.get("/participants/{participant_id}/messages")
@@ -85,12 +115,8 @@ async def messages(participant_id: RowId, request: Request, _peer: Peer) -> Conv
 
 @router.post("/participants/{participant_id}/takeover")
 async def take_over(participant_id: RowId, request: Request, peer: Peer) -> dict[str, bool]:
-    db = _db(request)
-    await asyncio.to_thread(queries.require_participant, db, participant_id)
-    taken = await asyncio.to_thread(
-        queries.in_transaction, db, casework.take_over, participant_id, peer.name, utcnow()
-    )
-    return _refused(taken, "another peer has this conversation")
+    await asyncio.to_thread(cases.take_over, _db(request), participant_id, peer, utcnow())
+    return OK
 
 
 @router.post("/participants/{participant_id}/reply", status_code=202)
@@ -105,9 +131,5 @@ async def reply(
 
 @router.post("/participants/{participant_id}/handback")
 async def hand_back(participant_id: RowId, request: Request, peer: Peer) -> dict[str, bool]:
-    db = _db(request)
-    await asyncio.to_thread(queries.require_participant, db, participant_id)
-    returned = await asyncio.to_thread(
-        queries.in_transaction, db, casework.hand_back, participant_id, peer.name
-    )
-    return _refused(returned, "only the peer who took this conversation over can hand it back")
+    await asyncio.to_thread(cases.hand_back, _db(request), participant_id, peer, utcnow())
+    return OK

@@ -1,10 +1,9 @@
-"""Reads and writes behind the peer API, each in its own transaction."""
+"""Reads behind the peer API, and a peer's reply, each in its own transaction."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
-from typing import Any, NoReturn, TypeVar
+from typing import Literal, NoReturn
 
 from fastapi import HTTPException
 from pydantic import BaseModel
@@ -15,9 +14,7 @@ from core.clock import utcnow
 from store import messages
 from store.db import Database
 from store.escalation_models import Escalation
-from store.models import Lane, Message, OutboxItem, Participant
-
-T = TypeVar("T")
+from store.models import Direction, Lane, Message, OutboxItem, OutboxStatus, Participant
 
 
 class EscalationOut(BaseModel):
@@ -29,37 +26,30 @@ class EscalationOut(BaseModel):
     created_at: datetime
     respond_by: datetime
     claimed_by: str | None
+    resolved_by: str | None
     outcome: str | None
+    outcome_kind: str | None
+
+
+Delivery = Literal["queued", "sent", "delivered", "failed"]
 
 
 class MessageOut(BaseModel):
+    id: int  # a peer marks a message the screener rated too low by it
     direction: str
     text: str
     author: str | None
     risk_level: str | None
     at: datetime
+    # Outbound only: what became of the message, and why it failed (a reply after a STOP).
+    delivery: Delivery | None = None
+    delivery_error: str | None = None
 
 
 class ConversationOut(BaseModel):
     participant_id: int
     taken_over_by: str | None
     messages: list[MessageOut]
-
-
-def in_transaction(db: Database, action: Callable[..., T], *args: Any) -> T:
-    with db.transaction() as session:
-        return action(session, *args)
-
-
-def require_escalation(db: Database, escalation_id: int) -> None:
-    with db.transaction() as session:
-        if session.get(Escalation, escalation_id) is None:
-            raise HTTPException(status_code=404, detail="no such escalation")
-
-
-def require_participant(db: Database, participant_id: int) -> Participant:
-    with db.transaction() as session:
-        return _participant(session, participant_id)
 
 
 def _participant(session: Session, participant_id: int) -> Participant:
@@ -77,18 +67,51 @@ def escalations(db: Database, status: str) -> list[EscalationOut]:
         return [EscalationOut.model_validate(row, from_attributes=True) for row in rows]
 
 
+# A provider's word on a sent message, in the four states a peer needs. "undelivered" and the
+# rest of the carrier's failures are failures; a status not listed is still just "sent".
+_PROVIDER_SAYS: dict[str, Delivery] = {
+    "delivered": "delivered",
+    "read": "delivered",
+    "partially_delivered": "delivered",
+    "undelivered": "failed",
+    "failed": "failed",
+    "canceled": "failed",
+}
+
+
+def delivery_of(item: OutboxItem) -> tuple[Delivery, str | None]:
+    """What became of a reply, and why it failed, from its outbox row."""
+    carrier = f"carrier error {item.delivery_error_code}" if item.delivery_error_code else None
+    why = item.last_error or carrier
+    if item.status in (OutboxStatus.PENDING, OutboxStatus.SENDING):
+        return "queued", why  # a retry keeps the reason of the last attempt
+    if item.status == OutboxStatus.FAILED:
+        return "failed", why
+    return _PROVIDER_SAYS.get(item.delivery_status or "", "sent"), carrier
+
+
+def _message_out(message: Message, item: OutboxItem | None) -> MessageOut:
+    delivery, why = delivery_of(item) if item is not None else (None, None)
+    return MessageOut(
+        id=message.id, direction=message.direction, text=message.text, author=message.author,
+        risk_level=message.risk_level, at=message.created_at, delivery=delivery,
+        delivery_error=why,
+    )  # fmt: skip
+
+
 def conversation_of(db: Database, participant_id: int) -> ConversationOut:
     with db.transaction() as session:
         participant = _participant(session, participant_id)
+        shown = messages.conversation(session, participant_id)
+        ids = [m.id for m in shown if m.direction == Direction.OUTBOUND]
+        # One read for every reply's outbox row, not one per message.
+        items = session.scalars(select(OutboxItem).where(OutboxItem.message_id.in_(ids)))
+        by_message = {item.message_id: item for item in items}
         return ConversationOut(
             participant_id=participant_id,
             taken_over_by=participant.taken_over_by,
-            messages=[
-                MessageOut(direction=m.direction, text=m.text, author=m.author,
-                           risk_level=m.risk_level, at=m.created_at)
-                for m in messages.conversation(session, participant_id)
-            ],
-        )  # fmt: skip
+            messages=[_message_out(m, by_message.get(m.id)) for m in shown],
+        )
 
 
 def _unreachable(latest: Message) -> NoReturn:

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import ColumnElement, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
-from store.escalation_models import Escalation, EscalationStatus, PeerAlert
+from store.escalation_models import Escalation, EscalationStatus, OutcomeKind, PeerAlert
 from store.models import Direction, Message, Participant, ParticipantAddress
 from store.queue import (
     changed_one_row,
@@ -109,6 +109,11 @@ def conversation_state(
     )
 
 
+def _held_by(name: str | None) -> ColumnElement[bool]:
+    """The case (or conversation) is still where the caller saw it: with `name`, or nobody."""
+    return Escalation.claimed_by.is_(None) if name is None else Escalation.claimed_by == name
+
+
 def claim(session: Session, escalation_id: int, peer: str, now: datetime) -> bool:
     """Exactly one of two peers claiming at once wins: the update only matches an open row."""
     result = session.execute(
@@ -119,18 +124,56 @@ def claim(session: Session, escalation_id: int, peer: str, now: datetime) -> boo
     return changed_one_row(result)
 
 
-def resolve(session: Session, escalation_id: int, peer: str, outcome: str, now: datetime) -> bool:
-    """Only the peer who claimed an escalation resolves it, once."""
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    note: str  # the peer's words: kept on the escalation, never in the audit log
+    kind: OutcomeKind = OutcomeKind.OTHER
+
+
+def resolve(
+    session: Session,
+    escalation_id: int,
+    peer: str,
+    outcome: Outcome,
+    now: datetime,
+    *,
+    held_by: str | None,
+) -> bool:
+    """Resolves the case if it is unresolved and still held by `held_by`, as the caller saw it,
+    so a claim or a reassignment in between wins. An unclaimed case is claimed by the resolver
+    in the same update: a false alarm takes one step."""
     result = session.execute(
         update(Escalation)
         .where(
             Escalation.id == escalation_id,
-            Escalation.status == EscalationStatus.CLAIMED,
-            Escalation.claimed_by == peer,
+            Escalation.status.in_(UNRESOLVED),
+            _held_by(held_by),
         )
         .values(
-            status=EscalationStatus.RESOLVED, resolved_by=peer, resolved_at=now, outcome=outcome
+            status=EscalationStatus.RESOLVED,
+            claimed_by=held_by or peer,
+            claimed_at=func.coalesce(Escalation.claimed_at, now),
+            resolved_by=peer,
+            resolved_at=now,
+            outcome=outcome.note,
+            outcome_kind=outcome.kind,
         )
+    )
+    return changed_one_row(result)
+
+
+def assign(
+    session: Session, escalation_id: int, peer: str, now: datetime, *, held_by: str | None
+) -> bool:
+    """Gives an unresolved case to `peer` if it is still held by `held_by` (None: unclaimed)."""
+    result = session.execute(
+        update(Escalation)
+        .where(
+            Escalation.id == escalation_id,
+            Escalation.status.in_(UNRESOLVED),
+            _held_by(held_by),
+        )
+        .values(status=EscalationStatus.CLAIMED, claimed_by=peer, claimed_at=now)
     )
     return changed_one_row(result)
 
@@ -143,24 +186,38 @@ def overdue(session: Session, now: datetime) -> Sequence[Escalation]:
     ).all()
 
 
-def take_over(session: Session, participant_id: int, peer: str, now: datetime) -> bool:
-    """Pauses the bot for this person; refused while another peer has them."""
+def _taken_over_by(name: str | None) -> ColumnElement[bool]:
+    return (
+        Participant.taken_over_by.is_(None) if name is None else Participant.taken_over_by == name
+    )
+
+
+def take_over(
+    session: Session,
+    participant_id: int,
+    peer: str,
+    now: datetime,
+    *,
+    held_by: str | None = None,
+) -> bool:
+    """Pauses the bot for this person, if `held_by` (None: nobody) still has the conversation,
+    so of two peers taking it at once one wins. A takeover forgets the last hand-back: the
+    assistant has nothing to be told until this peer hands back."""
     result = session.execute(
         update(Participant)
-        .where(
-            Participant.id == participant_id,
-            (Participant.taken_over_by.is_(None)) | (Participant.taken_over_by == peer),
-        )
-        .values(taken_over_by=peer, taken_over_at=now)
+        .where(Participant.id == participant_id, _taken_over_by(held_by))
+        .values(taken_over_by=peer, taken_over_at=now, handed_back_by=None, handed_back_at=None)
     )
     return changed_one_row(result)
 
 
-def hand_back(session: Session, participant_id: int, peer: str) -> bool:
+def hand_back(session: Session, participant_id: int, held_by: str, now: datetime) -> bool:
+    """Gives the conversation back to the assistant if `held_by` still has it, remembering who
+    was with the person, so the assistant's next turn knows a peer was there."""
     result = session.execute(
         update(Participant)
-        .where(Participant.id == participant_id, Participant.taken_over_by == peer)
-        .values(taken_over_by=None, taken_over_at=None)
+        .where(Participant.id == participant_id, Participant.taken_over_by == held_by)
+        .values(taken_over_by=None, taken_over_at=None, handed_back_by=held_by, handed_back_at=now)
     )
     return changed_one_row(result)
 

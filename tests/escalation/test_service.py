@@ -169,8 +169,8 @@ def test_take_over_is_one_peer_at_a_time_and_only_they_hand_back(db: Database) -
         steps = [
             casework.take_over(session, participant_id, "Ana", T0),
             casework.take_over(session, participant_id, "Ben", T0),
-            casework.hand_back(session, participant_id, "Ben"),
-            casework.hand_back(session, participant_id, "Ana"),
+            casework.hand_back(session, participant_id, "Ben", T0),
+            casework.hand_back(session, participant_id, "Ana", T0),
             casework.take_over(session, participant_id, "Ben", T0),
         ]
 
