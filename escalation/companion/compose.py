@@ -39,14 +39,20 @@ class Voice:
         rotated = [options[(start + i) % len(options)] for i in range(len(options))]
         return next((text for text in rotated if digest(text) not in self.avoid), rotated[0])
 
-    def finish(self, texts: list[str], lifeline_key: str = "lifeline.line") -> list[str]:
-        """Drop repeats, keep at most MOST_TEXTS, and add the lifeline line when none has it."""
+    def finish(
+        self,
+        texts: list[str],
+        lifeline_key: str = "lifeline.line",
+        numbers: tuple[str, ...] = LIFELINES,
+    ) -> list[str]:
+        """Drop repeats, keep at most MOST_TEXTS, and add the lifeline line when none has it
+        (during an overdose only 911 will do: 988 is not who comes with naloxone)."""
         kept: list[str] = []
         for text in texts:
             if text and digest(text) not in self.avoid and text not in kept:
                 kept.append(text)
         kept = kept[:MOST_TEXTS]
-        if not any(number in text for text in kept for number in LIFELINES):
+        if not any(number in text for text in kept for number in numbers):
             kept = self._with_lifeline(kept, self.say(lifeline_key))
         return kept
 

@@ -64,7 +64,10 @@ def _voice(language: str, state: State, wait: timedelta, previous: Sequence[str]
 
 
 def _turn(texts: list[str], state: State, voice: Voice, line: PlanLine | None) -> Turn:
-    lifeline = "od.lifeline" if state.mode == "overdose" else "lifeline.line"
-    finished = voice.finish([text.strip() for text in texts], lifeline)
+    texts = [text.strip() for text in texts]
+    if state.mode == "overdose":
+        finished = voice.finish(texts, "od.lifeline", ("911",))
+    else:
+        finished = voice.finish(texts)
     state.sent = [digest(text) for text in finished]
     return Turn(finished, state.dump(), line, voice.language)

@@ -62,9 +62,10 @@ def _match(tokens: list[str], start: int, table: dict[tuple[str, ...], str]) -> 
 
 
 def _shorten(text: str) -> str:
-    """At most LONGEST characters, ending where a clause ends, else where a word ends."""
+    """At most LONGEST characters, ending where a clause ends (a whole thought, even if short,
+    reads better than one cut off), else where a word ends."""
     if len(text) <= LONGEST:
         return text
     ends = [match.start() + 1 for match in _CLAUSE_END.finditer(text[: LONGEST + 1])]
-    cut = ends[-1] if ends and ends[-1] > LONGEST // 2 else text.rfind(" ", 0, LONGEST + 1)
+    cut = ends[-1] if ends else text.rfind(" ", 0, LONGEST + 1)
     return text[: cut if cut > 0 else LONGEST].strip(_EDGES)

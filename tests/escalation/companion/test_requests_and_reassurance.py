@@ -1,0 +1,114 @@
+"""'I'm safe' is believed; a request for help or for a person is answered, not deflected."""
+
+from __future__ import annotations
+
+import pytest
+
+from escalation.levels import Level, Screening
+from tests.escalation.companion.conftest import OVERDOSE, SUICIDAL, Conversation, joined
+
+
+@pytest.mark.parametrize(
+    "message", ["i'm safe now, it was a joke", "im ok", "I didn't mean it", "just kidding lol"]
+)
+def test_im_safe_is_believed_warmly_with_a_peer_and_988_still_there(message: str) -> None:
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+
+    turn = conversation.say(message)
+
+    text = joined(turn)
+    assert text.startswith(
+        ("Thank you for telling me - I'm glad you're safe.", "Thanks for letting")
+    )
+    assert ("peer" in text, "988" in text, turn.state["mode"]) == (True, True, "safe")
+
+
+def test_after_im_safe_later_messages_get_light_replies_not_the_plan() -> None:
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+    conversation.say("i'm safe now, it was a joke")
+
+    turns = [conversation.say(message) for message in ("ok", "cool", "thanks")]
+
+    assert [turn.state["mode"] for turn in turns] == ["safe"] * 3
+    assert not any("?" in joined(turn) for turn in turns[:2])
+
+
+def test_im_fine_is_not_believed_when_the_same_message_still_shows_risk() -> None:
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+
+    turn = conversation.say("im fine i just want to die", SUICIDAL)
+
+    assert turn.state["mode"] == "plan"
+
+
+def test_risk_coming_back_after_im_safe_returns_to_the_plan() -> None:
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+    conversation.say("im ok")
+
+    turn = conversation.say("actually i want to die", SUICIDAL)
+
+    assert (turn.state["mode"], turn.state["asked"]) == ("plan", "warning-signs")
+
+
+@pytest.mark.parametrize(
+    ("message", "numbers"),
+    [
+        ("where can i find a detox", ["1-800-662-4357"]),
+        ("i need rehab", ["1-800-662-4357"]),
+        ("how do i get narcan?", ["1-800-662-4357", "without a prescription"]),
+        ("is there a number for meetings", ["1-800-662-4357"]),
+        ("i need treatment, im going to use alone tonight", ["1-800-484-3731"]),
+        ("donde hay tratamiento", ["1-800-662-4357"]),
+    ],
+)
+def test_a_request_for_resources_is_answered(message: str, numbers: list[str]) -> None:
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+
+    text = joined(conversation.say(message))
+
+    assert [number in text for number in numbers] == [True] * len(numbers)
+
+
+def test_a_therapist_named_as_an_answer_is_not_mistaken_for_a_request() -> None:
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+
+    turn = conversation.say("talking to my therapist")
+
+    assert turn.plan_line is not None
+
+
+@pytest.mark.parametrize(
+    "message", ["can i talk to a real person", "is anyone there", "are you a bot", "hello?"]
+)
+def test_a_request_for_a_person_says_a_peer_is_coming_and_988_now(message: str) -> None:
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+
+    text = joined(conversation.say(message))
+
+    assert ("peer recovery specialist" in text, "15 minutes" in text, "988" in text) == (
+        True,
+        True,
+        True,
+    )
+
+
+def test_a_request_for_a_person_during_an_overdose_keeps_911_close() -> None:
+    conversation = Conversation()
+    conversation.open(OVERDOSE)
+
+    text = joined(conversation.say("is anyone there"))
+
+    assert ("15 minutes" in text, "911" in text) == (True, True)
+
+
+def test_a_poisoning_gets_poison_control() -> None:
+    turn = Conversation().open(Screening(Level.EMERGENCY, ("suicide:poisoning",)))
+
+    assert ("1-800-222-1222" in joined(turn), "911" in joined(turn)) == (True, True)

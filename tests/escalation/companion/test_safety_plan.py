@@ -1,0 +1,146 @@
+"""The Stanley-Brown safety plan, one step at a time, in the person's own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from escalation.companion import SECTIONS, PlanLine
+from escalation.levels import Level, Screening
+from tests.escalation.companion.conftest import SUICIDAL, Conversation, joined
+
+ANSWERS = [
+    ("I stop answering my phone", "warning-signs", "you stop answering your phone"),
+    ("walking my dog", "coping", "walking your dog"),
+    ("the gym with my friend", "distractions", "the gym with your friend"),
+    ("my brother Mike", "people-to-ask", "your brother Mike"),
+    ("my counselor at the clinic", "professionals", "your counselor at the clinic"),
+    (
+        "I can give my pills to my sister",
+        "safer-surroundings",
+        "you can give your pills to your sister",
+    ),
+    ("my daughter", "reasons-for-living", "your daughter"),
+]
+
+
+def test_a_safety_plan_is_built_one_step_at_a_time_in_the_persons_words() -> None:
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+
+    lines = [conversation.say(message).plan_line for message, _, _ in ANSWERS]
+
+    assert lines == [PlanLine(section, text) for _, section, text in ANSWERS]
+
+
+def test_each_answer_is_reflected_without_quotation_marks_and_the_next_step_asked() -> None:
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+
+    text = joined(conversation.say("my brother Mike"))
+
+    assert ("your brother Mike" in text, '"' in text, "?" in text) == (True, False, True)
+
+
+def test_the_steps_come_in_stanley_brown_order() -> None:
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+
+    asked = [conversation.state["asked"] if conversation.state else None]
+    for message, _, _ in ANSWERS[:-1]:
+        conversation.say(message)
+        asked.append(conversation.state["asked"] if conversation.state else None)
+
+    assert tuple(asked) == SECTIONS
+
+
+@pytest.mark.parametrize("skip", ["idk", "nothing", "skip", "no one", "nothing really", "no sé"])
+def test_a_skip_is_accepted_gently_and_the_walk_moves_on(skip: str) -> None:
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+
+    turn = conversation.say(skip)
+
+    assert (turn.plan_line, turn.state["asked"]) == (None, "coping")
+
+
+def test_the_professionals_step_carries_988_and_the_samhsa_helpline() -> None:
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+    for message, _, _ in ANSWERS[:3]:
+        conversation.say(message)
+
+    text = joined(conversation.say("my brother Mike"))
+
+    assert ("988" in text, "1-800-662-4357" in text) == (True, True)
+
+
+def test_the_safer_surroundings_step_asks_gently_about_distance_from_means() -> None:
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+    for message, _, _ in ANSWERS[:4]:
+        conversation.say(message)
+
+    text = joined(conversation.say("my counselor at the clinic"))
+
+    assert ("pills" in text, "someone" in text) == (True, True)
+
+
+def test_a_finished_plan_is_summed_up_in_the_persons_words_with_988_and_911() -> None:
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+    for message, _, _ in ANSWERS[:-1]:
+        conversation.say(message)
+
+    turn = conversation.say("my daughter")
+
+    summary = turn.texts[1]
+    assert summary.startswith("Here's your plan, in your words.")
+    assert ("your brother Mike" in summary, "988" in turn.texts[-1], "911" in turn.texts[-1]) == (
+        True,
+        True,
+        True,
+    )
+    assert turn.state["mode"] == "done"
+
+
+def test_a_later_crisis_recalls_the_plan_and_asks_only_what_is_missing() -> None:
+    first = Conversation()
+    first.open(SUICIDAL)
+    for message in ("I stop answering my phone", "walking my dog", "idk", "my brother Mike"):
+        first.say(message)
+
+    later = Conversation(plan=list(first.plan))
+    opening = later.open(SUICIDAL)
+
+    assert opening.texts[-1] == (
+        "Last time we made a plan together. Someone to reach out to: your brother Mike. "
+        "Something that helps you get through: walking your dog. Could that help tonight?"
+    )
+    later.say("yes maybe my brother")
+    assert later.state is not None
+    assert later.state["asked"] == "distractions"
+
+
+def test_an_emergency_asks_about_distance_from_the_means_first() -> None:
+    conversation = Conversation()
+
+    turn = conversation.open(Screening(Level.EMERGENCY, ("suicide:means-at-hand",)))
+
+    assert ("911" in turn.texts[0], turn.state["asked"]) == (True, "safer-surroundings")
+
+
+def test_a_feeling_mid_plan_is_reflected_and_the_step_asked_again_in_other_words() -> None:
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+    asked = conversation.say("I stop answering my phone")
+
+    turn = conversation.say("i feel so alone tonight")
+
+    assert turn.plan_line is None
+    assert turn.state["asked"] == "coping"
+    assert turn.texts[0] != asked.texts[0]
+    assert turn.texts[0].split(". ", 1)[0] in {
+        "That sounds really hard",
+        "I hear you",
+        "It makes sense you'd feel that way with all of this",
+    }
