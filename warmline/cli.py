@@ -1,5 +1,5 @@
 """The `warmline` command: run the whole system, migrate, prepare the engine, screen messages,
-and the figures (screening, MI, NLU)."""
+the figures (screening, MI, NLU), and peers' screening feedback as labelled data."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from core.settings import Settings, SettingsError, load_settings
 from escalation.evaluation import report as evaluation_report
 from escalation.screening import screen, screen_safely
 from store.migrate import upgrade
-from warmline import mi_figures, nlu_figures
+from warmline import mi_figures, nlu_figures, screening_feedback
 from warmline.assembly import channel_summary
 from warmline.engine_env import (
     EngineInstall,
@@ -101,6 +101,14 @@ def parser() -> argparse.ArgumentParser:
         "--write-report", action="store_true", help="also copy the report into reports/"
     )
     nlu.add_argument("--no-gate", action="store_true", help="print a missed target, but exit 0")
+    feedback = commands.add_parser(
+        "screening-feedback",
+        help="peers' false alarms and missed risks as labelled YAML (participants' own words)",
+    )
+    feedback.add_argument(
+        "--out", type=Path, help="write to this file (made 0600) instead of stdout"
+    )
+    feedback.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     return root
 
 
@@ -130,13 +138,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
         configure_logging(settings.log_level)
+        if args.command == "screening-feedback":
+            return screening_feedback.export(settings.app_database_url, args.out, args.force)
         return dispatch(
             args.command,
             settings,
             getattr(args, "write_report", False),
             not getattr(args, "no_gate", False),
         )
-    except (SettingsError, PythonNotFound, EngineSetupError, nlu_figures.ReportError) as error:
+    except (
+        SettingsError,
+        PythonNotFound,
+        EngineSetupError,
+        nlu_figures.ReportError,
+        screening_feedback.ExportError,
+    ) as error:
         print(f"warmline: {error}", file=sys.stderr)
         return 2
 

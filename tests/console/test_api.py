@@ -3,63 +3,15 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from core.settings import load_settings
-from escalation import service
-from escalation.levels import Level, Screening
 from store.db import Database
 from store.models import Message, ParticipantAddress
-from tests.fakes.engine import FakeEngine, running_fake_engine
-from warmline.app import create_app
-from warmline.assembly import escalation_policy
-
-ANA = {"Authorization": "Bearer ana-token-0123456789"}
-BEN = {"Authorization": "Bearer ben-token-0123456789"}
-ROSTER = [
-    {"name": "Ana", "token": "ana-token-0123456789", "sim": "ana"},
-    {"name": "Ben", "token": "ben-token-0123456789", "sim": "ben"},
-    {"name": "Sam", "token": "sam-token-0123456789", "supervisor": True},
-]
-
-
-@pytest.fixture
-def fake_engine() -> Iterator[FakeEngine]:
-    with running_fake_engine() as engine:
-        yield engine
-
-
-@pytest.fixture
-def client(db: Database, tmp_path: Path, fake_engine: FakeEngine) -> Iterator[TestClient]:
-    settings = load_settings(
-        data_dir=tmp_path, database_url=db.url, engine_url=fake_engine.url, oncall_roster=ROSTER
-    )
-    with TestClient(create_app(settings)) as test_client:
-        yield test_client
-
-
-def chat(client: TestClient, text: str, sender: str = "jo") -> list[str]:
-    response = client.post("/dev/chat", json={"from": sender, "text": text})
-    assert response.status_code == 200, response.text
-    replies: list[str] = response.json()["replies"]
-    return replies
-
-
-def open_escalation(client: TestClient, db: Database) -> tuple[int, int]:
-    chat(client, "hello")
-    settings = client.app.state.settings  # type: ignore[attr-defined]
-    with db.transaction() as session:
-        now = datetime.now(UTC)
-        escalation = service.escalate(
-            session, escalation_policy(settings), 1, 1, Screening(Level.CRISIS, ("test",)), now
-        )
-        return escalation.id, escalation.participant_id
+from tests.console.peers import ANA, BEN, chat, open_escalation
+from tests.fakes.engine import FakeEngine
 
 
 @pytest.mark.parametrize(
