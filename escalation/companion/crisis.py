@@ -105,7 +105,7 @@ def _plan_step(
     if _acknowledges(said) or "?" in said:
         opener = voice.say("thanks.reply" if says(said, "thanks") else "plan.reask")
         return [f"{opener} {safety_plan.reask(state, voice)}"], None
-    if says(said, "feeling") and state.asked != "warning-signs":
+    if _only_a_feeling(said, state):
         return [f"{voice.say('reflect.feeling')} {safety_plan.reask(state, voice)}"], None
     if state.asked == RECALL:
         return _moved_on(voice.say("recall.yes"), state, voice), None
@@ -114,6 +114,12 @@ def _plan_step(
 
 def _skips(said: str) -> bool:
     return says(said, "skip") and not residue(said, "skip", "fillers", "acknowledge")
+
+
+def _only_a_feeling(said: str, state: State) -> bool:
+    """A feeling to reflect before asking again; on the warning-signs step a feeling is the
+    answer ("i feel trapped"), and "i feel better when i walk" answers any step."""
+    return says(said, "feeling") and state.asked != "warning-signs" and not says(said, "helps")
 
 
 def _acknowledges(said: str) -> bool:
@@ -136,4 +142,6 @@ def _moved_on(opener: str, state: State, voice: Voice) -> list[str]:
     if following:
         return [f"{opener} {following}"]
     state.mode = "done"
-    return [opener, *safety_plan.summary(state.answers, voice)]
+    # The summary repeats their answers, so the last reflection would only say one twice.
+    done = safety_plan.summary(state.answers, voice)
+    return done if state.answers else [opener, *done]

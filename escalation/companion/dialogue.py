@@ -14,7 +14,7 @@ from escalation.companion.compose import Voice, digest
 from escalation.companion.matching import normalise
 from escalation.companion.state import State, parse
 from escalation.companion.turn import PlanLine, Turn
-from escalation.levels import Screening
+from escalation.levels import Level, Screening
 
 
 def opening(
@@ -49,7 +49,7 @@ def follow_up(
         current.mode = "overdose"  # a crisis that turns into "i took all my pills"
         return _turn(overdose.opening(voice), current, voice, None)
     if current.mode == "overdose":
-        if screening.level >= screening.level.CRISIS and not overdose.is_overdose(screening, said):
+        if screening.level >= Level.CRISIS and not overdose.is_overdose(screening, said):
             return _turn(crisis.opening(screening, plan, current, voice), current, voice, None)
         return _turn(overdose.answer(said, screening, current, voice), current, voice, None)
     if known is None and not current.walk:

@@ -72,18 +72,25 @@ def reflect(section: str, answer: str, voice: Voice) -> str:
 
 
 def summary(answers: dict[str, str], voice: Voice) -> list[str]:
-    """What they said, in order, as much as fits one text; then 988 and 911."""
+    """What they said, in plan order, in at most two texts; then 988 and 911 in one line."""
     pieces = [
         _label(section, answers[section], voice) for section in SECTIONS if section in answers
     ]
-    fitted: list[str] = []
-    for piece in pieces:
-        candidate = voice.say("plan.summary", answer=". ".join([*fitted, piece]))
-        if len(candidate) > LONGEST_TEXT and fitted:
-            break
-        fitted.append(piece)
-    first = voice.say("plan.summary", answer=". ".join(fitted)) if fitted else None
-    return [first or voice.say("plan.summary_empty"), voice.say("plan.done_lifeline")]
+    if not pieces:
+        return [voice.say("plan.summary_empty"), voice.say("plan.done_lifeline")]
+    texts = _packed([voice.say("plan.summary"), *[f"{piece}." for piece in pieces]])[:2]
+    return [*texts, voice.say("plan.done_lifeline")]
+
+
+def _packed(sentences: list[str]) -> list[str]:
+    """Whole sentences, as many to a text as fit: a summary is never cut mid-answer."""
+    texts: list[str] = []
+    for sentence in sentences:
+        if texts and len(f"{texts[-1]} {sentence}") <= LONGEST_TEXT:
+            texts[-1] = f"{texts[-1]} {sentence}"
+        else:
+            texts.append(sentence)
+    return texts
 
 
 def _label(section: str, text: str, voice: Voice) -> str:

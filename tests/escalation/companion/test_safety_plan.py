@@ -23,6 +23,24 @@ ANSWERS = [
 ]
 
 
+LABELLED = [
+    (section, label, words)
+    for (_, section, words), label in zip(
+        ANSWERS,
+        [
+            "A warning sign",
+            "Something that helps you get through",
+            "Something that takes your mind off things",
+            "Someone to reach out to",
+            "A professional you can call",
+            "Keeping you safer",
+            "A reason to keep going",
+        ],
+        strict=True,
+    )
+]
+
+
 def test_a_safety_plan_is_built_one_step_at_a_time_in_the_persons_words() -> None:
     conversation = Conversation()
     conversation.open(SUICIDAL)
@@ -93,13 +111,10 @@ def test_a_finished_plan_is_summed_up_in_the_persons_words_with_988_and_911() ->
 
     turn = conversation.say("my daughter")
 
-    summary = turn.texts[1]
-    assert summary.startswith("Here's your plan, in your words.")
-    assert ("your brother Mike" in summary, "988" in turn.texts[-1], "911" in turn.texts[-1]) == (
-        True,
-        True,
-        True,
-    )
+    summary = " ".join(turn.texts[:-1])
+    assert turn.texts[0].startswith("Here's your plan, in your words. A warning sign: you stop")
+    assert [f"{label}: {words}." in summary for _, label, words in LABELLED] == [True] * 7
+    assert ("988" in turn.texts[-1], "911" in turn.texts[-1]) == (True, True)
     assert turn.state["mode"] == "done"
 
 
