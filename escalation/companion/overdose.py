@@ -19,9 +19,16 @@ from escalation.levels import Level, Screening
 
 # What the person may tell us, most urgent first: a message saying several things ("gave narcan,
 # still not breathing") is answered for the most urgent, and every fact is remembered.
-_FACTS = ("not_responding", "no_naloxone", "breathing_again", "gave_naloxone", "called_911")
+_FACTS = (
+    "naloxone_failed",
+    "not_responding",
+    "no_naloxone",
+    "breathing_again",
+    "gave_naloxone",
+    "called_911",
+)
 _REPLIES = {
-    "not_responding": ["od.second_dose"],
+    "naloxone_failed": ["od.second_dose"],
     "no_naloxone": ["od.no_naloxone"],
     "breathing_again": ["od.breathing"],
     "gave_naloxone": ["od.gave"],
@@ -50,7 +57,16 @@ def answer(said: str, screening: Screening, state: State, voice: Voice) -> list[
     for fact in facts:
         _remember(fact, state)
     if facts:
-        return [voice.say(key) for key in _REPLIES[facts[0]]]
+        return [voice.say(key) for key in _replies(facts[0], state)]
+    return _otherwise(said, screening, state, voice)
+
+
+def _replies(fact: str, state: State) -> list[str]:
+    return [_not_responding(state)] if fact == "not_responding" else _REPLIES[fact]
+
+
+def _otherwise(said: str, screening: Screening, state: State, voice: Voice) -> list[str]:
+    """No news about the person who overdosed: a question, a request, thanks, or a check-in."""
     if says(said, "safe") and screening.level < Level.EMERGENCY:
         return [voice.say("od.safe")]
     if says(said, "should_call") or says(said, "asks_help"):
@@ -67,12 +83,19 @@ def answer(said: str, screening: Screening, state: State, voice: Voice) -> list[
 def _remember(fact: str, state: State) -> None:
     if fact == "no_naloxone":
         state.naloxone = "none"
-    elif fact in ("gave_naloxone", "not_responding") and state.naloxone != "none":
+    elif fact in ("gave_naloxone", "naloxone_failed"):
         state.naloxone = "given"
     elif fact == "breathing_again":
         state.breathing = True
     elif fact == "called_911":
         state.called = True
+
+
+def _not_responding(state: State) -> str:
+    """Still not breathing: a 2nd dose after one; breaths without any; otherwise both."""
+    if state.naloxone == "given":
+        return "od.second_dose"
+    return "od.no_naloxone" if state.naloxone == "none" else "od.not_breathing"
 
 
 def next_step(state: State) -> str:

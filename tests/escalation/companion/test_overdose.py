@@ -42,7 +42,8 @@ def test_an_overdose_conversation_follows_each_step_without_repeating_itself() -
         ("no narcan", "head back"),
         ("aint got no narcn", "1 breath every 5 seconds"),
         ("gave him narcan, didnt work", "2nd dose"),
-        ("still not breathing", "2nd dose"),
+        ("still not breathing", "1 breath every 5 seconds"),
+        ("he's not breathing", "one spray in one nostril"),
         ("called 911", "recovery position"),
         ("ems is here", "Tell the responders what was taken"),
         ("hes breathing", "the overdose can come back"),
@@ -78,3 +79,13 @@ def test_a_suicidal_crisis_that_turns_into_an_overdose_switches_to_the_overdose_
         True,
         "overdose",
     )
+
+
+def test_still_not_breathing_after_naloxone_gets_a_second_dose_and_breaths() -> None:
+    conversation = Conversation()
+    conversation.open(OVERDOSE)
+    conversation.say("i gave him narcan")
+
+    text = joined(conversation.say("he's still not breathing", OVERDOSE))
+
+    assert ("2nd dose" in text, "1 breath" in text, "911" in text) == (True, True, True)
