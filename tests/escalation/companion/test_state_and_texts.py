@@ -116,6 +116,7 @@ def test_a_broken_yaml_fails_loudly_at_load(change: Any, where: str, tmp_path: P
         ('"Walking my dog."', "en", "walking your dog"),
         ("mi hermana me escucha", "es", "tu hermana te escucha"),
         ("yo rezo con mi mamá", "es", "tú rezas con tu mamá"),
+        ("cuando me encierro y no contesto", "es", "cuando te encierras y no contestas"),
     ],
 )
 def test_answers_are_paraphrased_to_second_person(said: str, language: str, expected: str) -> None:
