@@ -8,7 +8,7 @@ import asyncio
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from console import cases, queries
 from console.auth import Peer
@@ -31,7 +31,13 @@ class ResolveIn(BaseModel):
     outcome: Text = Field(min_length=1, max_length=200)
     kind: OutcomeKind = OutcomeKind.OTHER
     # For a false alarm: the level the message deserved (none unless the peer says otherwise).
-    level: Literal["none", "concern", "crisis", "emergency"] = "none"
+    level: Literal["none", "concern", "crisis", "emergency"] | None = None
+
+    @model_validator(mode="after")
+    def _level_is_for_a_false_alarm(self) -> ResolveIn:
+        if self.level is not None and self.kind != OutcomeKind.FALSE_ALARM:
+            raise ValueError("a level goes only with a false alarm (kind false-alarm)")
+        return self
 
 
 class AssignIn(BaseModel):
@@ -81,7 +87,7 @@ async def resolve(
     """Anyone resolves an unclaimed case (a false alarm in one step); a claimed one, its
     claimer or a supervisor."""
     outcome = Outcome(body.outcome, body.kind)
-    level = Level[body.level.upper()]
+    level = Level[(body.level or "none").upper()]
     await asyncio.to_thread(
         cases.resolve, _db(request), escalation_id, peer, outcome, level, utcnow()
     )

@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 from core.settings import RosterPeer
 from escalation import casework
 from escalation.levels import Level
-from escalation.service import EscalationPolicy
+from escalation.service import EscalationPolicy, level_of
 from store.db import Database
-from store.escalation_models import Escalation, EscalationStatus
+from store.escalation_models import Escalation, EscalationStatus, OutcomeKind
 from store.models import Direction, Message, Participant
 
 
@@ -60,7 +60,12 @@ def resolve(
     now: datetime,
 ) -> None:
     with db.transaction() as session:
-        _case(session, escalation_id)
+        case = _case(session, escalation_id)
+        if outcome.kind == OutcomeKind.FALSE_ALARM and level >= level_of(case):
+            raise HTTPException(
+                status_code=422,
+                detail=f"a false alarm's level is below the screened one ({case.level})",
+            )
         done = casework.resolve(
             session, escalation_id, peer.name, outcome, now,
             supervisor=peer.supervisor, level=level,

@@ -134,6 +134,8 @@ def test_a_claimed_case_is_resolved_by_its_claimer_or_a_supervisor(
         {"outcome": "x", "kind": "went-fishing"},
         {"outcome": "x", "kind": "false-alarm", "level": "severe"},
         {"outcome": "x", "note": "extra"},
+        {"outcome": "x", "kind": "supported", "level": "none"},  # a level is for a false alarm
+        {"outcome": "x", "kind": "false-alarm", "level": "crisis"},  # not below the screened
         {"kind": "other"},
     ],
 )
