@@ -11,6 +11,7 @@ a millisecond less of CPU on it (measured side by side against the same local se
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import aiohttp
@@ -18,6 +19,9 @@ import aiohttp
 from channels.base import Button, Reply
 
 WEBHOOK_PATH = "/webhooks/warmline/webhook"
+# The metadata key of the first message after a peer hands a conversation back to the assistant:
+# the peer's display name, which the assistant says when it takes the conversation up again.
+HANDED_BACK_BY = "handed_back_by"
 
 
 def engine_message_id(message_id: int) -> str:
@@ -65,19 +69,30 @@ class EngineClient:
         return self._session
 
     async def message(
-        self, sender: str, text: str, message_id: int, *, first_attempt: bool = False
+        self,
+        sender: str,
+        text: str,
+        message_id: int,
+        *,
+        first_attempt: bool = False,
+        metadata: Mapping[str, str] | None = None,
     ) -> list[Reply]:
         """Hands one message to the engine and returns its replies, in order. `message_id` is
         the inbound message's own id: asked again about it, the engine answers with the replies
         it gave the first time and does not take the message again. `first_attempt` says the
         engine was never asked about it before, which spares it a read of the conversation;
-        say it only when sure (the default is the safe side)."""
+        say it only when sure (the default is the safe side). `metadata` travels with the
+        message into the engine's conversation, where the actions read it (the first message
+        after a hand-back carries `{"handed_back_by": "<peer display name>"}`); the engine
+        keeps only a few short strings and ignores anything else."""
         body: dict[str, object] = {
             "sender": sender,
             "message": text,
             "message_id": engine_message_id(message_id),
             "first_attempt": first_attempt,
         }
+        if metadata is not None:
+            body["metadata"] = dict(metadata)
         items = await self._post(self._url, body, headers=self._auth)
         return _replies(items)
 

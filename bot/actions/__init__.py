@@ -10,6 +10,7 @@ from bot.actions.checkup import (
 )
 from bot.actions.fallback import ActionRequestPeer
 from bot.actions.greet import ActionGreetParticipant
+from bot.actions.handback import ActionResumeAfterHandback
 from bot.actions.resources import ActionResourcesMore, ActionResourcesOffer, ActionResourcesShow
 from bot.actions.rulers import ActionRulersFinish, ActionRulersStart, ValidateRulersForm
 
@@ -25,6 +26,7 @@ __all__ = [
     "ActionResourcesMore",
     "ActionResourcesOffer",
     "ActionResourcesShow",
+    "ActionResumeAfterHandback",
     "ActionRulersFinish",
     "ActionRulersStart",
     "ValidateBarc10Form",

@@ -1,17 +1,20 @@
 """Greets a person, knowing from the app database whether we have talked before, and whether
 they left a check-up or a BARC-10 part-way (they went quiet, or a session ended): then the
-greeting says how to pick it up, and leaves it with them."""
+greeting says how to pick it up, and leaves it with them. Right after a peer handed the
+conversation back, the greeting welcomes the person back from the peer (handback.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.actions.database import app_database
+from bot.actions.handback import GREET_AFTER_HANDBACK, PEER_WAS_HERE, peer_who_handed_back
 from bot.actions.miti import ActionsSay, Tag, tag
 from core.clock import utcnow
 from store import barc10, checkup
@@ -40,7 +43,12 @@ GREETING_TAGS: dict[str, Tag] = {
     UNFINISHED_CHECKUP: tag("give_information", "open_question"),
     UNFINISHED_BARC10: tag("give_information", "open_question"),
 }
-MITI: ActionsSay = {"action_greet_participant": tuple((t,) for t in GREETING_TAGS.values())}
+MITI: ActionsSay = {
+    "action_greet_participant": (
+        *((t,) for t in GREETING_TAGS.values()),
+        (GREET_AFTER_HANDBACK,),
+    )
+}
 
 
 def earlier_messages(session: Session, participant_id: int) -> int:
@@ -87,7 +95,11 @@ class ActionGreetParticipant(Action):
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
         domain: dict[str, Any],  # noqa: ARG002 - the action interface
-    ) -> list[dict[str, Any]]:
+    ) -> list[EventType]:
+        peer = peer_who_handed_back(tracker)
+        if peer is not None:  # not a first contact, whatever the database says: a peer was here
+            dispatcher.utter_message(response=GREET_AFTER_HANDBACK, peer=peer)
+            return [SlotSet(PEER_WAS_HERE, True)]
         text = greeting_for(tracker.sender_id)
         dispatcher.utter_message(text=text, metadata=GREETING_TAGS[text])
         return []

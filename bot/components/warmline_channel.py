@@ -29,7 +29,13 @@ request) is finished anyway: a half-handled message could have run its actions w
 the turn, and handled again they would run twice. Finished, the turn is in the tracker, and the
 caller's retry gets its replies.
 
-Message text, senders and tokens are never logged.
+A call may carry `metadata`, a few short strings the gateway sends with the message (the first
+message after a peer hands the conversation back carries `handed_back_by`, the peer's display
+name): it goes into the user event, where the actions read it (`handback.py` says what the
+assistant does with it). Anything else there (not an object of short strings) is dropped and the
+message handled without it: metadata never costs the person their answer.
+
+Message text, senders, tokens and metadata are never logged.
 """
 
 from __future__ import annotations
@@ -41,9 +47,10 @@ import os
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, NamedTuple
 
 import action_calls
+import handback
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
 from rasa.shared.core.events import BotUttered, UserUttered
@@ -54,13 +61,18 @@ from sanic.response import HTTPResponse
 
 logger = logging.getLogger(__name__)
 
-action_calls.install()  # this module is loaded by the serving engine only, never by training
+# This module is loaded by the serving engine only, never by training.
+action_calls.install()
+handback.install()
 
 TOKEN_ENV = "WARMLINE_ENGINE_TOKEN"  # noqa: S105 - where the token is, not a token
 BEARER = "Bearer "
 # Ids this process has taken, newest last. A first attempt waits in the engine no longer than
 # the engine is hung; far fewer messages than this arrive meanwhile.
 REMEMBERED_IDS = 50_000
+# What a message's metadata may hold: a few short strings (a peer's display name), nothing more.
+METADATA_MAX_ITEMS = 8
+METADATA_MAX_CHARS = 200
 
 Handler = Callable[[UserMessage], Awaitable[Any]]
 
@@ -135,9 +147,31 @@ def bearer_matches(header: str | None, token: str) -> bool:
     return hmac.compare_digest(header[len(BEARER) :].encode(), token.encode())
 
 
+def metadata_of(value: object) -> dict[str, str] | None:
+    """A call's `metadata` if it is an object of at most a few short strings; else None."""
+    if not isinstance(value, dict) or not value or len(value) > METADATA_MAX_ITEMS:
+        return None
+    for key, item in value.items():
+        if not isinstance(key, str) or not isinstance(item, str):
+            return None
+        if not key or len(key) > METADATA_MAX_CHARS or len(item) > METADATA_MAX_CHARS:
+            return None
+    return dict(value)
+
+
+class Call(NamedTuple):
+    """One webhook call, as read from its body."""
+
+    sender: str
+    text: str
+    message_id: str
+    first_attempt: bool
+    metadata: dict[str, str] | None
+
+
 class WarmlineInput(RestInput):
     """Rasa's REST channel's request and answer (`sender`, `message` -> a list of bot
-    messages), plus `message_id` and `first_attempt`, behind the engine token."""
+    messages), plus `message_id`, `first_attempt` and `metadata`, behind the engine token."""
 
     def __init__(self, token: str) -> None:
         self._token = token
@@ -177,11 +211,8 @@ class WarmlineInput(RestInput):
                 return response.json(
                     {"error": "expected sender, message and message_id, as strings"}, status=400
                 )
-            sender, text, message_id, first_attempt = call
             agent = request.app.ctx.agent
-            work = asyncio.ensure_future(
-                self._once(agent, on_new_message, sender, text, message_id, first_attempt)
-            )
+            work = asyncio.ensure_future(self._once(agent, on_new_message, call))
             # Shielded: the caller going away cancels this request, not the handling (above).
             self._running.add(work)
             work.add_done_callback(self._finished)
@@ -198,19 +229,12 @@ class WarmlineInput(RestInput):
         if not work.cancelled() and work.exception() is not None:
             logger.error("handling a message failed", exc_info=work.exception())
 
-    async def _once(
-        self,
-        agent: Any,
-        on_new_message: Handler,
-        sender: str,
-        text: str,
-        message_id: str,
-        first_attempt: bool,
-    ) -> list[dict[str, Any]]:
+    async def _once(self, agent: Any, on_new_message: Handler, call: Call) -> list[dict[str, Any]]:
+        sender, message_id = call.sender, call.message_id
         collector = CollectingOutputChannel()
         async with self._locks.hold(sender):
             earlier = None
-            if message_id in self._seen or not first_attempt:
+            if message_id in self._seen or not call.first_attempt:
                 # The latest session's events: a retry comes seconds or minutes after the first
                 # call, well inside a session (bot/domain/core.yml), and they are cheaper to
                 # read than the whole history.
@@ -221,14 +245,19 @@ class WarmlineInput(RestInput):
                     await collector.send_response(sender, event.message())
                 return collector.messages
             message = UserMessage(
-                text, collector, sender, input_channel=self.name(), message_id=message_id
+                call.text,
+                collector,
+                sender,
+                input_channel=self.name(),
+                message_id=message_id,
+                metadata=call.metadata,
             )
             self._seen.add(message_id)  # before handling: a call cut short may still have saved
             await on_new_message(message)
         return collector.messages
 
 
-def _parsed(request: Request) -> tuple[str, str, str, bool] | None:
+def _parsed(request: Request) -> Call | None:
     try:
         body = request.json
     except Exception:  # Sanic raises its own errors for a body that is not JSON
@@ -240,4 +269,5 @@ def _parsed(request: Request) -> tuple[str, str, str, bool] | None:
         return None
     sender, text, message_id = fields
     # Only an explicit true skips the tracker read: a caller that does not say is checked.
-    return sender, text, message_id, body.get("first_attempt") is True
+    first_attempt = body.get("first_attempt") is True
+    return Call(sender, text, message_id, first_attempt, metadata_of(body.get("metadata")))

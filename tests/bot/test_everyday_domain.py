@@ -1,4 +1,4 @@
-"""The everyday responses and the resource responses: each carries its MITI 4.2 behaviour code,
+"""The everyday, resource and hand-back responses: each carries its MITI 4.2 behaviour code,
 none confronts or persuades, and each says it more than one way."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ CODES = {
     "open_question", "closed_question", "simple_reflection", "complex_reflection", "affirm",
     "seek_collaboration", "emphasize_autonomy", "give_information",
 }  # fmt: skip
-FILES = ["core.yml", "everyday.yml", "resources.yml"]
+FILES = ["core.yml", "everyday.yml", "resources.yml", "handback.yml"]
 ONE_WAY = {"utter_iamabot"}  # the BARC-10 end-to-end test expects exactly this answer
 
 

@@ -12,7 +12,7 @@ import pytest
 from fastapi import Response
 
 from channels.base import Button, Reply
-from channels.engine import EngineClient, EngineUnavailable
+from channels.engine import HANDED_BACK_BY, EngineClient, EngineUnavailable
 from store.db import Database
 from store.models import Direction
 from tests.channels.conftest import Clock, Engines, RecordingChannel, Run, through
@@ -90,6 +90,37 @@ def test_a_message_goes_with_its_id_and_the_engine_token(
     assert fake_engine.received == [
         EngineCall("participant-7", "hello", "warmline-42", True, "Bearer engine-token")
     ]
+
+
+def sent_bodies(fake_engine: FakeEngine) -> list[dict[str, Any]]:
+    bodies: list[dict[str, Any]] = []
+    fake_engine.on_call = bodies.append
+    return bodies
+
+
+def test_metadata_goes_with_the_message_when_given(
+    run: Run[Any], engines: Engines, fake_engine: FakeEngine
+) -> None:
+    bodies = sent_bodies(fake_engine)
+
+    replies = run(
+        engines(fake_engine.url).message(
+            "participant-7", "hi", 42, metadata={HANDED_BACK_BY: "Sam"}
+        )
+    )
+
+    assert replies == [Reply("echo: hi")]
+    assert [body.get("metadata") for body in bodies] == [{"handed_back_by": "Sam"}]
+
+
+def test_a_message_without_metadata_sends_none(
+    run: Run[Any], engines: Engines, fake_engine: FakeEngine
+) -> None:
+    bodies = sent_bodies(fake_engine)
+
+    run(engines(fake_engine.url).message("participant-7", "hi", 42))
+
+    assert ["metadata" in body for body in bodies] == [False]
 
 
 @pytest.mark.parametrize("token", ["", "not-the-token"], ids=["none", "wrong"])
