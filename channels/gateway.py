@@ -17,8 +17,11 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 from functools import partial
 
+from sqlalchemy.orm import Session
+
 from channels.base import Channel, Inbound, Reply
-from channels.engine import EngineClient, EngineUnavailable
+from channels.crisis import CrisisTurns
+from channels.engine import HANDED_BACK_BY, EngineClient, EngineUnavailable
 from channels.keywords import (
     TEXT_ONLY,
     WARMLINE,
@@ -33,8 +36,9 @@ from channels.plain import UnconfiguredChannel
 from channels.routing import Route, route
 from core.clock import utcnow
 from escalation import service
+from escalation.companion import language_of
 from escalation.levels import Level, Screening
-from escalation.responses import HOLDING_REPLY, WAITING, immediate_reply
+from escalation.responses import HOLDING_REPLY
 from escalation.screening import Screener, screen_safely
 from escalation.service import EscalationPolicy
 from store import messages, participants
@@ -45,6 +49,11 @@ from store.models import Message
 from store.participants import engine_sender
 
 logger = logging.getLogger(__name__)
+
+# What the gateway writes in the reply's own transaction (an escalation, the companion's turn,
+# alerts): called with the session, the message and the time; returns texts to send after any
+# already given.
+Compose = Callable[..., list[str]]
 
 
 _UNCONFIGURED = UnconfiguredChannel()
@@ -78,6 +87,7 @@ class Gateway:
         self._outbox = outbox
         self._engine_retry = engine_retry
         self._policy = policy
+        self._crisis = CrisisTurns(policy)
         self._clock = clock
         self._program = program
         self._answering: dict[int, asyncio.Task[list[Message]]] = {}  # by inbound message id
@@ -140,43 +150,52 @@ class Gateway:
     async def _replies_for(
         self, message: Message, screening: Screening, state: ConversationState
     ) -> list[Message]:
+        language = language_of(message.text, state.language)
         keyword = self._channel(message.channel).keyword(message.text, opted_out=state.opted_out)
         if keyword is not None:  # carrier keywords never reach the assistant
-            return await self._keyword(message, keyword, screening)
+            return await self._keyword(message, keyword, screening, language)
         # Media is kept as its URLs, never opened; any words with it are still answered.
         lead = [TEXT_ONLY] if message.media_urls else []
-        decided = route(screening, state)
-        if decided is Route.RISK_REPLY:
-            # From the gateway itself: a crisis answer never waits on, or depends on, the engine.
-            risk_reply = lead + self._risk_reply(message, screening)
-            return await self._finish(message, risk_reply, screening, escalate=True)
-        if decided is Route.PEER:
-            return await self._finish(message, lead, screening)
-        if decided is Route.WAITING:
-            return await self._finish(message, [*lead, WAITING], screening)
+        turn = self._turn(route(screening, state), screening, language)
+        if turn is not None:  # the gateway answers (or, for a peer, stays quiet) by itself
+            return await self._finish(message, lead, screening, compose=turn, language=language)
         if not message.text.strip() or state.opted_out:
             # A photo with no words or an empty text: nothing to ask. Someone who opted out
             # and texts anyway can get no answer until START: the assistant is not asked, but
             # risk above was still screened, escalated and put before a peer.
-            return await self._finish(message, lead, screening)
+            return await self._finish(message, lead, screening, language=language)
         return await self._ask_engine(message, screening, state, lead)
 
-    def _risk_reply(self, message: Message, screening: Screening) -> list[str]:
-        wait = self._policy.targets.within(screening.level)
-        return immediate_reply(screening, wait, variant=message.id)
+    def _turn(self, decided: Route, screening: Screening, language: str) -> Compose | None:
+        """What the gateway itself says, composed in the transaction that stores it."""
+        crisis = self._crisis
+        if decided is Route.RISK_REPLY:
+            # From the gateway itself: a crisis answer never waits on, or depends on, the engine.
+            return partial(crisis.opening, screening=screening, language=language)
+        if decided is Route.COMPANION:
+            return partial(crisis.follow_up, screening=screening, language=language)
+        if decided is Route.PEER:
+            return partial(crisis.with_peer, screening=screening)
+        if decided is Route.PEER_EMERGENCY:
+            return partial(crisis.emergency_with_peer, screening=screening, language=language)
+        return None
 
     async def _keyword(
-        self, message: Message, keyword: Keyword, screening: Screening
+        self, message: Message, keyword: Keyword, screening: Screening, language: str
     ) -> list[Message]:
-        """STOP, START, HELP. Still screened: someone in crisis may text exactly "help", and
-        the HELP reply always carries 988 and 911."""
-        texts = keyword_reply(keyword, self._program)
-        escalate = screening.level >= Level.CONCERN
-        if escalate and keyword is Keyword.HELP:
-            texts += self._risk_reply(message, screening)
-        sending = keyword_sending(keyword)
-        return await asyncio.to_thread(
-            self._store_replies, message, texts, screening, escalate, sending, keyword
+        """STOP, START, HELP, in the person's language. Still screened: someone in crisis may
+        text exactly "help", and the HELP reply always carries 988 and 911."""
+        texts = keyword_reply(keyword, self._program, language)
+        risky = keyword is Keyword.HELP and screening.level >= Level.CONCERN
+        opening = partial(self._crisis.opening, screening=screening, language=language)
+        return await self._finish(
+            message,
+            texts,
+            screening,
+            compose=opening if risky else None,
+            sending=keyword_sending(keyword),
+            consent=keyword,
+            language=language,
         )
 
     async def _ask_engine(
@@ -185,15 +204,46 @@ class Gateway:
         channel = self._channel(message.channel)
         sender = engine_sender(message.participant_id)
         text = channel.meaning(message.text, state.last_buttons)
+        # The first turn after a peer handed the person back: the assistant is told who was
+        # there, so it picks up from the peer instead of greeting them cold.
+        after_peer = {HANDED_BACK_BY: state.handed_back_by} if state.handed_back_by else None
         try:
             # The message's id goes along: a retry after a timeout is then not taken twice.
             first = message.attempts <= 1
-            replies = await self._engine.message(sender, text, message.id, first_attempt=first)
+            replies = await self._engine.message(
+                sender, text, message.id, first_attempt=first, metadata=after_peer
+            )
         except EngineUnavailable as error:
             logger.warning("message %s held: engine unavailable (%s)", message.id, error)
             return await asyncio.to_thread(self._defer, message, screening)
         drafts = [*map(Draft, lead), *(draft_for(channel, reply) for reply in replies)]
-        return await self._finish(message, drafts, screening, sending=messages.ASSISTANT)
+        return await self._finish(
+            message,
+            drafts,
+            screening,
+            compose=self._assistant_answered(state),
+            sending=messages.ASSISTANT,
+        )
+
+    def _assistant_answered(self, state: ConversationState) -> Compose | None:
+        """What the assistant's answer settles besides itself: the hand-back it was told of,
+        and the peer's alert when an open case's person wrote."""
+        if state.handed_back_by is None and state.open_level is None:
+            return None  # the usual turn: nothing more to write
+        return partial(self._after_assistant, told_of_hand_back=state.handed_back_by is not None)
+
+    def _after_assistant(
+        self,
+        session: Session,
+        message: Message,
+        now: datetime,
+        *,
+        told_of_hand_back: bool,
+    ) -> list[str]:
+        if told_of_hand_back:
+            participants.assistant_told_of_hand_back(session, message.participant_id)
+        service.message_arrived(session, self._policy, message.participant_id, now)
+        return []
 
     async def _finish(
         self,
@@ -201,11 +251,13 @@ class Gateway:
         texts: Sequence[str | Draft],
         screening: Screening,
         *,
-        escalate: bool = False,
+        compose: Compose | None = None,
         sending: Sending = messages.GATEWAY,
+        consent: Keyword | None = None,
+        language: str | None = None,
     ) -> list[Message]:
         return await asyncio.to_thread(
-            self._store_replies, message, texts, screening, escalate, sending
+            self._store_replies, message, texts, screening, compose, sending, consent, language
         )
 
     def _channel(self, scheme: str) -> Channel:
@@ -238,18 +290,20 @@ class Gateway:
         message: Message,
         texts: Sequence[str | Draft],
         screening: Screening,
-        escalate: bool,
+        compose: Compose | None,
         sending: Sending,
-        consent: Keyword | None = None,
+        consent: Keyword | None,
+        language: str | None,
     ) -> list[Message]:
-        """The replies, the escalation and its alerts, and the opt-out (STOP) or opt-in
-        (START) the message asked for: one transaction, all or nothing."""
+        """The replies, what the gateway composed (an escalation, its alerts, the companion's
+        turn), and the opt-out (STOP) or opt-in (START) the message asked for: one
+        transaction, all or nothing."""
         with self._db.transaction() as session:
             now = self._clock()
-            if escalate:
-                service.escalate(
-                    session, self._policy, message.participant_id, message.id, screening, now
-                )
+            if language is not None:
+                participants.set_language(session, message.participant_id, language)
+            if compose is not None:
+                texts = [*texts, *compose(session, message=message, now=now)]
             if consent is Keyword.STOP:
                 participants.opt_out(session, message.address, now, why="STOP")
                 service.person_opted_out(session, self._policy, message.participant_id, now)

@@ -1,8 +1,10 @@
 """Who answers an inbound message: the engine, the gateway itself, or a peer.
 
-Risk outranks everything: a crisis gets the gateway's crisis reply even while a peer has the
-conversation. After a crisis the bot stays quiet (no cheerful check-up question after "I want
-to die") until a peer resolves the escalation.
+Risk outranks the assistant: a message that opens or raises a crisis gets the gateway's own
+first reply, and while an emergency or crisis is open the crisis companion answers each message
+(the assistant's scripted flows stay paused until a peer resolves). While a peer has the
+conversation the gateway sends nothing automatic, so it never talks over them, except the 911
+line for an emergency.
 """
 
 from __future__ import annotations
@@ -14,20 +16,21 @@ from store.escalations import ConversationState
 
 
 class Route(Enum):
-    RISK_REPLY = "risk"  # the gateway answers and escalates: crisis lines, or an MI reply
-    PEER = "peer"  # a peer has taken the conversation over: no automatic reply
-    WAITING = "waiting"  # a crisis is open: remind the person help is coming, no bot flows
+    RISK_REPLY = "risk"  # opens or raises an escalation: crisis lines, or an MI reply
+    COMPANION = "companion"  # an emergency or crisis is open: the companion's next step
+    PEER = "peer"  # a peer has the conversation: no automatic reply, the peer is told
+    PEER_EMERGENCY = "peer-emergency"  # an emergency while a peer has it: the 911 line, pages
     ENGINE = "engine"
 
 
 def route(screening: Screening, state: ConversationState) -> Route:
     open_level = Level[state.open_level.upper()] if state.open_level else Level.NONE
-    if screening.level >= Level.CRISIS:
-        return Route.RISK_REPLY
     if state.taken_over_by is not None:
-        return Route.PEER
+        return Route.PEER_EMERGENCY if screening.level >= Level.EMERGENCY else Route.PEER
+    if screening.level >= Level.CRISIS and screening.level > open_level:
+        return Route.RISK_REPLY
     if open_level >= Level.CRISIS:
-        return Route.WAITING
+        return Route.COMPANION
     if screening.level is Level.CONCERN and open_level < Level.CONCERN:
         return Route.RISK_REPLY
     return Route.ENGINE

@@ -13,6 +13,7 @@ from escalation.companion import crisis, overdose, safety_plan
 from escalation.companion.compose import Voice, digest
 from escalation.companion.matching import normalise
 from escalation.companion.state import State, parse
+from escalation.companion.texts import wordings
 from escalation.companion.turn import PlanLine, Turn
 from escalation.levels import Level, Screening
 
@@ -71,3 +72,8 @@ def _turn(texts: list[str], state: State, voice: Voice, line: PlanLine | None) -
         finished = voice.finish(texts)
     state.sent = [digest(text) for text in finished]
     return Turn(finished, state.dump(), line, voice.language)
+
+
+def emergency_with_peer(language: str) -> str:
+    """The one line an emergency gets while a peer has the conversation (the peer talks)."""
+    return wordings("with_peer.emergency", language)[0]

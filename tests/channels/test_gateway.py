@@ -332,4 +332,4 @@ def test_means_named_a_few_messages_earlier_make_a_death_wish_an_emergency(
     answered = run(through(gateway, inbound("i want to die", "c")))
 
     assert [m.risk_level for m in rows(db, Direction.INBOUND)] == ["none", "none", "emergency"]
-    assert answered.replies[0].text.startswith("Please call 911 now.")
+    assert answered.replies[0].text.startswith("Please call 911 now")

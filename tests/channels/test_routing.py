@@ -1,4 +1,5 @@
-"""Who answers a message: risk outranks a takeover, and an open crisis keeps the bot quiet."""
+"""Who answers a message: a takeover silences the gateway (but for the 911 line), an open
+crisis hands every message to the crisis companion, and higher risk opens or raises."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ FREE = ConversationState(taken_over_by=None, open_level=None)
 TAKEN = ConversationState(taken_over_by="Ana", open_level=None)
 OPEN_CRISIS = ConversationState(taken_over_by=None, open_level="crisis")
 OPEN_CONCERN = ConversationState(taken_over_by=None, open_level="concern")
+OPEN_EMERGENCY = ConversationState(taken_over_by=None, open_level="emergency")
+TAKEN_IN_CRISIS = ConversationState(taken_over_by="Ana", open_level="crisis")
 
 
 @pytest.mark.parametrize(
@@ -23,14 +26,22 @@ OPEN_CONCERN = ConversationState(taken_over_by=None, open_level="concern")
         (Level.EMERGENCY, FREE, Route.RISK_REPLY),
         (Level.NONE, TAKEN, Route.PEER),
         (Level.CONCERN, TAKEN, Route.PEER),
-        (Level.EMERGENCY, TAKEN, Route.RISK_REPLY),
-        (Level.NONE, OPEN_CRISIS, Route.WAITING),
-        (Level.CONCERN, OPEN_CRISIS, Route.WAITING),
-        (Level.CRISIS, OPEN_CRISIS, Route.RISK_REPLY),
+        (Level.CRISIS, TAKEN, Route.PEER),
+        (Level.EMERGENCY, TAKEN, Route.PEER_EMERGENCY),
+        (Level.CRISIS, TAKEN_IN_CRISIS, Route.PEER),
+        (Level.EMERGENCY, TAKEN_IN_CRISIS, Route.PEER_EMERGENCY),
+        (Level.NONE, OPEN_CRISIS, Route.COMPANION),
+        (Level.CONCERN, OPEN_CRISIS, Route.COMPANION),
+        (Level.CRISIS, OPEN_CRISIS, Route.COMPANION),
+        (Level.EMERGENCY, OPEN_CRISIS, Route.RISK_REPLY),
+        (Level.NONE, OPEN_EMERGENCY, Route.COMPANION),
+        (Level.EMERGENCY, OPEN_EMERGENCY, Route.COMPANION),
         (Level.NONE, OPEN_CONCERN, Route.ENGINE),
         (Level.CONCERN, OPEN_CONCERN, Route.ENGINE),
         (Level.CRISIS, OPEN_CONCERN, Route.RISK_REPLY),
     ],
 )
-def test_route(level: Level, state: ConversationState, expected: Route) -> None:
+def test_each_message_goes_to_who_should_answer_it(
+    level: Level, state: ConversationState, expected: Route
+) -> None:
     assert route(Screening(level), state) == expected

@@ -13,9 +13,9 @@ from twilio.request_validator import RequestValidator  # type: ignore[import-unt
 
 from bot.actions.greet import FIRST_GREETING
 from core.settings import Settings, load_settings
-from escalation.responses import CRISIS
 from tests.fakes.telegram_api import FakeTelegram, message_update, running_fake_telegram
 from tests.fakes.twilio_api import FakeTwilio, running_fake_twilio
+from tests.support.crisis import opening_for
 from tests.support.system import wait_for
 from warmline.isolated import PreparedEngine, start_system
 
@@ -94,7 +94,8 @@ def test_sms_and_telegram_webhooks_reach_the_engine_and_answer_on_the_same_chann
 
         # A crisis over SMS is answered by the gateway itself, on the same channel.
         assert sms_in(base, twilio.auth_token, "SM" + "2" * 32, "i want to die").status_code == 200
-        wait_for(lambda: sms_out(twilio)[1:] == list(CRISIS), 60, "the SMS crisis reply")
+        crisis = opening_for("i want to die", system_settings)
+        wait_for(lambda: sms_out(twilio)[1:] == crisis, 60, "the SMS crisis reply")
     finally:
         system.stop()
     assert telegram.webhook is not None  # registered at start-up, with its secret

@@ -9,7 +9,7 @@ import pytest
 
 from bot.actions.greet import FIRST_GREETING
 from core.settings import Settings
-from escalation.responses import CRISIS, OVERDOSE_STEPS
+from tests.support.crisis import opening_for
 from tests.support.system import chat, conversation, wait_for
 from warmline.supervisor import Supervisor
 
@@ -35,7 +35,8 @@ def test_crisis_with_the_engine_up_and_down(system: Supervisor, system_settings:
     base = f"http://127.0.0.1:{system_settings.app_port}"
     assert chat(base, "ria", "hey") == [FIRST_GREETING]
 
-    assert chat(base, "ria", "i dont want to live anymore") == list(CRISIS)
+    crisis = "i dont want to live anymore"
+    assert chat(base, "ria", crisis) == opening_for(crisis, system_settings)
     wait_for(lambda: len(peer_alerts(base)) == 1, 30, "the peer alert")
     assert [level for level, _ in escalations(base)] == ["crisis"]
     assert peer_alerts(base)[0].startswith("Warmline: new CRISIS escalation #1.")
@@ -44,7 +45,8 @@ def test_crisis_with_the_engine_up_and_down(system: Supervisor, system_settings:
     system.children["engine"].terminate()  # the engine goes down
     system.children["engine"].wait(timeout=30)
 
-    assert chat(base, "lee", "my friend is overdosing and not breathing") == list(OVERDOSE_STEPS)
+    overdose = "my friend is overdosing and not breathing"
+    assert chat(base, "lee", overdose) == opening_for(overdose, system_settings)
     wait_for(lambda: len(peer_alerts(base)) == 2, 30, "the second peer alert")
     assert sorted(level for level, _ in escalations(base)) == ["crisis", "emergency"]
 

@@ -1,4 +1,4 @@
-"""What a person is told at once when their message shows risk."""
+"""What a person is told at once when their message opens a concern."""
 
 from __future__ import annotations
 
@@ -7,33 +7,13 @@ from datetime import timedelta
 import pytest
 
 from escalation.levels import Level, Screening
-from escalation.responses import immediate_reply
+from escalation.responses import concern_reply
 
 WAIT = timedelta(minutes=15)
 
 
 def reply(level: Level, *reasons: str, variant: int = 0) -> str:
-    return " ".join(immediate_reply(Screening(level, reasons), WAIT, variant))
-
-
-def test_an_overdose_emergency_gets_911_naloxone_and_rescue_breathing() -> None:
-    text = reply(Level.EMERGENCY, "overdose:unresponsive")
-
-    assert [word in text for word in ("911", "naloxone", "rescue breaths", "988")] == [True] * 4
-
-
-def test_another_emergency_gets_911_and_988_without_overdose_steps() -> None:
-    text = reply(Level.EMERGENCY, "suicide:attempt")
-
-    assert ("911" in text, "988" in text, "naloxone" in text) == (True, True, False)
-
-
-def test_a_crisis_gets_988_by_call_or_text_a_peer_and_a_safety_plan_prompt() -> None:
-    text = reply(Level.CRISIS, "suicide:death-wish")
-
-    assert "call or text 988" in text
-    assert "peer recovery specialist" in text
-    assert "one reason to stay safe tonight" in text
+    return " ".join(concern_reply(Screening(level, reasons), WAIT, variant))
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,103 @@
+"""The gateway's side of a crisis: the companion's turns, stored with the escalation, the
+person's safety plan and the peers' alerts, in the transaction that stores the replies.
+
+The companion itself (escalation/companion/) is a pure dialogue over clinician-reviewed YAML;
+here it is given what it needs from the database and what it decides is written back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from escalation import companion, service
+from escalation.companion import PlanLine
+from escalation.levels import Level, Screening
+from escalation.responses import concern_reply
+from escalation.service import EscalationPolicy, level_of
+from store import escalations, messages, safety_plans
+from store.models import Message
+
+
+class CrisisTurns:
+    """Each method runs in the caller's transaction and returns the texts to send."""
+
+    def __init__(self, policy: EscalationPolicy) -> None:
+        self._policy = policy
+
+    def opening(
+        self, session: Session, message: Message, screening: Screening, language: str, now: datetime
+    ) -> list[str]:
+        """A message that opens or raises an escalation: it is paged, and answered at once."""
+        escalation = service.escalate(
+            session, self._policy, message.participant_id, message.id, screening, now
+        )
+        wait = self._policy.targets.within(screening.level)
+        if screening.level < Level.CRISIS:
+            return concern_reply(screening, wait, variant=message.id)
+        turn = companion.opening(
+            screening, language=language, plan=_plan(session, message), wait=wait
+        )
+        escalation.companion = dict(turn.state)
+        return list(turn.texts)
+
+    def follow_up(
+        self, session: Session, message: Message, screening: Screening, language: str, now: datetime
+    ) -> list[str]:
+        """A later message while an emergency or crisis is open and no peer has taken over."""
+        escalation = service.escalate(
+            session, self._policy, message.participant_id, message.id, screening, now
+        )  # adds this message's reasons; the route already sent anything higher to `opening`
+        service.message_arrived(session, self._policy, message.participant_id, now)
+        turn = companion.follow_up(
+            message.text,
+            screening,
+            escalation.companion,
+            language=language,
+            plan=_plan(session, message),
+            previous_reply=messages.last_reply_text(session, message.participant_id),
+            wait=self._policy.targets.within(level_of(escalation)),
+        )
+        escalation.companion = dict(turn.state)
+        if turn.plan_line is not None:
+            line = turn.plan_line
+            safety_plans.add_line(
+                session, message.participant_id, line.section, line.text, message.id, now
+            )
+        return list(turn.texts)
+
+    def with_peer(
+        self, session: Session, message: Message, screening: Screening, now: datetime
+    ) -> list[str]:
+        """A peer has the conversation: nothing automatic, but risk still raises the case and
+        the peer hears that the person wrote."""
+        raised = self._raise(session, message, screening, now)
+        if not raised:
+            service.message_arrived(session, self._policy, message.participant_id, now)
+        return []
+
+    def emergency_with_peer(
+        self, session: Session, message: Message, screening: Screening, language: str, now: datetime
+    ) -> list[str]:
+        """An emergency while a peer has the conversation: the peer and a supervisor are paged
+        at once, and the person gets the 911 line (not the companion: the peer is talking)."""
+        self._raise(session, message, screening, now)
+        service.emergency_in_takeover(session, self._policy, message.participant_id, now)
+        return [companion.emergency_with_peer(language)]
+
+    def _raise(
+        self, session: Session, message: Message, screening: Screening, now: datetime
+    ) -> bool:
+        if screening.level < Level.CONCERN:
+            return False
+        before = escalations.unresolved_for(session, message.participant_id)
+        level_before = level_of(before) if before is not None else Level.NONE
+        service.escalate(session, self._policy, message.participant_id, message.id, screening, now)
+        return screening.level > level_before
+
+
+def _plan(session: Session, message: Message) -> Sequence[PlanLine]:
+    lines = safety_plans.lines_of(session, message.participant_id)
+    return [PlanLine(section=section, text=text) for section, text in lines]
