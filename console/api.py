@@ -115,8 +115,8 @@ async def missed_risk(
 
 
 @router.get("/participants/{participant_id}/messages")
-async def messages(participant_id: RowId, request: Request, _peer: Peer) -> ConversationOut:
-    return await asyncio.to_thread(queries.conversation_of, _db(request), participant_id)
+async def messages(participant_id: RowId, request: Request, peer: Peer) -> ConversationOut:
+    return await asyncio.to_thread(queries.conversation_of, _db(request), participant_id, peer.name)
 
 
 @router.post("/participants/{participant_id}/takeover")

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.clock import utcnow
-from store import messages
+from store import audit, messages, safety_plans
 from store.db import Database
 from store.escalation_models import Escalation
 from store.models import Direction, Lane, Message, OutboxItem, OutboxStatus, Participant
@@ -46,10 +46,16 @@ class MessageOut(BaseModel):
     delivery_error: str | None = None
 
 
+class PlanLineOut(BaseModel):
+    section: str  # a Stanley-Brown step: warning-signs, coping, ... reasons-for-living
+    text: str  # the person's words as the crisis companion heard them, in second person
+
+
 class ConversationOut(BaseModel):
     participant_id: int
     taken_over_by: str | None
     messages: list[MessageOut]
+    safety_plan: list[PlanLineOut] = []
 
 
 def _participant(session: Session, participant_id: int) -> Participant:
@@ -99,9 +105,16 @@ def _message_out(message: Message, item: OutboxItem | None) -> MessageOut:
     )  # fmt: skip
 
 
-def conversation_of(db: Database, participant_id: int) -> ConversationOut:
+def conversation_of(db: Database, participant_id: int, viewer: str) -> ConversationOut:
+    """The person's messages, each reply's delivery state, and their safety plan; the view
+    is audited (who read whose conversation, when)."""
     with db.transaction() as session:
         participant = _participant(session, participant_id)
+        audit.record(session, f"peer:{viewer}", "viewed-conversation", participant_id)
+        plan = [
+            PlanLineOut(section=s, text=t)
+            for s, t in safety_plans.lines_of(session, participant_id)
+        ]
         shown = messages.conversation(session, participant_id)
         ids = [m.id for m in shown if m.direction == Direction.OUTBOUND]
         # One read for every reply's outbox row, not one per message.
@@ -111,6 +124,7 @@ def conversation_of(db: Database, participant_id: int) -> ConversationOut:
             participant_id=participant_id,
             taken_over_by=participant.taken_over_by,
             messages=[_message_out(m, by_message.get(m.id)) for m in shown],
+            safety_plan=plan,
         )
 
 

@@ -25,7 +25,11 @@ ENGINE_COMPONENTS_DIR = BOT_DIR / "components"
 # On the same path but only served, never trained: the message webhook (bot/credentials.yml)
 # and its action calls. They never reach the trained model, so changing them must not retrain.
 SERVING_ONLY = frozenset(
-    {Path("components/warmline_channel.py"), Path("components/action_calls.py")}
+    {
+        Path("components/warmline_channel.py"),
+        Path("components/action_calls.py"),
+        Path("components/handback.py"),
+    }
 )
 
 

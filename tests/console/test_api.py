@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from store.db import Database
-from store.models import Message, ParticipantAddress
+from store.models import AuditEntry, Message, ParticipantAddress
 from tests.console.peers import ANA, BEN, chat, open_escalation
 from tests.fakes.engine import FakeEngine
 
@@ -194,3 +194,23 @@ def test_a_peer_reply_after_a_stop_goes_on_the_persons_other_channel(
         reply = session.get(Message, sent.json()["message_id"])
         assert reply is not None
         assert (reply.address, reply.text) == ("sim:jo", "Hi, Ana here.")
+
+
+def test_a_peer_sees_the_safety_plan_the_companion_heard_and_the_view_is_audited(
+    client: TestClient, db: Database
+) -> None:
+    chat(client, "i want to kill myself")  # the companion's first safety-plan step follows
+    chat(client, "when i stop eating and sleep all day")
+
+    seen = client.get("/api/participants/1/messages", headers=ANA).json()
+
+    assert seen["safety_plan"] == [
+        {"section": "warning-signs", "text": "when you stop eating and sleep all day"}
+    ]
+    with db.transaction() as session:
+        views = session.execute(
+            select(AuditEntry.actor, AuditEntry.participant_id).where(
+                AuditEntry.action == "viewed-conversation"
+            )
+        ).all()
+    assert [tuple(view) for view in views] == [("peer:Ana", 1)]

@@ -22,9 +22,14 @@ def feedback_rows(db: Database) -> list[tuple[Any, ...]]:
 
 
 def audited(db: Database) -> list[tuple[str, str]]:
+    """The peers' actions (their reads of a conversation, audited too, left out)."""
     with db.transaction() as session:
         rows = session.scalars(select(AuditEntry).order_by(AuditEntry.id))
-        return [(r.actor, r.action) for r in rows if r.actor.startswith("peer:")]
+        return [
+            (r.actor, r.action)
+            for r in rows
+            if r.actor.startswith("peer:") and r.action != "viewed-conversation"
+        ]
 
 
 # --- Take over and hand back -------------------------------------------------------------------

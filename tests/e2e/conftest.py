@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from core.settings import Settings
+from tests.support.crisis_log import CRISIS_LOG
 from warmline.isolated import PreparedEngine, start_system
 from warmline.supervisor import Supervisor
 
@@ -19,3 +20,10 @@ def system(system_settings: Settings, prepared_engine: PreparedEngine) -> Iterat
         yield group
     finally:
         group.stop()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The crisis-conversation figure, printed whenever the end-to-end tests ran."""
+    if CRISIS_LOG.conversations:
+        terminalreporter.write_sep("-", "crisis companion")
+        terminalreporter.write_line(CRISIS_LOG.summary())

@@ -96,12 +96,15 @@ def test_the_engine_env_disables_telemetry_and_finds_only_the_engines_components
     assert (env["WARMLINE_KEPT"], env["EXTRA"]) == ("yes", "1")
 
 
-def test_the_training_hash_ignores_the_message_webhook(bot: Path) -> None:
-    """The engine's message webhook lives beside the pipeline components but never reaches the
-    trained model: changing it must not retrain."""
+@pytest.mark.parametrize("serving_only", ["warmline_channel.py", "handback.py"])
+def test_the_training_hash_ignores_the_serving_only_components(
+    bot: Path, serving_only: str
+) -> None:
+    """The engine's message webhook and its hand-back hook live beside the pipeline components
+    but never reach the trained model: changing them must not retrain."""
     before = training_hash(bot)
 
-    with (bot / "components" / "warmline_channel.py").open("a", encoding="utf-8") as file:
+    with (bot / "components" / serving_only).open("a", encoding="utf-8") as file:
         file.write("\n# changed\n")
 
     assert training_hash(bot) == before
