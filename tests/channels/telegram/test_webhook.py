@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from channels.telegram.webhook import PATH, SECRET_HEADER
 from store.db import Database
+from store.escalation_models import AlertKind, PeerAlert
 from store.models import Direction, Message, Participant, ParticipantAddress
 from store.participants import engine_sender
 from tests.channels.telegram.conftest import PUBLIC_URL, SECRET, TelegramApp, eventually
@@ -249,6 +250,24 @@ def test_a_reply_refused_because_the_bot_was_blocked_opts_the_address_out(
 
     eventually(lambda: opted_out(db, ADDRESS))
     assert fake_telegram.sent == []
+
+
+def test_blocking_the_bot_mid_crisis_tells_the_peers_at_once(
+    webhook_client: TestClient, db: Database
+) -> None:
+    post(webhook_client, message_update(1, CHAT, text="i want to kill myself"))
+    eventually(lambda: bool(alerts_of_kind(db, AlertKind.ALERT)))
+
+    post(webhook_client, member_update(2, CHAT, "kicked"))
+
+    eventually(lambda: opted_out(db, ADDRESS))
+    assert alerts_of_kind(db, AlertKind.OPTED_OUT) == ["Dev Peer"]  # the peer on call, not the text
+
+
+def alerts_of_kind(db: Database, kind: AlertKind) -> list[str]:
+    with db.transaction() as session:
+        rows = session.scalars(select(PeerAlert.recipient).where(PeerAlert.kind == kind))
+        return list(rows)
 
 
 # --- Input that once gave a 500 (issue 13): refused with a 400, stored nowhere, logged nowhere -
