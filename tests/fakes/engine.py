@@ -2,7 +2,7 @@
 
 Unit tests of the gateway use it to control what the engine says; the end-to-end suite uses the
 real engine. It serves the path of the engine's own webhook (bot/components/warmline_channel.py)
-and records what each call carried besides the message: its id and its token.
+and records what each call carried besides the message: its id, its token and its metadata.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ class EngineCall:
     message_id: str | None
     first_attempt: bool | None
     authorization: str | None  # the Authorization header, as sent
+    metadata: dict[str, Any] | None = None  # the message's metadata, when it carried any
 
 
 @dataclass
@@ -52,6 +53,7 @@ class FakeEngine:
             body.get("message_id"),
             body.get("first_attempt"),
             authorization,
+            body.get("metadata"),
         )
         self.received.append(call)
         if self.token is not None and authorization != f"Bearer {self.token}":
