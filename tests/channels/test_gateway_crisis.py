@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from channels.gateway import Gateway
@@ -115,11 +116,8 @@ def resolve(db: Database, clock: Clock, kind: OutcomeKind, note: str = "talked")
         assert casework.resolve(session, case.id, PEER, Outcome(note, kind), clock())
 
 
-def repeats(texts: Sequence[str]) -> list[str]:
-    return [after for before, after in itertools.pairwise(texts) if before == after]
-
-
-def test_an_overdose_gets_the_right_step_for_each_follow_up_with_911_every_turn_and_no_engine(
+@pytest.fixture
+def person(
     run: Run[Any],
     engines: Engines,
     db: Database,
@@ -127,8 +125,22 @@ def test_an_overdose_gets_the_right_step_for_each_follow_up_with_911_every_turn_
     channel: RecordingChannel,
     clock: Clock,
     policy: EscalationPolicy,
+) -> Person:
+    """One person texting a gateway with the peers on call and the fake engine up."""
+    return Person(run, make_gateway(db, engines(fake_engine.url), channel, clock, policy=policy))
+
+
+def repeats(texts: Sequence[str]) -> list[str]:
+    return [after for before, after in itertools.pairwise(texts) if before == after]
+
+
+def test_an_overdose_gets_the_right_step_for_each_follow_up_with_911_every_turn_and_no_engine(
+    person: Person,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
 ) -> None:
-    person = Person(run, make_gateway(db, engines(fake_engine.url), channel, clock, policy=policy))
 
     opening = person.says(OVERDOSE)
     assert one_of("od.open.call", opening)
@@ -146,15 +158,11 @@ def test_an_overdose_gets_the_right_step_for_each_follow_up_with_911_every_turn_
 
 
 def test_a_safety_plan_is_stored_in_second_person_and_recalled_in_a_later_crisis(
-    run: Run[Any],
-    engines: Engines,
+    person: Person,
     db: Database,
     fake_engine: FakeEngine,
-    channel: RecordingChannel,
     clock: Clock,
-    policy: EscalationPolicy,
 ) -> None:
-    person = Person(run, make_gateway(db, engines(fake_engine.url), channel, clock, policy=policy))
 
     opening = person.says(CRISIS)
     assert one_of("crisis.open.ack", opening)
@@ -192,15 +200,10 @@ def test_a_safety_plan_is_stored_in_second_person_and_recalled_in_a_later_crisis
 
 
 def test_im_safe_it_was_a_joke_is_believed_warmly_and_a_peer_still_reviews(
-    run: Run[Any],
-    engines: Engines,
+    person: Person,
     db: Database,
     fake_engine: FakeEngine,
-    channel: RecordingChannel,
-    clock: Clock,
-    policy: EscalationPolicy,
 ) -> None:
-    person = Person(run, make_gateway(db, engines(fake_engine.url), channel, clock, policy=policy))
     asked = person.says(CRISIS)
 
     believed = person.says("im safe now, it was a joke")
@@ -214,15 +217,9 @@ def test_im_safe_it_was_a_joke_is_believed_warmly_and_a_peer_still_reviews(
 
 
 def test_resource_and_person_requests_in_a_crisis_are_answered_not_deflected(
-    run: Run[Any],
-    engines: Engines,
-    db: Database,
+    person: Person,
     fake_engine: FakeEngine,
-    channel: RecordingChannel,
-    clock: Clock,
-    policy: EscalationPolicy,
 ) -> None:
-    person = Person(run, make_gateway(db, engines(fake_engine.url), channel, clock, policy=policy))
     person.says(CRISIS)
 
     resources = " ".join(person.says("where can i find rehab?"))
@@ -236,15 +233,13 @@ def test_resource_and_person_requests_in_a_crisis_are_answered_not_deflected(
 
 
 def test_in_a_takeover_the_person_gets_no_automatic_reply_and_the_peer_one_alert_a_minute(
-    run: Run[Any],
-    engines: Engines,
+    person: Person,
     db: Database,
     fake_engine: FakeEngine,
     channel: RecordingChannel,
     clock: Clock,
     policy: EscalationPolicy,
 ) -> None:
-    person = Person(run, make_gateway(db, engines(fake_engine.url), channel, clock, policy=policy))
     person.says(CRISIS)
     with db.transaction() as session:
         assert casework.take_over(session, person_id(db), PEER, clock())
@@ -275,15 +270,11 @@ def test_in_a_takeover_the_person_gets_no_automatic_reply_and_the_peer_one_alert
 
 
 def test_an_emergency_in_a_takeover_gets_only_the_911_line_and_pages_the_peer_and_supervisor(
-    run: Run[Any],
-    engines: Engines,
+    person: Person,
     db: Database,
     fake_engine: FakeEngine,
-    channel: RecordingChannel,
     clock: Clock,
-    policy: EscalationPolicy,
 ) -> None:
-    person = Person(run, make_gateway(db, engines(fake_engine.url), channel, clock, policy=policy))
     person.says(CRISIS)
     with db.transaction() as session:
         assert casework.take_over(session, person_id(db), PEER, clock())
@@ -304,15 +295,11 @@ def test_an_emergency_in_a_takeover_gets_only_the_911_line_and_pages_the_peer_an
 
 
 def test_a_concern_then_a_crisis_is_one_escalation_raised_with_both_reasons_and_paged_again(
-    run: Run[Any],
-    engines: Engines,
+    person: Person,
     db: Database,
     fake_engine: FakeEngine,
-    channel: RecordingChannel,
     clock: Clock,
-    policy: EscalationPolicy,
 ) -> None:
-    person = Person(run, make_gateway(db, engines(fake_engine.url), channel, clock, policy=policy))
     person.says("i relapsed last night")
     concern_alerts = alerts(db)
     assert [(a.kind, a.status) for a in concern_alerts] == [("alert", "pending")]
@@ -337,15 +324,11 @@ def test_a_concern_then_a_crisis_is_one_escalation_raised_with_both_reasons_and_
 
 
 def test_a_crisis_resolved_as_a_false_alarm_leaves_the_person_with_the_assistant(
-    run: Run[Any],
-    engines: Engines,
+    person: Person,
     db: Database,
     fake_engine: FakeEngine,
-    channel: RecordingChannel,
     clock: Clock,
-    policy: EscalationPolicy,
 ) -> None:
-    person = Person(run, make_gateway(db, engines(fake_engine.url), channel, clock, policy=policy))
     person.says(CRISIS)
     with db.transaction() as session:
         case = session.scalars(select(Escalation)).one()
@@ -368,17 +351,12 @@ def test_a_crisis_resolved_as_a_false_alarm_leaves_the_person_with_the_assistant
 
 
 def test_a_crisis_in_spanish_is_answered_in_spanish_and_stop_confirmed_in_spanish(
-    run: Run[Any],
-    engines: Engines,
+    person: Person,
     db: Database,
     fake_engine: FakeEngine,
-    channel: RecordingChannel,
-    clock: Clock,
-    policy: EscalationPolicy,
 ) -> None:
     # The real screener rates "quiero matarme" a crisis (suicide:ideation): no fixed screening.
     assert screen("quiero matarme").level is Level.CRISIS
-    person = Person(run, make_gateway(db, engines(fake_engine.url), channel, clock, policy=policy))
 
     opening = person.says("quiero matarme")
     stopped = person.says("STOP")
@@ -397,15 +375,11 @@ def test_a_crisis_in_spanish_is_answered_in_spanish_and_stop_confirmed_in_spanis
 
 
 def test_after_a_hand_back_the_next_message_tells_the_engine_who_was_there_and_only_that_one(
-    run: Run[Any],
-    engines: Engines,
+    person: Person,
     db: Database,
     fake_engine: FakeEngine,
-    channel: RecordingChannel,
     clock: Clock,
-    policy: EscalationPolicy,
 ) -> None:
-    person = Person(run, make_gateway(db, engines(fake_engine.url), channel, clock, policy=policy))
     person.says(CRISIS)
     with db.transaction() as session:
         assert casework.take_over(session, person_id(db), PEER, clock())
