@@ -38,7 +38,7 @@ from core.clock import utcnow
 from escalation import service
 from escalation.companion import language_of
 from escalation.levels import Level, Screening
-from escalation.responses import HOLDING_REPLY
+from escalation.responses import holding_reply
 from escalation.screening import Screener, screen_safely
 from escalation.service import EscalationPolicy
 from store import messages, participants
@@ -215,7 +215,8 @@ class Gateway:
             )
         except EngineUnavailable as error:
             logger.warning("message %s held: engine unavailable (%s)", message.id, error)
-            return await asyncio.to_thread(self._defer, message, screening)
+            language = language_of(message.text, state.language)
+            return await asyncio.to_thread(self._defer, message, screening, language)
         drafts = [*map(Draft, lead), *(draft_for(channel, reply) for reply in replies)]
         return await self._finish(
             message,
@@ -313,9 +314,9 @@ class Gateway:
                 session, message, texts, screening.level.label, now, send_now=True, sending=sending
             )
 
-    def _defer(self, message: Message, screening: Screening) -> list[Message]:
+    def _defer(self, message: Message, screening: Screening, language: str) -> list[Message]:
         # One holding reply per message, not one per retry while the engine stays down.
-        holding = [HOLDING_REPLY] if message.attempts <= 1 else []
+        holding = [holding_reply(language)] if message.attempts <= 1 else []
         now = self._clock()
         with self._db.transaction() as session:
             return messages.defer_inbound(

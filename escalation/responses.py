@@ -17,6 +17,19 @@ HOLDING_REPLY = (
     "Thanks for your message. I can't answer properly right now and will reply as soon as I can. "
     "If you're in crisis, call or text 988 any time. If your life is in danger, call 911."
 )
+# 988 in Spanish: call and press 2, or text AYUDA (988 Suicide & Crisis Lifeline).
+HOLDING_REPLY_ES = (
+    "Gracias por tu mensaje. Ahora no puedo responder bien y te escribiré en cuanto pueda. Si "
+    "estás en crisis, llama al 988 y oprime 2, o envía AYUDA al 988. Si tu vida corre peligro, "
+    "llama al 911."
+)
+
+
+def holding_reply(language: str) -> str:
+    """The holding reply in the language the person writes in."""
+    return HOLDING_REPLY_ES if language == "es" else HOLDING_REPLY
+
+
 # Reflections respond to what the person said; several each, so a returning person does not
 # get the same canned line twice in a row.
 REFLECTIONS = {

@@ -18,6 +18,7 @@ from channels.gateway import Gateway, Inbound
 from channels.outbox import OutboxDispatcher
 from escalation.levels import Level, Screening
 from escalation.policy import ResponseTargets
+from escalation.responses import HOLDING_REPLY_ES
 from escalation.screening import Screener, default_screener, screen
 from escalation.service import EscalationPolicy
 from store.db import Database
@@ -219,6 +220,16 @@ def test_engine_down_sends_one_holding_reply_with_988_then_answers_when_back(
 
     assert [text for _, text in channel.sent][1:] == ["echo: are you there"]
     assert [m.status for m in rows(db, Direction.INBOUND)] == [InboundStatus.PROCESSED]
+
+
+def test_the_holding_reply_is_in_spanish_for_someone_writing_in_spanish(
+    run: Run[Any], engines: Engines, db: Database, channel: RecordingChannel, clock: Clock
+) -> None:
+    down = make_gateway(db, engines(f"http://127.0.0.1:{free_port()}"), channel, clock)
+
+    held = run(through(down, inbound("hola, necesito hablar con alguien por favor")))
+
+    assert [reply.text for reply in held.replies] == [HOLDING_REPLY_ES]
 
 
 class Crash(Exception):
