@@ -15,9 +15,10 @@ from sqlalchemy.orm import Session
 from escalation import companion, service
 from escalation.companion import PlanLine
 from escalation.levels import Level, Screening
-from escalation.responses import concern_reply
+from escalation.responses import back_from_peer, concern_reply
 from escalation.service import EscalationPolicy, level_of
-from store import escalations, messages, safety_plans
+from store import escalations, messages, participants, safety_plans
+from store.escalation_models import Escalation
 from store.models import Message
 
 
@@ -50,7 +51,10 @@ class CrisisTurns:
         escalation = service.escalate(
             session, self._policy, message.participant_id, message.id, screening, now
         )  # adds this message's reasons; the route already sent anything higher to `opening`
-        service.message_arrived(session, self._policy, message.participant_id, now)
+        risky = screening.level >= Level.CRISIS
+        service.message_arrived(session, self._policy, message.participant_id, now, risky=risky)
+        if (peer := participants.hand_back_pending(session, message.participant_id)) is not None:
+            return self._after_hand_back(session, escalation, message, peer, language)
         turn = companion.follow_up(
             message.text,
             screening,
@@ -68,6 +72,24 @@ class CrisisTurns:
             )
         return list(turn.texts)
 
+    def _after_hand_back(
+        self,
+        session: Session,
+        escalation: Escalation,
+        message: Message,
+        peer: str,
+        language: str,
+    ) -> list[str]:
+        """A peer handed the person back while the case is still open: the companion says it is
+        back and asks how they are now, instead of picking up the question it asked before the
+        peer came (whatever they answer now is not an answer to that)."""
+        participants.assistant_told_of_hand_back(session, message.participant_id)
+        earlier = dict(escalation.companion or {})
+        if earlier.get("mode") != "overdose":
+            earlier["mode"] = "safe"  # the peer has talked with them: check in, no plan walk
+        escalation.companion = earlier | {"asked": None}
+        return [back_from_peer(language, peer)]
+
     def with_peer(
         self, session: Session, message: Message, screening: Screening, now: datetime
     ) -> list[str]:
@@ -75,7 +97,8 @@ class CrisisTurns:
         the peer hears that the person wrote."""
         raised = self._raise(session, message, screening, now)
         if not raised:
-            service.message_arrived(session, self._policy, message.participant_id, now)
+            risky = screening.level >= Level.CRISIS
+            service.message_arrived(session, self._policy, message.participant_id, now, risky=risky)
         return []
 
     def emergency_with_peer(

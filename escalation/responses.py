@@ -87,3 +87,17 @@ def concern_reply(screening: Screening, wait: timedelta, variant: int = 0) -> li
     if "support:asks-for-person" in screening.reasons:
         return [asks_for_person(wait)]
     return [_reflection(screening.reasons, variant), peer_offer(wait)]
+
+
+# A peer handed the person back to the warmline while their crisis case is still open: said once,
+# before the crisis companion goes on.
+BACK_FROM_PEER = {
+    "en": "It's the Warmline assistant again - {peer} handed our chat back to me, and the peers "
+    "still have your case. How are you doing right now? 988 is there any time, call or text.",
+    "es": "Soy de nuevo el asistente de Warmline: {peer} me devolvió la conversación, y el equipo "
+    "de apoyo sigue pendiente de ti. ¿Cómo estás ahora? El 988 está siempre: llama y oprime 2.",
+}
+
+
+def back_from_peer(language: str, peer: str) -> str:
+    return BACK_FROM_PEER.get(language, BACK_FROM_PEER["en"]).format(peer=peer)

@@ -103,17 +103,24 @@ def holder_of(session: Session, escalation: Escalation) -> str | None:
 
 
 def message_arrived(
-    session: Session, policy: EscalationPolicy, participant_id: int, now: datetime
+    session: Session,
+    policy: EscalationPolicy,
+    participant_id: int,
+    now: datetime,
+    *,
+    risky: bool = False,
 ) -> None:
     """The person wrote again (a message that neither opened nor raised the case) while a
     peer is needed: whoever has the case (or, for an
     unclaimed emergency or crisis, everyone on call) gets "new message in #N", never the text,
-    at most once a minute per escalation. An unclaimed concern waits in the review queue."""
+    at most once a minute per escalation, unless this message itself rates crisis or higher
+    (`risky`): risk is never held back by the throttle. An unclaimed concern waits in the
+    review queue."""
     escalation = episodes.case_of(session, participant_id)
     if escalation is None:
         return
     recent = escalation.message_alerted_at
-    if recent is not None and now - recent < MESSAGE_ALERT_INTERVAL:
+    if not risky and recent is not None and now - recent < MESSAGE_ALERT_INTERVAL:
         return
     holder = holder_of(session, escalation)
     if holder is None and level_of(escalation) < Level.CRISIS:

@@ -109,6 +109,14 @@ def set_language(session: Session, participant_id: int, language: str) -> None:
     )
 
 
+def hand_back_pending(session: Session, participant_id: int) -> str | None:
+    """The peer who handed the person back, if the warmline has not said so to them yet."""
+    found: str | None = session.scalar(
+        select(Participant.handed_back_by).where(Participant.id == participant_id)
+    )
+    return found
+
+
 def assistant_told_of_hand_back(session: Session, participant_id: int) -> None:
     """The assistant has heard that a peer was there: its later turns need not be told."""
     session.execute(

@@ -22,7 +22,7 @@ from escalation.companion import emergency_with_peer
 from escalation.companion.texts import wordings
 from escalation.levels import Level
 from escalation.policy import alert_text
-from escalation.responses import HOLDING_REPLY
+from escalation.responses import HOLDING_REPLY, back_from_peer
 from escalation.screening import screen
 from escalation.service import EscalationPolicy
 from store import participants, safety_plans
@@ -397,6 +397,24 @@ def test_after_a_hand_back_the_next_message_tells_the_engine_who_was_there_and_o
         ("hey", {"handed_back_by": PEER}),
         ("how do meetings work", None),
     ]
+
+
+def test_a_hand_back_with_the_case_still_open_gets_a_check_in_not_the_old_question(
+    person: Person, db: Database, clock: Clock
+) -> None:
+    person.says(CRISIS)  # the companion asks its first safety-plan question
+    with db.transaction() as session:
+        assert casework.take_over(session, person_id(db), PEER, clock())
+        assert casework.hand_back(session, person_id(db), PEER, clock())
+
+    back = person.says("wait where did she go")
+    after = person.says("i cant sleep")
+
+    assert back == [back_from_peer("en", PEER)]
+    assert after  # the companion goes on, checking in
+    with db.transaction() as session:
+        assert safety_plans.lines_of(session, person_id(db)) == []  # neither was a plan answer
+        assert participants.hand_back_pending(session, person_id(db)) is None
 
 
 def test_the_companion_answers_a_crisis_with_the_engine_stopped(

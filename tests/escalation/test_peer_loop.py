@@ -155,3 +155,17 @@ def test_a_provider_opt_out_mid_case_is_recorded_and_tells_the_peers(db: Databas
         ("Ana", "tel:+15550000001", "opted-out"),
         ("Ben", "tel:+15550000003", "opted-out"),
     ]  # once: the second report is not news
+
+
+def test_a_risky_message_reaches_the_peer_even_within_the_minute(db: Database) -> None:
+    person, _ = texted(db)
+    escalation_id = escalate(db, Level.CRISIS, (person, 1))
+    with db.transaction() as session:
+        casework.claim(session, escalation_id, "Ben", T0)
+        service.message_arrived(session, POLICY, person, T0 + timedelta(seconds=5))
+        service.message_arrived(session, POLICY, person, T0 + timedelta(seconds=20))
+        service.message_arrived(session, POLICY, person, T0 + timedelta(seconds=30), risky=True)
+
+    assert [a for a in alerts(db) if a[2] == "new-message"] == [
+        ("Ben", "tel:+15550000003", "new-message")
+    ] * 2  # the first, and the risky one; the one between was within the minute
