@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from channels.base import Channel, Inbound, Reply
 from channels.crisis import CrisisTurns
 from channels.engine import HANDED_BACK_BY, EngineClient, EngineUnavailable
+from channels.gateway_records import Compose, GatewayRecords
 from channels.keywords import (
     TEXT_ONLY,
     WARMLINE,
@@ -38,22 +39,16 @@ from core.clock import utcnow
 from escalation import service
 from escalation.companion import language_of
 from escalation.levels import Level, Screening
-from escalation.responses import holding_reply
 from escalation.screening import Screener, screen_safely
 from escalation.service import EscalationPolicy
 from store import messages, participants
 from store.db import Database
-from store.escalations import ConversationState, conversation_state
+from store.escalations import ConversationState
 from store.messages import Draft, Sending, Stored
 from store.models import Message
 from store.participants import engine_sender
 
 logger = logging.getLogger(__name__)
-
-# What the gateway writes in the reply's own transaction (an escalation, the companion's turn,
-# alerts): called with the session, the message and the time; returns texts to send after any
-# already given.
-Compose = Callable[..., list[str]]
 
 
 _UNCONFIGURED = UnconfiguredChannel()
@@ -80,15 +75,13 @@ class Gateway:
         clock: Callable[[], datetime] = utcnow,
         program: Program = WARMLINE,
     ) -> None:
-        self._db = db
         self._engine = engine
         self._screener = screener
         self._channels = channels
         self._outbox = outbox
-        self._engine_retry = engine_retry
         self._policy = policy
         self._crisis = CrisisTurns(policy)
-        self._clock = clock
+        self._records = GatewayRecords(db, policy, engine_retry, clock)
         self._program = program
         self._answering: dict[int, asyncio.Task[list[Message]]] = {}  # by inbound message id
         self._claims = inbound_claims(db, clock)  # leases renewed while a message is answered
@@ -98,7 +91,9 @@ class Gateway:
         webhook, a poller, the simulator), acknowledging the message once this returns. Should
         the process die before the answer is stored, the message's lease runs out and
         `retry_due` answers it."""
-        stored, state = await asyncio.to_thread(self._store, inbound)
+        scheme = inbound.address.partition(":")[0]
+        reopens = self._channel(scheme).reopens(inbound.text)
+        stored, state = await asyncio.to_thread(self._records.store, inbound, reopens)
         if not stored.duplicate:
             task = asyncio.create_task(self._answer(stored.message, state))
             self._answering[stored.message.id] = task
@@ -116,7 +111,7 @@ class Gateway:
         task = self._answering.get(message_id)
         if task is not None:  # a failed answer was logged; its message is retried after its lease
             await asyncio.wait({task}, timeout=timeout)
-        return await asyncio.to_thread(self._replies_to, message_id)
+        return await asyncio.to_thread(self._records.replies_to, message_id)
 
     async def drain(self) -> None:
         """Waits for the answers under way (shutdown, tests)."""
@@ -130,7 +125,7 @@ class Gateway:
         replies and sends them."""
         with self._claims.holding([(message.id, message.attempts)]):
             if state is None:
-                state = await asyncio.to_thread(self._state, message)
+                state = await asyncio.to_thread(self._records.state, message)
             screening = screen_safely(self._screener, message.text, state.recent)
             replies = await self._replies_for(message, screening, state)
         # Answered (or held for the engine): the message's claim is settled with its replies,
@@ -140,9 +135,9 @@ class Gateway:
 
     async def retry_due(self) -> int:
         """Answers messages that a crash or an engine outage left unanswered."""
-        due = await asyncio.to_thread(self._due_ids)
+        due = await asyncio.to_thread(self._records.due_ids)
         for message_id in due:
-            message = await asyncio.to_thread(self._claim, message_id)
+            message = await asyncio.to_thread(self._records.claim, message_id)
             if message is not None:
                 await self._answer(message)
         return len(due)
@@ -216,7 +211,7 @@ class Gateway:
         except EngineUnavailable as error:
             logger.warning("message %s held: engine unavailable (%s)", message.id, error)
             language = language_of(message.text, state.language)
-            return await asyncio.to_thread(self._defer, message, screening, language)
+            return await asyncio.to_thread(self._records.defer, message, screening, language)
         drafts = [*map(Draft, lead), *(draft_for(channel, reply) for reply in replies)]
         return await self._finish(
             message,
@@ -258,85 +253,16 @@ class Gateway:
         language: str | None = None,
     ) -> list[Message]:
         return await asyncio.to_thread(
-            self._store_replies, message, texts, screening, compose, sending, consent, language
+            self._records.store_replies,
+            message,
+            texts,
+            screening,
+            compose,
+            sending,
+            consent,
+            language,
         )
 
     def _channel(self, scheme: str) -> Channel:
         """The message's channel, or for one this process does not run, plain-text rules."""
         return self._channels.get(scheme) or _UNCONFIGURED
-
-    def _state(self, message: Message) -> ConversationState:
-        with self._db.transaction() as session:
-            return conversation_state(session, message.participant_id, message.id, message.address)
-
-    def _store(self, inbound: Inbound) -> tuple[Stored, ConversationState]:
-        """Stores the message and reads who answers this person, in one transaction."""
-        with self._db.transaction() as session:
-            stored = messages.store_inbound(
-                session,
-                address=inbound.address,
-                channel_message_id=inbound.channel_message_id,
-                text=inbound.text,
-                now=self._clock(),
-                media_urls=inbound.media_urls,
-            )
-            message = stored.message
-            if self._channel(message.channel).reopens(inbound.text):
-                participants.opt_in(session, inbound.address, why="wrote to the bot again")
-            state = conversation_state(session, message.participant_id, message.id, inbound.address)
-            return stored, state
-
-    def _store_replies(
-        self,
-        message: Message,
-        texts: Sequence[str | Draft],
-        screening: Screening,
-        compose: Compose | None,
-        sending: Sending,
-        consent: Keyword | None,
-        language: str | None,
-    ) -> list[Message]:
-        """The replies, what the gateway composed (an escalation, its alerts, the companion's
-        turn), and the opt-out (STOP) or opt-in (START) the message asked for: one
-        transaction, all or nothing."""
-        with self._db.transaction() as session:
-            now = self._clock()
-            if language is not None:
-                participants.set_language(session, message.participant_id, language)
-            if compose is not None:
-                texts = [*texts, *compose(session, message=message, now=now)]
-            if consent is Keyword.STOP:
-                participants.opt_out(session, message.address, now, why="STOP")
-                service.person_opted_out(session, self._policy, message.participant_id, now)
-            elif consent is Keyword.START:
-                participants.opt_in(session, message.address, why="START")
-            return messages.finish_inbound(
-                session, message, texts, screening.level.label, now, send_now=True, sending=sending
-            )
-
-    def _defer(self, message: Message, screening: Screening, language: str) -> list[Message]:
-        # One holding reply per message, not one per retry while the engine stays down.
-        holding = [holding_reply(language)] if message.attempts <= 1 else []
-        now = self._clock()
-        with self._db.transaction() as session:
-            return messages.defer_inbound(
-                session,
-                message,
-                holding,
-                screening.level.label,
-                now + self._engine_retry,
-                now,
-                send_now=True,
-            )
-
-    def _replies_to(self, message_id: int) -> list[Message]:
-        with self._db.transaction() as session:
-            return messages.replies_to(session, message_id)
-
-    def _due_ids(self) -> list[int]:
-        with self._db.transaction() as session:
-            return messages.due_inbound_ids(session, self._clock())
-
-    def _claim(self, message_id: int) -> Message | None:
-        with self._db.transaction() as session:
-            return messages.claim_inbound(session, message_id, self._clock())

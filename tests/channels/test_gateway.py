@@ -251,7 +251,7 @@ def test_crash_before_replies_are_stored_is_answered_once_on_recovery(
         raise Crash("killed between the engine's answer and storing it")
 
     with monkeypatch.context() as patch:
-        patch.setattr(gateway, "_store_replies", crash)
+        patch.setattr(gateway._records, "store_replies", crash)
         assert run(through(gateway, inbound("still there?"))).replies == []
     assert run(gateway.retry_due()) == 0  # the lease of the dead worker still runs
 
