@@ -227,3 +227,20 @@ def test_method_words_and_doses_predict_an_overdose(text: str, expected: str) ->
     # false alarm of "when in doubt, escalate"; README), never lowers a dose to below this.
     assert rules(text).level.label == expected
     assert screen(text).level >= Level[expected.upper()]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Tried in Spanish (issue 14): "ya" is "already", not "you", so the texter is the subject.
+        ("ya no quiero vivir", "crisis"),
+        ("ya no aguanto mas", "crisis"),
+        ("no quiero seguir viviendo", "crisis"),
+        ("ya no puedo mas con esto", "crisis"),
+        ("voy a tomarme todas las pastillas", "crisis"),
+        ("ya tengo 30 dias limpio", "none"),
+        ("see ya tomorrow", "none"),
+    ],
+)
+def test_not_wanting_to_go_on_in_everyday_spanish_is_a_crisis(text: str, expected: str) -> None:
+    assert rules(text).level.label == expected
