@@ -11,8 +11,8 @@ from collections.abc import Sequence
 
 from escalation.companion import safety_plan
 from escalation.companion.compose import Voice
-from escalation.companion.matching import residue, says
-from escalation.companion.paraphrase import second_person
+from escalation.companion.matching import refuses, residue, says
+from escalation.companion.paraphrase import first_clause, second_person, tidy
 from escalation.companion.requests import (
     asks_for_person,
     asks_for_resources,
@@ -24,6 +24,19 @@ from escalation.companion.turn import PlanLine
 from escalation.levels import Level, Screening
 
 _LONGEST_SAFE = 5  # "im safe now it was a joke" is a reassurance; a longer message is more
+_LONGEST_ECHO = 12  # words: a longer answer is stored, and acknowledged without echoing it all
+# A section heard in an answer to another step: a warning sign is never "something that helps".
+_NOT_PEOPLE = ("warning-signs", "coping", "professionals", "safer-surroundings")
+_HEARD_AS = (
+    ("sounds_like_warning", "warning-signs", ()),
+    ("sounds_like_safer", "safer-surroundings", ()),
+    (
+        "sounds_like_reasons",
+        "reasons-for-living",
+        ("warning-signs", "coping", "safer-surroundings"),
+    ),
+)
+_LONGEST_CLAUSE_ECHO = 8  # words of a long answer's first clause still worth echoing
 
 
 def opening(
@@ -34,6 +47,9 @@ def opening(
     first = voice.say("emergency.open" if emergency else "crisis.open.ack")
     poison = "suicide:poisoning" in screening.reasons
     peer = voice.say("poison.line") if poison else voice.say("crisis.open.peer")
+    if any(reason.startswith("self-harm:") for reason in screening.reasons):
+        state.asked = None  # first whether they are hurt; the plan after
+        return [first, peer, voice.say("self_harm.check")]
     remembered = safety_plan.recall(plan, voice)
     if remembered:
         state.asked = RECALL
@@ -45,12 +61,18 @@ def answer(
     text: str, said: str, screening: Screening, state: State, voice: Voice
 ) -> tuple[list[str], PlanLine | None]:
     if asks_for_person(said):
-        return [*person_reply(voice), _current(state, voice)], None
+        # The plan question once, not pushed again on a second, angrier request.
+        first = state.person == 0
+        reply = person_reply(voice, state)
+        return ([*reply, _current(state, voice)] if first else reply), None
     if asks_for_resources(said):
         return resources_reply(said, voice), None
     if _reassures(said, screening):
         state.mode = "safe"
         return [voice.say("safe.believe")], None
+    aside = _aside(said, screening, state, voice)
+    if aside:
+        return aside, None
     if screening.level >= Level.EMERGENCY:
         return _emergency(state, voice), None
     if state.mode in ("safe", "done"):
@@ -59,10 +81,33 @@ def answer(
 
 
 def _reassures(said: str, screening: Screening) -> bool:
-    """ "I'm safe", "it was a joke": believed, unless this very message still shows risk."""
-    if screening.level >= Level.CRISIS or not says(said, "safe"):
+    """ "I'm safe", "it was a joke", "feeling better": believed, unless this very message still
+    shows risk. "I feel better when I walk" answers a question; "ya estoy mejor" alone does not."""
+    if screening.level >= Level.CRISIS:
+        return False
+    if says(said, "better") and not residue(said, "better", "safe", "thanks", "fillers"):
+        return True
+    if not says(said, "safe"):
         return False
     return len(residue(said, "safe", "thanks", "fillers").split()) <= _LONGEST_SAFE
+
+
+def _aside(said: str, screening: Screening, state: State, voice: Voice) -> list[str]:
+    """Not an answer to any step: "leave me alone", "why do you need to know", "i cut myself"."""
+    if screening.level < Level.CRISIS and refuses(said):
+        return [voice.say("refusal.accept")]
+    if says(said, "why_asking"):
+        return _why(state, voice)
+    if says(said, "self_harm_now"):
+        return [voice.say("self_harm.check")]
+    return []
+
+
+def _why(state: State, voice: Voice) -> list[str]:
+    """ "why do you need to know": an honest answer, then at most the question, gently."""
+    if state.mode != "plan" or state.asked in (None, RECALL):
+        return [voice.say("why.peer")]
+    return [voice.say("why.plan"), f"{voice.say('why.reask')} {safety_plan.reask(state, voice)}"]
 
 
 def _emergency(state: State, voice: Voice) -> list[str]:
@@ -102,14 +147,14 @@ def _plan_step(
         return [voice.say("reflect.feeling"), _current(state, voice)], None
     if _skips(said):
         return _moved_on(voice.say("plan.skip"), state, voice), None
-    if _acknowledges(said) or "?" in said:
+    if _acknowledges(said) or "?" in said or _not_an_answer(said):
         opener = voice.say("thanks.reply" if says(said, "thanks") else "plan.reask")
         return [f"{opener} {safety_plan.reask(state, voice)}"], None
     if _only_a_feeling(said, state):
         return [f"{voice.say('reflect.feeling')} {safety_plan.reask(state, voice)}"], None
     if state.asked == RECALL:
         return _moved_on(voice.say("recall.yes"), state, voice), None
-    return _answered(text, state, voice)
+    return _answered(text, said, state, voice)
 
 
 def _skips(said: str) -> bool:
@@ -126,15 +171,59 @@ def _acknowledges(said: str) -> bool:
     return not said or not residue(said, "acknowledge", "thanks", "fillers")
 
 
-def _answered(text: str, state: State, voice: Voice) -> tuple[list[str], PlanLine | None]:
+def _not_an_answer(said: str) -> bool:
+    """A greeting, a question without its question mark ("wait where did sam go"), or one or
+    two filler words: nothing to put in a plan."""
+    if says(said, "greeting") and not residue(said, "greeting", "fillers", "acknowledge"):
+        return True
+    if says(said, "question_back"):
+        return True
+    return not residue(said, "fillers", "acknowledge", "skip", "greeting")
+
+
+def _answered(
+    text: str, said: str, state: State, voice: Voice
+) -> tuple[list[str], PlanLine | None]:
     section = state.asked or ""
-    words = second_person(text, voice.language)
+    words = second_person(tidy(text, voice.language), voice.language)
     if not words:
         return [f"{voice.say('plan.reask')} {safety_plan.reask(state, voice)}"], None
+    if says(said, "means") and not says(said, "sounds_like_safer"):
+        return [_means(state, voice)], None
+    echo = first_clause(words)
+    long = len(text.split()) > _LONGEST_ECHO and len(echo.split()) > _LONGEST_CLAUSE_ECHO
+    heard = _heard_as(said, section)
+    if heard:
+        # Filed where it belongs, and the question they were asked still open.
+        if heard in state.walk:
+            state.walk.remove(heard)
+        state.answers[heard] = words
+        opener = (
+            voice.say(f"plan.noted.{heard}") if long else safety_plan.reflect(heard, echo, voice)
+        )
+        return [f"{opener} {safety_plan.reask(state, voice)}"], PlanLine(heard, words)
     state.answers[section] = words
-    return _moved_on(safety_plan.reflect(section, words, voice), state, voice), PlanLine(
-        section, words
-    )
+    opener = voice.say("plan.noted") if long else safety_plan.reflect(section, echo, voice)
+    return _moved_on(opener, state, voice), PlanLine(section, words)
+
+
+def _means(state: State, voice: Voice) -> str:
+    """A gun or a knife named: not a plan line; 911 if they might use it, then the distance."""
+    if state.asked != "safer-surroundings":
+        if state.asked not in (None, RECALL):
+            state.walk.insert(0, state.asked)
+        if "safer-surroundings" in state.walk:
+            state.walk.remove("safer-surroundings")
+        state.asked, state.wording = "safer-surroundings", voice.turn
+    question = safety_plan.question("safer-surroundings", state.wording, voice)
+    return f"{voice.say('means.ack')} {question}"
+
+
+def _heard_as(said: str, asked: str) -> str | None:
+    for phrases, section, only_on in _HEARD_AS:
+        if section != asked and (not only_on or asked in only_on) and says(said, phrases):
+            return section
+    return None
 
 
 def _moved_on(opener: str, state: State, voice: Voice) -> list[str]:

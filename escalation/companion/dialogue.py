@@ -15,7 +15,7 @@ from escalation.companion.matching import normalise
 from escalation.companion.state import State, parse
 from escalation.companion.texts import wordings
 from escalation.companion.turn import PlanLine, Turn
-from escalation.levels import Level, Screening
+from escalation.levels import Screening
 
 
 def opening(
@@ -25,8 +25,8 @@ def opening(
     state = State()
     voice = _voice(language, state, wait, ())
     if overdose.is_overdose(screening, ""):
-        state.mode = "overdose"
-        return _turn(overdose.opening(voice), state, voice, None)
+        state.who = "self" if overdose.is_own(screening) else ""
+        return _turn(overdose.opening(voice, state), state, voice, None)
     return _turn(crisis.opening(screening, plan, state, voice), state, voice, None)
 
 
@@ -46,12 +46,15 @@ def follow_up(
     current = known or State(mode="overdose" if overdose.is_overdose(screening, said) else "plan")
     current.turns += 1
     voice = _voice(language, current, wait, [previous_reply] if previous_reply else [])
+    if known is None and current.mode == "overdose":
+        current.who = "self" if overdose.is_own(screening, said) else ""
     if overdose.is_overdose(screening, said) and current.mode != "overdose":
-        current.mode = "overdose"  # a crisis that turns into "i took all my pills"
-        return _turn(overdose.opening(voice), current, voice, None)
+        # A crisis that turns into "i took all my pills": the overdose steps, once.
+        current.who = "self" if overdose.is_own(screening, said) else ""
+        return _turn(overdose.opening(voice, current), current, voice, None)
     if current.mode == "overdose":
-        if screening.level >= Level.CRISIS and not overdose.is_overdose(screening, said):
-            return _turn(crisis.opening(screening, plan, current, voice), current, voice, None)
+        # Sticky: "his lips r kinda blue" or "i got a warrant" mid-overdose is about the overdose,
+        # and nothing said now is a safety-plan answer.
         return _turn(overdose.answer(said, screening, current, voice), current, voice, None)
     if known is None and not current.walk:
         current.walk = safety_plan.walk(plan, emergency=False)
@@ -67,7 +70,9 @@ def _voice(language: str, state: State, wait: timedelta, previous: Sequence[str]
 def _turn(texts: list[str], state: State, voice: Voice, line: PlanLine | None) -> Turn:
     texts = [text.strip() for text in texts]
     if state.mode == "overdose":
-        finished = voice.finish(texts, "od.lifeline", ("911",))
+        finished = voice.finish(texts, overdose.lifeline_key(state), ("911",))
+    elif state.mode == "safe":
+        finished = voice.finish(texts, "lifeline.light")
     else:
         finished = voice.finish(texts)
     state.sent = [digest(text) for text in finished]

@@ -62,3 +62,15 @@ def residue(said: str, *names: str) -> str:
         while f" {phrase} " in padded:
             padded = padded.replace(f" {phrase} ", " ")
     return " ".join(padded.split())
+
+
+_LONGEST_REFUSAL = 2  # words beside "leave me alone": "ugh just leave me alone" still is one
+
+
+def refuses(said: str) -> bool:
+    """ "leave me alone", "this is stupid", "no quiero": respected, never filed as an answer
+    ("ya no quiero vivir" is not a refusal)."""
+    if not says(said, "refusal") or says(said, "wants_to_die") or says(said, "feeling"):
+        return False
+    rest = residue(said, "refusal", "fillers", "acknowledge", "thanks")
+    return len(rest.split()) <= _LONGEST_REFUSAL

@@ -1,13 +1,19 @@
 """The overdose dialogue: 911, naloxone, rescue breathing, then whatever the next right step is.
 
-Source: SAMHSA Opioid Overdose Prevention Toolkit (2018). The texts are in companion.yml; this
-module only decides which step the person's message calls for.
+Two people can be on the other end: a bystander with someone who overdosed, or the person who
+took the pills themselves ("i just took all my pills"). Once a conversation is about an overdose
+it stays one: nothing said while someone's life is at stake is a safety-plan answer.
+
+Source: SAMHSA Opioid Overdose Prevention Toolkit (2018); Poison Control. The texts are in
+companion.yml; this module only decides which step the person's message calls for, and never
+says anything that contradicts what they told us (no "naloxone wears off" when none was given,
+no "if 911 isn't called yet" after it was).
 """
 
 from __future__ import annotations
 
 from escalation.companion.compose import Voice
-from escalation.companion.matching import says
+from escalation.companion.matching import refuses, says
 from escalation.companion.requests import (
     asks_for_person,
     asks_for_resources,
@@ -17,23 +23,21 @@ from escalation.companion.requests import (
 from escalation.companion.state import State
 from escalation.levels import Level, Screening
 
-# What the person may tell us, most urgent first: a message saying several things ("gave narcan,
+# What a bystander may tell us, most urgent first: a message saying several things ("gave narcan,
 # still not breathing") is answered for the most urgent, and every fact is remembered.
 _FACTS = (
     "naloxone_failed",
+    "blue",
     "not_responding",
+    "snoring",
+    "doing_breaths",
     "no_naloxone",
     "breathing_again",
     "gave_naloxone",
+    "arrived",
     "called_911",
+    "what_taken",
 )
-_REPLIES = {
-    "naloxone_failed": ["od.second_dose"],
-    "no_naloxone": ["od.no_naloxone"],
-    "breathing_again": ["od.breathing"],
-    "gave_naloxone": ["od.gave"],
-    "called_911": ["od.called", "od.good_samaritan"],
-}
 
 
 def is_overdose(screening: Screening, said: str) -> bool:
@@ -44,25 +48,108 @@ def is_overdose(screening: Screening, said: str) -> bool:
     return about or says(said, "overdose_talk")
 
 
+def is_own(screening: Screening, said: str = "") -> bool:
+    """The texter took it themselves: an overdose reason, not about another person, and not
+    "unresponsive" (someone texting us is responding)."""
+    reasons = screening.reasons
+    if "context:other-person" in reasons or "overdose:unresponsive" in reasons:
+        return False
+    if said and says(said, "someone_else"):
+        return False
+    own = any(reason.startswith("overdose:") for reason in reasons)
+    return own or (bool(said) and says(said, "own_overdose"))
+
+
 def _overdose_reason(reason: str) -> bool:
     return reason.startswith("overdose:") or reason == "safety-net:collapse-after-using"
 
 
-def opening(voice: Voice) -> list[str]:
+def opening(voice: Voice, state: State) -> list[str]:
+    state.mode = "overdose"
+    state.told.append("od.opening")
+    if state.who == "self":
+        return [
+            voice.say("od.self.open"),
+            voice.say("od.self.open.poison"),
+            voice.say("od.self.peer"),
+        ]
     return [voice.say("od.open.call"), voice.say("od.open.breathe"), voice.say("od.open.peer")]
 
 
+def lifeline_key(state: State) -> str:
+    return "od.self.lifeline" if state.who == "self" else "od.lifeline"
+
+
 def answer(said: str, screening: Screening, state: State, voice: Voice) -> list[str]:
+    if says(said, "police"):
+        return _police(state, voice)
+    if refuses(said):
+        return [voice.say("od.self.refusal" if state.who == "self" else "od.refusal")]
+    if state.who == "self":
+        return _own(said, screening, state, voice)
     facts = [fact for fact in _FACTS if says(said, fact)]
     for fact in facts:
         _remember(fact, state)
     if facts:
-        return [voice.say(key) for key in _replies(facts[0], state)]
+        return _reply(facts[0], state, voice)
     return _otherwise(said, screening, state, voice)
 
 
-def _replies(fact: str, state: State) -> list[str]:
-    return [_not_responding(state)] if fact == "not_responding" else _REPLIES[fact]
+def _police(state: State, voice: Voice) -> list[str]:
+    """ "Should I leave before the cops come?": please stay; Good Samaritan; if you must go,
+    911 on the way, the door unlocked, what was taken."""
+    state.told.append("od.good_samaritan")
+    return [voice.say("od.police"), voice.say("od.police.leave")]
+
+
+def _own(said: str, screening: Screening, state: State, voice: Voice) -> list[str]:
+    """Their own overdose: 911 or someone near them, Poison Control, the door, nothing more."""
+    if says(said, "called_911"):
+        state.called = True
+        return [voice.say("od.self.called")]
+    if says(said, "worse_self"):
+        return [voice.say("od.self.worse")]
+    if says(said, "wants_to_die") or screening.level >= Level.CRISIS:
+        return [voice.say("od.self.pain"), voice.say("od.self.please")]
+    if says(said, "what_taken_self"):
+        return [voice.say("od.self.what")]
+    if asks_for_person(said):
+        return person_reply(voice, state)
+    if says(said, "thanks"):
+        return [voice.say("od.self.thanks")]
+    return [voice.say("od.self.check_in")]
+
+
+def _reply(fact: str, state: State, voice: Voice) -> list[str]:
+    if fact in ("called_911", "arrived"):
+        key = "od.arrived" if fact == "arrived" else "od.called"
+        return [voice.say(key), *_once("od.good_samaritan", state, voice)]
+    return [voice.say(_key(fact, state))]
+
+
+def _key(fact: str, state: State) -> str:
+    """The step for this news, given what we already know: no "if 911 isn't called yet" after
+    it was, no "naloxone wears off" when none was given."""
+    if state.naloxone == "given" and fact in ("not_responding", "blue", "naloxone_failed"):
+        return "od.second_dose"
+    called = ".called" if state.called else ""
+    given = ".given" if state.naloxone == "given" else ""
+    keys = {
+        "blue": f"od.blue{called}",
+        "not_responding": f"od.not_breathing{called}",
+        "no_naloxone": f"od.no_naloxone{called}",
+        "breathing_again": f"od.breathing{given}",
+        "gave_naloxone": "od.gave",
+        "naloxone_failed": "od.second_dose",
+    }
+    return keys.get(fact, f"od.{fact}")  # snoring, doing_breaths, what_taken
+
+
+def _once(key: str, state: State, voice: Voice) -> list[str]:
+    if key in state.told:
+        return []
+    state.told.append(key)
+    return [voice.say(key)]
 
 
 def _otherwise(said: str, screening: Screening, state: State, voice: Voice) -> list[str]:
@@ -74,7 +161,7 @@ def _otherwise(said: str, screening: Screening, state: State, voice: Voice) -> l
     if asks_for_resources(said):
         return resources_reply(said, voice)
     if asks_for_person(said):
-        return person_reply(voice)
+        return person_reply(voice, state)
     if says(said, "thanks"):
         return [voice.say("od.thanks")]
     return [voice.say("od.check_in_breathing" if state.breathing else "od.check_in")]
@@ -87,21 +174,16 @@ def _remember(fact: str, state: State) -> None:
         state.naloxone = "given"
     elif fact == "breathing_again":
         state.breathing = True
-    elif fact == "called_911":
+    elif fact in ("not_responding", "blue"):
+        state.breathing = False
+    elif fact in ("called_911", "arrived"):
         state.called = True
-
-
-def _not_responding(state: State) -> str:
-    """Still not breathing: a 2nd dose after one; breaths without any; otherwise both."""
-    if state.naloxone == "given":
-        return "od.second_dose"
-    return "od.no_naloxone" if state.naloxone == "none" else "od.not_breathing"
 
 
 def next_step(state: State) -> str:
     """When they ask what to do: the first step not yet done."""
     if state.breathing:
-        return "od.breathing"
+        return "od.breathing.given" if state.naloxone == "given" else "od.breathing"
     if not state.called:
         return "od.next.call"
     return "od.next.naloxone" if not state.naloxone else "od.next.breathe"

@@ -69,3 +69,40 @@ def _shorten(text: str) -> str:
     ends = [match.start() + 1 for match in _CLAUSE_END.finditer(text[: LONGEST + 1])]
     cut = ends[-1] if ends else text.rfind(" ", 0, LONGEST + 1)
     return text[: cut if cut > 0 else LONGEST].strip(_EDGES)
+
+
+@functools.cache
+def _hedges(language: str) -> re.Pattern[str]:
+    """Filler to drop from a reflection ("fine. walking i guess" -> "walking"), matched with or
+    without an apostrophe, as whole words; "like" and "fine" only where a sentence opens."""
+    entry = COMPANION.phrases["hedges"]
+    words = entry.es if language == "es" else entry.en
+    alternatives = sorted((_loose(phrase) for phrase in words), key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(?:" + "|".join(alternatives) + r")(?![\w'])[.,!]*", re.I)
+
+
+def _loose(phrase: str) -> str:
+    return r"\s+".join(
+        "".join(re.escape(char) + "'?" for char in word[:-1]) + re.escape(word[-1])
+        for word in phrase.replace("'", "").split()
+    )
+
+
+_OPENERS = re.compile(r"^(?:(?:fine|ok|okay|well|so|like|um|uh|bueno|pues|este)\b[.,!]*\s*)+", re.I)
+
+
+def tidy(text: str, language: str) -> str:
+    """The answer without hedges and filler, so a reflection reads as a sentence."""
+    cleaned = _hedges(language).sub(" ", " ".join(text.split()))
+    cleaned = _OPENERS.sub("", " ".join(cleaned.split()).strip(_EDGES))
+    return " ".join(cleaned.split()) or text
+
+
+_CLAUSE = re.compile(r"[.;!?]\s|,?\s(?:but|pero)\s", re.I)
+
+
+def first_clause(text: str) -> str:
+    """The first whole thought, for echoing back: "your sponsor Dave but you don't want to bother
+    him" -> "your sponsor Dave"; "your daughter. shes 6" -> "your daughter"."""
+    head = _CLAUSE.split(text, maxsplit=1)[0].strip(_EDGES)
+    return head or text

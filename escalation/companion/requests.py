@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from escalation.companion.compose import Voice
 from escalation.companion.matching import says
+from escalation.companion.state import State
 
 # Extra lines for what the request names, beside the SAMHSA helpline.
 _EXTRAS = (
+    ("detox_tonight", "resources.detox_tonight"),
     ("naloxone_request", "resources.naloxone"),
     ("using_alone", "resources.alone"),
     ("poison", "resources.poison"),
@@ -26,8 +28,11 @@ def asks_for_resources(said: str) -> bool:
     return says(said, "resources") and (says(said, "resource_request") or said.endswith("?"))
 
 
-def person_reply(voice: Voice) -> list[str]:
-    return [voice.say("person.alerted")]
+def person_reply(voice: Voice, state: State) -> list[str]:
+    """Each request for a person gets the next wording: a second "I WANT A REAL PERSON" is
+    frustration to acknowledge, not the same text again."""
+    state.person += 1
+    return [voice.say("person.alerted", offset=state.person - 1 - voice.turn)]
 
 
 def resources_reply(said: str, voice: Voice) -> list[str]:

@@ -27,6 +27,9 @@ class State:
     called: bool = False  # overdose: 911 is called
     naloxone: str = ""  # overdose: "given", "none" or unknown ("")
     breathing: bool = False  # overdose: they are breathing again
+    who: str = ""  # overdose: "self" when the texter took it; "" when it is someone else
+    told: list[str] = field(default_factory=list)  # once-only texts already sent this episode
+    person: int = 0  # how many times they asked for a person: each gets another wording
     sent: list[str] = field(default_factory=list)  # digests of the last turn's texts
 
     def dump(self) -> dict[str, Any]:
@@ -41,6 +44,9 @@ class State:
             "called": self.called,
             "naloxone": self.naloxone,
             "breathing": self.breathing,
+            "who": self.who,
+            "told": list(self.told),
+            "person": self.person,
             "sent": list(self.sent),
         }
 
@@ -59,6 +65,9 @@ def parse(raw: Mapping[str, Any] | None) -> State | None:
         called=raw.get("called") is True,
         naloxone=_naloxone(raw.get("naloxone")),
         breathing=raw.get("breathing") is True,
+        who="self" if raw.get("who") == "self" else "",
+        told=_strings(raw.get("told"))[-20:],
+        person=_count(raw.get("person")),
         sent=_strings(raw.get("sent"))[-3:],
     )
 
