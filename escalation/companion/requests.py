@@ -25,6 +25,8 @@ def asks_for_person(said: str) -> bool:
 
 def asks_for_resources(said: str) -> bool:
     """A resource named in a request ("where can i get narcan"), not in passing ("my therapist")."""
+    if says(said, "detox_tonight"):
+        return True
     return says(said, "resources") and (says(said, "resource_request") or said.endswith("?"))
 
 

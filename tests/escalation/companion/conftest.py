@@ -14,6 +14,12 @@ WAIT = timedelta(minutes=15)
 NONE = Screening(Level.NONE)
 OVERDOSE = Screening(Level.EMERGENCY, ("overdose:unresponsive",))
 SUICIDAL = Screening(Level.CRISIS, ("suicide:ideation",))
+# As the screener reads "I JUST TOOK ALL MY PILLS" and "my boy is od'ing rn he wont wake up".
+OWN_OVERDOSE = Screening(Level.EMERGENCY, ("overdose:ingested-quantity",))
+BYSTANDER = Screening(
+    Level.EMERGENCY, ("overdose:in-progress", "overdose:unresponsive", "context:other-person")
+)
+DEATH_WISH = Screening(Level.CRISIS, ("suicide:death-wish",))
 
 
 @dataclass

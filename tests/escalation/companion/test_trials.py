@@ -1,0 +1,457 @@
+"""The crisis trials (/work/trials/crisis_trials.md), one table per problem, with the testers'
+exact messages: each row is what someone wrote and what the reply must (and must not) do."""
+
+from __future__ import annotations
+
+import pytest
+
+from escalation.companion import Turn
+from escalation.companion.texts import wordings
+from escalation.levels import Level, Screening
+from tests.escalation.companion.conftest import (
+    BYSTANDER,
+    DEATH_WISH,
+    NONE,
+    OWN_OVERDOSE,
+    SUICIDAL,
+    Conversation,
+    joined,
+)
+
+PLAN_QUESTIONS = [
+    text
+    for section in (
+        "warning-signs",
+        "coping",
+        "distractions",
+        "people-to-ask",
+        "professionals",
+        "safer-surroundings",
+        "reasons-for-living",
+    )
+    for text in wordings(f"plan.{section}.ask", "en")
+]
+
+
+def asks_the_plan(turn: Turn) -> bool:
+    return any(question in joined(turn) for question in PLAN_QUESTIONS)
+
+
+def at_step(section: str) -> Conversation:
+    """A suicidal crisis whose safety plan has reached `section` (the earlier ones skipped)."""
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+    while conversation.state and conversation.state["asked"] != section:
+        conversation.say("idk")
+    return conversation
+
+
+# ---------------------------------------------------------------- 1. their own overdose
+
+
+@pytest.mark.parametrize(
+    "message", ["I JUST TOOK ALL MY PILLS", "i took 30 of my pills", "took all my seroquel"]
+)
+def test_own_overdose_opening_is_911_poison_control_door_and_nothing_more(message: str) -> None:
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+
+    text = joined(conversation.say(message, OWN_OVERDOSE))
+
+    musts = ["911", "tell someone near you", "1-800-222-1222", "Unlock your door"]
+    assert [part in text for part in musts] == [True] * len(musts)
+    assert ("don't take anything else" in text, "one spray in one nostril" in text) == (True, False)
+    assert "If they're not breathing" not in text
+
+
+OWN_FOLLOW_UPS = [
+    ("WHY WOULD I CALL 911 I WANT TO DIE", DEATH_WISH, "1-800-222-1222"),
+    ("...", NONE, "911"),
+    ("k", NONE, "911"),
+    ("like 20 of my seroquel an hour ago", NONE, "exactly that"),
+    ("im getting sleepy", NONE, "911 now"),
+]
+
+
+def test_own_overdose_follow_ups_stay_on_the_overdose_and_are_never_plan_lines() -> None:
+    conversation = Conversation()
+    conversation.open(OWN_OVERDOSE)
+
+    for message, screening, expected in OWN_FOLLOW_UPS:
+        turn = conversation.say(message, screening)
+        assert (message, expected in joined(turn), turn.plan_line) == (message, True, None)
+        assert (turn.state["mode"], asks_the_plan(turn)) == ("overdose", False)
+    assert conversation.plan == []
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("im getting sleepy", "call 911 now"),
+        ("like 20 of my seroquel an hour ago", "Tell 911 or Poison Control"),
+    ],
+)
+def test_own_overdose_sleepiness_and_amounts_get_their_step(message: str, expected: str) -> None:
+    conversation = Conversation()
+    conversation.open(OWN_OVERDOSE)
+
+    assert expected.lower() in joined(conversation.say(message)).lower()
+
+
+# ---------------------------------------------------------------- 2. the overdose is sticky
+
+JAY = [
+    ("we dont have narcan wtf do i do", NONE),
+    ("ok ok my girl called 911", NONE),
+    ("his lips r kinda blue", DEATH_WISH),
+    ("wait hes breathing. hes making this snoring noise", BYSTANDER),
+    ("should i leave before cops come", NONE),
+    ("i got a warrant man i cant be here", DEATH_WISH),
+    ("what did he take idk. some pills he got from a dude. maybe percs", NONE),
+    ("...", NONE),
+    ("thank u", NONE),
+]
+
+
+def test_overdose_mode_is_sticky_whatever_a_later_message_screens() -> None:
+    conversation = Conversation()
+    conversation.open(BYSTANDER)
+
+    for message, screening in JAY:
+        turn = conversation.say(message, screening)
+        assert (message, turn.state["mode"], turn.plan_line) == (message, "overdose", None)
+        assert (message, asks_the_plan(turn), "plan for tonight" in joined(turn)) == (
+            message,
+            False,
+            False,
+        )
+        assert "911" in joined(turn)
+    assert conversation.plan == []
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["his lips r kinda blue", "he isnt breathing", "not breathing", "HE ISNT BREATHING RIGHT"],
+)
+def test_overdose_blue_lips_or_not_breathing_gets_rescue_breaths_and_911(message: str) -> None:
+    conversation = Conversation()
+    conversation.open(BYSTANDER)
+
+    text = joined(conversation.say(message, DEATH_WISH))
+
+    assert ("1 breath every 5 seconds" in text, "911" in text) == (True, True)
+
+
+def test_a_suicidal_crisis_that_becomes_an_overdose_still_switches() -> None:
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+
+    turn = conversation.say("I JUST TOOK ALL MY PILLS", OWN_OVERDOSE)
+
+    assert (turn.state["mode"], "1-800-222-1222" in joined(turn)) == ("overdose", True)
+
+
+# ---------------------------------------------------------------- 3. what was said is kept
+
+KEV = [
+    # message, must say, must never say
+    ("i called 911 theyre on the way", "Stay", None),
+    ("we dont have narcan", "1 breath every 5 seconds", "That's OK"),
+    ("HE ISNT BREATHING RIGHT", "1 breath every 5 seconds", "isn't called yet"),
+    ("ok im doing the breaths", "doing it right", "call 911 now"),
+    ("hes breathing!! he coughed", "can come back", "naloxone wears off"),
+    ("should i leave before the cops come", "Good Samaritan", "Narcan again"),
+    ("what did he take idk. fent maybe?? i dont know", "what", "Narcan again"),
+    ("they're here", "Tell the responders", "help is coming"),
+]
+
+
+def test_overdose_state_is_never_contradicted() -> None:
+    conversation = Conversation()
+    conversation.open(BYSTANDER)
+
+    for message, must, never in KEV:
+        text = joined(conversation.say(message))
+        assert (message, must in text) == (message, True)
+        assert (message, never is not None and never in text) == (message, False)
+    assert (conversation.state or {})["called"] is True
+
+
+@pytest.mark.parametrize(
+    ("steps", "message", "never"),
+    [
+        ([], "he isnt breathing", "That's OK"),
+        ([], "not breathing", "That's OK"),
+        (["we dont have narcan"], "hes breathing!! he coughed", "naloxone wears off"),
+        (["ok ok my girl called 911"], "we dont have narcan", "isn't called yet"),
+        (["ok ok my girl called 911"], "HE ISNT BREATHING RIGHT", "if no one has"),
+    ],
+)
+def test_overdose_state_each_fact_is_kept(steps: list[str], message: str, never: str) -> None:
+    conversation = Conversation()
+    conversation.open(BYSTANDER)
+    for step in steps:
+        conversation.say(step)
+
+    assert never not in joined(conversation.say(message, BYSTANDER))
+
+
+def test_overdose_opening_is_never_sent_twice_in_an_episode() -> None:
+    conversation = Conversation()
+    opening = conversation.open(BYSTANDER)
+
+    later = [conversation.say(message, screening) for message, screening in JAY]
+    later.append(conversation.say("yo my boy is od'ing rn he wont wake up HELP", BYSTANDER))
+
+    sent = {text for turn in later for text in turn.texts}
+    assert sent.isdisjoint(opening.texts)
+
+
+def test_overdose_no_narcan_in_spanish_is_not_no_pasa_nada() -> None:
+    conversation = Conversation(language="es")
+    conversation.open(BYSTANDER)
+
+    for _ in range(2):
+        assert "No pasa nada" not in joined(conversation.say("no tenemos narcan"))
+
+
+# ---------------------------------------------------------------- 4. police, warrants
+
+POLICE = [
+    ("should i leave before cops come", "Please stay", "Good Samaritan", "unlocked"),
+    ("should i leave before the cops come", "Please stay", "Good Samaritan", "unlocked"),
+    ("i got a warrant man i cant be here", "Please stay", "Good Samaritan", "unlocked"),
+    (
+        "me voy a ir antes de que llegue la policia?",
+        "quédate",
+        "Buen Samaritano",
+        "sin llave",
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "stay", "law", "door"), POLICE)
+def test_police_worry_is_answered_stay_good_samaritan_and_if_you_must_go(
+    message: str, stay: str, law: str, door: str
+) -> None:
+    conversation = Conversation(language="es" if "policia" in message else "en")
+    conversation.open(BYSTANDER)
+    conversation.say("ya llamé al 911" if "policia" in message else "ok ok my girl called 911")
+
+    turn = conversation.say(message, DEATH_WISH if "warrant" in message else NONE)
+
+    text = joined(turn)
+    assert (stay in text, law in text, door in text, "911" in text) == (True, True, True, True)
+    assert (turn.plan_line, turn.state["mode"]) == (None, "overdose")
+
+
+# ---------------------------------------------------------------- 5. refusals, "why", a person
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "expected"),
+    [
+        ("leave me alone", "en", "peer is on the way"),
+        ("stop asking", "en", "peer is on the way"),
+        ("go away", "en", "peer is on the way"),
+        ("i dont want to do this", "en", "peer is on the way"),
+        ("this is stupid", "en", "peer is on the way"),
+        ("dejame en paz", "es", "viene en camino"),
+        ("no quiero", "es", "viene en camino"),
+    ],
+)
+def test_refusals_are_accepted_with_no_question_and_no_plan_line(
+    message: str, language: str, expected: str
+) -> None:
+    conversation = Conversation(language=language)
+    conversation.open(SUICIDAL)
+
+    turn = conversation.say(message)
+
+    assert (expected in joined(turn), "?" in joined(turn), turn.plan_line) == (True, False, None)
+
+
+@pytest.mark.parametrize(
+    ("message", "mode"),
+    [
+        ("why do you need to know", "plan"),
+        ("why are you asking", "plan"),
+        ("why would someone text me", "plan"),
+        ("bro why is someone gonna text me", "safe"),
+    ],
+)
+def test_why_questions_get_an_honest_answer_and_at_most_a_gentle_reask(
+    message: str, mode: str
+) -> None:
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+    if mode == "safe":
+        conversation.say("it was a joke, chill")
+
+    turn = conversation.say(message)
+
+    text = joined(turn)
+    assert ("15 minutes" in text, "up to you" in text, turn.plan_line) == (True, True, None)
+    assert text.count("?") <= 1
+
+
+def test_a_repeated_request_for_a_person_gets_new_words_and_no_plan_question_three_times() -> None:
+    conversation = Conversation()
+    opening = conversation.open(Screening(Level.CRISIS, ("suicide:death-wish",)))
+
+    turns = [
+        conversation.say(message)
+        for message in (
+            "are you a bot??",
+            "I WANT A REAL PERSON NOT A ROBOT",
+            "how long till the peer texts",
+        )
+    ]
+
+    firsts = [turn.texts[0] for turn in turns]
+    assert len(set(firsts)) == 3
+    assert [asks_the_plan(turn) for turn in [opening, *turns]].count(True) < 3
+    assert not (asks_the_plan(turns[0]) and asks_the_plan(turns[1]))
+
+
+# ---------------------------------------------------------------- 6. "I'm better"
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("im ok now", "en"),
+        ("feeling better", "en"),
+        ("ya estoy mejor", "es"),
+        ("gracias, ya estoy mejor", "es"),
+        ("estoy bien", "es"),
+    ],
+)
+def test_im_better_is_believed_and_never_a_plan_answer(message: str, language: str) -> None:
+    conversation = at_step("distractions")
+    conversation.language = language
+
+    turn = conversation.say(message)
+
+    assert (turn.state["mode"], turn.plan_line) == ("safe", None)
+
+
+# ---------------------------------------------------------------- 7. answers filed right
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "leave me alone",
+        "why do you need to know",
+        "hello",
+        "thanks",
+        "idk",
+        "wait where did sam go",
+        "ok lol",
+        "hey",
+    ],
+)
+def test_answers_that_are_not_answers_are_never_stored(message: str) -> None:
+    conversation = at_step("distractions")
+
+    assert conversation.say(message).plan_line is None
+
+
+def test_answers_a_warning_sign_given_for_coping_is_filed_as_a_warning_sign() -> None:
+    conversation = at_step("coping")
+    message = "when i stop answering my phone and just lay in bed all day and dont eat"
+
+    turn = conversation.say(message)
+    for answer in ("idk", "my brother", "no", "idk", "my daughter. shes 6"):
+        last = conversation.say(answer)
+
+    assert turn.plan_line is not None
+    assert turn.plan_line.section == "warning-signs"
+    assert "yours to reach for" not in joined(turn)
+    assert "lay in bed all day and dont eat" not in joined(turn)  # acknowledged, not echoed
+    assert "helps you get through: when you stop" not in joined(last)
+
+
+@pytest.mark.parametrize(
+    ("section", "message", "echo", "never"),
+    [
+        ("coping", "fine. walking i guess", "walking.", ["fine.", "you guess"]),
+        (
+            "people-to-ask",
+            "my sponsor Dave i guess but i dont want to bother him at 2am",
+            "your sponsor Dave.",
+            ["you guess", "2am"],
+        ),
+        ("reasons-for-living", "my daughter. shes 6", "your daughter", ["you guess"]),
+    ],
+)
+def test_answers_are_reflected_without_filler_and_grammatically(
+    section: str, message: str, echo: str, never: list[str]
+) -> None:
+    conversation = at_step(section)
+
+    turn = conversation.say(message)
+
+    text = joined(turn)
+    assert (turn.plan_line is not None, echo in text) == (True, True)
+    assert [part for part in never if part in text] == []
+
+
+def test_answers_a_long_one_is_stored_but_not_echoed_back_in_full() -> None:
+    conversation = at_step("distractions")
+    message = (
+        "going to the diner on 5th street with my cousin and just sitting there for hours talking"
+    )
+
+    turn = conversation.say(message)
+
+    assert turn.plan_line is not None
+    assert "diner on 5th street" in turn.plan_line.text
+    assert "sitting there for hours talking" not in joined(turn)
+
+
+# ---------------------------------------------------------------- 8. self-harm, detox tonight
+
+
+def test_self_harm_disclosure_asks_about_the_injury_first() -> None:
+    turn = Conversation().open(Screening(Level.CRISIS, ("self-harm:act",)))
+
+    assert ("Are you hurt" in joined(turn), "911" in joined(turn)) == (True, True)
+
+
+@pytest.mark.parametrize("message", ["i cut myself", "im bleeding"])
+def test_self_harm_mid_plan_asks_about_the_injury_and_911(message: str) -> None:
+    conversation = at_step("coping")
+
+    turn = conversation.say(message)
+
+    assert ("bleeding" in joined(turn), "911" in joined(turn), turn.plan_line) == (True, True, None)
+
+
+@pytest.mark.parametrize(
+    "message", ["how do i get into rehab, i need detox tonight", "i need detox", "detox tonight"]
+)
+def test_detox_tonight_gets_samhsa_and_the_emergency_room(message: str) -> None:
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+
+    text = joined(conversation.say(message))
+
+    assert ("1-800-662-4357" in text, "emergency room" in text) == (True, True)
+
+
+# ---------------------------------------------------------------- 9. a lighter 988 line
+
+
+@pytest.mark.parametrize("message", ["it was a joke, chill", "im safe"])
+def test_lifeline_after_im_safe_is_the_lighter_wording(message: str) -> None:
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+
+    turns = [conversation.say(m) for m in (message, "whatever", "can u just help me study")]
+
+    light = wordings("lifeline.light", "en")
+    assert all(any(line in joined(turn) for line in light) for turn in turns)
+    assert not any("In danger now, call 911" in joined(turn) for turn in turns)
+    assert all("988" in joined(turn) for turn in turns)
