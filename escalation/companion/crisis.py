@@ -30,11 +30,8 @@ _NOT_PEOPLE = ("warning-signs", "coping", "professionals", "safer-surroundings")
 _HEARD_AS = (
     ("sounds_like_warning", "warning-signs", ()),
     ("sounds_like_safer", "safer-surroundings", ()),
-    (
-        "sounds_like_reasons",
-        "reasons-for-living",
-        ("warning-signs", "coping", "safer-surroundings"),
-    ),
+    ("sounds_like_reasons", "reasons-for-living", _NOT_PEOPLE),
+    ("sounds_like_people", "people-to-ask", ("warning-signs", "coping")),
 )
 _LONGEST_CLAUSE_ECHO = 8  # words of a long answer's first clause still worth echoing
 

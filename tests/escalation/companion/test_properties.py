@@ -10,10 +10,27 @@ from hypothesis import strategies as st
 
 from escalation.companion import follow_up, opening
 from escalation.levels import Level, Screening
-from tests.escalation.companion.conftest import NONE, OVERDOSE, SUICIDAL, WAIT
+from tests.escalation.companion.conftest import (
+    BYSTANDER,
+    DEATH_WISH,
+    NONE,
+    OVERDOSE,
+    OWN_OVERDOSE,
+    SUICIDAL,
+    WAIT,
+)
 
 SCREENINGS = st.sampled_from(
-    [NONE, OVERDOSE, SUICIDAL, Screening(Level.EMERGENCY, ("suicide:means-at-hand",))]
+    [
+        NONE,
+        OVERDOSE,
+        SUICIDAL,
+        Screening(Level.EMERGENCY, ("suicide:means-at-hand",)),
+        OWN_OVERDOSE,
+        BYSTANDER,
+        DEATH_WISH,
+        Screening(Level.CRISIS, ("self-harm:act",)),
+    ]
 )
 WORDS = st.sampled_from(
     [
@@ -33,12 +50,26 @@ WORDS = st.sampled_from(
         "thanks",
         "he's breathing",
         "nothing",
+        "leave me alone",
+        "why do you need to know",
+        "should i leave before cops come",
+        "his lips r kinda blue",
+        "im getting sleepy",
+        "ya estoy mejor",
+        "i cut myself",
+        "detox tonight",
+        "my dads gun",
+        "dejame en paz",
+        "I WANT A REAL PERSON",
+        "fine. walking i guess",
+        "hes snoring",
+        "they're here",
     ]
 )
 MESSAGES = st.one_of(st.text(), st.lists(WORDS, min_size=1, max_size=4).map(" ".join))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(
     first=SCREENINGS,
     messages=st.lists(st.tuples(MESSAGES, SCREENINGS), min_size=1, max_size=8),
@@ -64,6 +95,9 @@ def test_follow_up_never_fails_never_repeats_and_keeps_988_or_911_close(
         assert 1 <= len(turn.texts) <= 3
         assert set(turn.texts).isdisjoint(previous.texts)
         assert any("988" in text or "911" in text for text in turn.texts)
+        if state["mode"] == "overdose":
+            assert any("911" in text for text in turn.texts)
+            assert turn.plan_line is None
         assert json.loads(json.dumps(state)) == state
 
 
