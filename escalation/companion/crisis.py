@@ -1,8 +1,11 @@
 """The crisis dialogue: 988 and a peer on the way, then the safety plan one step at a time, with
 room for what the person actually says: "i'm safe", a question, a feeling, a request.
 
-MI spirit (Miller & Rollnick 2023): reflect before asking, accept a skip, believe "i'm safe"
-for this conversation, never argue.
+MI spirit (Miller & Rollnick 2023): reflect before asking, accept a skip, believe "i'm safe" (and
+"i'm better") for this conversation, never argue. A refusal ("leave me alone") is accepted and a
+question back ("why do you need to know") answered; neither is ever a plan line. An answer is
+filed where it belongs (a warning sign given for "what helps" is a warning sign), reflected
+without filler, and a long one acknowledged rather than echoed back.
 """
 
 from __future__ import annotations
