@@ -34,6 +34,9 @@ _HEARD_AS = (
     ("sounds_like_warning", "warning-signs", ()),
     ("sounds_like_safer", "safer-surroundings", ()),
     ("sounds_like_reasons", "reasons-for-living", _NOT_PEOPLE),
+    # A pet or a niece is something that helps when asked what helps, a reason to live when the
+    # question was about professionals or the means.
+    ("sounds_like_reasons_late", "reasons-for-living", ("professionals", "safer-surroundings")),
     ("sounds_like_people", "people-to-ask", ("warning-signs", "coping")),
 )
 _LONGEST_CLAUSE_ECHO = 8  # words of a long answer's first clause still worth echoing
@@ -142,6 +145,8 @@ def _plan_step(
     text: str, said: str, screening: Screening, state: State, voice: Voice
 ) -> tuple[list[str], PlanLine | None]:
     if screening.level >= Level.CRISIS:
+        if says(said, "means"):  # "theres a bottle of pills in my bathroom": the distance, now
+            return [_means(state, voice)], None
         return [voice.say("reflect.risk"), _current(state, voice)], None
     if state.asked is None:
         return [voice.say("reflect.feeling"), _current(state, voice)], None
@@ -220,6 +225,10 @@ def _means(state: State, voice: Voice) -> str:
 
 
 def _heard_as(said: str, asked: str) -> str | None:
+    """The step an answer belongs to when it is not the one asked; None when it answers the
+    question asked ("i can give my pills to my sister" is about the means, not the sister)."""
+    if any(section == asked and says(said, phrases) for phrases, section, _ in _HEARD_AS):
+        return None
     for phrases, section, only_on in _HEARD_AS:
         if section != asked and (not only_on or asked in only_on) and says(said, phrases):
             return section

@@ -455,3 +455,24 @@ def test_lifeline_after_im_safe_is_the_lighter_wording(message: str) -> None:
     assert all(any(line in joined(turn) for line in light) for turn in turns)
     assert not any("In danger now, call 911" in joined(turn) for turn in turns)
     assert all("988" in joined(turn) for turn in turns)
+
+
+# ---------------------------------------------------------------- 10. the means, mid-plan
+
+
+def test_pills_named_mid_plan_get_the_distance_question_and_its_answer_is_filed_there() -> None:
+    # Dana, in the simulator after the trials: the pills came up on the professionals step,
+    # her answer about them was filed as a professional, and her reasons as the means.
+    conversation = at_step("professionals")
+    means = Screening(Level.CRISIS, ("model:crisis-risk(0.88)",))
+
+    pills = conversation.say("theres a bottle of pills in my bathroom", means)
+    gave = conversation.say("ok i gave them to my roommate")
+    reasons = conversation.say("my dog honestly. and my niece")
+
+    assert pills.plan_line is None  # the means are never a plan line by themselves
+    assert any(q in joined(pills) for q in wordings("plan.safer-surroundings.ask", "en"))
+    assert [t.plan_line.section if t.plan_line else None for t in (gave, reasons)] == [
+        "safer-surroundings",
+        "reasons-for-living",
+    ]
