@@ -476,3 +476,15 @@ def test_pills_named_mid_plan_get_the_distance_question_and_its_answer_is_filed_
         "safer-surroundings",
         "reasons-for-living",
     ]
+
+
+def test_a_counselor_named_for_a_person_to_ask_is_filed_as_a_professional() -> None:
+    conversation = at_step("people-to-ask")
+
+    turn = conversation.say("my counselor at the clinic i guess")
+
+    assert turn.plan_line is not None
+    assert (turn.plan_line.section, conversation.state and conversation.state["asked"]) == (
+        "professionals",
+        "people-to-ask",
+    )  # filed where it belongs, and the question about people still open
