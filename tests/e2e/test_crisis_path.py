@@ -66,12 +66,15 @@ def test_a_peer_takes_over_and_hands_back_to_the_real_assistant(
     )
     assert api.post("/participants/1/handback").status_code == 200
 
-    assert chat(base, "kai", "r u a bot?") == [BOT_ANSWER]
+    # The assistant says a peer was there, then answers.
+    back, answer = chat(base, "kai", "r u a bot?")
+    assert ("Dev Peer" in back, answer) == (True, BOT_ANSWER)
     assert [text for _, text in conversation(base, "kai")] == [
         "hey",
         FIRST_GREETING,
         "r u a bot?",
         "Hi Kai, it's Dev Peer.",
         "r u a bot?",
+        back,
         BOT_ANSWER,
     ]
