@@ -37,6 +37,8 @@ _HEARD_AS = (
     # A pet or a niece is something that helps when asked what helps, a reason to live when the
     # question was about professionals or the means.
     ("sounds_like_reasons_late", "reasons-for-living", ("professionals", "safer-surroundings")),
+    # A pet is never a person to ask for help.
+    ("sounds_like_pets", "reasons-for-living", ("people-to-ask", "professionals")),
     # A counselor named when asked about friends or family: a professional to call.
     ("sounds_like_professional", "professionals", ("distractions", "people-to-ask")),
     ("sounds_like_people", "people-to-ask", ("warning-signs", "coping")),

@@ -488,3 +488,12 @@ def test_a_counselor_named_for_a_person_to_ask_is_filed_as_a_professional() -> N
         "professionals",
         "people-to-ask",
     )  # filed where it belongs, and the question about people still open
+
+
+def test_a_pet_named_for_a_person_to_ask_is_a_reason_to_keep_going() -> None:
+    conversation = at_step("people-to-ask")
+
+    turn = conversation.say("my dog honestly. and my niece")
+
+    assert turn.plan_line is not None
+    assert turn.plan_line.section == "reasons-for-living"
