@@ -45,16 +45,23 @@ class CrisisTurns:
         return list(turn.texts)
 
     def follow_up(
-        self, session: Session, message: Message, screening: Screening, language: str, now: datetime
+        self,
+        session: Session,
+        message: Message,
+        screening: Screening,
+        language: str,
+        now: datetime,
+        handed_back_by: str | None = None,
     ) -> list[str]:
-        """A later message while an emergency or crisis is open and no peer has taken over."""
+        """A later message while an emergency or crisis is open and no peer has taken over
+        (`handed_back_by`: the peer who just handed the person back, read with the message)."""
         escalation = service.escalate(
             session, self._policy, message.participant_id, message.id, screening, now
         )  # adds this message's reasons; the route already sent anything higher to `opening`
         risky = screening.level >= Level.CRISIS
         service.message_arrived(session, self._policy, message.participant_id, now, risky=risky)
-        if (peer := participants.hand_back_pending(session, message.participant_id)) is not None:
-            return self._after_hand_back(session, escalation, message, peer, language)
+        if handed_back_by is not None:
+            return self._after_hand_back(session, escalation, message, handed_back_by, language)
         turn = companion.follow_up(
             message.text,
             screening,

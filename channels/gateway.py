@@ -146,29 +146,38 @@ class Gateway:
         self, message: Message, screening: Screening, state: ConversationState
     ) -> list[Message]:
         language = language_of(message.text, state.language)
+        # Written only when it changes: no UPDATE on every message of someone already known.
+        learned = language if language != (state.language or "en") else None
         keyword = self._channel(message.channel).keyword(message.text, opted_out=state.opted_out)
         if keyword is not None:  # carrier keywords never reach the assistant
-            return await self._keyword(message, keyword, screening, language)
+            return await self._keyword(message, keyword, screening, language, learned)
         # Media is kept as its URLs, never opened; any words with it are still answered.
         lead = [TEXT_ONLY] if message.media_urls else []
-        turn = self._turn(route(screening, state), screening, language)
+        turn = self._turn(route(screening, state), screening, state, language)
         if turn is not None:  # the gateway answers (or, for a peer, stays quiet) by itself
-            return await self._finish(message, lead, screening, compose=turn, language=language)
+            return await self._finish(message, lead, screening, compose=turn, language=learned)
         if not message.text.strip() or state.opted_out:
             # A photo with no words or an empty text: nothing to ask. Someone who opted out
             # and texts anyway can get no answer until START: the assistant is not asked, but
             # risk above was still screened, escalated and put before a peer.
-            return await self._finish(message, lead, screening, language=language)
+            return await self._finish(message, lead, screening, language=learned)
         return await self._ask_engine(message, screening, state, lead)
 
-    def _turn(self, decided: Route, screening: Screening, language: str) -> Compose | None:
+    def _turn(
+        self, decided: Route, screening: Screening, state: ConversationState, language: str
+    ) -> Compose | None:
         """What the gateway itself says, composed in the transaction that stores it."""
         crisis = self._crisis
         if decided is Route.RISK_REPLY:
             # From the gateway itself: a crisis answer never waits on, or depends on, the engine.
             return partial(crisis.opening, screening=screening, language=language)
         if decided is Route.COMPANION:
-            return partial(crisis.follow_up, screening=screening, language=language)
+            return partial(
+                crisis.follow_up,
+                screening=screening,
+                language=language,
+                handed_back_by=state.handed_back_by,
+            )
         if decided is Route.PEER:
             return partial(crisis.with_peer, screening=screening)
         if decided is Route.PEER_EMERGENCY:
@@ -176,7 +185,12 @@ class Gateway:
         return None
 
     async def _keyword(
-        self, message: Message, keyword: Keyword, screening: Screening, language: str
+        self,
+        message: Message,
+        keyword: Keyword,
+        screening: Screening,
+        language: str,
+        learned: str | None,
     ) -> list[Message]:
         """STOP, START, HELP, in the person's language. Still screened: someone in crisis may
         text exactly "help", and the HELP reply always carries 988 and 911."""
@@ -190,7 +204,7 @@ class Gateway:
             compose=opening if risky else None,
             sending=keyword_sending(keyword),
             consent=keyword,
-            language=language,
+            language=learned,
         )
 
     async def _ask_engine(
