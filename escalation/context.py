@@ -49,6 +49,8 @@ class Reading:
     recent: bool = False
     # Picturing it ("i keep picturing hanging myself"): a thought of the act, not the act.
     imagined: bool = False
+    # After a song, a film or a book in its sentence ("the movie where he jumps off a bridge").
+    quoted: bool = False
 
 
 class Scene:
@@ -75,6 +77,14 @@ class Scene:
             hypothetical,
             self._recent(hit),
             bool(self._before(hit, "imagining")),
+            self._quoted(hit),
+        )
+
+    def _quoted(self, hit: Hit) -> bool:
+        sentence = self.sentence[hit.start]
+        return any(
+            cue.end <= hit.start and self.sentence[cue.start] == sentence
+            for cue in self.has("quotation")
         )
 
     def negated(self, hit: Hit) -> bool:

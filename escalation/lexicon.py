@@ -24,6 +24,7 @@ __all__ = [
     "LexiconError",
     "NetRule",
     "Spellings",
+    "category_from",
     "load_lexicon",
 ]
 
@@ -82,12 +83,17 @@ class Lexicon:
     net_rules: tuple[NetRule, ...] = ()
 
 
-def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+def load_lexicon(path: Path = LEXICON_PATH, frames: Path | None = None) -> Lexicon:
+    """The lexicon, with the risk frames (frames.yml) built into categories beside its own.
+    `frames`: another frames file (tests); the default one when None."""
+    from escalation.frames import FRAMES_PATH, load_frames  # frames.py builds on this module
+
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(raw, dict) or not isinstance(raw.get("version"), int):
         raise LexiconError(f"{path}: expected a mapping with an integer `version`")
     context = fields.mapping(raw, "context")
-    categories = tuple(_category(entry) for entry in fields.items(raw, "categories"))
+    categories = tuple(category_from(entry) for entry in fields.items(raw, "categories"))
+    categories += load_frames(frames or FRAMES_PATH)
     fields.check_unique([category.id for category in categories])
     cue_phrases, cue_patterns = _cue_phrases(context), _cue_patterns(context)
     net = raw.get("safety_net", {"signals": {}, "rules": []})
@@ -164,7 +170,7 @@ def _cue_phrases(context: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
         "imagining": fields.words(hypothetical.get("imagining"), "hypothetical.imagining"),
         **{
             kind: fields.words(context.get(kind), kind)
-            for kind in ("means", "moment", "substance", "joking")
+            for kind in ("means", "moment", "substance", "joking", "quotation")
         },
     }
 
@@ -181,7 +187,8 @@ def _word_sets(context: Mapping[str, Any]) -> dict[str, frozenset[str]]:
     return {name: frozenset(fields.words(words, name)) for name, words in sets.items()}
 
 
-def _category(entry: Any) -> Category:
+def category_from(entry: Any) -> Category:
+    """A category from its YAML mapping (lexicon.yml's categories, frames.yml's frames)."""
     if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
         raise LexiconError(f"category without an id: {entry!r}")
     name = entry["id"]

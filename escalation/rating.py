@@ -15,6 +15,8 @@ from escalation.lexicon import ESCALATING_CUES, Category, NetRule
 from escalation.matching import RISK, Hit
 from escalation.safety_net import caught
 
+FRAME = f"{RISK}frame:"
+
 
 @dataclass(frozen=True, slots=True)
 class Rated:
@@ -52,6 +54,9 @@ def rate_phrase(category: Category, reading: Reading) -> Rated:
     flags = [] if reading.subject is Subject.SELF else [f"context:{reading.subject.value}"]
     if reading.negated:
         return Rated(category, reading, Level.NONE, (*flags, "context:negated"))
+    if reading.quoted and reading.subject is not Subject.SELF:
+        # Someone in a song, a film or a book; the texter's own words keep their level.
+        return Rated(category, reading, Level.NONE, (*flags, "context:quotation"))
     if reading.past:
         # History with recovery since is not a danger now; the reason still tells a peer.
         return Rated(category, reading, Level.NONE, (*flags, "context:past"))
@@ -80,7 +85,7 @@ def _escalated(phrase: Rated, named: set[str]) -> Rated:
     """A suicidal thought with the means or the moment named is a plan with means now; being
     alone is using alone once a substance is named. Only a phrase read as present counts."""
     reading = phrase.reading
-    if reading.negated or reading.past or reading.hypothetical:
+    if reading.negated or reading.past or reading.hypothetical or reading.quoted:
         return phrase
     raised = [(level, kind) for kind, level in phrase.category.escalates.items() if kind in named]
     if not raised or max(raised)[0] <= phrase.level:
@@ -105,14 +110,17 @@ def _lookalikes(hits: list[Hit], categories: Mapping[str, Category]) -> list[Hit
 
 def _explained_away_removed(hits: list[Hit], categories: Mapping[str, Category]) -> list[Hit]:
     """A phrase inside a longer one ("overdosed" in "overdosed and died") is read as the longer
-    one; a phrase touching a look-alike ("relapse" in "relapse prevention") is not a risk."""
+    one; a phrase touching a look-alike ("relapse" in "relapse prevention") is not a risk. A
+    frame (frames.yml) explains nothing away: it adds wording, and a lexicon phrase inside it
+    ("take them all", an emergency) keeps its own level."""
     risks = [hit for hit in hits if hit.label.startswith(RISK)]
     lookalikes = _lookalikes(hits, categories)
+    longer = [hit for hit in risks if not hit.label.startswith(FRAME)]
     return [
         hit
         for hit in risks
         if hit not in lookalikes
-        and not any(other.contains(hit) for other in risks)
+        and not any(other.contains(hit) for other in longer)
         and not any(other.overlaps(hit) for other in lookalikes)
     ]
 

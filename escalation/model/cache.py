@@ -49,6 +49,7 @@ _ESCALATION = Path(__file__).resolve().parent.parent
 _CODE = (
     *sorted((_ESCALATION / "model").glob("*.py")),
     *sorted(_ESCALATION.glob("*.py")),
+    _ESCALATION / "frames.yml",  # the risk frames, built into the rules' categories
 )
 
 
