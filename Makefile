@@ -36,7 +36,9 @@ typecheck: setup
 unit: setup
 	$(RUN) pytest --cov --cov-report=term
 
-# The risk-screening figures, printed on every test run; fails if a corpus target is missed.
+# The risk-screening figures by role, printed on every test run: fit (train), tune, test, public;
+# fails only if a target is missed on the held-out test sets (escalation/evaluation/test/),
+# which nothing is trained or tuned on. The sealed set is not read (see the report's --unseal).
 screening: setup
 	$(RUN) warmline evaluate-screening
 

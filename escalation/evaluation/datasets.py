@@ -1,7 +1,10 @@
-"""The labelled messages the screener is measured on: the project's corpus and public sets.
+"""A labelled message, and the public sets the screener is reported on.
 
-The public sets are copies, with their licences, in public/ beside this file (from the project's
-shared data, risk-eval); should one be missing the report says so and measures the rest.
+The project's own labelled sets are read only through sets.py, which knows each set's role
+(train, tune, test, sealed) and refuses a read its role forbids. The public sets are copies, with
+their licences, in public/ beside this file (from the project's shared data, risk-eval); should
+one be missing the report says so and measures the rest. Earlier work read their misses while
+writing rules, so they are reported as public test sets closer to tune than to test.
 """
 
 from __future__ import annotations
@@ -10,11 +13,8 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from escalation.levels import Level
 
-CORPUS_PATH = Path(__file__).with_name("corpus.yml")
 PUBLIC_DIR = Path(__file__).with_name("public")
 # Public set name -> its file. Their `crisis` label counts as crisis, `not_crisis` as none.
 PUBLIC_SETS = {
@@ -29,14 +29,6 @@ class Example:
     text: str
     level: Level
     topic: str
-
-
-def load_corpus(path: Path = CORPUS_PATH) -> list[Example]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [
-        Example(str(item["text"]), Level[str(item["level"]).upper()], str(item.get("topic", "")))
-        for item in raw["messages"]
-    ]
 
 
 def load_public_set(name: str, directory: Path = PUBLIC_DIR) -> list[Example] | None:

@@ -35,7 +35,7 @@ from spacy.pipeline import TextCategorizer
 from spacy.training import Example as SpacyExample
 from thinc.api import fix_random_seed
 
-from escalation.evaluation.datasets import CORPUS_PATH, load_corpus
+from escalation.evaluation.sets import Purpose, Role, load_labelled, set_paths
 from escalation.levels import Level
 from escalation.lexicon import Lexicon
 from escalation.model.abstain import coverage, defers_to_rules, known_words, too_short
@@ -43,9 +43,9 @@ from escalation.model.features import ModelText
 
 logger = logging.getLogger(__name__)
 
-# The sets the model learns from, named one by one: any other set in evaluation/ (a blind one
-# above all) must never be read here.
-TRAINING_SETS = ("corpus.yml", "heldout.yml", "final_test.yml")
+# The model learns from every set in evaluation/train/ and nothing else: load_training reads
+# through the loader that refuses a set from any other folder, so a held-out set cannot be
+# trained on by passing its path here (evaluation/sets.py).
 RISK, SAFE = "RISK", "SAFE"
 RISK_LEVELS = frozenset({Level.EMERGENCY, Level.CRISIS})
 
@@ -98,13 +98,17 @@ class CrossValidation:
     ordinary: int = 0  # NLU examples trained on as not risk (in every fold, never held out)
 
 
-def training_paths(directory: Path = CORPUS_PATH.parent) -> list[Path]:
-    return [directory / name for name in TRAINING_SETS]
+def training_paths() -> list[Path]:
+    """Every training set (evaluation/train/*.yml), by name."""
+    return set_paths(Role.TRAIN)
 
 
 def load_training(paths: Sequence[Path]) -> list[Labelled]:
+    """The labelled messages of `paths`; raises HeldOutSetError for a path outside train/."""
     return [
-        Labelled(example.text, example.level) for path in paths for example in load_corpus(path)
+        Labelled(example.text, example.level)
+        for path in paths
+        for example in load_labelled(path, Purpose.TRAINING).examples
     ]
 
 
