@@ -2,11 +2,11 @@
 
 The final level is the higher of the two votes. The rules decide alone whenever they already say
 crisis or emergency (the model can add nothing then, and is not even asked: that keeps the
-common case as fast as the rules). Below crisis the model may raise the message to crisis, never
-higher, and never lowers anything; it keeps quiet where the rules judged risk words by their
-context, on very short messages, and on messages of too many words it never trained on
-(model/abstain.py). Should the model fail, for one message
-or altogether, the rules' answer stands and the failure is reported: screening never fails
+common case as fast as the rules). Below crisis the model may raise the message to concern on a
+weak vote and to crisis on a strong one (thresholds chosen on the tuning set:
+model/thresholds.py), never higher, and never lowers anything; it keeps quiet where the rules
+judged risk words by their context, on very short messages, and on messages of too many words
+it never trained on (model/abstain.py). Should the model fail, for one message or altogether, the rules' answer stands and the failure is reported: screening never fails
 towards silence.
 """
 
@@ -55,17 +55,11 @@ class CombinedScreener:
 def _status(model: RiskModel | None) -> str:
     if model is None:
         return "risk model not in use: screening with the rules alone"
+    crisis = model.crisis_threshold
     status = (
-        f"risk model {model.version}, threshold {model.threshold:.2f},"
-        f" votes on messages with >= {model.min_coverage:.0%} of words known"
+        f"risk model {model.version}: a lone vote is concern at >= {model.threshold:.2f}, crisis"
+        f" at {'never' if crisis > 1 else f'>= {crisis:.2f}'}; votes on messages with"
+        f" >= {model.min_coverage:.0%} of words known"
     )
-    figures = model.cross_validation
-    if figures is None:
-        return status
-    return (
-        f"{status}; {figures.folds}-fold cross-validation over its {figures.n} training"
-        f" messages (and {figures.ordinary} NLU examples as not risk): model alone rates"
-        f" {figures.model_risk_recall:.1%} of emergency+crisis crisis; combined rates"
-        f" {figures.none_false_alarms:.1%} of none and"
-        f" {figures.concern_false_alarms:.1%} of concern crisis or higher"
-    )
+    tuning = model.tuning
+    return status if tuning is None else f"{status}; chosen on {tuning.chosen_on}"

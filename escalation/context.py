@@ -21,6 +21,7 @@ _SENTENCE_END = re.compile(r"^[.!?;…]+$")
 _PUNCTUATION = re.compile(r"^[^\w]+$")
 _NEGATION_REACH = 4  # words between "not" and what it negates: "not really having any thoughts of"
 _SUBJECT_REACH = 8
+_REPORT_REACH = 2  # words between "said" and the words it reports: "said i just want it to end"
 
 
 class Subject(enum.Enum):
@@ -177,9 +178,34 @@ class Scene:
         clause = self.clause[hit.start]
         return [c for c in self.has(kind) if c.end <= hit.start and self.clause[c.start] == clause]
 
+    def _reporter(self, hit: Hit) -> Subject | None:
+        """Whose words these are when someone else's are reported before the phrase, in its
+        sentence: "my son screamed i wish i was dead" is the son's wish (quotation marks are
+        gone by now, so the speech verb and its speaker say it)."""
+        sentence = self.sentence[hit.start]
+        for cue in self.has("reported"):
+            # Right before the phrase only: in "mom said im worthless and i want to die" the
+            # wish is the texter's own.
+            if (
+                not 0 <= hit.start - cue.end <= _REPORT_REACH
+                or self.sentence[cue.start] != sentence
+            ):
+                continue
+            for index in range(cue.start - 1, max(cue.start - _SUBJECT_REACH, -1), -1):
+                if self.sentence[index] != sentence:
+                    break
+                kind = self._person(self.words[index])
+                if kind is not None:
+                    return kind if kind is not Subject.SELF else None
+        return None
+
     def _subject(self, hit: Hit, hypothetical: bool) -> Subject:
-        """Whom the phrase is about: a pronoun inside it ("better off without me", "gave him
-        narcan"), else the nearest person named before it in its clause."""
+        """Whom the phrase is about: someone else whose words are reported, a pronoun inside
+        it ("better off without me", "gave him narcan"), else the nearest person named before
+        it in its clause."""
+        reporter = self._reporter(hit)
+        if reporter is not None:
+            return Subject.OTHER
         for word in self.words[hit.start : hit.end]:
             if word in _INSIDE:
                 return _INSIDE[word]

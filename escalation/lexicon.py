@@ -170,7 +170,7 @@ def _cue_phrases(context: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
         "imagining": fields.words(hypothetical.get("imagining"), "hypothetical.imagining"),
         **{
             kind: fields.words(context.get(kind), kind)
-            for kind in ("means", "moment", "substance", "joking", "quotation")
+            for kind in ("means", "moment", "substance", "joking", "quotation", "reported")
         },
     }
 

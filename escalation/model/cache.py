@@ -2,7 +2,7 @@
 
 Training takes seconds, loading a fraction of one: app start-up, `warmline evaluate-screening`
 and the tests load `<models dir>/risk-model-<hash>/` when it is there and train only when the
-hash is new. The hash covers the training sets, the snapshot of ordinary talk (the bot's NLU
+hash is new. The hash covers the training sets, the tuning sets its thresholds are chosen on, the snapshot of ordinary talk (the bot's NLU
 examples as they were, trained on as not risk: nlu.py), the lexicon (its spellings shape the
 normalised text, its rules the threshold), the code of the model and of the rules, the training
 config and spaCy's version: change any of them and the next build retrains, so a stale model is
@@ -28,13 +28,15 @@ import spacy
 from escalation.lexicon import LEXICON_PATH, Lexicon
 from escalation.model.classifier import RiskModel
 from escalation.model.nlu import ordinary_examples, ordinary_talk_paths
+from escalation.model.thresholds import Policy, Tuning, choose
 from escalation.model.train import (
-    CrossValidation,
     TrainingConfig,
-    cross_validate,
     fit,
     load_training,
+    load_tuning,
     training_paths,
+    tuning_paths,
+    tuning_scores,
     vocabulary_of,
 )
 
@@ -84,23 +86,26 @@ def load_or_train(
     paths: Sequence[Path] | None = None,
     lexicon_path: Path = LEXICON_PATH,
     nlu: Sequence[Path] | None = None,
+    tuning: Sequence[Path] | None = None,
 ) -> RiskModel:
     """The cached model for this hash, else a newly trained one (then cached). Raises when it
     can neither load nor train; the caller falls back to the rules alone. `nlu`: the files of
-    NLU examples to learn as not risk (default: the snapshot in ordinary_talk.yml)."""
+    NLU examples to learn as not risk (default: the snapshot in ordinary_talk.yml); `tuning`:
+    the sets the thresholds are chosen on (default: evaluation/tune/)."""
     config = config or TrainingConfig()
     paths = list(paths) if paths is not None else training_paths()
     nlu = list(nlu) if nlu is not None else ordinary_talk_paths()
-    version = fingerprint(config, paths, lexicon_path, nlu)
+    tuning = list(tuning) if tuning is not None else tuning_paths()
+    version = fingerprint(config, [*paths, *tuning], lexicon_path, nlu)
     target = directory / f"{PREFIX}{version}"
     if (target / META).is_file():
         try:
             return _load(target, lexicon, version)
         except Exception:
             logger.exception("cached risk model %s did not load; training it again", target)
-    model, figures = train_model(lexicon, config, paths, version, nlu)
+    model = train_model(lexicon, config, paths, version, nlu, tuning)
     try:
-        _save(model, figures, config, directory, target)
+        _save(model, config, directory, target)
     except OSError:
         logger.exception("could not cache the risk model in %s; using it from memory", directory)
     return model
@@ -112,24 +117,32 @@ def train_model(
     paths: Sequence[Path],
     version: str,
     nlu: Sequence[Path] = (),
-) -> tuple[RiskModel, CrossValidation]:
+    tuning: Sequence[Path] = (),
+) -> RiskModel:
+    """Trains on `paths` (and `nlu` as not risk), then chooses the thresholds on `tuning`; with
+    no tuning set the model never votes (nothing to choose its thresholds on)."""
     data = load_training(paths)
     ordinary = ordinary_examples(lexicon, nlu, [item.text for item in data if item.risk])
-    figures = cross_validate(lexicon, data, config, ordinary)
     nlp = fit(lexicon, data, config, ordinary)
+    vocabulary = vocabulary_of(lexicon, [*(item.text for item in data), *ordinary])
+    held = load_tuning(tuning)
+    scored = tuning_scores(lexicon, nlp, vocabulary, held, config.char_sizes)
+    names = ", ".join(path.name for path in tuning) or "no tuning set"
+    chosen = choose(scored, f"{names} ({len(held)} messages)", config.bounds)
     model = RiskModel(
         nlp,
         lexicon,
-        figures.threshold,
+        chosen.concern_threshold,
         version,
         config.char_sizes,
+        crisis_threshold=chosen.crisis_threshold,
         trained_now=True,
-        cross_validation=figures,
-        vocabulary=vocabulary_of(lexicon, [*(item.text for item in data), *ordinary]),
-        min_coverage=figures.min_coverage,
+        tuning=chosen,
+        vocabulary=vocabulary,
+        min_coverage=chosen.min_coverage,
     )
-    logger.info("trained risk model %s: %s", version, figures)
-    return model, figures
+    logger.info("trained risk model %s: %s", version, chosen)
+    return model
 
 
 def _load(target: Path, lexicon: Lexicon, version: str) -> RiskModel:
@@ -138,23 +151,24 @@ def _load(target: Path, lexicon: Lexicon, version: str) -> RiskModel:
         raise ValueError(f"{target}: holds model {meta['version']}, not {version}")
     nlp = spacy.load(target)
     sizes = tuple(int(size) for size in meta["config"]["char_sizes"])
-    figures = CrossValidation(**meta["cross_validation"])
+    raw = meta["tuning"]
+    tuning = Tuning(**{**raw, "policies": tuple(Policy(**item) for item in raw["policies"])})
     vocabulary = frozenset((target / VOCABULARY).read_text(encoding="utf-8").split())
     return RiskModel(
         nlp,
         lexicon,
-        float(meta["threshold"]),
+        tuning.concern_threshold,
         version,
         sizes,
-        cross_validation=figures,
+        crisis_threshold=tuning.crisis_threshold,
+        tuning=tuning,
         vocabulary=vocabulary,
-        min_coverage=float(meta["min_coverage"]),
+        min_coverage=tuning.min_coverage,
     )
 
 
 def _save(
     model: RiskModel,
-    figures: CrossValidation,
     config: TrainingConfig,
     directory: Path,
     target: Path,
@@ -166,10 +180,8 @@ def _save(
         model.nlp.to_disk(staging)
         meta = {
             "version": model.version,
-            "threshold": model.threshold,
-            "min_coverage": model.min_coverage,
             "config": asdict(config),
-            "cross_validation": asdict(figures),
+            "tuning": asdict(model.tuning) if model.tuning else None,
         }
         words = "".join(f"{word}\n" for word in sorted(model.vocabulary))
         (staging / VOCABULARY).write_text(words, encoding="utf-8")

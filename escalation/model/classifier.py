@@ -1,8 +1,11 @@
-"""The trained risk model at run time: a score per message, and a vote of crisis or nothing.
+"""The trained risk model at run time: a score per message, and a vote of concern, crisis or
+nothing.
 
 Pure: no I/O per message, only the spaCy model loaded once. The vote is capped at crisis by
 construction: the model may say "a person should look at this now", never "this is an
 emergency", which needs the rules' explicit evidence (means at hand, an overdose in progress).
+A weak vote is only a concern (a peer reviews within a day): the thresholds for each are chosen
+on the tuning set (thresholds.py).
 """
 
 from __future__ import annotations
@@ -14,13 +17,15 @@ from escalation.levels import Level, Screening
 from escalation.lexicon import Lexicon
 from escalation.model.abstain import too_short, unfamiliar
 from escalation.model.features import ModelText, plain_words
-from escalation.model.train import RISK, CrossValidation
+from escalation.model.thresholds import NEVER, Tuning
+from escalation.model.train import RISK
 
 REASON = "model:crisis-risk"
+WEAK_REASON = "model:possible-risk"
 
 
 class RiskModel:
-    """A trained pipeline, the threshold chosen by cross-validation, and where it came from."""
+    """A trained pipeline, the thresholds chosen on the tuning set, and where it came from."""
 
     def __init__(
         self,
@@ -30,13 +35,15 @@ class RiskModel:
         version: str,
         char_sizes: tuple[int, ...] = (),
         *,
+        crisis_threshold: float = NEVER,
         trained_now: bool = False,
-        cross_validation: CrossValidation | None = None,
+        tuning: Tuning | None = None,
         vocabulary: frozenset[str] = frozenset(),
         min_coverage: float = 0.0,
     ) -> None:
-        """`vocabulary`: the words trained on; the model votes only on messages at least
-        `min_coverage` of whose words it holds (abstain.py)."""
+        """`threshold`: a score at or above it is a concern; `crisis_threshold`: a crisis (never,
+        by default). `vocabulary`: the words trained on; the model votes only on messages at
+        least `min_coverage` of whose words it holds (abstain.py)."""
         self.nlp = nlp
         textcat = nlp.get_pipe("textcat")
         assert isinstance(textcat, TextCategorizer)
@@ -44,9 +51,10 @@ class RiskModel:
         self._column = list(textcat.labels).index(RISK)
         self._text = ModelText(lexicon, nlp, char_sizes)
         self.threshold = threshold
+        self.crisis_threshold = max(crisis_threshold, threshold)
         self.version = version  # the hash of the training data and code (cache.py)
         self.trained_now = trained_now  # False when loaded from the on-disk cache
-        self.cross_validation = cross_validation  # the figures the threshold was chosen on
+        self.tuning = tuning  # the figures the thresholds were chosen on
         self.vocabulary = vocabulary
         self.min_coverage = min_coverage
 
@@ -62,12 +70,15 @@ class RiskModel:
         return float(scores[0][self._column])
 
     def vote(self, text: str) -> Screening | None:
-        """Crisis, with the score in the reason, at or above the threshold; else no vote (also
-        on too short a message, or one of too many words never trained on: abstain.py)."""
+        """Crisis at or above the crisis threshold, concern at or above the other, with the
+        score in the reason; else no vote (also on too short a message, or one of too many
+        words never trained on: abstain.py)."""
         words = self._text.words(text)
         if too_short(words) or unfamiliar(plain_words(words), self.vocabulary, self.min_coverage):
             return None
         score = self._score(words)
-        if score < self.threshold:
-            return None
-        return Screening(Level.CRISIS, (f"{REASON}({score:.2f})",))
+        if score >= self.crisis_threshold:
+            return Screening(Level.CRISIS, (f"{REASON}({score:.2f})",))
+        if score >= self.threshold:
+            return Screening(Level.CONCERN, (f"{WEAK_REASON}({score:.2f})",))
+        return None
