@@ -6,8 +6,8 @@ common case as fast as the rules). Below crisis the model may raise the message 
 weak vote and to crisis on a strong one (thresholds chosen on the tuning set:
 model/thresholds.py), never higher, and never lowers anything; it keeps quiet where the rules
 judged risk words by their context, on very short messages, and on messages of too many words
-it never trained on (model/abstain.py). Should the model fail, for one message or altogether, the rules' answer stands and the failure is reported: screening never fails
-towards silence.
+it never trained on (model/abstain.py). Should the model fail, for one message or altogether,
+the rules' answer stands and the failure is reported: screening never fails towards silence.
 """
 
 from __future__ import annotations

@@ -90,8 +90,15 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("migrate", help="apply the app database migrations")
     commands.add_parser("engine", help="install the engine and train the model if bot/ changed")
     commands.add_parser("screen", help="risk-screen one message per stdin line, JSON out")
-    commands.add_parser(
-        "evaluate-screening", help="screening figures on the labelled corpus and public sets"
+    evaluation = commands.add_parser(
+        "evaluate-screening",
+        help="screening figures by set role (fit, tune, test: the gate, public, sealed)",
+    )
+    evaluation.add_argument(
+        "--misses", action="store_true", help="list what train and tune sets got wrong"
+    )
+    evaluation.add_argument(
+        "--unseal", action="store_true", help="read the sealed set: once, at the very end"
     )
     commands.add_parser("mi-figures", help="MI figures (MITI 4.2 codes) over the test stories")
     nlu = commands.add_parser(
@@ -109,6 +116,11 @@ def parser() -> argparse.ArgumentParser:
         "--out", type=Path, help="write to this file (made 0600) instead of stdout"
     )
     feedback.add_argument("--force", action="store_true", help="overwrite --out if it exists")
+    feedback.add_argument(
+        "--train",
+        action="store_true",
+        help="write to var/screening-feedback/, where the risk model learns from it (private)",
+    )
     return root
 
 
@@ -138,7 +150,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
         configure_logging(settings.log_level)
+        if args.command == "evaluate-screening":
+            flags = [flag for flag in ("--misses", "--unseal") if getattr(args, flag[2:])]
+            return evaluation_report.main(flags)
         if args.command == "screening-feedback":
+            if args.train:
+                out = screening_feedback.training_file()
+                return screening_feedback.export(settings.app_database_url, out, force=True)
             return screening_feedback.export(settings.app_database_url, args.out, args.force)
         return dispatch(
             args.command,

@@ -1,9 +1,14 @@
 """`warmline screening-feedback`: what peers said the screener got wrong, as labelled data.
 
 Every false alarm (a case resolved as one) and missed risk (a message a peer marked) becomes a
-message in the evaluation corpus's shape (escalation/evaluation/corpus.yml: text and level),
+message in the labelled sets' shape (escalation/evaluation/train/corpus.yml: text and level),
 with the kind of mistake, the level the screener gave and when it was reported. The texts are
 participants' own words: the file is its owner's alone, and only counts are ever printed.
+
+With `--train` the file goes to var/screening-feedback/ (never committed), which the risk model
+reads as training data: the next build of the screener (start-up, or `warmline
+evaluate-screening`) retrains on the peers' corrections, and its thresholds are chosen again on
+the tuning set, never on the corrections themselves.
 """
 
 from __future__ import annotations
@@ -66,6 +71,15 @@ def summary(rows: Sequence[feedback.Labelled]) -> str:
     kinds = Counter(row.kind for row in rows)
     each = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
     return f"screening feedback: {len(rows)} labelled messages" + (f" ({each})" if each else "")
+
+
+def training_file() -> Path:
+    """Where `--train` writes: a private folder the model's training reads (sets.py)."""
+    from escalation.evaluation.sets import feedback_folder
+
+    folder = feedback_folder()
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder / "peer-feedback.yml"
 
 
 def export(database_url: str, out: Path | None, force: bool) -> int:

@@ -18,8 +18,9 @@ role it shows, and who may read it:
     SEALED  sealed/: not read at all unless --unseal is given (the sealed set is read once, when
             the screening work is finished, and its figures and misses go into the closing note).
 
-Exits 1 when a test set misses a target, or when no test set measures one of the targets (no
-test set at all included); train, tune, public and sealed figures never decide the exit code.
+Exits 1 when a test set misses a target and falls below the floor the gate holds for it until
+the target is met (gate.py), or when no test set measures one of the targets (no test set at all
+included); train, tune, public and sealed figures never decide the exit code.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from typing import TextIO
 
 from escalation.evaluation import sets
 from escalation.evaluation.datasets import PUBLIC_DIR, PUBLIC_SETS, Example, load_public_set
+from escalation.evaluation.gate import Verdict, verdicts
 from escalation.evaluation.metrics import (
     Rated,
     Target,
@@ -87,6 +89,24 @@ def print_targets(targets: Sequence[Target], out: TextIO, what: str = "target") 
         )
 
 
+def print_gate(judged: Sequence[Verdict], out: TextIO) -> None:
+    """Each target, met or missed, and where it is missed, the floor the gate holds instead."""
+    print_targets([verdict.target for verdict in judged], out)
+    for verdict in judged:
+        floor, target = verdict.floor, verdict.target
+        if target.met or not target.measured:
+            continue
+        if floor is None:
+            print(f"    gate: no floor for {target.name}: the target is the gate", file=out)
+            continue
+        sign = ">=" if target.at_least else "<="
+        state = "held" if verdict.holds else "BROKEN"
+        print(
+            f"    gate: floor {sign} {floor.share:.1%} (set at {floor.measured_at}) {state}",
+            file=out,
+        )
+
+
 def print_misses(rated: Sequence[Rated], out: TextIO) -> None:
     for item in sorted(rated, key=lambda r: (r.label, r.rating), reverse=True):
         if item.rating != item.label:
@@ -133,7 +153,8 @@ def report_tune(out: TextIO, misses: bool) -> None:
 
 def report_test(out: TextIO) -> bool:
     """The test sets' figures and targets (never a miss): True when the gate is met, that is
-    every measured target of every test set met and every target measured on some test set."""
+    every measured target of every test set met or its floor held (gate.py), and every target
+    measured on some test set."""
     print_section(TEST, out)
     tests = sets.test_sets()
     if not tests:
@@ -146,9 +167,10 @@ def report_test(out: TextIO) -> bool:
         rated = rate(labelled.examples)
         print_levels(describe(labelled), rated, out)
         targets = screening_targets(rated)
-        print_targets(targets, out)
+        judged = verdicts(labelled.name, targets)
+        print_gate(judged, out)
         measured.update(target.name for target in targets if target.measured)
-        met = met and all(target.met for target in targets if target.measured)
+        met = met and all(verdict.holds for verdict in judged)
     unmeasured = [target.name for target in screening_targets([]) if target.name not in measured]
     for name in unmeasured:
         print(f"  no test set measures {name}: the gate fails", file=out)

@@ -34,6 +34,7 @@ from escalation.levels import Level
 
 # Read at each call, not bound as a default, so the tests can point it at sets of their own.
 EVALUATION_DIR = Path(__file__).parent
+FEEDBACK_DIR = Path(__file__).resolve().parents[2] / "var" / "screening-feedback"
 
 
 class Role(Enum):
@@ -78,6 +79,18 @@ class LabelledSet:
         return len(self.examples)
 
 
+def feedback_folder() -> Path:
+    """Peers' corrections (false alarms, missed risk) exported by `warmline screening-feedback
+    --train`: TRAIN data, private to this deployment (participants' own words: var/ is never
+    committed), learnt by the next model build. Read at each call, so tests can point it
+    elsewhere."""
+    return FEEDBACK_DIR
+
+
+def feedback_paths() -> list[Path]:
+    return sorted(feedback_folder().glob("*.yml"))
+
+
 def role_folder(role: Role) -> Path:
     return EVALUATION_DIR / role.value
 
@@ -91,6 +104,8 @@ def role_of(path: Path) -> Role | None:
     """The role of the folder the file is in (links followed, so a link in train/ to a test set
     is a test set), or None when that is no role folder."""
     folder = path.resolve().parent
+    if folder == feedback_folder().resolve():
+        return Role.TRAIN
     for role in Role:
         if folder == role_folder(role).resolve():
             return role

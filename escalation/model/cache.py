@@ -2,12 +2,13 @@
 
 Training takes seconds, loading a fraction of one: app start-up, `warmline evaluate-screening`
 and the tests load `<models dir>/risk-model-<hash>/` when it is there and train only when the
-hash is new. The hash covers the training sets, the tuning sets its thresholds are chosen on, the snapshot of ordinary talk (the bot's NLU
-examples as they were, trained on as not risk: nlu.py), the lexicon (its spellings shape the
-normalised text, its rules the threshold), the code of the model and of the rules, the training
-config and spaCy's version: change any of them and the next build retrains, so a stale model is
-never used. Writes are atomic (a temporary folder renamed into place), so two processes starting
-at once cannot leave half a model behind.
+hash is new. The hash covers the training sets, the tuning sets its thresholds are chosen on,
+the snapshot of ordinary talk (the bot's NLU examples as they were, trained on as not risk:
+nlu.py), the lexicon and the frames (their spellings shape the normalised text, their rules the
+thresholds), the code of the model and of the rules, the training config and spaCy's version:
+change any of them and the next build retrains, so a stale model is never used. Writes are
+atomic (a temporary folder renamed into place), so two processes starting at once cannot leave
+half a model behind.
 """
 
 from __future__ import annotations

@@ -27,12 +27,14 @@ from spacy.pipeline import TextCategorizer
 from spacy.training import Example as SpacyExample
 from thinc.api import fix_random_seed
 
-from escalation.evaluation.sets import Purpose, Role, load_labelled, set_paths
+from escalation.evaluation.sets import Purpose, Role, feedback_paths, load_labelled, set_paths
 from escalation.levels import Level
 from escalation.lexicon import Lexicon
 from escalation.model.abstain import coverage, defers_to_rules, known_words, too_short
 from escalation.model.features import ModelText
 from escalation.model.thresholds import Bounds, Scored
+
+DEFAULT_BOUNDS = Bounds()
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +58,8 @@ class TrainingConfig:
     # Word-piece sizes (features.py). Tried 3, 4, 5 and 3+4: no better recall at the same false
     # alarms in cross-validation on these sets, and slower; so off, kept one setting away.
     char_sizes: tuple[int, ...] = ()
-    bounds: Bounds = Bounds()  # what the thresholds are chosen to keep within (thresholds.py)
+    # What the thresholds are chosen to keep within (thresholds.py); frozen, so safe to share.
+    bounds: Bounds = DEFAULT_BOUNDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +73,9 @@ class Labelled:
 
 
 def training_paths() -> list[Path]:
-    """Every training set (evaluation/train/*.yml), by name."""
-    return set_paths(Role.TRAIN)
+    """Every training set (evaluation/train/*.yml), by name, then the peers' feedback exported
+    for training on this deployment, if any (sets.feedback_folder)."""
+    return [*set_paths(Role.TRAIN), *feedback_paths()]
 
 
 def load_training(paths: Sequence[Path]) -> list[Labelled]:
