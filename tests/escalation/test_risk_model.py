@@ -1,20 +1,24 @@
 """The statistical risk model beside the rules: it only raises, to crisis at most, is trained
-reproducibly, is cached, and its absence or failure leaves the rules screening alone."""
+reproducibly, has its thresholds chosen on the tuning sets (never a test set), is cached, and its
+absence or failure leaves the rules screening alone."""
 
 from __future__ import annotations
 
 import logging
+import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from escalation.combined import MODEL_FAILED, CombinedScreener
+from escalation.evaluation.sets import HeldOutSetError
 from escalation.levels import Level, Screening
 from escalation.lexicon import Lexicon, load_lexicon
 from escalation.model import cache
 from escalation.model.abstain import coverage, unfamiliar
 from escalation.model.cache import fingerprint, load_or_train
-from escalation.model.classifier import REASON, RiskModel
+from escalation.model.classifier import REASON, WEAK_REASON, RiskModel
 from escalation.model.nlu import (
     NLU_DIR,
     ORDINARY_TALK,
@@ -24,12 +28,67 @@ from escalation.model.nlu import (
     read_examples,
     strip_annotations,
 )
+from escalation.model.thresholds import NEVER
 from escalation.model.train import TrainingConfig, training_paths
 from escalation.screener import LexiconScreener
 from escalation.screening import build_screener, default_screener, screen
+from tests.escalation.evaluation.layout import use_layout, write_set
 
 # Small and quick: the behaviour of the cache, not the quality of the model, is under test.
-QUICK = TrainingConfig(folds=2, epochs=2)
+QUICK = TrainingConfig(epochs=2)
+
+# A training set and a tuning set of the test's own, small enough to train on in a moment: the
+# cache tests never train on the project's sets (nor on the NLU snapshot).
+SMALL_TRAIN = [
+    *(
+        (text, Level.CRISIS)
+        for text in (
+            "i want to end my life tonight",
+            "i dont want to be alive anymore",
+            "nobody would miss me if i was gone",
+            "i have been thinking about killing myself",
+            "i wrote a goodbye note to my family",
+        )
+    ),
+    ("i took all my pills and i cant feel my legs", Level.EMERGENCY),
+    ("i really want to use today", Level.CONCERN),
+    *(
+        (text, Level.NONE)
+        for text in (
+            "is there a meeting near me tonight",
+            "my sponsor is picking me up later",
+            "thanks for checking in on me",
+            "i made it to group this morning",
+            "what time does the clinic open",
+            "i had a good day at work",
+        )
+    ),
+]
+SMALL_TUNE = [
+    ("i just want to disappear forever", Level.CRISIS),
+    ("i am thinking about ending it all", Level.CRISIS),
+    ("the craving is bad right now", Level.CONCERN),
+    ("where is the closest pharmacy", Level.NONE),
+    ("i went to a meeting with my sponsor", Level.NONE),
+    ("thanks i feel better about work today", Level.NONE),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class SmallSets:
+    """Paths of the small sets, in role folders the loaders accept, and a models folder."""
+
+    train: list[Path]
+    tune: list[Path]
+    models: Path
+    evaluation: Path
+
+    def load_or_train(
+        self, lexicon: Lexicon, config: TrainingConfig = QUICK, tune: list[Path] | None = None
+    ) -> RiskModel:
+        tuning = self.tune if tune is None else tune
+        return load_or_train(lexicon, self.models, config, self.train, nlu=[], tuning=tuning)
+
 
 # Written for this test, not taken from any labelled set: new wording for a wish to die or a
 # plan to end things, which no lexicon phrase covers.
@@ -79,12 +138,23 @@ def rules(lexicon: Lexicon) -> LexiconScreener:
     return LexiconScreener(lexicon)
 
 
+@pytest.fixture
+def small(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SmallSets:
+    evaluation = use_layout(tmp_path / "evaluation", monkeypatch)
+    return SmallSets(
+        train=[write_set(evaluation / "train" / "small.yml", SMALL_TRAIN)],
+        tune=[write_set(evaluation / "tune" / "small.yml", SMALL_TUNE)],
+        models=tmp_path / "models",
+        evaluation=evaluation,
+    )
+
+
 class AlwaysCrisis(RiskModel):
     """A model that votes crisis on everything, as loud as a model can be."""
 
     def __init__(self) -> None:
-        self.version, self.threshold, self.cross_validation = "always", 0.0, None
-        self.min_coverage = 0.0
+        self.version, self.threshold, self.crisis_threshold = "always", 0.0, 0.0
+        self.tuning, self.min_coverage = None, 0.0
 
     def score(self, text: str) -> float:
         return 1.0
@@ -99,21 +169,28 @@ class Broken(AlwaysCrisis):
 
 
 @pytest.mark.parametrize("text", PARAPHRASES)
-def test_new_paraphrases_the_rules_miss_are_raised_to_crisis_by_the_model(
+def test_paraphrases_the_rules_miss_are_raised_by_the_model_crisis_if_strong_else_concern(
     text: str, rules: LexiconScreener
 ) -> None:
+    model = default_screener().model
+    assert model is not None
+    score = model.score(text)
+
     result = screen(text)
 
     assert rules(text).level < Level.CRISIS
-    assert result.level == Level.CRISIS
-    assert result.reasons[-1].startswith("model:crisis-risk(")
+    assert score >= model.threshold
+    if score >= model.crisis_threshold:
+        assert (result.level, result.reasons[-1]) == (Level.CRISIS, f"{REASON}({score:.2f})")
+    else:
+        assert (result.level, result.reasons[-1]) == (Level.CONCERN, f"{WEAK_REASON}({score:.2f})")
 
 
 @pytest.mark.parametrize("text", ORDINARY)
 def test_ordinary_requests_are_not_raised_by_the_model(text: str) -> None:
     result = screen(text)
 
-    assert not any(reason.startswith(REASON) for reason in result.reasons), result
+    assert not any(reason.startswith((REASON, WEAK_REASON)) for reason in result.reasons), result
     assert result.level < Level.CRISIS
 
 
@@ -263,51 +340,113 @@ def test_the_default_screener_reports_which_model_it_uses() -> None:
     assert screener.model.version in screener.model_status
 
 
-def test_training_twice_on_the_same_data_gives_the_same_hash_and_predictions(
-    lexicon: Lexicon, tmp_path: Path
+def test_training_twice_on_the_same_data_gives_the_same_hash_thresholds_and_predictions(
+    lexicon: Lexicon, small: SmallSets
 ) -> None:
-    first = load_or_train(lexicon, tmp_path / "a", QUICK)
-    second = load_or_train(lexicon, tmp_path / "b", QUICK)
+    first = small.load_or_train(lexicon)
+    shutil.rmtree(small.models)
+    second = small.load_or_train(lexicon)
 
     assert first.trained_now
     assert second.trained_now
     assert first.version == second.version
-    assert first.threshold == second.threshold
+    assert (first.threshold, first.crisis_threshold) == (second.threshold, second.crisis_threshold)
+    assert first.tuning == second.tuning
     assert [first.score(t) for t in PARAPHRASES] == [second.score(t) for t in PARAPHRASES]
 
 
-def test_a_cached_model_is_loaded_not_retrained_and_predicts_the_same(
-    lexicon: Lexicon, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_the_thresholds_are_chosen_on_the_tuning_sets_and_named_after_them(
+    lexicon: Lexicon, small: SmallSets
 ) -> None:
-    trained = load_or_train(lexicon, tmp_path, QUICK)
+    model = small.load_or_train(lexicon)
+
+    assert model.tuning is not None
+    assert model.tuning.chosen_on == f"small.yml ({len(SMALL_TUNE)} messages)"
+    assert (model.threshold, model.crisis_threshold, model.min_coverage) == (
+        model.tuning.concern_threshold,
+        model.tuning.crisis_threshold,
+        model.tuning.min_coverage,
+    )
+    assert model.threshold <= model.crisis_threshold
+
+
+def test_a_model_whose_tuning_sets_hold_no_ordinary_message_never_votes(
+    lexicon: Lexicon, small: SmallSets
+) -> None:
+    """No none-labelled message to count false alarms on: no threshold can be chosen."""
+    risky = [(text, level) for text, level in SMALL_TUNE if level != Level.NONE]
+    only_risk = write_set(small.evaluation / "tune" / "only_risk.yml", risky)
+
+    model = small.load_or_train(lexicon, tune=[only_risk])
+
+    assert (model.threshold, model.crisis_threshold) == (NEVER, NEVER)
+    assert all(model.vote(text) is None for text, _ in [*SMALL_TRAIN, *SMALL_TUNE])
+
+
+def test_a_test_set_is_refused_as_a_tuning_set_and_nothing_is_cached(
+    lexicon: Lexicon, small: SmallSets
+) -> None:
+    held_out = write_set(small.evaluation / "test" / "held.yml", SMALL_TUNE)
+
+    with pytest.raises(HeldOutSetError, match=r"held\.yml is a test set"):
+        small.load_or_train(lexicon, tune=[held_out])
+
+    assert not small.models.exists() or not any(small.models.iterdir())
+
+
+def test_a_cached_model_is_loaded_not_retrained_and_keeps_its_thresholds_and_predictions(
+    lexicon: Lexicon, small: SmallSets, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    trained = small.load_or_train(lexicon)
 
     def no_training(*args: object) -> None:
         raise AssertionError("retrained although the cache was there")
 
     monkeypatch.setattr(cache, "train_model", no_training)
-    loaded = load_or_train(lexicon, tmp_path, QUICK)
+    loaded = small.load_or_train(lexicon)
 
     assert (trained.trained_now, loaded.trained_now) == (True, False)
     assert loaded.version == trained.version
+    assert (loaded.threshold, loaded.crisis_threshold, loaded.min_coverage) == (
+        trained.threshold,
+        trained.crisis_threshold,
+        trained.min_coverage,
+    )
+    assert loaded.tuning == trained.tuning
+    assert loaded.vocabulary == trained.vocabulary
     assert [loaded.score(t) for t in PARAPHRASES] == [trained.score(t) for t in PARAPHRASES]
 
 
 def test_a_change_in_the_training_config_retrains_under_a_new_hash(
-    lexicon: Lexicon, tmp_path: Path
+    lexicon: Lexicon, small: SmallSets
 ) -> None:
-    first = load_or_train(lexicon, tmp_path, QUICK)
-    second = load_or_train(lexicon, tmp_path, TrainingConfig(folds=2, epochs=3))
+    first = small.load_or_train(lexicon)
+    second = small.load_or_train(lexicon, TrainingConfig(epochs=3))
 
     assert second.trained_now
     assert second.version != first.version
-    assert [p.name for p in tmp_path.iterdir()] == [f"{cache.PREFIX}{second.version}"]
+    assert [p.name for p in small.models.iterdir()] == [f"{cache.PREFIX}{second.version}"]
 
 
-def test_a_broken_cached_model_is_trained_again(lexicon: Lexicon, tmp_path: Path) -> None:
-    first = load_or_train(lexicon, tmp_path, QUICK)
-    (tmp_path / f"{cache.PREFIX}{first.version}" / "config.cfg").write_text("garbage")
+def test_a_change_in_the_tuning_sets_retrains_under_a_new_hash(
+    lexicon: Lexicon, small: SmallSets
+) -> None:
+    first = small.load_or_train(lexicon)
+    more = write_set(small.evaluation / "tune" / "more.yml", [("see you at group", Level.NONE)])
 
-    again = load_or_train(lexicon, tmp_path, QUICK)
+    second = small.load_or_train(lexicon, tune=[*small.tune, more])
+
+    assert second.trained_now
+    assert second.version != first.version
+    assert second.tuning is not None
+    assert second.tuning.chosen_on == f"small.yml, more.yml ({len(SMALL_TUNE) + 1} messages)"
+
+
+def test_a_broken_cached_model_is_trained_again(lexicon: Lexicon, small: SmallSets) -> None:
+    first = small.load_or_train(lexicon)
+    (small.models / f"{cache.PREFIX}{first.version}" / "config.cfg").write_text("garbage")
+
+    again = small.load_or_train(lexicon)
 
     assert again.trained_now
     assert again.version == first.version

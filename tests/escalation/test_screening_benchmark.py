@@ -11,6 +11,7 @@ from escalation.evaluation.benchmark import time_run
 from escalation.levels import Screening
 from escalation.matching import Hit, LexiconMatcher
 from escalation.model.classifier import RiskModel
+from escalation.model.thresholds import NEVER
 from escalation.screening import default_screener
 
 # No risk, no context: the rules rate it none and the model is asked.
@@ -21,7 +22,8 @@ class CountingModel(RiskModel):
     """A model that votes no risk and counts how often it was asked."""
 
     def __init__(self) -> None:
-        self.version, self.threshold, self.cross_validation = "counting", 0.5, None
+        self.version, self.threshold, self.crisis_threshold = "counting", 0.5, NEVER
+        self.tuning = None
         self.min_coverage = 0.0
         self.votes = 0
 
