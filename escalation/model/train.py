@@ -148,6 +148,8 @@ def fit(
 def risk_scores(
     nlp: Language, lexicon: Lexicon, texts: Sequence[str], char_sizes: tuple[int, ...] = ()
 ) -> list[float]:
+    if not texts:
+        return []  # thinc cannot predict on an empty batch
     text = ModelText(lexicon, nlp, char_sizes)
     textcat = nlp.get_pipe("textcat")
     assert isinstance(textcat, TextCategorizer)
