@@ -41,7 +41,9 @@ def rate_text(
         phrase = rate_phrase(categories[hit.label.removeprefix(RISK)], scene.read(hit))
         phrase = _escalated(phrase, scene.named(ESCALATING_CUES, besides=hit) | elsewhere)
         rated.append(_as_joke(phrase) if joking else phrase)
-    rated.sort(key=lambda phrase: phrase.level, reverse=True)
+    # Highest first; at one level the lexicon's named category before a frame's, so a peer
+    # reads the specific reason ("overdose:ingested-quantity") first.
+    rated.sort(key=lambda phrase: (phrase.level, not _is_frame(phrase)), reverse=True)
     level = rated[0].level if rated else Level.NONE
     net_level, net_reasons = caught(net_rules, scene, _lookalikes(hits, categories))
     if net_level > level:
@@ -92,6 +94,10 @@ def _escalated(phrase: Rated, named: set[str]) -> Rated:
         return phrase
     level, kind = max(raised)
     return Rated(phrase.category, reading, level, (*phrase.flags, f"context:{kind}"))
+
+
+def _is_frame(phrase: Rated) -> bool:
+    return phrase.category.id.startswith(FRAME.removeprefix(RISK))
 
 
 def _as_joke(phrase: Rated) -> Rated:

@@ -290,7 +290,11 @@ def test_an_emergency_in_a_takeover_gets_only_the_911_line_and_pages_the_peer_an
     ]
     escalation = the_escalation(db)
     assert escalation.level == "emergency"
-    assert escalation.reasons == ["suicide:ideation", "overdose:ingested-quantity"]
+    assert escalation.reasons == [
+        "suicide:ideation",
+        "frame:wanting-to-die",
+        "overdose:ingested-quantity",
+    ]
     assert fake_engine.calls == []
 
 
@@ -309,7 +313,12 @@ def test_a_concern_then_a_crisis_is_one_escalation_raised_with_both_reasons_and_
 
     escalation = the_escalation(db)  # one: .one() fails on two
     assert escalation.level == "crisis"
-    assert escalation.reasons == ["relapse:return-to-use", "suicide:ideation"]
+    assert escalation.reasons == [
+        "relapse:return-to-use",
+        "frame:use-done",
+        "suicide:ideation",
+        "frame:wanting-to-die",
+    ]
     assert one_of("crisis.open.ack", opening)
     every = alerts(db)
     assert [(a.kind, a.status, a.last_error) for a in every if a.kind == AlertKind.ALERT] == [
