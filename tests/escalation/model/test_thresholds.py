@@ -162,8 +162,8 @@ def test_compared_gives_four_policies_with_the_rules_alone_first() -> None:
 
     assert [one.name for one in policies] == [
         "rules alone",
-        "lone vote crisis at 0.50",
         "lone vote concern only, at 0.40",
+        "stricter: concern at 0.40, crisis at 0.50",
         "chosen: concern at 0.40, crisis at 0.70",
     ]
     rules_alone, chosen = policies[0], policies[-1]
