@@ -28,7 +28,17 @@ class Floor:
 
 
 # Test set -> target name -> floor. Set from the first measurement of each set (see above).
-FLOORS: Mapping[str, Mapping[str, Floor]] = {}
+# test_2026_12.yml at db048b5 (issue 15): 121 of 140, 40 of 60, 46 of 70 and 10 of 110; each
+# floor one message worse.
+_SET_AT = "db048b5"
+FLOORS: Mapping[str, Mapping[str, Floor]] = {
+    "test_2026_12.yml": {
+        "emergency+crisis rated crisis or higher": Floor(120 / 140, _SET_AT),
+        "emergency rated emergency": Floor(39 / 60, _SET_AT),
+        "concern rated concern or higher": Floor(45 / 70, _SET_AT),
+        "none rated crisis or higher": Floor(11 / 110, _SET_AT),
+    },
+}
 
 
 @dataclass(frozen=True, slots=True)
