@@ -37,8 +37,9 @@ unit: setup
 	$(RUN) pytest --cov --cov-report=term
 
 # The risk-screening figures by role, printed on every test run: fit (train), tune, test, public;
-# fails only if a target is missed on the held-out test sets (escalation/evaluation/test/),
-# which nothing is trained or tuned on. The sealed set is not read (see the report's --unseal).
+# fails only if the held-out test sets (escalation/evaluation/test/), which nothing is trained or
+# tuned on, miss a target and fall below its floor (escalation/evaluation/gate.py). The sealed set
+# is not read (see the report's --unseal).
 screening: setup
 	$(RUN) warmline evaluate-screening
 
