@@ -107,3 +107,20 @@ def test_each_frame_becomes_one_category_with_every_combination_of_its_slots(
     assert category.id == "frame:ab"
     assert len(category.patterns) == 6
     assert "going to y" in category.patterns
+
+
+def test_thinking_of_taking_all_the_pills_is_a_crisis_not_an_overdose_taken() -> None:
+    assert level("honestly been thinkin about taking all my seroquel tn") is Level.CRISIS
+
+
+def test_thinking_of_it_with_the_pills_right_there_is_an_emergency() -> None:
+    text = "im thinking about taking all my pills and the bottle is right here"
+    assert level(text) is Level.EMERGENCY
+
+
+def test_the_overdose_taken_stays_an_emergency_whatever_is_thought_of_after_it() -> None:
+    assert level("i took all my pills and im thinking about calling my mom") is Level.EMERGENCY
+
+
+def test_being_worn_out_by_all_of_it_is_a_concern() -> None:
+    assert level("idk man im just so tired of all of it") is Level.CONCERN
