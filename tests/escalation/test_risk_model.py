@@ -169,16 +169,20 @@ class Broken(AlwaysCrisis):
 
 
 @pytest.mark.parametrize("text", PARAPHRASES)
-def test_paraphrases_the_rules_miss_are_raised_by_the_model_crisis_if_strong_else_concern(
+def test_paraphrases_of_a_wish_to_die_are_never_rated_none_and_the_model_votes_where_rules_miss(
     text: str, rules: LexiconScreener
 ) -> None:
+    """New wording for a wish to die gets a person's attention: the rules' frames or, where
+    they miss it, the model's vote (crisis when strong, else concern)."""
     model = default_screener().model
     assert model is not None
     score = model.score(text)
 
     result = screen(text)
 
-    assert rules(text).level < Level.CRISIS
+    assert result.level >= Level.CONCERN
+    if rules(text).level >= Level.CONCERN:
+        return  # the rules found it; the model adds nothing below the rules
     assert score >= model.threshold
     if score >= model.crisis_threshold:
         assert (result.level, result.reasons[-1]) == (Level.CRISIS, f"{REASON}({score:.2f})")
