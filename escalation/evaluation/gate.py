@@ -38,6 +38,13 @@ FLOORS: Mapping[str, Mapping[str, Floor]] = {
         "concern rated concern or higher": Floor(45 / 70, _SET_AT),
         "none rated crisis or higher": Floor(11 / 110, _SET_AT),
     },
+    # test_b_2026_12.yml, measured first at bd587f0: 177 of 210, 64 of 90, 75 of 105, 14 of 165.
+    "test_b_2026_12.yml": {
+        "emergency+crisis rated crisis or higher": Floor(176 / 210, "bd587f0"),
+        "emergency rated emergency": Floor(63 / 90, "bd587f0"),
+        "concern rated concern or higher": Floor(74 / 105, "bd587f0"),
+        "none rated crisis or higher": Floor(15 / 165, "bd587f0"),
+    },
 }
 
 
