@@ -4,13 +4,13 @@ undoing what they know.
 - The rules found risk words and judged them by their context ("im NOT suicidal", "i USED to
   cut", "what if someone overdosed?", "my sister overdosed last year"): those judgements are
   clinician-reviewed, and a bag of words cannot read a negation. Most of the model's false
-  alarms in cross-validation were exactly these.
+  alarms in the old cross-validation (before issue 15) were exactly these.
 - Fewer than `MIN_WORDS` words ("took my meds", "home alone tonight", a row of emoji): too
   little for a bag of words to go on; the lexicon covers short messages well.
 - Too few of the message's words seen in training (`unfamiliar`): with nothing it knows to
   weigh, a bag of words scores near its prior, not on evidence; "in michigan rn" or "my dealer
-  keeps texting me" were rated crisis that way. The share of known words needed is chosen by
-  cross-validation with the threshold (train.py). Where the model knows the words, "when in
+  keeps texting me" were rated crisis that way. The share of known words needed is chosen on
+  the tuning set with the thresholds (thresholds.py). Where the model knows the words, "when in
   doubt, escalate" holds.
 """
 

@@ -56,7 +56,7 @@ class TrainingConfig:
     dropout: float = 0.1
     length: int = 2**16  # hashed feature rows: plenty for a few thousand distinct n-grams
     # Word-piece sizes (features.py). Tried 3, 4, 5 and 3+4: no better recall at the same false
-    # alarms in cross-validation on these sets, and slower; so off, kept one setting away.
+    # alarms in cross-validation on these sets (before issue 15), and slower; so off.
     char_sizes: tuple[int, ...] = ()
     # What the thresholds are chosen to keep within (thresholds.py); frozen, so safe to share.
     bounds: Bounds = DEFAULT_BOUNDS
