@@ -39,6 +39,7 @@ from core.clock import utcnow
 from escalation import service
 from escalation.companion import language_of
 from escalation.levels import Level, Screening
+from escalation.responses import lost_answer_reply
 from escalation.screening import Screener, screen_safely
 from escalation.service import EscalationPolicy
 from store import messages, participants
@@ -226,6 +227,10 @@ class Gateway:
             logger.warning("message %s held: engine unavailable (%s)", message.id, error)
             language = language_of(message.text, state.language)
             return await asyncio.to_thread(self._records.defer, message, screening, language)
+        if not replies and not lead:
+            # The engine took the message yet said nothing (its action failed): never silence.
+            logger.warning("message %s: the engine answered with nothing", message.id)
+            replies = [Reply(lost_answer_reply(language_of(message.text, state.language)))]
         drafts = [*map(Draft, lead), *(draft_for(channel, reply) for reply in replies)]
         return await self._finish(
             message,

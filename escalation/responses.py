@@ -30,6 +30,23 @@ def holding_reply(language: str) -> str:
     return HOLDING_REPLY_ES if language == "es" else HOLDING_REPLY
 
 
+# When the engine took a message but its answer was lost (an action that could not run, after
+# the action server died mid-call): the person is told, never left with silence.
+LOST_ANSWER_REPLY = (
+    "Sorry, my answer to that got lost on my side. Could you send it again? If you're in "
+    "crisis, call or text 988 any time."
+)
+LOST_ANSWER_REPLY_ES = (
+    "Perdón, mi respuesta se perdió de mi lado. ¿Me lo puedes enviar otra vez? Si estás en "
+    "crisis, llama al 988 y oprime 2, o envía AYUDA al 988."
+)
+
+
+def lost_answer_reply(language: str) -> str:
+    """The lost-answer reply in the language the person writes in."""
+    return LOST_ANSWER_REPLY_ES if language == "es" else LOST_ANSWER_REPLY
+
+
 # Reflections respond to what the person said; several each, so a returning person does not
 # get the same canned line twice in a row.
 REFLECTIONS = {

@@ -46,6 +46,22 @@ def _count(phrase: str, found: list[str]) -> int | None:
     return bare[0] if len(bare) == 1 and bare[0] > 0 else None
 
 
+# A count said over its own stretch of time ("4 times this week", "twice in the last 3 days"):
+# weighed against that stretch, not against the whole time since the last check-up. A moment
+# ("once last weekend", "twice yesterday") places the use; it is no stretch, so it is not here.
+_PERIOD_DAYS = (
+    (r"\b(this|a|per|last|past|the) week\b|\bin a week\b|\bweek so far\b", 7.0),
+    (r"\b(this|a|per|last|past|the) month\b", 30.0),
+)
+
+
+def _period_days(phrase: str) -> float | None:
+    days = re.search(r"\b(last|past) (\d+) days?\b", phrase)
+    if days and int(days.group(2)) > 0:
+        return float(days.group(2))
+    return next((span for pattern, span in _PERIOD_DAYS if re.search(pattern, phrase)), None)
+
+
 def use_frequency(count: int, days_since_last: float) -> UseFrequency:
     """A count of times over the days since the last check-up: weekly or more, or less."""
     weeks = max(days_since_last / 7, 1.0)
@@ -80,7 +96,8 @@ def parse_use(text: str, days_since_last: float = 30) -> UseFrequency | None:
         return UseFrequency.NONE
     count = _count(phrase, found)
     if count is not None:
-        return use_frequency(count, days_since_last)
+        period = _period_days(phrase)
+        return use_frequency(count, period if period is not None else days_since_last)
     return UseFrequency.UNKNOWN if _mentions(phrase, _YES) else None
 
 

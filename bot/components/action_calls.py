@@ -4,10 +4,13 @@ Runs inside the engine. When the action server is down, Rasa 3.6 logs "Bot will 
 the actions events are lost" and saves the turn without the action's replies: the person gets
 nothing (the greeting, a check-up's next question), and a retry of the message cannot help,
 since the turn is already in the tracker. The supervisor restarts a dead action server within
-seconds, so a call refused at connect is tried again, with backoff, for up to
-`WAIT_FOR_ACTIONS_SECONDS`. Only a refused connection is retried: such a call never reached the
-action server, so trying again cannot run an action twice. A call that reached it and failed is
-left to Rasa, as before.
+seconds (about 3 s measured; far longer on a loaded machine), so a call is tried again, with
+backoff, for up to `WAIT_FOR_ACTIONS_SECONDS`, when the connection was refused (the call never
+reached the action server) or dropped before any answer (the action server died during it).
+The second may run an action twice, which the actions allow: what they write is keyed (an answer
+to a question, the open escalation) and written again the same, or an audit row. An action that
+answered with an error is left to Rasa, as before; the gateway then tells the person their
+answer was lost (`channels/gateway.py`), rather than leave them with silence.
 
 Meanwhile the gateway's own call may time out; the person then gets the holding reply, and the
 gateway's retry of the message (same message id) gets this turn's replies from the tracker once
@@ -28,11 +31,13 @@ from rasa.utils.endpoints import EndpointConfig
 
 logger = logging.getLogger(__name__)
 
-WAIT_FOR_ACTIONS_SECONDS = 30.0
+WAIT_FOR_ACTIONS_SECONDS = 60.0
 FIRST_DELAY_SECONDS = 0.25
 MAX_DELAY_SECONDS = 2.0
 
 Request = Callable[..., Awaitable[Any]]
+# The action server down or dying: refused at connect, or the connection dropped mid-call.
+RESTARTING = (aiohttp.ClientConnectorError, aiohttp.ServerDisconnectedError)
 
 
 def waiting_out_restarts(request: Request, wait: float = WAIT_FOR_ACTIONS_SECONDS) -> Request:
@@ -45,10 +50,14 @@ def waiting_out_restarts(request: Request, wait: float = WAIT_FOR_ACTIONS_SECOND
         while True:
             try:
                 return await request(self, *args, **kwargs)
-            except aiohttp.ClientConnectorError:
+            except RESTARTING as error:
                 if time.monotonic() + delay > deadline:
                     raise
-                logger.warning("the action server refused a call; trying again in %.2fs", delay)
+                logger.warning(
+                    "the action server was unreachable (%s); trying again in %.2fs",
+                    type(error).__name__,
+                    delay,
+                )
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, MAX_DELAY_SECONDS)
 

@@ -1,6 +1,7 @@
 """The engine's action calls (bot/components/action_calls.py), run inside the engine's Python
-3.10 against a real local server: a call refused at connect waits out an action server that is
-restarting, and a call that reached the server is never sent twice."""
+3.10 against a real local server: a call refused at connect, or dropped by an action server that
+died during it, waits out the restart; a call the server answered, even with an error, is never
+sent twice."""
 
 from __future__ import annotations
 
@@ -35,6 +36,29 @@ async def serve(port, status, hits, after):
     await web.TCPSite(runner, "127.0.0.1", port).start()
     return runner
 
+async def dropped_once(wait):
+    # The first call's connection is closed with no answer (the server died), then it answers.
+    port, hits = free_port(), []
+    async def action(request):
+        hits.append(1)
+        if len(hits) == 1:
+            request.transport.close()
+        return web.json_response({"events": [], "responses": []})
+    app = web.Application()
+    app.router.add_post("/webhook", action)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    request = action_calls.waiting_out_restarts(EndpointConfig.request, wait=wait)
+    endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook")
+    try:
+        await request(endpoint, json={"next_action": "x"}, method="post")
+        outcome = "answered"
+    except aiohttp.ServerDisconnectedError:
+        outcome = "dropped"
+    await runner.cleanup()
+    return [outcome, len(hits)]
+
 async def call(status, after, wait):
     port, hits = free_port(), []
     server = asyncio.create_task(serve(port, status, hits, after))
@@ -58,6 +82,7 @@ async def main():
         "restarting": await call(200, after=1.0, wait=10.0),
         "down": await call(200, after=30.0, wait=0.6),
         "failing": await call(500, after=0.0, wait=10.0),
+        "dropped": await dropped_once(wait=10.0),
     }
 
 outcomes = asyncio.run(main())
@@ -70,7 +95,7 @@ print(json.dumps({**outcomes, "installed": installed}))
 """
 
 
-def test_an_action_call_waits_out_a_restart_and_never_repeats_one_that_arrived(
+def test_an_action_call_waits_out_a_restart_and_never_repeats_one_that_was_answered(
     prepared_engine: PreparedEngine,
 ) -> None:
     outcomes = engine_python(prepared_engine, CALLS)
@@ -78,6 +103,7 @@ def test_an_action_call_waits_out_a_restart_and_never_repeats_one_that_arrived(
     assert outcomes == {
         "restarting": ["answered", 1],  # refused until the server came up, then sent once
         "down": ["refused", 0],  # gives up after its wait: Rasa then handles it as before
-        "failing": ["status 500", 1],  # reached the server: not tried again
+        "failing": ["status 500", 1],  # answered with an error: not tried again
+        "dropped": ["answered", 2],  # the server died during it: tried again once it is back
         "installed": True,  # once, however often the module is loaded
     }

@@ -63,6 +63,24 @@ def test_use_since_last_check_up(text: str, expected: UseFrequency | None) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("like 4 times this week", WEEKLY),
+        ("twice this week", WEEKLY),
+        ("3x in the last 5 days", WEEKLY),
+        ("used 2 times last weekend", LESS),  # a moment, not a stretch: over the 30 days
+        ("once last month", LESS),
+        ("twice this month", LESS),
+        ("3 times", LESS),  # over the 30 days since the last check-up
+    ],
+)
+def test_a_count_said_over_its_own_stretch_of_time_is_weighed_against_that_stretch(
+    text: str, expected: UseFrequency
+) -> None:
+    assert parse_use(text, days_since_last=30) == expected
+
+
+@pytest.mark.parametrize(
     ("count", "days", "expected"),
     [
         (1, 7, WEEKLY),

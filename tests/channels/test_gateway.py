@@ -9,6 +9,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from fastapi import Response
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
@@ -18,7 +19,7 @@ from channels.gateway import Gateway, Inbound
 from channels.outbox import OutboxDispatcher
 from escalation.levels import Level, Screening
 from escalation.policy import ResponseTargets
-from escalation.responses import HOLDING_REPLY_ES
+from escalation.responses import HOLDING_REPLY_ES, LOST_ANSWER_REPLY, LOST_ANSWER_REPLY_ES
 from escalation.screening import Screener, default_screener, screen
 from escalation.service import EscalationPolicy
 from store.db import Database
@@ -230,6 +231,31 @@ def test_the_holding_reply_is_in_spanish_for_someone_writing_in_spanish(
     held = run(through(down, inbound("hola, a que hora es la reunion de hoy por favor")))
 
     assert [reply.text for reply in held.replies] == [HOLDING_REPLY_ES]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("hello", LOST_ANSWER_REPLY), ("hola, como estas hoy? que tal todo", LOST_ANSWER_REPLY_ES)],
+)
+def test_an_engine_answer_with_nothing_in_it_tells_the_person_their_answer_was_lost(
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
+    text: str,
+    expected: str,
+) -> None:
+    # The engine took the turn but its action failed: Rasa answers with no messages at all.
+    fake_engine.scripted.append(Response(content="[]", media_type="application/json"))
+    gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
+
+    answered = run(through(gateway, inbound(text)))
+
+    assert [reply.text for reply in answered.replies] == [expected]
+    assert channel.sent == [(ADDRESS, expected)]
+    assert [m.status for m in rows(db, Direction.INBOUND)] == [InboundStatus.PROCESSED]
 
 
 class Crash(Exception):
