@@ -4,18 +4,27 @@ refused, a 409 that says who has the case or the conversation, read in the same 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import NoReturn
+from typing import NoReturn, Protocol
 
 from fastapi import HTTPException
 from sqlalchemy.orm import Session
 
-from core.settings import RosterPeer
 from escalation import casework
 from escalation.levels import Level
 from escalation.service import EscalationPolicy, level_of
 from store.db import Database
 from store.escalation_models import Escalation, EscalationStatus, OutcomeKind
 from store.models import Direction, Message, Participant
+
+
+class Actor(Protocol):
+    """Who acts: a roster peer of the API, or a user signed in to the console."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def supervisor(self) -> bool: ...
 
 
 def _conflict(why: str) -> NoReturn:
@@ -44,7 +53,7 @@ def _where_the_case_is(case: Escalation) -> str:
     return f"{case.claimed_by} has claimed this escalation"
 
 
-def claim(db: Database, escalation_id: int, peer: RosterPeer, now: datetime) -> None:
+def claim(db: Database, escalation_id: int, peer: Actor, now: datetime) -> None:
     with db.transaction() as session:
         _case(session, escalation_id)
         if not casework.claim(session, escalation_id, peer.name, now):
@@ -54,7 +63,7 @@ def claim(db: Database, escalation_id: int, peer: RosterPeer, now: datetime) -> 
 def resolve(
     db: Database,
     escalation_id: int,
-    peer: RosterPeer,
+    peer: Actor,
     outcome: casework.Outcome,
     level: Level,
     now: datetime,
@@ -80,7 +89,7 @@ def assign(
     policy: EscalationPolicy,
     escalation_id: int,
     to: str,
-    by: RosterPeer,
+    by: Actor,
     now: datetime,
 ) -> None:
     if not by.supervisor:
@@ -99,7 +108,7 @@ def _where_the_conversation_is(person: Participant) -> str:
     return f"{person.taken_over_by} has this conversation"
 
 
-def take_over(db: Database, participant_id: int, peer: RosterPeer, now: datetime) -> None:
+def take_over(db: Database, participant_id: int, peer: Actor, now: datetime) -> None:
     with db.transaction() as session:
         _person(session, participant_id)
         if not casework.take_over(
@@ -109,7 +118,7 @@ def take_over(db: Database, participant_id: int, peer: RosterPeer, now: datetime
             _conflict(f"{where}: they can hand it back, or a supervisor can take it over")
 
 
-def hand_back(db: Database, participant_id: int, peer: RosterPeer, now: datetime) -> None:
+def hand_back(db: Database, participant_id: int, peer: Actor, now: datetime) -> None:
     with db.transaction() as session:
         _person(session, participant_id)
         if not casework.hand_back(
@@ -119,9 +128,7 @@ def hand_back(db: Database, participant_id: int, peer: RosterPeer, now: datetime
             _conflict(f"{where}: only whoever has it, or a supervisor, can hand it back")
 
 
-def missed_risk(
-    db: Database, message_id: int, level: Level, peer: RosterPeer, now: datetime
-) -> None:
+def missed_risk(db: Database, message_id: int, level: Level, peer: Actor, now: datetime) -> None:
     with db.transaction() as session:
         message = session.get(Message, message_id)
         if message is None or message.direction != Direction.INBOUND:

@@ -148,6 +148,14 @@ class Settings(BaseSettings):
     target_crisis_minutes: float = Field(15.0, gt=0, le=240)
     target_concern_minutes: float = Field(1440.0, gt=0, le=10080)
     alerts_before_supervisor: int = Field(2, ge=1, le=10)
+    console_idle_minutes: float = Field(
+        15.0, gt=0, le=480, description="a console session ends after this long without a page"
+    )
+    console_session_hours: float = Field(
+        12.0, gt=0, le=24, description="and after this long however busy: one shift"
+    )
+    console_lockout_attempts: int = Field(5, ge=1, le=20, description="failures before lock-out")
+    console_lockout_minutes: float = Field(15.0, gt=0, le=1440)
     telegram_bot_token: SecretStr | None = Field(None, description="connects Telegram when set")
     telegram_api_base_url: str = Field("https://api.telegram.org")
     telegram_webhook_secret: SecretStr | None = Field(

@@ -228,6 +228,8 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(64))
     participant_id: Mapped[int | None] = mapped_column(ForeignKey("participants.id"), index=True)
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # From where: the client address of a console request (None for the system's own steps).
+    client: Mapped[str | None] = mapped_column(String(64))
 
 
 # The tables themselves, for the prebuilt Core statements of the hot path.

@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
-from store import barc10_models, checkup_models, escalation_models, models
+from store import (
+    barc10_models,
+    checkup_models,
+    console_models,
+    escalation_models,
+    models,
+)
 
 metadata = models.Base.metadata
 
-__all__ = ["barc10_models", "checkup_models", "escalation_models", "metadata", "models"]
+__all__ = [
+    "barc10_models",
+    "checkup_models",
+    "console_models",
+    "escalation_models",
+    "metadata",
+    "models",
+]

@@ -20,6 +20,7 @@ from channels.gateway import Gateway
 from channels.outbox import OutboxDispatcher
 from channels.workers import Pass, run_background
 from console.api import router as peer_api
+from console.pages import install as install_console
 from core.clock import utcnow
 from core.logging import configure_logging
 from core.settings import Settings, SettingsError, get_settings
@@ -114,6 +115,7 @@ def create_app(
     app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
     app.add_middleware(ServerFaults)  # added last, so outermost: it also covers the limit
     app.include_router(peer_api)
+    install_console(app)
     app.state.channels = build_channels(settings, registry)
     for channel in app.state.channels.values():
         if (routes := channel.routes()) is not None:

@@ -1,5 +1,6 @@
 """The `warmline` command: run the whole system, migrate, prepare the engine, screen messages,
-the figures (screening, MI, NLU), and peers' screening feedback as labelled data."""
+the figures (screening, MI, NLU), peers' screening feedback as labelled data, and console
+users."""
 
 from __future__ import annotations
 
@@ -12,12 +13,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from console.accounts import AccountError
 from core.logging import configure_logging
 from core.settings import Settings, SettingsError, load_settings
 from escalation.evaluation import report as evaluation_report
 from escalation.screening import screen, screen_safely
 from store.migrate import upgrade
-from warmline import mi_figures, nlu_figures, screening_feedback
+from warmline import mi_figures, nlu_figures, screening_feedback, users_cli
 from warmline.assembly import channel_summary
 from warmline.engine_env import (
     EngineInstall,
@@ -121,6 +123,7 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write to var/screening-feedback/, where the risk model learns from it (private)",
     )
+    users_cli.add_parser(commands)
     return root
 
 
@@ -158,6 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 out = screening_feedback.training_file()
                 return screening_feedback.export(settings.app_database_url, out, force=True)
             return screening_feedback.export(settings.app_database_url, args.out, args.force)
+        if args.command == "users":
+            return users_cli.add(settings, args)
         return dispatch(
             args.command,
             settings,
@@ -170,6 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         EngineSetupError,
         nlu_figures.ReportError,
         screening_feedback.ExportError,
+        AccountError,
     ) as error:
         print(f"warmline: {error}", file=sys.stderr)
         return 2

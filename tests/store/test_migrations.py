@@ -26,6 +26,8 @@ APP_TABLES = {
     "ruler_ratings",
     "safety_plan_entries",
     "screening_feedback",
+    "users",
+    "console_sessions",
 }
 
 

@@ -1,0 +1,18 @@
+"""The console's pages, mounted on the app in one call."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from console import admin_pages, case_pages, login_pages, queue_pages, web
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(web.SignInRequired, web.to_sign_in)
+    for router in (
+        login_pages.router,
+        queue_pages.router,
+        case_pages.router,
+        admin_pages.router,
+    ):
+        app.include_router(router)

@@ -1,0 +1,126 @@
+"""The queue: unresolved escalations, most severe first and then longest waiting, each with
+its response timer; and a stamp that changes when the queue does, for the live page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Literal
+
+from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from console.reasons import plain_all
+from escalation.levels import Level
+from escalation.policy import ResponseTargets
+from store.escalation_models import Escalation, EscalationStatus
+from store.models import Direction, Message, Participant
+
+Filter = Literal["all", "mine", "unclaimed", "overdue"]
+FILTERS: tuple[Filter, ...] = ("all", "mine", "unclaimed", "overdue")
+Timer = Literal["on time", "due soon", "overdue", "claimed"]
+# Due soon: the last third of the target (5 of 15 minutes for a crisis).
+DUE_SOON_SHARE = 1 / 3
+_UNRESOLVED = (EscalationStatus.OPEN.value, EscalationStatus.CLAIMED.value)
+_SEVERITY = case((Escalation.level == "emergency", 0), (Escalation.level == "crisis", 1), else_=2)
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    id: int
+    participant_id: int
+    person: str
+    level: str
+    reasons: list[str]
+    channel: str
+    opened_at: datetime
+    last_message_at: datetime | None
+    respond_by: datetime
+    claimed_by: str | None
+    taken_over_by: str | None
+    timer: Timer
+
+
+def timer_of(escalation: Escalation, targets: ResponseTargets, now: datetime) -> Timer:
+    if escalation.claimed_by is not None:
+        return "claimed"
+    left = escalation.respond_by - now
+    if left <= timedelta(0):
+        return "overdue"
+    target = targets.within(Level[escalation.level.upper()])
+    return "due soon" if left <= target * DUE_SOON_SHARE else "on time"
+
+
+def _query(
+    viewer: str, chosen: Filter, now: datetime
+) -> Select[Escalation, Participant, str, datetime]:
+    screened = aliased(Message)
+    last_inbound = (
+        select(func.max(Message.created_at))
+        .where(Message.participant_id == Escalation.participant_id)
+        .where(Message.direction == Direction.INBOUND)
+        .scalar_subquery()
+    )
+    query = (
+        select(Escalation, Participant, screened.channel, last_inbound)
+        .join(Participant, Participant.id == Escalation.participant_id)
+        .outerjoin(screened, screened.id == Escalation.message_id)
+        .where(Escalation.status.in_(_UNRESOLVED))
+        .order_by(_SEVERITY, Escalation.created_at, Escalation.id)
+    )
+    if chosen == "mine":
+        query = query.where(
+            or_(Escalation.claimed_by == viewer, Participant.taken_over_by == viewer)
+        )
+    elif chosen in ("unclaimed", "overdue"):
+        query = query.where(Escalation.claimed_by.is_(None))
+    if chosen == "overdue":
+        query = query.where(Escalation.respond_by < now)
+    return query
+
+
+def person_name(person: Participant) -> str:
+    return person.display_name or f"Person {person.id}"
+
+
+def rows(
+    session: Session, viewer: str, chosen: Filter, targets: ResponseTargets, now: datetime
+) -> list[QueueRow]:
+    found = session.execute(_query(viewer, chosen, now)).all()
+    return [
+        QueueRow(
+            id=e.id,
+            participant_id=p.id,
+            person=person_name(p),
+            level=e.level,
+            reasons=plain_all(e.reasons),
+            channel=channel or "unknown",
+            opened_at=e.created_at,
+            last_message_at=last,
+            respond_by=e.respond_by,
+            claimed_by=e.claimed_by,
+            taken_over_by=p.taken_over_by,
+            timer=timer_of(e, targets, now),
+        )
+        for e, p, channel, last in found
+    ]
+
+
+def stamp(session: Session) -> tuple[Any, ...]:
+    """Changes whenever a row of the queue would: a case opened, raised, claimed, resolved or
+    assigned, a conversation taken over or handed back, a message in."""
+    cases = session.execute(
+        select(
+            func.count(Escalation.id),
+            func.max(Escalation.id),
+            func.max(Escalation.claimed_at),
+            func.max(Escalation.resolved_at),
+            func.max(Escalation.respond_by),
+            func.max(Escalation.message_id),
+        )
+    ).one()
+    people = session.execute(
+        select(func.max(Participant.taken_over_at), func.max(Participant.handed_back_at))
+    ).one()
+    latest = session.scalar(select(func.max(Message.id)))
+    return (*cases, *people, latest)

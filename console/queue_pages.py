@@ -1,0 +1,98 @@
+"""The queue page, its rows as a fragment, and the event stream that tells the page to fetch
+them again: a new escalation shows up within a second or so, with no reload."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import RedirectResponse, Response, StreamingResponse
+
+from console import queue, web
+from console.queue import Filter, QueueRow
+from console.sessions import SignedIn
+from core.clock import utcnow
+from escalation.service import EscalationPolicy
+from store import audit
+from store.console_models import Role
+
+router = APIRouter(prefix="/console", dependencies=[Depends(web.note_client)])
+POLL_SECONDS = 0.5
+# A stream ends after this long and the browser opens a new one (EventSource does so by
+# itself): nothing is held open across a restart, and a dead tab costs little.
+STREAM_SECONDS = 30.0
+FilterParam = Annotated[Filter, Query(alias="filter")]
+
+
+def _rows(request: Request, viewer: str, chosen: Filter) -> list[QueueRow]:
+    policy: EscalationPolicy = request.app.state.policy
+    with web.db_of(request).transaction() as session:
+        # The queue shows people's names and what they said in plain words: a view to audit.
+        audit.record(session, f"user:{viewer}", "viewed-queue", filter=chosen)
+        return queue.rows(session, viewer, chosen, policy.targets, utcnow())
+
+
+@router.get("/")
+async def queue_page(request: Request, who: web.Viewer, chosen: FilterParam = "all") -> Response:
+    if who.user.role == Role.ADMIN:
+        return RedirectResponse("/console/admin/audit", status_code=303)
+    web.require(who, web.QUEUE_READERS)
+    found = await asyncio.to_thread(_rows, request, who.user.name, chosen)
+    return web.page(
+        request, "queue.html", who=who, rows=found, chosen=chosen, filters=queue.FILTERS
+    )
+
+
+async def _quiet(request: Request) -> SignedIn:
+    """A live session without counting this as activity: the page's own refreshes must not
+    keep an unattended screen signed in."""
+    found = await web.lookup(request, touch=False)
+    if found is None or not found.authenticated:
+        raise web.SignInRequired("/console/")
+    return found
+
+
+@router.get("/queue/rows")
+async def queue_rows(
+    request: Request, who: Annotated[SignedIn, Depends(_quiet)], chosen: FilterParam = "all"
+) -> Response:
+    web.require(who, web.QUEUE_READERS)
+    found = await asyncio.to_thread(_rows, request, who.user.name, chosen)
+    return web.page(request, "_queue_rows.html", who=who, rows=found)
+
+
+def _stamp(request: Request) -> tuple[Any, ...]:
+    with web.db_of(request).transaction() as session:
+        return queue.stamp(session)
+
+
+async def _events(request: Request) -> AsyncIterator[str]:
+    yield "retry: 1000\n\n"
+    seen: tuple[Any, ...] | None = None
+    loop = asyncio.get_running_loop()
+    ends = loop.time() + STREAM_SECONDS
+    while loop.time() < ends and not await request.is_disconnected():
+        if await web.lookup(request, touch=False) is None:
+            yield "event: signed-out\ndata: idle\n\n"
+            return
+        now = await asyncio.to_thread(_stamp, request)
+        if now != seen:
+            seen = now
+            yield "event: queue\ndata: changed\n\n"
+        await asyncio.sleep(POLL_SECONDS)
+
+
+async def _signed_out() -> AsyncIterator[str]:
+    yield "event: signed-out\ndata: idle\n\n"
+
+
+@router.get("/events")
+async def events(request: Request) -> Response:
+    """Signed out (idle, or expired), the stream says so, and the page goes to the log-in."""
+    who = await web.lookup(request, touch=False)
+    live = who is not None and who.authenticated and who.user.role in web.QUEUE_READERS
+    stream = _events(request) if live else _signed_out()
+    headers = {**web.PRIVATE_HEADERS, "X-Accel-Buffering": "no"}
+    return StreamingResponse(stream, media_type="text/event-stream", headers=headers)
