@@ -49,6 +49,7 @@ def create_user(
     display_name: str | None = None,
     with_totp: bool = True,
     issuer: str = "Warmline",
+    by: str = "cli",
 ) -> NewAccount:
     if len(password) < passwords.MIN_PASSWORD_CHARS:
         raise AccountError(f"a password needs {passwords.MIN_PASSWORD_CHARS}+ characters")
@@ -65,7 +66,7 @@ def create_user(
     )  # fmt: skip
     session.add(user)
     session.flush()
-    audit.record(session, "cli", "user-created", user_id=user.id, role=role.value)
+    audit.record(session, by, "user-created", user_id=user.id, role=role.value)
     uri = passwords.provisioning_uri(secret, name, issuer) if secret else None
     return NewAccount(user.id, uri, codes)
 

@@ -7,12 +7,14 @@ import asyncio
 import csv
 import io
 import json
+from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
 from sqlalchemy import select
 
-from console import web
+from console import accounts, web
+from console.accounts import AccountError, NewAccount
 from store import audit
 from store.console_models import Role, User
 from store.models import AuditEntry
@@ -71,3 +73,37 @@ async def users_page(request: Request, who: web.Viewer) -> Response:
     web.require(who, ADMINS)
     found = await asyncio.to_thread(_users, request)
     return web.page(request, "users.html", who=who, users=found)
+
+
+def _create(
+    request: Request, by: str, name: str, display_name: str, role: Role, password: str
+) -> NewAccount:
+    settings = web.settings_of(request)
+    with web.db_of(request).transaction() as session:
+        return accounts.create_user(
+            session, name, role, password, display_name=display_name or None,
+            issuer=settings.program_name, by=f"user:{by}",
+        )  # fmt: skip
+
+
+@router.post("/users")
+async def add_user(
+    request: Request,
+    who: web.Poster,
+    name: Annotated[str, Form(min_length=1, max_length=64)],
+    role: Annotated[Role, Form()],
+    password: Annotated[str, Form(max_length=200)],
+    display_name: Annotated[str, Form(max_length=80)] = "",
+) -> Response:
+    """An account with TOTP from the start: its link and backup codes are shown on this one
+    page, once, for the admin to hand over in person."""
+    web.require(who, ADMINS)
+    try:
+        made = await asyncio.to_thread(
+            _create, request, who.user.name, name, display_name, role, password
+        )
+    except AccountError as refused:
+        found = await asyncio.to_thread(_users, request)
+        return web.page(request, "users.html", 422, who=who, users=found, error=str(refused))
+    found = await asyncio.to_thread(_users, request)
+    return web.page(request, "users.html", 201, who=who, users=found, made=made, added=name)

@@ -82,9 +82,11 @@ async def _render(
 ) -> Response:
     staff = who.user.role == Role.PROGRAM_STAFF
     view = await asyncio.to_thread(_load, request, escalation_id, who.user.name, staff)
+    policy: EscalationPolicy = request.app.state.policy
     return web.page(
         request, "escalation.html", status, who=who, view=view, notice=notice,
         outcomes=OUTCOMES, worker=who.user.role in web.CASEWORKERS,
+        roster=[peer.name for peer in policy.roster],
     )  # fmt: skip
 
 
@@ -174,5 +176,23 @@ async def resolve(
         ending = Outcome(written, kind)
         db, now = web.db_of(request), utcnow()
         await asyncio.to_thread(cases.resolve, db, escalation_id, staff, ending, Level.NONE, now)
+
+    return await _act(request, who, escalation_id, step)
+
+
+@router.post("/{escalation_id}/assign")
+async def assign(
+    escalation_id: RowId,
+    request: Request,
+    who: web.Poster,
+    to: Annotated[str, Form(min_length=1, max_length=64)],
+) -> Response:
+    """A supervisor gives the case to a peer on call, who is paged."""
+    web.require(who, (Role.SUPERVISOR,))
+
+    async def step(staff: web.Staff) -> None:
+        policy: EscalationPolicy = request.app.state.policy
+        db, now = web.db_of(request), utcnow()
+        await asyncio.to_thread(cases.assign, db, policy, escalation_id, to, staff, now)
 
     return await _act(request, who, escalation_id, step)

@@ -153,4 +153,9 @@ def peer_reply(db: Database, participant_id: int, peer: str, text: str) -> list[
         sent = messages.add_replies(
             session, latest, [text], utcnow(), send_now=True, sending=sending
         )
-        return [reply.outbox for reply in sent if reply.outbox]
+        items = [reply.outbox for reply in sent if reply.outbox]
+        # Every action is on the audit log; the words stay in the messages table.
+        audit.record(
+            session, f"peer:{peer}", "replied", participant_id, message_id=items[0].message_id
+        )
+        return items

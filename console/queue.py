@@ -4,7 +4,7 @@ its response timer; and a stamp that changes when the queue does, for the live p
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, Literal
 
 from sqlalchemy import Select, case, func, or_, select
@@ -36,19 +36,23 @@ class QueueRow:
     opened_at: datetime
     last_message_at: datetime | None
     respond_by: datetime
+    due_soon_at: datetime  # when the timer turns from on time to due soon
     claimed_by: str | None
     taken_over_by: str | None
     timer: Timer
 
 
+def due_soon_at(escalation: Escalation, targets: ResponseTargets) -> datetime:
+    target = targets.within(Level[escalation.level.upper()])
+    return escalation.respond_by - target * DUE_SOON_SHARE
+
+
 def timer_of(escalation: Escalation, targets: ResponseTargets, now: datetime) -> Timer:
     if escalation.claimed_by is not None:
         return "claimed"
-    left = escalation.respond_by - now
-    if left <= timedelta(0):
+    if escalation.respond_by <= now:
         return "overdue"
-    target = targets.within(Level[escalation.level.upper()])
-    return "due soon" if left <= target * DUE_SOON_SHARE else "on time"
+    return "due soon" if due_soon_at(escalation, targets) <= now else "on time"
 
 
 def _query(
@@ -98,6 +102,7 @@ def rows(
             opened_at=e.created_at,
             last_message_at=last,
             respond_by=e.respond_by,
+            due_soon_at=due_soon_at(e, targets),
             claimed_by=e.claimed_by,
             taken_over_by=p.taken_over_by,
             timer=timer_of(e, targets, now),

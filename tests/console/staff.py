@@ -50,12 +50,14 @@ def csrf_of(html: str) -> str:
     return found.group(1)
 
 
-def sign_in(client: TestClient, account: Account, next_path: str = "/console/") -> str:
+def sign_in(
+    client: TestClient, account: Account, next_path: str = "/console/", password: str = PASSWORD
+) -> str:
     """Signs in by both steps; returns the page landed on."""
     form = client.get("/console/login", params={"next": next_path})
     first = client.post(
         "/console/login",
-        data={"name": account.name, "password": PASSWORD, "csrf": csrf_of(form.text),
+        data={"name": account.name, "password": password, "csrf": csrf_of(form.text),
               "next": next_path},
     )  # fmt: skip
     assert first.status_code == 200, first.text

@@ -73,3 +73,20 @@ def test_each_view_of_a_case_is_an_audit_row_with_who_and_from_where(
         rows = session.scalars(select(AuditEntry).where(AuditEntry.actor == "peer:Ben"))
         views = [(r.action, r.participant_id, r.client) for r in rows]
     assert views == [("viewed-conversation", 1, "127.0.0.1")]
+
+
+def test_a_supervisor_reassigns_a_claimed_case_to_another_peer(
+    browser: Browser, server: Server, accounts: dict[str, Account]
+) -> None:
+    server.chat("jo", CRISIS)
+    ana, sam = new_page(browser), new_page(browser)
+    sign_in(ana, server, accounts["Ana"], CASE)
+    ana.click("button:has-text('Claim')")
+    ana.goto(f"{server.url}{CASE}")
+
+    sign_in(sam, server, accounts["Sam"], CASE)
+    sam.select_option("#assign-to", "Ben")
+    sam.click("button:has-text('Reassign')")
+
+    assert "Claimed by Ben" in (sam.text_content("aside") or "")
+    assert ana.locator("#assign-to").count() == 0  # a peer is not offered the reassign form

@@ -4,11 +4,15 @@ action is an audit row that says who, what, when and from where, and an admin ex
 from __future__ import annotations
 
 import csv
+import html
 import io
+import re
 
+import pyotp
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from store.console_models import Role
 from store.db import Database
 from store.models import AuditEntry
 from tests.console.peers import chat, open_escalation
@@ -92,3 +96,40 @@ def test_an_admin_sees_the_accounts_without_their_secrets(
     assert page.status_code == 200
     assert "program staff" in page.text
     assert accounts["Ana"].totp_secret not in page.text
+
+
+def test_an_admin_adds_a_user_who_then_signs_in_with_the_totp_shown_once(
+    client: TestClient, db: Database, accounts: dict[str, Account]
+) -> None:
+    sign_in(client, accounts["Ada"])
+    form = client.get("/console/admin/users")
+    added = client.post(
+        "/console/admin/users",
+        data={"csrf": csrf_of(form.text), "name": "Cleo", "role": "peer",
+              "password": "a long enough password"},
+    )  # fmt: skip
+    uri = re.search(r'id="provisioning-uri">([^<]+)<', added.text)
+    assert added.status_code == 201
+    assert uri is not None
+    secret = pyotp.parse_uri(html.unescape(uri.group(1))).secret
+    client.cookies.clear()
+
+    cleo = Account("Cleo", Role.PEER, secret, [])
+    assert sign_in(client, cleo, password="a long enough password") == "/console/"
+    assert ("user:Ada", "user-created", None, "testclient") in audit_rows(db)
+
+
+def test_an_admin_is_told_why_a_user_cannot_be_added(
+    client: TestClient, accounts: dict[str, Account]
+) -> None:
+    sign_in(client, accounts["Ada"])
+    form = client.get("/console/admin/users")
+
+    added = client.post(
+        "/console/admin/users",
+        data={"csrf": csrf_of(form.text), "name": "Ana", "role": "peer",
+              "password": "a long enough password"},
+    )  # fmt: skip
+
+    assert added.status_code == 422
+    assert "already a user named" in added.text

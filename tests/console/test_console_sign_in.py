@@ -3,15 +3,23 @@ after repeated failures, a CSRF token on every form, and the way back to the pag
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import httpx
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from store.console_models import ConsoleSession
+from console.accounts import create_user
+from core.settings import load_settings
+from store.console_models import ConsoleSession, Role
 from store.db import Database
 from store.models import AuditEntry
-from tests.console.peers import open_escalation
+from tests.console.peers import ROSTER, open_escalation
 from tests.console.staff import PASSWORD, Account, csrf_of, sign_in
+from tests.fakes.engine import FakeEngine
+from warmline.app import create_app
 
 
 def password_step(
@@ -129,3 +137,35 @@ def test_a_sign_in_link_never_sends_anyone_off_the_console(
     client: TestClient, accounts: dict[str, Account]
 ) -> None:
     assert sign_in(client, accounts["Ana"], "https://evil.example/") == "/console/"
+
+
+@pytest.fixture
+def production(db: Database, tmp_path: Path, fake_engine: FakeEngine) -> Iterator[TestClient]:
+    settings = load_settings(
+        mode="production", data_dir=tmp_path, database_url=db.url, engine_url=fake_engine.url,
+        oncall_roster=ROSTER, engine_token="engine-token-0123456789",
+    )  # fmt: skip
+    # Secure cookies go only over HTTPS.
+    with TestClient(create_app(settings), base_url="https://testserver") as test_client:
+        yield test_client
+
+
+def test_in_production_the_session_cookie_is_secure_httponly_and_same_site_strict(
+    production: TestClient, accounts: dict[str, Account]
+) -> None:
+    answer = password_step(production, "Ana", PASSWORD)
+
+    cookie = answer.history[0].headers["set-cookie"].lower()
+    assert cookie.startswith("warmline_console=")
+    assert {"secure", "httponly", "samesite=strict", "path=/console"} <= {
+        part.strip() for part in cookie.split(";")
+    }
+
+
+def test_in_production_an_account_without_totp_is_refused(
+    production: TestClient, db: Database, accounts: dict[str, Account]
+) -> None:
+    with db.transaction() as session:
+        create_user(session, "Noor", Role.PEER, PASSWORD, with_totp=False)
+
+    assert password_step(production, "Noor", PASSWORD).status_code == 403
