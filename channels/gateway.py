@@ -20,6 +20,7 @@ from functools import partial
 from sqlalchemy.orm import Session
 
 from channels.base import Channel, Inbound, Reply
+from channels.consent import InvitationAnswers
 from channels.crisis import CrisisTurns
 from channels.engine import HANDED_BACK_BY, EngineClient, EngineUnavailable
 from channels.gateway_records import Compose, GatewayRecords
@@ -75,6 +76,7 @@ class Gateway:
         policy: EscalationPolicy,
         clock: Callable[[], datetime] = utcnow,
         program: Program = WARMLINE,
+        invitations: InvitationAnswers | None = None,
     ) -> None:
         self._engine = engine
         self._screener = screener
@@ -84,6 +86,7 @@ class Gateway:
         self._crisis = CrisisTurns(policy)
         self._records = GatewayRecords(db, policy, engine_retry, clock)
         self._program = program
+        self._invitations = invitations
         self._answering: dict[int, asyncio.Task[list[Message]]] = {}  # by inbound message id
         self._claims = inbound_claims(db, clock)  # leases renewed while a message is answered
 
@@ -162,7 +165,17 @@ class Gateway:
             # and texts anyway can get no answer until START: the assistant is not asked, but
             # risk above was still screened, escalated and put before a peer.
             return await self._finish(message, lead, screening, language=learned)
+        if await self._answers_invitation(message):
+            accept = self._invitations.accept if self._invitations else None
+            return await self._finish(message, lead, screening, compose=accept, language=learned)
         return await self._ask_engine(message, screening, state, lead)
+
+    async def _answers_invitation(self, message: Message) -> bool:
+        """A YES from someone a program invited: their consent, not a turn for the assistant."""
+        invitations = self._invitations
+        if invitations is None or not invitations.accepts(message.text):
+            return False
+        return await asyncio.to_thread(self._records.invited, invitations, message)
 
     def _turn(
         self, decided: Route, screening: Screening, state: ConversationState, language: str

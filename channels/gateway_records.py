@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
 from channels.base import Inbound
+from channels.consent import InvitationAnswers
 from channels.keywords import Keyword
 from escalation import service
 from escalation.levels import Screening
@@ -105,6 +106,10 @@ class GatewayRecords:
                 now,
                 send_now=True,
             )
+
+    def invited(self, invitations: InvitationAnswers, message: Message) -> bool:
+        with self._db.transaction() as session:
+            return invitations.invited(session, message.participant_id)
 
     def replies_to(self, message_id: int) -> list[Message]:
         with self._db.transaction() as session:

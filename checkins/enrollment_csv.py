@@ -15,7 +15,8 @@ otherwise drop its values silently):
   valid (national numbers read in the default region); `telegram` is yes or no, and yes makes a
   deep link the person opens to start.
 - `display_name`, `site`, `peer` (a peer on the roster), `timezone` (an IANA zone, else the
-  default given), `contact_window` (HH:MM-HH:MM in the person's zone; 09:00-20:00 if empty).
+  default given), `contact_window` (HH:MM-HH:MM in the person's zone; 09:00-20:00 if empty),
+  `language` (en or es: what the invitation and the crisis texts are written in; en if empty).
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import phonenumbers
 
 REQUIRED = ("external_id", "discharge_date", "plan")
-OPTIONAL = ("phone", "telegram", "display_name", "site", "peer", "timezone", "contact_window")
+OPTIONAL = (
+    "phone", "telegram", "display_name", "site", "peer", "timezone", "contact_window", "language"
+)  # fmt: skip
 DEFAULT_WINDOW = (time(9), time(20))
 # A discharge more than a year ago has no plan left worth starting; more than 90 days ahead is
 # more likely a typo in the year than a real discharge date.
@@ -39,6 +42,7 @@ OLDEST_DISCHARGE = timedelta(days=365)
 LATEST_DISCHARGE = timedelta(days=90)
 SHORTEST_WINDOW = timedelta(hours=2)
 MAX_LENGTH = {"external_id": 64, "display_name": 80, "site": 80}
+LANGUAGES = {"": None, "en": None, "es": "es"}
 _YES = {"yes", "y", "true", "1"}
 _NO = {"no", "n", "false", "0", ""}
 
@@ -62,6 +66,7 @@ class EnrollmentRow:
     peer: str | None
     timezone: str
     window: tuple[time, time]
+    language: str | None = None  # "es"; None is English, as on the participant
 
 
 @dataclass(frozen=True)
@@ -158,6 +163,8 @@ def _check_row(
     note(problem)
     window, problem = _window(values.get("contact_window", ""))
     note(problem)
+    language = values.get("language", "").lower()
+    note(None if language in LANGUAGES else "language: expected en or es")
     if problems or discharged is None or zone is None or window is None:
         return None, problems
     return EnrollmentRow(
@@ -172,6 +179,7 @@ def _check_row(
         peer=peer,
         timezone=zone,
         window=window,
+        language=LANGUAGES[language],
     ), problems
 
 

@@ -216,6 +216,23 @@ def add_replies(
     return replies
 
 
+def add_first_contact(
+    session: Session,
+    participant_id: int,
+    address: str,
+    texts: Sequence[str | Draft],
+    now: datetime,
+    *,
+    sending: Sending,
+) -> list[Message]:
+    """Messages the warmline starts, answering nothing (a program's invitation): queued like
+    replies, for the background sender, and refused the same way to someone who opted out."""
+    anchor = Message(
+        participant_id=participant_id, address=address, channel=address.partition(":")[0]
+    )
+    return add_replies(session, anchor, texts, now, send_now=False, sending=sending)
+
+
 def _reply_row(inbound: Message, draft: Draft, now: datetime) -> dict[str, object]:
     return {
         "participant_id": inbound.participant_id,

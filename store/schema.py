@@ -6,6 +6,7 @@ from store import (
     barc10_models,
     checkup_models,
     console_models,
+    enrollment_models,
     escalation_models,
     models,
 )
@@ -16,6 +17,7 @@ __all__ = [
     "barc10_models",
     "checkup_models",
     "console_models",
+    "enrollment_models",
     "escalation_models",
     "metadata",
     "models",

@@ -19,6 +19,8 @@ from channels.engine import EngineClient
 from channels.gateway import Gateway
 from channels.outbox import OutboxDispatcher
 from channels.workers import Pass, run_background
+from checkins.dispatch import Dispatcher
+from checkins.invitations import Invitations
 from console.api import router as peer_api
 from console.pages import install as install_console
 from core.clock import utcnow
@@ -29,7 +31,15 @@ from escalation.screening import default_screener, screen
 from escalation.service import EscalationPolicy
 from store.db import Database
 from store.migrate import pending_migrations
-from warmline.assembly import CHANNELS, ChannelFactory, build_channels, escalation_policy, program
+from store.models import OutboxItem
+from warmline.assembly import (
+    CHANNELS,
+    ChannelFactory,
+    build_channels,
+    escalation_policy,
+    program,
+    scheduled_starter,
+)
 from warmline.faults import ServerFaults, refuse_invalid_request
 from warmline.limits import BodySizeLimit
 
@@ -57,6 +67,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.db = db
     app.state.policy = policy
     app.state.outbox = outbox
+    invitations = Invitations(settings.program_name)
     app.state.gateway = Gateway(
         db=db,
         engine=engine,
@@ -66,9 +77,18 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine_retry=timedelta(seconds=settings.engine_retry_seconds),
         policy=policy,
         program=program(settings),
+        invitations=invitations,
     )
     checkups = CheckupScheduler(db=db, engine=engine, channels=channels, outbox=outbox)
-    passes: list[Pass] = [app.state.gateway.retry_due, checkups.offer_due, outbox.dispatch]
+    start = scheduled_starter(engine, channels)
+    scheduled = Dispatcher(db, start, settings.program_name)
+    passes: list[Pass] = [
+        app.state.gateway.retry_due,
+        checkups.offer_due,
+        partial(_invite, db, invitations, outbox),
+        partial(_dispatch_scheduled, scheduled, outbox),
+        outbox.dispatch,
+    ]
     # Peer alerts run in their own loop: a paced outbox pass can take half a minute, and an
     # alert about a crisis must not wait for it.
     alert_passes: list[Pass] = [
@@ -94,6 +114,25 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         for channel in channels.values():
             await channel.stop()
         db.dispose()
+
+
+async def _invite(db: Database, invitations: Invitations, outbox: OutboxDispatcher) -> int:
+    """Programs' invitations, reminders and expiries that are due; returns how many went out."""
+
+    def step() -> list[OutboxItem]:
+        with db.transaction() as session:
+            return invitations.step_due(session, utcnow())
+
+    items = await asyncio.to_thread(step)
+    await outbox.send_items(items)
+    return len(items)
+
+
+async def _dispatch_scheduled(scheduled: Dispatcher, outbox: OutboxDispatcher) -> int:
+    """Programs' check-ups, BARC-10s and welcomes that are due; returns how many went out."""
+    items = await scheduled.dispatch_due()
+    await outbox.send_items(items)
+    return len(items)
 
 
 def create_app(

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from channels import simulator, telegram, twilio_sms
 from channels.base import Channel
+from channels.engine import EngineClient, EngineUnavailable
+from channels.gateway import draft_for
 from channels.keywords import Program
+from channels.plain import UnconfiguredChannel
+from checkins.dispatch import NotStarted, Starter
 from core.settings import Settings
 from escalation.service import EscalationPolicy
+from store.messages import Draft
+from store.participants import engine_sender
 
 logger = logging.getLogger(__name__)
 
@@ -66,3 +72,19 @@ def channel_summary(settings: Settings) -> list[str]:
             "anyone who reaches this port; use WARMLINE_MODE=production for real people"
         )
     return lines
+
+
+def scheduled_starter(engine: EngineClient, channels: Mapping[str, Channel]) -> Starter:
+    """How the scheduler has the assistant start a check-up or a BARC-10 in a person's
+    conversation: the engine's trigger_intent, its replies rendered for the person's channel."""
+
+    async def start(participant_id: int, intent: str, address: str) -> list[Draft]:
+        try:
+            replies = await engine.trigger(engine_sender(participant_id), intent)
+        except EngineUnavailable as error:
+            raise NotStarted(type(error).__name__) from error
+        # A channel not configured here renders plainly; its outbox rows then fail, recorded.
+        channel = channels.get(address.partition(":")[0], UnconfiguredChannel())
+        return [draft_for(channel, reply) for reply in replies]
+
+    return start

@@ -19,7 +19,7 @@ from core.settings import Settings, SettingsError, load_settings
 from escalation.evaluation import report as evaluation_report
 from escalation.screening import screen, screen_safely
 from store.migrate import upgrade
-from warmline import mi_figures, nlu_figures, screening_feedback, users_cli
+from warmline import enroll_cli, mi_figures, nlu_figures, screening_feedback, users_cli
 from warmline.assembly import channel_summary
 from warmline.engine_env import (
     EngineInstall,
@@ -124,6 +124,7 @@ def parser() -> argparse.ArgumentParser:
         help="write to var/screening-feedback/, where the risk model learns from it (private)",
     )
     users_cli.add_parser(commands)
+    enroll_cli.add_parser(commands)
     return root
 
 
@@ -163,6 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return screening_feedback.export(settings.app_database_url, args.out, args.force)
         if args.command == "users":
             return users_cli.add(settings, args)
+        if args.command == "enroll":
+            return enroll_cli.run(settings, args)
         return dispatch(
             args.command,
             settings,
@@ -176,6 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         nlu_figures.ReportError,
         screening_feedback.ExportError,
         AccountError,
+        enroll_cli.EnrollError,
     ) as error:
         print(f"warmline: {error}", file=sys.stderr)
         return 2

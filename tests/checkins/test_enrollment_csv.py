@@ -17,7 +17,8 @@ RULES = Rules(
     default_timezone="America/Chicago",
 )
 HEADER = (
-    "external_id,display_name,phone,telegram,discharge_date,timezone,contact_window,plan,site,peer"
+    "external_id,display_name,phone,telegram,discharge_date,timezone,contact_window,plan,site,peer,"
+    "language"
 )
 
 
@@ -76,11 +77,12 @@ def test_empty_optional_cells_take_their_defaults() -> None:
         ("P,Dana,312-555-0142,,2026-11-30,,09:00-10:00,standard,,", "2 hours or more"),
         ("P,Dana,312-555-0142,,2026-11-30,,,weekly,,", "plan: not one of rmc_quarterly, standard"),
         ("P,Dana,312-555-0142,,2026-11-30,,,standard,,casey", "peer: not on the roster"),
+        ("P,Dana,312-555-0142,,2026-11-30,,,standard,,,fr", "language: expected en or es"),
         (
             "P," + "D" * 81 + ",312-555-0142,,2026-11-30,,,standard,,",
             "display_name: longer than 80",
         ),
-        ("P,Dana,312-555-0142,,2026-11-30,,,standard,,,extra", "more cells than the header"),
+        ("P,Dana,312-555-0142,,2026-11-30,,,standard,,,extra,x", "more cells than the header"),
     ],
 )
 def test_each_kind_of_bad_row_is_named_by_line_and_why(row: str, problem: str) -> None:

@@ -28,6 +28,8 @@ APP_TABLES = {
     "screening_feedback",
     "users",
     "console_sessions",
+    "enrollments",
+    "due_events",
 }
 
 

@@ -1,0 +1,237 @@
+"""The scheduler's pass over the plan's due events: each sent once, only after consent, inside the
+person's contact window in their own zone, never after its expiry, and never over anyone.
+
+A due event waits (its row untouched, looked at again next pass) while a peer has the
+conversation, an escalation is open, the person texted in the last half hour (they are in a
+conversation), another scheduled event went to them in the last twelve hours (never two
+check-ups at once), or they opted out (STOP; after START, what is still due goes out). Past its
+expiry it is marked expired and never sent: after an outage the pass sends what is late within
+its expiry, not a burst of stale ones.
+
+An event is claimed with a conditional update before anything is asked of the engine, and
+marked sent in the transaction that queues its messages, so two passes at once (two app
+processes) never send one event twice; a claim older than its lease belongs to a process that
+died, and the event is due again. A check-up or a BARC-10 is started in the person's
+conversation by the assistant (its own `checkup_start` and `barc10_start` intents), through a
+`Starter` the assembly wires to the engine; the welcome is the program's own words.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, or_, select, update
+from sqlalchemy.orm import Session
+
+from checkins.invitations import Words, load_words
+from checkins.plans import EventKind
+from checkins.windows import Window, send_at
+from core.clock import utcnow
+from store import audit, messages
+from store.db import Database
+from store.enrollment_models import Consent, DueEvent, DueStatus, Enrollment
+from store.escalations import conversation_state
+from store.messages import Draft
+from store.models import Lane, OutboxItem, Participant, ParticipantAddress
+from store.queue import changed_one_row
+
+logger = logging.getLogger(__name__)
+
+INTENTS = {EventKind.CHECKUP: "checkup_start", EventKind.BARC10: "barc10_start"}
+CLAIM_LEASE = timedelta(minutes=2)
+IN_CONVERSATION = timedelta(minutes=30)
+SPACING = timedelta(hours=12)
+ACTOR = "scheduler"
+SCHEDULED = messages.Sending(Lane.BULK, author=ACTOR)
+
+
+class NotStarted(Exception):
+    """The assistant could not start the event now (the engine is down): the rest wait too."""
+
+
+class Starter(Protocol):
+    async def __call__(self, participant_id: int, intent: str, address: str) -> list[Draft]:
+        """What the assistant says to start `intent` in the person's conversation, rendered
+        for the channel of `address`; raises NotStarted when it cannot answer."""
+        ...
+
+
+@dataclass(frozen=True)
+class Claimed:
+    event_id: int
+    participant_id: int
+    kind: EventKind
+    address: str
+    name: str | None
+    language: str | None
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        db: Database,
+        start: Starter,
+        program: str,
+        *,
+        words: Words | None = None,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self._db = db
+        self._start = start
+        self._program = program
+        self._words = words or load_words()
+        self._clock = clock
+
+    async def dispatch_due(self, limit: int = 200) -> list[OutboxItem]:
+        """One pass: sends each due event it can; returns the outbox rows it queued."""
+        queued: list[OutboxItem] = []
+        for event_id in await asyncio.to_thread(self._due_ids, limit):
+            claimed = await asyncio.to_thread(self._claim, event_id)
+            if claimed is None:
+                continue
+            try:
+                drafts = await self._drafts(claimed)
+            except NotStarted:
+                await asyncio.to_thread(self._release, claimed)
+                logger.warning("scheduled events wait: the assistant could not start one")
+                break
+            queued.extend(await asyncio.to_thread(self._finish, claimed, drafts))
+        return queued
+
+    async def _drafts(self, claimed: Claimed) -> list[Draft]:
+        if claimed.kind is EventKind.WELCOME:
+            text = self._words.say("welcome", claimed.language, self._program, claimed.name)
+            return [Draft(text)]
+        intent = INTENTS[claimed.kind]
+        return await self._start(claimed.participant_id, intent, claimed.address)
+
+    def _due_ids(self, limit: int) -> list[int]:
+        now = self._clock()
+        with self._db.transaction() as session:
+            query = (
+                select(DueEvent.id)
+                .join(Enrollment, Enrollment.participant_id == DueEvent.participant_id)
+                .where(
+                    Enrollment.consent == Consent.CONSENTED,
+                    DueEvent.status == DueStatus.PENDING,
+                    # A day ahead in UTC covers every zone's today; the window decides.
+                    DueEvent.due_on <= (now + timedelta(days=1)).date(),
+                    _unclaimed(now),
+                )
+                .order_by(DueEvent.due_on, DueEvent.id)
+                .limit(limit)
+            )
+            return list(session.scalars(query))
+
+    def _claim(self, event_id: int) -> Claimed | None:
+        now = self._clock()
+        with self._db.transaction() as session:
+            event = session.get_one(DueEvent, event_id)
+            enrollment = session.scalars(
+                select(Enrollment).where(Enrollment.participant_id == event.participant_id)
+            ).one()
+            window = Window(
+                enrollment.window_start, enrollment.window_end, ZoneInfo(enrollment.timezone)
+            )
+            expiry = timedelta(seconds=event.expires_after_seconds)
+            when = send_at(window, event.due_on, expiry, now)
+            if when is None:
+                _expire(session, event)
+                return None
+            if when > now:
+                return None  # not yet: outside the window, or not its day there
+            address = _address(session, event.participant_id, now)
+            if address is None:
+                return None  # waits: opted out, in a conversation, or spaced
+            claimed = session.execute(
+                update(DueEvent)
+                .where(
+                    DueEvent.id == event.id, DueEvent.status == DueStatus.PENDING, _unclaimed(now)
+                )
+                .values(claimed_at=now)
+                .execution_options(synchronize_session=False)
+            )
+            if not changed_one_row(claimed):
+                return None  # another pass took it
+            person = session.get_one(Participant, event.participant_id)
+            kind = EventKind(event.kind)
+            return Claimed(event.id, person.id, kind, address, person.display_name, person.language)
+
+    def _release(self, claimed: Claimed) -> None:
+        with self._db.transaction() as session:
+            session.execute(
+                update(DueEvent).where(DueEvent.id == claimed.event_id).values(claimed_at=None)
+            )
+
+    def _finish(self, claimed: Claimed, drafts: list[Draft]) -> list[OutboxItem]:
+        now = self._clock()
+        with self._db.transaction() as session:
+            done = session.execute(
+                update(DueEvent)
+                .where(DueEvent.id == claimed.event_id, DueEvent.status == DueStatus.PENDING)
+                .values(status=DueStatus.SENT, sent_at=now)
+                .execution_options(synchronize_session=False)
+            )
+            if not changed_one_row(done):
+                return []  # its claim ran out and another pass sent it
+            audit.record(session, ACTOR, f"scheduled {claimed.kind} sent", claimed.participant_id)
+            sent = messages.add_first_contact(
+                session, claimed.participant_id, claimed.address, drafts, now, sending=SCHEDULED
+            )
+            return [message.outbox for message in sent if message.outbox is not None]
+
+
+def _unclaimed(now: datetime) -> ColumnElement[bool]:
+    return or_(DueEvent.claimed_at.is_(None), DueEvent.claimed_at <= now - CLAIM_LEASE)
+
+
+def _expire(session: Session, event: DueEvent) -> None:
+    expired = session.execute(
+        update(DueEvent)
+        .where(DueEvent.id == event.id, DueEvent.status == DueStatus.PENDING)
+        .values(status=DueStatus.EXPIRED)
+        .execution_options(synchronize_session=False)
+    )
+    if changed_one_row(expired):
+        audit.record(session, ACTOR, f"scheduled {event.kind} expired", event.participant_id)
+
+
+def _address(session: Session, participant_id: int, now: datetime) -> str | None:
+    """Where the event goes (the channel they last texted on, else the one they were enrolled
+    with), or None while it must wait."""
+    latest = messages.latest_inbound(session, participant_id)
+    if latest is not None and latest.created_at > now - IN_CONVERSATION:
+        return None
+    recent = session.scalar(
+        select(DueEvent.id).where(
+            DueEvent.participant_id == participant_id, DueEvent.sent_at > now - SPACING
+        )
+    )
+    if recent is not None:
+        return None
+    address = latest.address if latest is not None else _enrolled_address(session, participant_id)
+    if address is None:
+        return None
+    state = conversation_state(
+        session, participant_id, (latest.id + 1) if latest else _NO_MESSAGE, address
+    )
+    blocked = state.taken_over_by is not None or state.open_level is not None or state.opted_out
+    return None if blocked else address
+
+
+_NO_MESSAGE = 2**31 - 1  # after every message id (a 32-bit key): none of theirs to look back on
+
+
+def _enrolled_address(session: Session, participant_id: int) -> str | None:
+    return session.scalar(
+        select(ParticipantAddress.address)
+        .where(ParticipantAddress.participant_id == participant_id)
+        .order_by(ParticipantAddress.id)
+        .limit(1)
+    )
