@@ -96,6 +96,15 @@ async def escalation_page(escalation_id: RowId, request: Request, who: web.Viewe
     return await _render(request, who, escalation_id)
 
 
+@router.get("/{escalation_id}/conversation")
+async def conversation(escalation_id: RowId, request: Request, who: web.Watcher) -> Response:
+    """The page's conversation again, when the person writes or a colleague acts; read and
+    audited like the page, but not counted as the viewer's activity."""
+    web.require(who, web.CASEWORKERS)
+    view = await asyncio.to_thread(_load, request, escalation_id, who.user.name, False)
+    return web.page(request, "_conversation.html", view=view)
+
+
 async def _act(
     request: Request,
     who: SignedIn,

@@ -129,3 +129,17 @@ def stamp(session: Session) -> tuple[Any, ...]:
     ).one()
     latest = session.scalar(select(func.max(Message.id)))
     return (*cases, *people, latest)
+
+
+def case_stamp(session: Session, escalation_id: int) -> tuple[Any, ...]:
+    """Changes whenever the escalation page would: the case's state, who has the
+    conversation, a message in or out."""
+    case = session.get(Escalation, escalation_id, populate_existing=True)
+    if case is None:
+        return ()
+    person = session.get(Participant, case.participant_id, populate_existing=True)
+    latest = session.scalar(
+        select(func.max(Message.id)).where(Message.participant_id == case.participant_id)
+    )
+    held = person.taken_over_by if person else None
+    return (case.status, case.claimed_by, case.level, held, latest)

@@ -12,8 +12,8 @@ from fastapi.responses import RedirectResponse, Response, StreamingResponse
 
 from console import queue, web
 from console.queue import Filter, QueueRow
-from console.sessions import SignedIn
 from core.clock import utcnow
+from core.inputs import RowId
 from escalation.service import EscalationPolicy
 from store import audit
 from store.console_models import Role
@@ -45,30 +45,21 @@ async def queue_page(request: Request, who: web.Viewer, chosen: FilterParam = "a
     )
 
 
-async def _quiet(request: Request) -> SignedIn:
-    """A live session without counting this as activity: the page's own refreshes must not
-    keep an unattended screen signed in."""
-    found = await web.lookup(request, touch=False)
-    if found is None or not found.authenticated:
-        raise web.SignInRequired("/console/")
-    return found
-
-
 @router.get("/queue/rows")
-async def queue_rows(
-    request: Request, who: Annotated[SignedIn, Depends(_quiet)], chosen: FilterParam = "all"
-) -> Response:
+async def queue_rows(request: Request, who: web.Watcher, chosen: FilterParam = "all") -> Response:
     web.require(who, web.QUEUE_READERS)
     found = await asyncio.to_thread(_rows, request, who.user.name, chosen)
     return web.page(request, "_queue_rows.html", who=who, rows=found)
 
 
-def _stamp(request: Request) -> tuple[Any, ...]:
+def _stamp(request: Request, escalation_id: int | None) -> tuple[Any, ...]:
     with web.db_of(request).transaction() as session:
-        return queue.stamp(session)
+        if escalation_id is None:
+            return queue.stamp(session)
+        return queue.case_stamp(session, escalation_id)
 
 
-async def _events(request: Request) -> AsyncIterator[str]:
+async def _events(request: Request, escalation_id: int | None) -> AsyncIterator[str]:
     yield "retry: 1000\n\n"
     seen: tuple[Any, ...] | None = None
     loop = asyncio.get_running_loop()
@@ -77,7 +68,7 @@ async def _events(request: Request) -> AsyncIterator[str]:
         if await web.lookup(request, touch=False) is None:
             yield "event: signed-out\ndata: idle\n\n"
             return
-        now = await asyncio.to_thread(_stamp, request)
+        now = await asyncio.to_thread(_stamp, request, escalation_id)
         if now != seen:
             seen = now
             yield "event: queue\ndata: changed\n\n"
@@ -89,10 +80,11 @@ async def _signed_out() -> AsyncIterator[str]:
 
 
 @router.get("/events")
-async def events(request: Request) -> Response:
-    """Signed out (idle, or expired), the stream says so, and the page goes to the log-in."""
+async def events(request: Request, escalation: RowId | None = None) -> Response:
+    """The queue's changes, or with `escalation`, one case's. Signed out (idle, or expired),
+    the stream says so, and the page goes to the log-in page."""
     who = await web.lookup(request, touch=False)
     live = who is not None and who.authenticated and who.user.role in web.QUEUE_READERS
-    stream = _events(request) if live else _signed_out()
+    stream = _events(request, escalation) if live else _signed_out()
     headers = {**web.PRIVATE_HEADERS, "X-Accel-Buffering": "no"}
     return StreamingResponse(stream, media_type="text/event-stream", headers=headers)

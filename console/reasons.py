@@ -42,6 +42,7 @@ PLAIN = {
     "context:negated": "said it is not so",
     "context:quotation": "a quotation",
     "context:imagined": "imagined",
+    "context:other-person": "about someone else",
     "model:failed": "the risk model failed: rated by the rules alone",
     "test": "test",
 }

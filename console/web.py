@@ -111,6 +111,15 @@ async def signed_in(request: Request) -> SignedIn:
     return found
 
 
+async def quiet(request: Request) -> SignedIn:
+    """A live session without counting this request as activity: a page's own refreshes must
+    not keep an unattended screen signed in."""
+    found = await lookup(request, touch=False)
+    if found is None or not found.authenticated:
+        raise SignInRequired("/console/")
+    return found
+
+
 async def posted(request: Request, who: Annotated[SignedIn, Depends(signed_in)]) -> SignedIn:
     """A form post from a signed-in user, refused (403) unless it carries their CSRF token."""
     form = await request.form()
@@ -132,3 +141,4 @@ def to_sign_in(_request: Request, error: Exception) -> Response:
 
 Viewer = Annotated[SignedIn, Depends(signed_in)]
 Poster = Annotated[SignedIn, Depends(posted)]
+Watcher = Annotated[SignedIn, Depends(quiet)]

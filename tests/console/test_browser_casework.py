@@ -90,3 +90,17 @@ def test_a_supervisor_reassigns_a_claimed_case_to_another_peer(
 
     assert "Claimed by Ben" in (sam.text_content("aside") or "")
     assert ana.locator("#assign-to").count() == 0  # a peer is not offered the reassign form
+
+
+def test_a_new_message_from_the_person_appears_on_the_open_case_page_without_a_reload(
+    browser: Browser, server: Server, accounts: dict[str, Account]
+) -> None:
+    server.chat("jo", CRISIS)
+    page = new_page(browser)
+    sign_in(page, server, accounts["Ana"], CASE)
+    page.evaluate("window.loadedOnce = true")  # gone if the page reloads
+
+    server.chat("jo", "are you still there")
+
+    page.wait_for_selector("#conversation li:has-text('are you still there')", timeout=2000)
+    assert page.evaluate("window.loadedOnce") is True

@@ -29,17 +29,21 @@ def test_a_crisis_text_appears_in_the_open_queue_within_two_seconds_without_a_re
     assert page.evaluate("window.loadedOnce") is True
     assert "crisis" in row
     assert "sim" in row
-    screenshot(page, "queue")
 
 
-def test_the_queue_puts_an_emergency_above_an_older_crisis(
+def test_the_queue_puts_the_most_severe_first_then_the_longest_waiting(
     browser: Browser, server: Server, accounts: dict[str, Account]
 ) -> None:
+    server.chat("kim", "i relapsed last night")
     server.chat("jo", CRISIS)
     server.chat("max", "my friend is overdosing and wont wake up")
+    server.chat("lee", "i want to die")
     page = new_page(browser)
 
     sign_in(page, server, accounts["Ana"])
 
     levels = page.locator("tr[data-escalation] .level").all_text_contents()
-    assert levels == ["emergency", "crisis"]
+    people = page.locator("tr[data-escalation] td.person a").all_text_contents()
+    assert levels == ["emergency", "crisis", "crisis", "concern"]
+    assert people == ["Person 3", "Person 2", "Person 4", "Person 1"]
+    screenshot(page, "queue")

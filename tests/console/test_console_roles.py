@@ -52,8 +52,9 @@ def test_program_staff_see_a_case_without_its_words_and_cannot_act_on_it(
     claim = client.post(
         f"/console/escalations/{escalation_id}/claim", data={"csrf": csrf_of(page.text)}
     )
+    fragment = client.get(f"/console/escalations/{escalation_id}/conversation")
 
-    assert (page.status_code, claim.status_code) == (200, 403)
+    assert (page.status_code, claim.status_code, fragment.status_code) == (200, 403, 403)
     assert WORDS not in page.text
     assert ("user:Pat", "viewed-escalation", person, "testclient") in audit_rows(db)
 
