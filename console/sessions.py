@@ -8,7 +8,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete
+from sqlalchemy import delete, or_
 from sqlalchemy.orm import Session
 
 from store.console_models import ConsoleSession, User
@@ -44,7 +44,9 @@ def open_session(
     authenticated: bool,
     client: str | None,
 ) -> str:
-    """A new session; returns the id for the cookie (only its hash is stored)."""
+    """A new session; returns the id for the cookie (only its hash is stored). Sessions that
+    ended unseen (a closed tab) are swept now, so the table holds only live ones."""
+    sweep(session, lifetimes, now)
     session_id = secrets.token_urlsafe(32)
     session.add(
         ConsoleSession(
@@ -73,6 +75,15 @@ def find(
     if touch:
         row.last_seen_at = now
     return SignedIn(user, row.csrf_token, row.authenticated)
+
+
+def sweep(session: Session, lifetimes: Lifetimes, now: datetime) -> None:
+    idle_since = now - lifetimes.idle
+    session.execute(
+        delete(ConsoleSession).where(
+            or_(ConsoleSession.expires_at <= now, ConsoleSession.last_seen_at <= idle_since)
+        )
+    )
 
 
 def end(session: Session, session_id: str) -> None:

@@ -4,12 +4,13 @@ after repeated failures, a CSRF token on every form, and the way back to the pag
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 
 from console.accounts import create_user
 from core.settings import load_settings
@@ -169,3 +170,18 @@ def test_in_production_an_account_without_totp_is_refused(
         create_user(session, "Noor", Role.PEER, PASSWORD, with_totp=False)
 
     assert password_step(production, "Noor", PASSWORD).status_code == 403
+
+
+def test_a_sign_in_sweeps_away_sessions_that_ended_unseen(
+    client: TestClient, accounts: dict[str, Account], db: Database
+) -> None:
+    sign_in(client, accounts["Ana"])
+    with db.transaction() as session:
+        long_ago = datetime.now(UTC) - timedelta(days=1)
+        session.execute(update(ConsoleSession).values(last_seen_at=long_ago))
+    client.cookies.clear()
+
+    sign_in(client, accounts["Ben"])
+
+    with db.transaction() as session:
+        assert session.scalar(select(func.count()).select_from(ConsoleSession)) == 1
