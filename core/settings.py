@@ -148,6 +148,12 @@ class Settings(BaseSettings):
     target_crisis_minutes: float = Field(15.0, gt=0, le=240)
     target_concern_minutes: float = Field(1440.0, gt=0, le=10080)
     alerts_before_supervisor: int = Field(2, ge=1, le=10)
+    linkage_target_days: float = Field(
+        2.0, gt=0, le=30, description="a peer reaches out within this long of a yes to linkage"
+    )
+    linkage_cravings_at: int | None = Field(
+        None, ge=0, le=10, description="a program's extra need rule: cravings at or above; off"
+    )
     console_idle_minutes: float = Field(
         15.0, gt=0, le=480, description="a console session ends after this long without a page"
     )

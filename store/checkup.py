@@ -120,14 +120,52 @@ def _use_of(rows: Sequence[CheckupAnswer]) -> UseFrequency | None:
     return None
 
 
-def complete(session: Session, participant_id: int, wants_help: bool, now: datetime) -> bool:
+def _cravings_of(rows: Sequence[CheckupAnswer]) -> int | None:
+    value = next((row.value for row in rows if row.question == "cravings"), None)
+    return value if isinstance(value, int) else None
+
+
+def need_reasons(
+    use: UseFrequency | None, wants_help: bool, cravings: int | None, cravings_at: int | None
+) -> list[str]:
+    """Why linkage is needed (empty: it is not): the need rule, then a program's own extra
+    (cravings at or above its level, when it set one). Names only, never their words."""
+    reasons = ["weekly_use"] if use is UseFrequency.WEEKLY_OR_MORE else []
+    if wants_help:
+        reasons.append("wants_help")
+    if cravings_at is not None and cravings is not None and cravings >= cravings_at:
+        reasons.append("cravings")
+    return reasons
+
+
+def complete(
+    session: Session,
+    participant_id: int,
+    wants_help: bool,
+    now: datetime,
+    cravings_at: int | None = None,
+) -> bool:
     """Closes the open check-up with the need rule applied; True when linkage is needed."""
+    return bool(completed(session, participant_id, wants_help, now, cravings_at)[1])
+
+
+def completed(
+    session: Session,
+    participant_id: int,
+    wants_help: bool,
+    now: datetime,
+    cravings_at: int | None = None,
+) -> tuple[Checkup | None, list[str]]:
+    """Closes the open check-up (None when there is none) with the need rule applied and a
+    program's extra (`cravings_at`); returns it and why linkage is needed."""
     checkup = open_checkup(session, participant_id, now)
     if checkup is None:
-        return needs_linkage(None, wants_help)
+        return None, need_reasons(None, wants_help, None, None)
+    rows = _rows(session, checkup.id)
+    reasons = need_reasons(_use_of(rows), wants_help, _cravings_of(rows), cravings_at)
     checkup.completed_at = now
-    checkup.needs_linkage = needs_linkage(_use_of(_rows(session, checkup.id)), wants_help)
-    return checkup.needs_linkage
+    checkup.needs_linkage = bool(reasons)
+    return checkup, reasons
 
 
 def request_peer(session: Session, participant_id: int, now: datetime) -> bool:

@@ -8,6 +8,7 @@ from store import (
     console_models,
     enrollment_models,
     escalation_models,
+    linkage_models,
     models,
 )
 
@@ -19,6 +20,7 @@ __all__ = [
     "console_models",
     "enrollment_models",
     "escalation_models",
+    "linkage_models",
     "metadata",
     "models",
 ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -40,8 +40,9 @@ from bot.actions.database import app_database
 from bot.actions.fallback import GIVE_INFORMATION, NO_HANDOFF, request_peer
 from bot.actions.miti import ActionsSay, Chosen, Run, Turn
 from core.clock import utcnow
+from core.settings import get_settings
 from escalation.responses import asks_for_person
-from store import audit, checkup
+from store import audit, checkup, linkage
 from store.checkup_rulers import Stage, stage_of
 
 logger = logging.getLogger(__name__)
@@ -212,18 +213,34 @@ class ActionCheckupFinish(Action):
 
     @staticmethod
     def complete(sender: str, wanted_help: bool) -> bool:
+        """Completes the check-up; need found is recorded as a linkage task offered, not
+        accepted: nobody contacts them over it unless they say yes to the offer."""
+        now = utcnow()
         with app_database().transaction() as session:
             participant_id = participant_of(session, sender)
             if participant_id is None:
                 return checkup.needs_linkage(None, wanted_help)
-            needed = checkup.complete(session, participant_id, wanted_help, utcnow())
+            done, reasons = checkup.completed(
+                session, participant_id, wanted_help, now, linkage_policy().cravings_at
+            )
             audit.record(session, "assistant", "checkup_completed", participant_id)
-            return needed
+            if reasons:
+                linkage.offer(session, participant_id, done.id if done else None, reasons, now)
+            return bool(reasons)
+
+
+def linkage_policy() -> linkage.LinkagePolicy:
+    settings = get_settings()
+    return linkage.LinkagePolicy(
+        target=timedelta(days=settings.linkage_target_days),
+        cravings_at=settings.linkage_cravings_at,
+    )
 
 
 class ActionCheckupConnectPeer(Action):
     """The person said yes to a peer: a peer is asked to text them, as for any request for a
-    person (a concern escalation, bot/actions/fallback.py), and the check-up notes it."""
+    person (a concern escalation, bot/actions/fallback.py), the check-up notes it, and its
+    linkage task opens for the assigned peer with its target."""
 
     def name(self) -> str:
         return "action_checkup_connect_peer"
@@ -235,10 +252,12 @@ class ActionCheckupConnectPeer(Action):
         domain: DomainDict,  # noqa: ARG002 - the action interface
     ) -> list[EventType]:
         wait = request_peer(tracker.sender_id)
+        now = utcnow()
         with app_database().transaction() as session:
             participant_id = participant_of(session, tracker.sender_id)
             if participant_id is not None:
-                checkup.request_peer(session, participant_id, utcnow())
+                checkup.request_peer(session, participant_id, now)
+                linkage.accept(session, participant_id, now, linkage_policy().target)
         text = NO_HANDOFF if wait is None else asks_for_person(wait)
         dispatcher.utter_message(text=text, metadata=GIVE_INFORMATION)
         return [SlotSet(LINKAGE, False)]

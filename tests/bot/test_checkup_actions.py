@@ -31,6 +31,7 @@ from store import checkup_rulers
 from store.checkup_models import Checkup, CheckupAnswer
 from store.checkup_rulers import Stage
 from store.db import Database
+from store.linkage_models import LinkageStatus, LinkageTask
 from store.participants import engine_sender, get_or_create_participant
 from warmline.engine_env import BOT_DIR
 
@@ -332,6 +333,58 @@ def test_saying_yes_to_a_peer_is_noted(action_db: Database, sender: str) -> None
     assert dispatcher.messages[0]["metadata"] == {"miti": "give_information"}
     with action_db.transaction() as session:
         assert session.scalars(select(Checkup)).one().peer_requested_at is not None
+
+
+def linkage_tasks(db: Database) -> list[tuple[str, list[str]]]:
+    with db.transaction() as session:
+        return [(t.status, t.reasons) for t in session.scalars(select(LinkageTask)).all()]
+
+
+def test_counted_weekly_use_records_linkage_offered_not_accepted(
+    action_db: Database, sender: str
+) -> None:
+    validate(sender, "use", "like 4 times this week")
+
+    slots, _ = finish(sender, {**FULL, "checkup_use": "weekly_or_more"})
+
+    assert slots["checkup_linkage"] is True
+    assert linkage_tasks(action_db) == [(LinkageStatus.OFFERED, ["weekly_use"])]
+
+
+def test_no_need_records_no_linkage_task(action_db: Database, sender: str) -> None:
+    validate(sender, "use", "nope")
+    finish(sender, FULL)
+    assert linkage_tasks(action_db) == []
+
+
+def test_cravings_at_the_programs_level_offer_a_peer(
+    action_db: Database, sender: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WARMLINE_LINKAGE_CRAVINGS_AT", "8")
+    get_settings.cache_clear()
+    validate(sender, "use", "nope")
+    validate(sender, "cravings", "8")
+
+    _slots, dispatcher = finish(sender, {**FULL, "checkup_cravings": 8})
+
+    assert said(dispatcher) == ["utter_checkup_summary", "utter_checkup_offer_peer"]
+    assert linkage_tasks(action_db) == [(LinkageStatus.OFFERED, ["cravings"])]
+
+
+def test_yes_to_a_peer_opens_the_linkage_task_with_its_target(
+    action_db: Database, sender: str
+) -> None:
+    validate(sender, "how", "i need help")
+    finish(sender, {**FULL, "checkup_how": "i need help"})
+    before = utcnow()
+
+    ActionCheckupConnectPeer().run(CollectingDispatcher(), tracker(sender, {}), DOMAIN)
+
+    with action_db.transaction() as session:
+        task = session.scalars(select(LinkageTask)).one()
+        assert task.status == LinkageStatus.OPEN
+        assert task.due_by is not None
+        assert task.due_by >= before + timedelta(days=2)
 
 
 def test_not_now_stores_when_to_ask_again(action_db: Database, sender: str) -> None:

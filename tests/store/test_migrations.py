@@ -30,6 +30,7 @@ APP_TABLES = {
     "console_sessions",
     "enrollments",
     "due_events",
+    "linkage_tasks",
 }
 
 
