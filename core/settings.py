@@ -175,6 +175,11 @@ class Settings(BaseSettings):
     twilio_messages_per_second: float = Field(
         1.0, gt=0, le=1000, description="SMS segments a second from the sender (long code: 1)"
     )
+    export_pseudonym_key: SecretStr | None = Field(
+        None,
+        repr=False,
+        description="HMAC key for de-identified exports' pseudonyms; required outside dev mode",
+    )
 
     @classmethod
     def settings_customise_sources(
@@ -229,6 +234,14 @@ class Settings(BaseSettings):
                 f"{ENV_PREFIX}TELEGRAM_WEBHOOK_SECRET must be 1-256 letters, digits, _ or -"
             )
         return self
+
+    @field_validator("export_pseudonym_key")
+    @classmethod
+    def _strong_pseudonym_key(cls, value: SecretStr | None) -> SecretStr | None:
+        # A short key can be guessed, and with it every pseudonym turned back into a person.
+        if value is not None and len(value.get_secret_value()) < 32:
+            raise ValueError(f"{ENV_PREFIX}EXPORT_PSEUDONYM_KEY must be 32+ characters")
+        return value
 
     @property
     def telegram_uses_webhook(self) -> bool:

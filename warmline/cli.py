@@ -1,6 +1,6 @@
 """The `warmline` command: run the whole system, migrate, prepare the engine, screen messages,
-the figures (screening, MI, NLU), peers' screening feedback as labelled data, and console
-users."""
+the figures (screening, MI, NLU), peers' screening feedback as labelled data, console users,
+enrollment, and a program's report and exports."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from console.accounts import AccountError
@@ -19,7 +19,15 @@ from core.settings import Settings, SettingsError, load_settings
 from escalation.evaluation import report as evaluation_report
 from escalation.screening import screen, screen_safely
 from store.migrate import upgrade
-from warmline import enroll_cli, mi_figures, nlu_figures, screening_feedback, users_cli
+from warmline import (
+    enroll_cli,
+    export_cli,
+    mi_figures,
+    nlu_figures,
+    report_cli,
+    screening_feedback,
+    users_cli,
+)
 from warmline.assembly import channel_summary
 from warmline.engine_env import (
     EngineInstall,
@@ -125,6 +133,8 @@ def parser() -> argparse.ArgumentParser:
     )
     users_cli.add_parser(commands)
     enroll_cli.add_parser(commands)
+    report_cli.add_parser(commands)
+    export_cli.add_parser(commands)
     return root
 
 
@@ -149,6 +159,15 @@ def dispatch(
     return command_screen()
 
 
+# Commands that read their own arguments: each module's parser and its run.
+WITH_ARGUMENTS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
+    "users": users_cli.add,
+    "enroll": enroll_cli.run,
+    "report": report_cli.run,
+    "export": export_cli.run,
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
@@ -162,10 +181,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 out = screening_feedback.training_file()
                 return screening_feedback.export(settings.app_database_url, out, force=True)
             return screening_feedback.export(settings.app_database_url, args.out, args.force)
-        if args.command == "users":
-            return users_cli.add(settings, args)
-        if args.command == "enroll":
-            return enroll_cli.run(settings, args)
+        if args.command in WITH_ARGUMENTS:
+            return WITH_ARGUMENTS[args.command](settings, args)
         return dispatch(
             args.command,
             settings,
@@ -180,6 +197,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         screening_feedback.ExportError,
         AccountError,
         enroll_cli.EnrollError,
+        report_cli.ReportError,
+        export_cli.ExportError,
     ) as error:
         print(f"warmline: {error}", file=sys.stderr)
         return 2
