@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from console import admin_pages, case_pages, login_pages, queue_pages, web
+from console import admin_pages, case_pages, login_pages, participant_pages, queue_pages, web
 
 
 def install(app: FastAPI) -> None:
@@ -13,6 +13,7 @@ def install(app: FastAPI) -> None:
         login_pages.router,
         queue_pages.router,
         case_pages.router,
+        participant_pages.router,
         admin_pages.router,
     ):
         app.include_router(router)
