@@ -65,7 +65,7 @@ def escalate(
         current.reasons = list(dict.fromkeys([*current.reasons, *screening.reasons]))
         if level_of(current) >= screening.level:
             return current  # already with the peers at this level or higher
-    escalation = current or Escalation(participant_id=participant_id, alerts_sent=0)
+    escalation = current or Escalation(participant_id=participant_id, alerts_sent=0, created_at=now)
     escalation.message_id = message_id
     escalation.level = screening.level.label
     escalation.reasons = escalation.reasons or list(screening.reasons)

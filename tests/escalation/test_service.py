@@ -188,3 +188,14 @@ def test_an_opt_out_on_a_claimed_case_alerts_only_the_peer_who_has_it(db: Databa
         service.person_opted_out(session, POLICY, message[0], T0)
 
     assert alerts(db)[before:] == [("Ben", "tel:+15550000003", "opted-out")]
+
+
+def test_an_escalation_is_opened_at_the_time_of_the_message_it_answers(db: Database) -> None:
+    # The queue's waiting time and the reports' time to claim count from here, so it is the
+    # gateway's clock, not whenever the row happened to be written.
+    later = T0 + timedelta(hours=3)
+
+    escalation_id = escalate(db, Level.CRISIS, texted(db), at=later)
+
+    with db.transaction() as session:
+        assert session.get_one(Escalation, escalation_id).created_at == later
