@@ -30,23 +30,22 @@ from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.orm import Session
 
 from checkins.invitations import Words, load_words
-from checkins.plans import EventKind
+from checkins.nudges import Nudges, nudge_after
+from checkins.plans import EventKind, Plan, load_plans
+from checkins.waiting import address_unless_waiting
 from checkins.windows import Window, send_at
 from core.clock import utcnow
 from store import audit, messages
 from store.db import Database
 from store.enrollment_models import Consent, DueEvent, DueStatus, Enrollment
-from store.escalations import conversation_state
 from store.messages import Draft
-from store.models import Lane, OutboxItem, Participant, ParticipantAddress
+from store.models import Lane, OutboxItem, Participant
 from store.queue import changed_one_row
 
 logger = logging.getLogger(__name__)
 
 INTENTS = {EventKind.CHECKUP: "checkup_start", EventKind.BARC10: "barc10_start"}
 CLAIM_LEASE = timedelta(minutes=2)
-IN_CONVERSATION = timedelta(minutes=30)
-SPACING = timedelta(hours=12)
 ACTOR = "scheduler"
 SCHEDULED = messages.Sending(Lane.BULK, author=ACTOR)
 
@@ -70,6 +69,7 @@ class Claimed:
     address: str
     name: str | None
     language: str | None
+    nudge_after: timedelta | None  # a check-up: when it is nudged if unanswered
 
 
 class Dispatcher:
@@ -80,12 +80,15 @@ class Dispatcher:
         program: str,
         *,
         words: Words | None = None,
+        plans: dict[str, Plan] | None = None,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self._db = db
         self._start = start
         self._program = program
         self._words = words or load_words()
+        self._plans = plans or load_plans()
+        self._nudges = Nudges(program, self._words, self._plans)
         self._clock = clock
 
     async def dispatch_due(self, limit: int = 200) -> list[OutboxItem]:
@@ -102,6 +105,7 @@ class Dispatcher:
                 logger.warning("scheduled events wait: the assistant could not start one")
                 break
             queued.extend(await asyncio.to_thread(self._finish, claimed, drafts))
+        queued.extend(await asyncio.to_thread(self._nudges.send_due, self._db, self._clock()))
         return queued
 
     async def _drafts(self, claimed: Claimed) -> list[Draft]:
@@ -146,7 +150,7 @@ class Dispatcher:
                 return None
             if when > now:
                 return None  # not yet: outside the window, or not its day there
-            address = _address(session, event.participant_id, now)
+            address = address_unless_waiting(session, event.participant_id, now)
             if address is None:
                 return None  # waits: opted out, in a conversation, or spaced
             claimed = session.execute(
@@ -161,7 +165,12 @@ class Dispatcher:
                 return None  # another pass took it
             person = session.get_one(Participant, event.participant_id)
             kind = EventKind(event.kind)
-            return Claimed(event.id, person.id, kind, address, person.display_name, person.language)
+            nudge = (
+                nudge_after(self._plans.get(enrollment.plan)) if kind is EventKind.CHECKUP else None
+            )
+            return Claimed(
+                event.id, person.id, kind, address, person.display_name, person.language, nudge
+            )
 
     def _release(self, claimed: Claimed) -> None:
         with self._db.transaction() as session:
@@ -175,7 +184,7 @@ class Dispatcher:
             done = session.execute(
                 update(DueEvent)
                 .where(DueEvent.id == claimed.event_id, DueEvent.status == DueStatus.PENDING)
-                .values(status=DueStatus.SENT, sent_at=now)
+                .values(status=DueStatus.SENT, sent_at=now, nudge_due_at=_nudge_at(claimed, now))
                 .execution_options(synchronize_session=False)
             )
             if not changed_one_row(done):
@@ -185,6 +194,10 @@ class Dispatcher:
                 session, claimed.participant_id, claimed.address, drafts, now, sending=SCHEDULED
             )
             return [message.outbox for message in sent if message.outbox is not None]
+
+
+def _nudge_at(claimed: Claimed, now: datetime) -> datetime | None:
+    return None if claimed.nudge_after is None else now + claimed.nudge_after
 
 
 def _unclaimed(now: datetime) -> ColumnElement[bool]:
@@ -200,38 +213,3 @@ def _expire(session: Session, event: DueEvent) -> None:
     )
     if changed_one_row(expired):
         audit.record(session, ACTOR, f"scheduled {event.kind} expired", event.participant_id)
-
-
-def _address(session: Session, participant_id: int, now: datetime) -> str | None:
-    """Where the event goes (the channel they last texted on, else the one they were enrolled
-    with), or None while it must wait."""
-    latest = messages.latest_inbound(session, participant_id)
-    if latest is not None and latest.created_at > now - IN_CONVERSATION:
-        return None
-    recent = session.scalar(
-        select(DueEvent.id).where(
-            DueEvent.participant_id == participant_id, DueEvent.sent_at > now - SPACING
-        )
-    )
-    if recent is not None:
-        return None
-    address = latest.address if latest is not None else _enrolled_address(session, participant_id)
-    if address is None:
-        return None
-    state = conversation_state(
-        session, participant_id, (latest.id + 1) if latest else _NO_MESSAGE, address
-    )
-    blocked = state.taken_over_by is not None or state.open_level is not None or state.opted_out
-    return None if blocked else address
-
-
-_NO_MESSAGE = 2**31 - 1  # after every message id (a 32-bit key): none of theirs to look back on
-
-
-def _enrolled_address(session: Session, participant_id: int) -> str | None:
-    return session.scalar(
-        select(ParticipantAddress.address)
-        .where(ParticipantAddress.participant_id == participant_id)
-        .order_by(ParticipantAddress.id)
-        .limit(1)
-    )

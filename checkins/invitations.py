@@ -41,7 +41,7 @@ _YES = {"yes", "y", "yeah", "yep", "yup", "ok", "okay", "sure", "yes please", "s
 @dataclass(frozen=True)
 class Words:
     version: str
-    texts: dict[str, dict[str, str]]  # language -> invitation, reminder, consented, welcome
+    texts: dict[str, dict[str, str]]  # language -> invitation, reminder, consented, welcome, nudge
 
     def say(self, kind: str, language: str | None, program: str, name: str | None) -> str:
         texts = self.texts.get(language or "en", self.texts["en"])
@@ -52,7 +52,7 @@ def load_words(path: Path = WORDS_FILE) -> Words:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     texts = {language: raw[language] for language in ("en", "es")}
     for language, kinds in texts.items():
-        missing = {"invitation", "reminder", "consented", "welcome"} - set(kinds)
+        missing = {"invitation", "reminder", "consented", "welcome", "nudge"} - set(kinds)
         if missing:
             raise ValueError(f"{path.name}: {language} lacks {', '.join(sorted(missing))}")
     return Words(str(raw["version"]), texts)

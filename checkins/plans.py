@@ -70,6 +70,8 @@ class Plan(BaseModel):
     name: str
     description: str = Field(min_length=1)
     events: list[EventRule] = Field(min_length=1)
+    # One gentle nudge when a check-up has no answer after this long (checkins/nudges.py).
+    nudge_after_hours: int = Field(24, ge=1, le=24 * 7)
 
 
 @dataclass(frozen=True, order=True)

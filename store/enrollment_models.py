@@ -75,3 +75,7 @@ class DueEvent(Base):
     # Taken by a scheduler pass; a claim older than its lease belongs to a process that died.
     claimed_at: Mapped[datetime | None] = mapped_column()
     sent_at: Mapped[datetime | None] = mapped_column()
+    # A check-up with no answer gets one nudge (checkins/nudges.py): when it is next looked at
+    # (cleared once it went, was answered, or went stale), and when it went.
+    nudge_due_at: Mapped[datetime | None] = mapped_column(index=True)
+    nudged_at: Mapped[datetime | None] = mapped_column()
