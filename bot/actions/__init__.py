@@ -8,6 +8,7 @@ from bot.actions.checkup import (
     ActionCheckupStart,
     ValidateCheckupForm,
 )
+from bot.actions.context import ActionInContext, ActionInContextFallback
 from bot.actions.fallback import ActionRequestPeer
 from bot.actions.greet import ActionGreetParticipant
 from bot.actions.handback import ActionResumeAfterHandback
@@ -22,6 +23,8 @@ __all__ = [
     "ActionCheckupReschedule",
     "ActionCheckupStart",
     "ActionGreetParticipant",
+    "ActionInContext",
+    "ActionInContextFallback",
     "ActionRequestPeer",
     "ActionResourcesMore",
     "ActionResourcesOffer",

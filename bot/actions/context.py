@@ -1,0 +1,165 @@
+"""The turn no flow's rule answers: an answer to the assistant's own question, a feeling, a
+milestone, a yes to the offer of a peer, or a miss (context_reply.py decides which).
+
+What was said last is read from the app database when the conversation came through the
+gateway, because the gateway's own replies (the offer of a peer after a message that opens a
+concern) never reach the engine's tracker; otherwise from the tracker. The words are the
+domain's (bot/domain/everyday.yml); this action only picks the variation, never the one said
+last, and sets `context_reply` to what it chose, so that `warmline mi-figures` counts it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+from sqlalchemy import select
+
+from bot.actions import spanish
+from bot.actions.barc10 import participant_of
+from bot.actions.context_read import milestone_in, support_in
+from bot.actions.context_reply import (
+    ACKNOWLEDGE,
+    CLARIFY,
+    DECLINED,
+    HEARD_MORE,
+    HEARD_SUPPORT,
+    MILESTONE,
+    OFFER,
+    OUT_OF_SCOPE,
+    REDIRECT,
+    REQUEST_PEER,
+    REQUEST_PEER_ES,
+    Said,
+    feeling_response,
+    reply_for,
+    variation,
+)
+from bot.actions.database import app_database
+from bot.actions.fallback import GIVE_INFORMATION, NO_HANDOFF, request_peer
+from bot.actions.miti import ActionsSay, Chosen, Run, Turn
+from escalation.companion.language import wait_phrase
+from escalation.responses import asks_for_person
+from store.models import Direction, Message
+
+logger = logging.getLogger(__name__)
+
+CONTEXT_REPLY = "context_reply"
+FEELINGS = tuple(feeling_response(f) for f in ("low", "tired", "so_so", "good"))
+RESPONSES = (
+    CLARIFY,
+    OFFER,
+    REDIRECT,
+    DECLINED,
+    ACKNOWLEDGE,
+    OUT_OF_SCOPE,
+    MILESTONE,
+    HEARD_SUPPORT,
+    HEARD_MORE,
+    *FEELINGS,
+    *spanish.RESPONSES,
+)
+
+
+def fill(words: str, text: str) -> str:
+    """The domain's blanks, from what the person said (paraphrased, never quoted)."""
+    blanks = {"{milestone}": milestone_in(text), "{support}": support_in(text)}
+    for blank, value in blanks.items():
+        words = words.replace(blank, value or "")
+    return words[:1].upper() + words[1:]
+
+
+def last_said_in_database(sender: str) -> str | None:
+    """The last message sent to the person before this one, by anyone; None off the gateway."""
+    with app_database().transaction() as session:
+        participant_id = participant_of(session, sender)
+        if participant_id is None:
+            return None
+        text: str | None = session.scalar(
+            select(Message.text)
+            .where(
+                Message.participant_id == participant_id,
+                Message.direction == Direction.OUTBOUND,
+            )
+            .order_by(Message.id.desc())
+            .limit(1)
+        )
+        return text
+
+
+def last_said_in_tracker(tracker: Tracker) -> str:
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot" and event.get("text"):
+            return str(event["text"])
+    return ""
+
+
+class ActionInContext(Action):
+    def name(self) -> str:
+        return "action_in_context"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        latest: dict[str, Any] = tracker.latest_message or {}
+        intent = str((latest.get("intent") or {}).get("name") or "nlu_fallback")
+        text = str(latest.get("text") or "")
+        last = last_said_in_database(tracker.sender_id)
+        said = Said(
+            last if last is not None else last_said_in_tracker(tracker), domain["responses"]
+        )
+        chosen = reply_for(intent, text, said)
+        if chosen == REQUEST_PEER:
+            self.request_peer(dispatcher, tracker.sender_id)
+            return [SlotSet(CONTEXT_REPLY, chosen)]
+        wait = request_peer(tracker.sender_id) if chosen == REQUEST_PEER_ES else None
+        response = spanish.PEER_ASKED if chosen == REQUEST_PEER_ES else chosen
+        spoken = variation(domain["responses"][response], said)
+        words = fill(str(spoken["text"]), text)
+        if wait is not None:
+            words = words.replace("{wait}", wait_phrase(wait, "es"))
+        dispatcher.utter_message(text=words, metadata=spoken.get("metadata"))
+        return [SlotSet(CONTEXT_REPLY, chosen)]
+
+    @staticmethod
+    def request_peer(dispatcher: CollectingDispatcher, sender: str) -> None:
+        wait = request_peer(sender)
+        if wait is None:
+            logger.warning("context: no participant for this conversation; no peer asked")
+        text = NO_HANDOFF if wait is None else asks_for_person(wait)
+        dispatcher.utter_message(text=text, metadata=GIVE_INFORMATION)
+
+
+class ActionInContextFallback(ActionInContext):
+    """The engine's core fallback (config.yml), when no rule or story knows the next step. Like
+    Rasa's own, it then takes the message back out of the conversation, so that no step of a
+    story is taken on a message nobody understood, and the engine waits for the next one."""
+
+    def name(self) -> str:
+        return "action_in_context_fallback"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        return [*super().run(dispatcher, tracker, domain), UserUtteranceReverted()]
+
+
+def _chosen_at(turn: Turn) -> tuple[Run, ...]:
+    """What the action said at a test story's step: the story sets `context_reply` after it."""
+    chosen = turn.set_now.get(CONTEXT_REPLY)
+    if chosen == REQUEST_PEER:
+        return ((GIVE_INFORMATION,),)
+    if chosen == REQUEST_PEER_ES:
+        return ((spanish.PEER_ASKED,),)
+    return ((str(chosen),),) if chosen in RESPONSES else _RUNS
+
+
+_RUNS: tuple[Run, ...] = ((GIVE_INFORMATION,), *((name,) for name in RESPONSES))
+MITI: ActionsSay = {
+    "action_in_context": Chosen(_RUNS, _chosen_at),
+    "action_in_context_fallback": Chosen(_RUNS, _chosen_at),
+}

@@ -1,0 +1,137 @@
+"""What to say to a turn that no rule of a flow answers, from the message and from what was said
+to the person last. Pure: the action (context.py) reads the tracker and the database.
+
+A message people send in answer to the assistant's own question is answered as that answer:
+"good", "meh" or a sad emoji after "How are you doing today?" is how they are, and a yes after
+the offer of a peer is a yes to a peer. Only a message that answers nothing and says nothing we
+can read is a miss, and misses climb: a clarifying question, then the offer of a person, then
+how to reach one, so no miss is answered the way the one before it was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from bot.actions import spanish
+from bot.actions.context_read import FEELING_NAMES, feeling_in, milestone_in, support_in
+
+CLARIFY = "utter_fallback_clarify"
+OFFER = "utter_fallback_offer_peer"
+REDIRECT = "utter_fallback_redirect"
+DECLINED = "utter_fallback_peer_declined"
+ACKNOWLEDGE = "utter_acknowledge"
+OUT_OF_SCOPE = "utter_out_of_scope"
+MILESTONE = "utter_milestone"
+HEARD_SUPPORT = "utter_heard_support"
+HEARD_MORE = "utter_heard_more"
+# The assistant's own open questions about how the person is doing: what answers them is
+# heard as their answer, never as a miss.
+ASKED = (MILESTONE, HEARD_SUPPORT, HEARD_MORE, *(f"utter_feeling_{f}" for f in FEELING_NAMES))
+REQUEST_PEER = "request_peer"  # not a response: the action asks a peer to text
+REQUEST_PEER_ES = "request_peer_es"  # the same, said in Spanish
+YES_OR_NO = frozenset({"affirm", "deny"})
+# The offers of a peer a yes or a no can answer: the fallback's, the check-up's, and the one the
+# gateway makes with its reply to a message that opens a concern (escalation/responses.py).
+OFFERS = (OFFER, "utter_checkup_offer_peer")
+GATEWAY_OFFER_OPENING = "Would it help to talk with a peer recovery specialist?"
+# The assistant's own "how are you?" questions, as they end.
+HOW_ARE_YOU = (
+    "how are you doing today?",
+    "how are things going today?",
+    "how are things with you today?",
+    "how are you feeling after talking with them?",
+)
+
+
+def feeling_response(name: str) -> str:
+    return f"utter_feeling_{name}"
+
+
+@dataclass(frozen=True)
+class Said:
+    """What the assistant (or the gateway) said last, as the texts the domain has for it."""
+
+    text: str
+    responses: Mapping[str, Sequence[Mapping[str, Any]]]
+
+    def was(self, response: str) -> bool:
+        return any(self.said(v) for v in self.responses.get(response, ()))
+
+    def said(self, variation: Mapping[str, Any]) -> bool:
+        """Whether this is that variation's text, its blanks ("{milestone}") filled any way."""
+        template = re.escape(str(variation.get("text", "")))
+        return re.fullmatch(re.sub(r"\\\{\w+\\\}", ".+", template), self.text) is not None
+
+    def offered_peer(self) -> bool:
+        return self.text.startswith(GATEWAY_OFFER_OPENING) or any(map(self.was, OFFERS))
+
+    def asked_about_them(self) -> bool:
+        return any(map(self.was, ASKED))
+
+    def asked_how_they_are(self) -> bool:
+        return self.text.lower().rstrip().endswith(HOW_ARE_YOU)
+
+
+def reply_for(intent: str, text: str, said: Said) -> str:
+    """The response (or REQUEST_PEER) for this turn."""
+    if intent == spanish.INTENT or said.was(spanish.AVAILABLE):
+        return in_spanish(intent, text, said)
+    if intent in YES_OR_NO:
+        return yes_or_no(intent, text, said)
+    if milestone_in(text) is not None:
+        return MILESTONE
+    if said.asked_about_them() and intent != "out_of_scope":
+        return heard(text)
+    feeling = feeling_in(text)
+    if feeling is not None:
+        return feeling_response(feeling.value)
+    return OUT_OF_SCOPE if intent == "out_of_scope" else next_miss(said)
+
+
+def yes_or_no(intent: str, text: str, said: Said) -> str:
+    """A yes or a no answers the question asked last: the offer of a peer, or how they are."""
+    if said.offered_peer():
+        return REQUEST_PEER if intent == "affirm" else DECLINED
+    if milestone_in(text) is not None:
+        return MILESTONE
+    if not said.asked_how_they_are():
+        return ACKNOWLEDGE  # "ok" after a summary: heard, not questioned
+    feeling = feeling_in(text)
+    if feeling is not None:
+        return feeling_response(feeling.value)
+    return feeling_response("so_so" if intent == "affirm" else "low")
+
+
+def in_spanish(intent: str, text: str, said: Said) -> str:
+    """What there is in Spanish; after that, a yes or a no to its offer of a peer."""
+    answer = spanish.answer_to_offer(intent, text) if said.was(spanish.AVAILABLE) else None
+    if answer is None:
+        return spanish.AVAILABLE
+    return REQUEST_PEER_ES if answer else spanish.DECLINED
+
+
+def heard(text: str) -> str:
+    """An answer to the assistant's own open question: what helps them said back, or else how
+    they are, or else that there is more to it."""
+    if support_in(text) is not None:
+        return HEARD_SUPPORT
+    feeling = feeling_in(text)
+    return HEARD_MORE if feeling is None else feeling_response(feeling.value)
+
+
+def next_miss(said: Said) -> str:
+    """A clarifying question, then the offer of a person, then how to reach one."""
+    if said.was(CLARIFY):
+        return OFFER
+    if said.was(OFFER):
+        return REDIRECT
+    return CLARIFY
+
+
+def variation(variations: Sequence[Mapping[str, Any]], said: Said) -> Mapping[str, Any]:
+    """The first variation that is not what was said last: never the same words twice running."""
+    fresh = [v for v in variations if not said.said(v)]
+    return (fresh or list(variations))[0]

@@ -1,0 +1,124 @@
+"""The in-context action reads what was said last from the app database, so a yes to the
+gateway's own offer of a peer (never in the engine's tracker) asks a peer to text; the words it
+says are the domain's, never the ones said last, with their MITI codes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet, UserUtteranceReverted
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
+
+from bot.actions.context import ActionInContext, ActionInContextFallback
+from bot.actions.database import app_database
+from core.clock import utcnow
+from core.settings import get_settings
+from escalation.levels import Level
+from escalation.responses import asks_for_person, peer_offer
+from escalation.service import EscalationPolicy
+from store import messages
+from store.db import Database
+from store.escalation_models import Escalation
+from store.participants import engine_sender, participant_for
+from tests.bot.test_context_reply import RESPONSES
+
+ROSTER = json.dumps([{"name": "Ana", "token": "ana-token-0123456789", "phone": "+15551230001"}])
+
+
+@pytest.fixture
+def action_db(db: Database, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
+    monkeypatch.setenv("WARMLINE_DATABASE_URL", db.url)
+    monkeypatch.setenv("WARMLINE_ONCALL_ROSTER", ROSTER)
+    get_settings.cache_clear()
+    app_database.cache_clear()
+    yield db
+    app_database().dispose()
+    get_settings.cache_clear()
+    app_database.cache_clear()
+
+
+def conversation(db: Database, address: str, offered: str, answer: str) -> str:
+    """An earlier message answered with `offered`, then the person's `answer`, as stored."""
+    with db.transaction() as session:
+        now = utcnow()
+        first = messages.store_inbound(
+            session, address=address, channel_message_id="1", text="hi", now=now
+        ).message
+        messages.finish_inbound(session, first, [offered], "none", now, send_now=False)
+        messages.store_inbound(
+            session, address=address, channel_message_id="2", text=answer, now=now
+        )
+        participant = participant_for(session, address)
+        assert participant is not None
+        return engine_sender(participant.id)
+
+
+def run(
+    action: ActionInContext, sender: str, intent: str, text: str
+) -> tuple[list[Any], list[Any]]:
+    latest = {"intent": {"name": intent}, "text": text}
+    tracker = Tracker(sender, {}, latest, [], False, None, {}, "")
+    dispatcher = CollectingDispatcher()
+    events = action.run(dispatcher, tracker, {"responses": RESPONSES})
+    return events, dispatcher.messages
+
+
+def test_a_yes_to_the_gateways_offer_of_a_peer_asks_one_and_says_when(action_db: Database) -> None:
+    sender = conversation(action_db, "sim:jo", peer_offer(timedelta(hours=24)), "yes pls")
+
+    events, said = run(ActionInContext(), sender, "affirm", "yes pls")
+
+    wait = EscalationPolicy.from_settings(get_settings()).targets.within(Level.CONCERN)
+    assert [m["text"] for m in said] == [asks_for_person(wait)]
+    assert events == [SlotSet("context_reply", "request_peer")]
+    with action_db.transaction() as session:
+        escalation = session.scalars(select(Escalation)).one()
+        assert escalation.level == "concern"
+
+
+def test_a_milestone_after_the_greeting_is_affirmed_in_the_domains_words(
+    action_db: Database,
+) -> None:
+    greeting = "Good to hear from you again. How are things going today?"
+    sender = conversation(action_db, "sim:al", greeting, "90 days clean today")
+
+    events, said = run(ActionInContext(), sender, "answer", "90 days clean today")
+
+    assert said[0]["text"].startswith("90 days - that's a big deal")
+    assert said[0]["metadata"] == {"miti": ["affirm", "complex_reflection", "open_question"]}
+    assert events == [SlotSet("context_reply", "utter_milestone")]
+
+
+def test_a_second_miss_never_repeats_the_first_and_offers_a_person(action_db: Database) -> None:
+    clarify = str(RESPONSES["utter_fallback_clarify"][0]["text"])
+    sender = conversation(action_db, "sim:cy", clarify, "zzz")
+
+    _, said = run(ActionInContext(), sender, "nlu_fallback", "zzz")
+
+    assert said[0]["text"] in [v["text"] for v in RESPONSES["utter_fallback_offer_peer"]]
+
+
+def test_the_core_fallback_takes_the_message_back_out_of_the_conversation(
+    action_db: Database,
+) -> None:
+    events, said = run(ActionInContextFallback(), "nobody", "resources_more", "more")
+
+    assert said[0]["text"] == RESPONSES["utter_fallback_clarify"][0]["text"]
+    assert events[-1] == UserUtteranceReverted()
+
+
+def test_what_helps_them_is_said_back_without_quoting_them(action_db: Database) -> None:
+    asked = "Congratulations on 1 year. That kind of time comes from a lot of hard days you got " \
+        "through. How are you marking it?"  # fmt: skip
+    sender = conversation(action_db, "sim:hu", asked, "dinner w my sponsor")
+
+    _, said = run(ActionInContext(), sender, "answer", "dinner w my sponsor")
+
+    assert said[0]["text"].startswith("Sounds like your sponsor has been a real part of this")
+    assert '"' not in said[0]["text"]

@@ -1,0 +1,140 @@
+"""Turns no flow answers, read in context: how the person is after the assistant asked, a
+milestone, a yes or a no to the offer of a peer (even the gateway's), and misses that climb
+without ever saying the same words twice running."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+import yaml
+
+from bot.actions.context_read import Feeling, feeling_in, milestone_in, support_in
+from bot.actions.context_reply import (
+    ACKNOWLEDGE,
+    CLARIFY,
+    DECLINED,
+    HEARD_MORE,
+    HEARD_SUPPORT,
+    MILESTONE,
+    OFFER,
+    REDIRECT,
+    REQUEST_PEER,
+    Said,
+    reply_for,
+    variation,
+)
+from bot.actions.greet import FIRST_GREETING, RETURNING_GREETING
+from escalation.responses import peer_offer
+from warmline.engine_env import BOT_DIR
+
+
+def domain_responses() -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for path in sorted((BOT_DIR / "domain").glob("*.yml")):
+        found |= yaml.safe_load(path.read_text()).get("responses", {})
+    return found
+
+
+RESPONSES = domain_responses()
+
+
+def said(text: str) -> Said:
+    return Said(text, RESPONSES)
+
+
+def first(response: str) -> str:
+    return str(RESPONSES[response][0]["text"])
+
+
+@pytest.mark.parametrize(
+    ("text", "feeling"),
+    [
+        ("good", Feeling.GOOD),
+        ("not great", Feeling.LOW),
+        ("meh", Feeling.SO_SO),
+        ("tired", Feeling.TIRED),
+        ("pretty rough day", Feeling.LOW),
+        ("😢", Feeling.LOW),
+        ("doing alright", Feeling.SO_SO),
+        ("the thing w the stuff", None),
+    ],
+)
+def test_how_people_say_how_they_are_is_read(text: str, feeling: Feeling | None) -> None:
+    assert feeling_in(text) == feeling
+
+
+@pytest.mark.parametrize(
+    ("text", "milestone"),
+    [
+        ("90 days clean today", "90 days"),
+        ("got my 30 day chip", "30 days"),
+        ("1 year sober today!!", "1 year"),
+        ("a month clean", "one month"),
+        ("90 days till court", None),
+    ],
+)
+def test_clean_time_is_read_as_a_milestone(text: str, milestone: str | None) -> None:
+    assert milestone_in(text) == milestone
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "expected"),
+    [
+        ("good", "answer", "utter_feeling_good"),
+        ("not great", "deny", "utter_feeling_low"),
+        ("meh", "nlu_fallback", "utter_feeling_so_so"),
+        ("tired", "answer", "utter_feeling_tired"),
+        ("pretty rough day", "answer", "utter_feeling_low"),
+        ("😢", "answer", "utter_feeling_low"),
+        ("90 days clean today", "answer", MILESTONE),
+        ("yes", "affirm", "utter_feeling_so_so"),
+        ("no", "deny", "utter_feeling_low"),
+    ],
+)
+def test_the_answer_to_how_are_you_today_is_heard_as_how_they_are(
+    text: str, intent: str, expected: str
+) -> None:
+    for greeting in (FIRST_GREETING, RETURNING_GREETING):
+        assert reply_for(intent, text, said(greeting)) == expected
+
+
+def test_a_yes_to_any_offer_of_a_peer_asks_one_to_text() -> None:
+    offers = [first(OFFER), first("utter_checkup_offer_peer"), peer_offer(timedelta(hours=24))]
+    for offer in offers:
+        assert reply_for("affirm", "yeah please", said(offer)) == REQUEST_PEER
+        assert reply_for("deny", "nah", said(offer)) == DECLINED
+
+
+def test_an_ok_that_answers_nothing_is_acknowledged() -> None:
+    summary = "Thanks for checking in."
+    assert reply_for("affirm", "ok", said(summary)) == ACKNOWLEDGE
+    assert reply_for("deny", "nah", said(summary)) == ACKNOWLEDGE
+
+
+def test_misses_climb_from_a_question_to_the_offer_of_a_person_to_how_to_reach_one() -> None:
+    assert reply_for("nlu_fallback", "zzz", said("")) == CLARIFY
+    assert reply_for("nlu_fallback", "zzz", said(first(CLARIFY))) == OFFER
+    assert reply_for("nlu_fallback", "zzz", said(first(OFFER))) == REDIRECT
+    assert reply_for("nlu_fallback", "zzz", said(first(REDIRECT))) == CLARIFY
+
+
+def test_no_variation_repeats_what_was_said_last() -> None:
+    for variations in RESPONSES.values():
+        if len(variations) > 1:
+            for spoken in variations:
+                assert variation(variations, said(str(spoken["text"])))["text"] != spoken["text"]
+
+
+def test_an_answer_to_the_assistants_own_open_question_is_heard_not_missed() -> None:
+    asked = said("90 days - that's a big deal. It sounds like you've kept choosing your recovery, "
+                 "day after day. What has helped you most to get here?")  # fmt: skip
+    assert reply_for("answer", "my sponsor and meetings", asked) == HEARD_SUPPORT
+    assert reply_for("nlu_fallback", "she just gets it", asked) == HEARD_MORE
+
+
+def test_what_helps_is_said_back_in_the_assistants_words() -> None:
+    assert support_in("honestly my sponsor and going to meetings") == "your sponsor"
+    assert support_in("church on sundays") == "your faith"
+    assert support_in("she just gets it") is None

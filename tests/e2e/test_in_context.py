@@ -1,0 +1,73 @@
+"""Turns the person leads, through the gateway with the real engine and action server: the
+answer to the assistant's own "How are you doing today?", a milestone, a yes to the gateway's
+offer of a peer, and misses that climb to the offer of a person without repeating a word."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from itertools import pairwise
+from typing import Any
+
+import pytest
+import yaml
+
+from core.settings import Settings
+from escalation.levels import Level
+from escalation.responses import asks_for_person
+from escalation.service import EscalationPolicy
+from tests.support.system import chat
+from warmline.engine_env import BOT_DIR
+from warmline.supervisor import Supervisor
+
+pytestmark = pytest.mark.engine
+
+
+def texts(response: str, **values: str) -> list[str]:
+    domain: dict[str, Any] = yaml.safe_load((BOT_DIR / "domain" / "everyday.yml").read_text())
+    return [str(v["text"]).format(**values) for v in domain["responses"][response]]
+
+
+def concern_wait(settings: Settings) -> timedelta:
+    return EscalationPolicy.from_settings(settings).targets.within(Level.CONCERN)
+
+
+def test_how_they_are_and_a_milestone_answer_the_greeting(
+    system: Supervisor, system_settings: Settings
+) -> None:
+    base = f"http://127.0.0.1:{system_settings.app_port}"
+
+    (greeting,) = chat(base, "di", "hey")
+    assert greeting.endswith("How are you doing today?")
+    (rough,) = chat(base, "di", "pretty rough day")
+    assert rough in texts("utter_feeling_low")
+    (tired,) = chat(base, "di", "tired")
+    assert tired in texts("utter_feeling_tired")
+
+    chat(base, "ed", "hi")
+    (milestone,) = chat(base, "ed", "90 days clean today")
+    assert milestone in texts("utter_milestone", milestone="90 days")
+
+
+def test_a_yes_to_the_gateways_offer_of_a_peer_says_when_to_expect_them(
+    system: Supervisor, system_settings: Settings
+) -> None:
+    base = f"http://127.0.0.1:{system_settings.app_port}"
+
+    _, offer = chat(base, "fe", "i relapsed last night")
+    assert offer.startswith("Would it help to talk with a peer recovery specialist?")
+    (answer,) = chat(base, "fe", "yes please")
+    assert answer == asks_for_person(concern_wait(system_settings))
+
+
+def test_misses_climb_to_the_offer_of_a_person_and_never_repeat(
+    system: Supervisor, system_settings: Settings
+) -> None:
+    base = f"http://127.0.0.1:{system_settings.app_port}"
+
+    replies = [chat(base, "gu", "/nlu_fallback")[0] for _ in range(4)]
+
+    assert replies[0] in texts("utter_fallback_clarify")
+    assert replies[1] in texts("utter_fallback_offer_peer")
+    assert replies[2] in texts("utter_fallback_redirect")
+    assert replies[3] in texts("utter_fallback_clarify")
+    assert all(a != b for a, b in pairwise(replies))
