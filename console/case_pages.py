@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from console import cases, queries, queue, web
+from console import cases, plans, queries, queue, web
 from console.queries import ConversationOut
 from console.reasons import plain_all
 from console.sessions import SignedIn
@@ -83,10 +83,12 @@ async def _render(
     staff = who.user.role == Role.PROGRAM_STAFF
     view = await asyncio.to_thread(_load, request, escalation_id, who.user.name, staff)
     policy: EscalationPolicy = request.app.state.policy
+    quick = [(q.label, q.for_peer(who.user.display_name)) for q in request.app.state.quick_replies]
+    plan = plans.grouped(view.conversation.safety_plan) if view.conversation else []
     return web.page(
         request, "escalation.html", status, who=who, view=view, notice=notice,
         outcomes=OUTCOMES, worker=who.user.role in web.CASEWORKERS,
-        roster=[peer.name for peer in policy.roster],
+        roster=[peer.name for peer in policy.roster], quick=quick, plan=plan,
     )  # fmt: skip
 
 

@@ -19,6 +19,13 @@ def tab_to(page: Page, label: str, limit: int = 30) -> None:
     raise AssertionError(f"no {label!r} within {limit} presses of Tab")
 
 
+def focused(page: Page, element_id: str) -> None:
+    """Waits for autofocus: on a loaded machine, keys typed before it lands are lost."""
+    page.wait_for_function(
+        f"document.activeElement && document.activeElement.id === {element_id!r}"
+    )
+
+
 def test_a_peer_signs_in_and_claims_a_case_with_the_keyboard_alone(
     browser: Browser, server: Server, accounts: dict[str, Account]
 ) -> None:
@@ -26,11 +33,13 @@ def test_a_peer_signs_in_and_claims_a_case_with_the_keyboard_alone(
     page = new_page(browser)
     page.goto(f"{server.url}{CASE}")
 
-    page.keyboard.type("Ana")  # the name field has the focus on arrival
+    focused(page, "name")  # the name field has the focus on arrival
+    page.keyboard.type("Ana")
     page.keyboard.press("Tab")
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
     page.wait_for_url("**/console/login/code**")
+    focused(page, "code")
     page.keyboard.type(accounts["Ana"].code())
     page.keyboard.press("Enter")
     page.wait_for_url(f"{server.url}{CASE}")
