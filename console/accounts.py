@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
 
-from sqlalchemy import select
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from console import passwords
@@ -107,13 +107,28 @@ def check_password(
     return _passed(user) if matches else _failed(session, user, lockout, now)
 
 
+def _first_use(session: Session, user: User, step: int) -> bool:
+    """Claims a TOTP step for this user, once: a code seen over a shoulder, or replayed from
+    a captured request, is refused within its window. A conditional update, so two sign-ins
+    racing with one code cannot both pass."""
+    claimed = session.execute(
+        update(User)
+        .where(User.id == user.id)
+        .where(or_(User.totp_last_step.is_(None), User.totp_last_step < step))
+        .values(totp_last_step=step)
+        .execution_options(synchronize_session=False)
+    )
+    return claimed.rowcount == 1  # type: ignore[attr-defined, no-any-return]
+
+
 def check_second_factor(
     session: Session, user: User, code: str, lockout: Lockout, now: datetime
 ) -> Verdict:
     """The second step: a TOTP code, or one of the backup codes (used up by this)."""
     if is_locked(user, now):
         return Verdict.LOCKED
-    if user.totp_secret and passwords.totp_matches(user.totp_secret, code):
+    step = passwords.totp_step(user.totp_secret, code, now) if user.totp_secret else None
+    if step is not None and _first_use(session, user, step):
         return _passed(user)
     left = passwords.use_backup_code(user.backup_codes, code) if len(code) > 8 else None
     if left is None:

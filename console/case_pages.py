@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from console import cases, plans, queries, queue, web
+from console import cases, notes, plans, queries, queue, web
 from console.queries import ConversationOut
 from console.reasons import plain_all
 from console.sessions import SignedIn
@@ -23,7 +23,7 @@ from escalation.casework import Outcome
 from escalation.levels import Level
 from escalation.service import EscalationPolicy
 from store import audit
-from store.console_models import Role
+from store.console_models import CaseNote, Role
 from store.escalation_models import Escalation, OutcomeKind
 from store.models import Participant
 
@@ -48,6 +48,7 @@ class CaseView:
     reasons: list[str]
     timer: str
     conversation: ConversationOut | None  # None for program staff: no conversation text
+    notes: list[CaseNote]  # staff notes; empty for program staff, like the conversation
 
 
 def _load(request: Request, escalation_id: int, viewer: str, staff: bool) -> CaseView:
@@ -59,7 +60,7 @@ def _load(request: Request, escalation_id: int, viewer: str, staff: bool) -> Cas
         timer = queue.timer_of(case, policy.targets, utcnow())
         view = CaseView(
             case, queue.person_name(person), person.taken_over_by, plain_all(case.reasons),
-            timer, None,
+            timer, None, [] if staff else notes.of(session, escalation_id),
         )  # fmt: skip
     if staff:
         return view
@@ -205,5 +206,28 @@ async def assign(
         policy: EscalationPolicy = request.app.state.policy
         db, now = web.db_of(request), utcnow()
         await asyncio.to_thread(cases.assign, db, policy, escalation_id, to, staff, now)
+
+    return await _act(request, who, escalation_id, step)
+
+
+def _add_note(request: Request, escalation_id: int, author: str, text: str) -> None:
+    if not text.strip():
+        raise HTTPException(422, "a note needs some words")
+    with web.db_of(request).transaction() as session:
+        if not notes.add(session, escalation_id, author, text, utcnow()):
+            raise HTTPException(404, "no such escalation")
+
+
+@router.post("/{escalation_id}/notes")
+async def add_note(
+    escalation_id: RowId,
+    request: Request,
+    who: web.Poster,
+    text: Annotated[str, Form(min_length=1, max_length=notes.MAX_NOTE_CHARS)],
+) -> Response:
+    """A note for colleagues on the case, whoever holds it; never sent to the person."""
+
+    async def step(staff: web.Staff) -> None:
+        await asyncio.to_thread(_add_note, request, escalation_id, staff.name, text)
 
     return await _act(request, who, escalation_id, step)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import secrets
 import string
+from datetime import datetime
 
 import pyotp
 from argon2 import PasswordHasher
@@ -37,9 +38,15 @@ def provisioning_uri(secret: str, name: str, issuer: str) -> str:
     return pyotp.TOTP(secret).provisioning_uri(name=name, issuer_name=issuer)
 
 
-def totp_matches(secret: str, code: str) -> bool:
-    # One step either side: a phone's clock a little off still signs in.
-    return pyotp.TOTP(secret).verify(code.strip().replace(" ", ""), valid_window=1)
+def totp_step(secret: str, code: str, now: datetime) -> int | None:
+    """The 30-second step whose code this is, or None. One step either side: a phone's clock
+    a little off still signs in. The step lets a used code be refused the second time."""
+    totp, offered = pyotp.TOTP(secret), code.strip().replace(" ", "")
+    current = totp.timecode(now)
+    for step in (current, current - 1, current + 1):
+        if secrets.compare_digest(totp.generate_otp(step), offered):
+            return step
+    return None
 
 
 def new_backup_codes() -> list[str]:

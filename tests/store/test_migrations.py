@@ -31,6 +31,7 @@ APP_TABLES = {
     "enrollments",
     "due_events",
     "linkage_tasks",
+    "case_notes",
 }
 
 
