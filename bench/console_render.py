@@ -6,7 +6,8 @@ real), on SQLite or PostgreSQL.
     uv run python -m bench.console_render --postgres postgresql://postgres@127.0.0.1:5432/test
 
 Each page is requested through the app in-process (no network between client and server),
-signed in as a peer, after a few warm-up requests; median and p95 are printed in ms. With
+signed in as a peer, after a few warm-up requests; median and p95 are printed in ms, with the
+process's CPU time per request (what the load of a shared machine moves least). With
 --postgres a database of its own is created on that server, and dropped afterwards.
 """
 
@@ -49,16 +50,19 @@ def postgres_database(admin_url: str) -> Iterator[str]:
         admin.dispose()
 
 
-def timed(client: TestClient, path: str, requests: int) -> list[float]:
+def timed(client: TestClient, path: str, requests: int) -> tuple[list[float], list[float]]:
+    """Wall-clock ms per request, and this process's CPU ms per request (the app runs in it):
+    on a shared machine the first moves with the load, the second much less."""
     for _ in range(3):  # warm-up: templates compiled, connections opened
         client.get(path)
-    took = []
+    took, cpu = [], []
     for _ in range(requests):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         answer = client.get(path)
         took.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - cpu_started) * 1000)
         assert answer.status_code == 200, answer.status_code
-    return took
+    return took, cpu
 
 
 def p95(values: Sequence[float]) -> float:
@@ -79,10 +83,10 @@ def measure(url: str, data_dir: Path, args: argparse.Namespace) -> list[str]:
                                                      "csrf": _login_csrf(client)})  # fmt: skip
         assert signed.status_code == 200, signed.status_code
         for page, path in PAGES.items():
-            took = timed(client, path.format(open_case=open_case), args.requests)
+            took, cpu = timed(client, path.format(open_case=open_case), args.requests)
             lines.append(
                 f"{page:<11} median {statistics.median(took):6.1f} ms   p95 {p95(took):6.1f} ms"
-                f"   ({args.requests} requests)"
+                f"   CPU median {statistics.median(cpu):5.1f} ms   ({args.requests} requests)"
             )
     return lines
 

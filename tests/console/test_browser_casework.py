@@ -31,7 +31,7 @@ def test_two_peers_claim_the_same_case_one_wins_and_the_other_sees_who_has_it(
     assert ben.text_content("#notice") == "Ana has claimed this escalation"
 
 
-def test_a_peer_takes_over_replies_hands_back_and_resolves(
+def test_a_peer_takes_over_replies_notes_hands_back_and_resolves(
     browser: Browser, server: Server, accounts: dict[str, Account], db: Database
 ) -> None:
     server.chat("jo", CRISIS)
@@ -43,6 +43,8 @@ def test_a_peer_takes_over_replies_hands_back_and_resolves(
     page.click("button:has-text('Take over')")
     page.fill("#reply", "Ana here, a peer. I'm with you. Are you safe right now?")
     page.click("button:has-text('Send reply')")
+    page.fill("#note-text", "Asked about tonight; she has her sister's number")
+    page.click("button:has-text('Add note')")
     screenshot(page, "escalation")
     page.click("button:has-text('Hand back to the assistant')")
     page.select_option("#outcome", "reached-safe")
