@@ -72,6 +72,10 @@ class Plan(BaseModel):
     events: list[EventRule] = Field(min_length=1)
     # One gentle nudge when a check-up has no answer after this long (checkins/nudges.py).
     nudge_after_hours: int = Field(24, ge=1, le=24 * 7)
+    # RMC's adaptive variant (checkins/adaptive.py): check-ups monthly twice, then a month
+    # further apart after each without need, monthly again after one with need; the plan's
+    # check-up rules give their expiry and the last day.
+    adaptive: bool = False
 
 
 @dataclass(frozen=True, order=True)
@@ -88,13 +92,45 @@ class PlannedEvent:
 
 def expand(plan: Plan) -> list[PlannedEvent]:
     """Every event of the plan in order of day, one per kind and day (overlapping rules for the
-    same kind on the same day make one event: a person is never asked the same thing twice)."""
+    same kind on the same day make one event: a person is never asked the same thing twice).
+    An adaptive plan's check-ups are its no-need series from discharge."""
     chosen: dict[tuple[int, EventKind], PlannedEvent] = {}
     for rule in plan.events:
         expiry = timedelta(hours=rule.expires_after_hours)
         for day in rule.offsets():
             chosen.setdefault((day, rule.kind), PlannedEvent(day, rule.kind, expiry))
+    if plan.adaptive:
+        kept = {key: event for key, event in chosen.items() if key[1] is not EventKind.CHECKUP}
+        series = adaptive_check_ups(plan, 0, 0)
+        chosen = kept | {(event.day, event.kind): event for event in series}
     return sorted(chosen.values())
+
+
+ADAPTIVE_MONTH = 30  # days
+ADAPTIVE_MONTHLY = 2  # check-ups a month apart before the interval grows
+
+
+def adaptive_interval(streak: int) -> int:
+    """Days to the next check-up after `streak` check-ups in a row without need (since the
+    start, or the last with need): a month twice, then a month more after each
+    (ARCHITECTURE section 6: Dennis, Scott and Funk's adaptive variant)."""
+    return ADAPTIVE_MONTH * (1 if streak < ADAPTIVE_MONTHLY else streak)
+
+
+def adaptive_check_ups(plan: Plan, from_day: int, streak: int) -> list[PlannedEvent]:
+    """The check-ups after `from_day` if none from here shows need, up to the plan's last
+    check-up day, with the expiry of its first check-up rule."""
+    rules = [rule for rule in plan.events if rule.kind is EventKind.CHECKUP]
+    if not rules:
+        return []
+    last = max(day for rule in rules for day in rule.offsets())
+    expiry = timedelta(hours=rules[0].expires_after_hours)
+    events, day = [], from_day + adaptive_interval(streak)
+    while day <= last:
+        events.append(PlannedEvent(day, EventKind.CHECKUP, expiry))
+        streak += 1
+        day += adaptive_interval(streak)
+    return events
 
 
 def parse_plan(name: str, text: str) -> Plan:

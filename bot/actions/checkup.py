@@ -39,6 +39,7 @@ from bot.actions.checkup_summary import quote, summary
 from bot.actions.database import app_database
 from bot.actions.fallback import GIVE_INFORMATION, NO_HANDOFF, request_peer
 from bot.actions.miti import ActionsSay, Chosen, Run, Turn
+from checkins import adaptive
 from core.clock import utcnow
 from core.settings import get_settings
 from escalation.responses import asks_for_person
@@ -226,6 +227,7 @@ class ActionCheckupFinish(Action):
             audit.record(session, "assistant", "checkup_completed", participant_id)
             if reasons:
                 linkage.offer(session, participant_id, done.id if done else None, reasons, now)
+            adaptive.after_check_up(session, participant_id, now)
             return bool(reasons)
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
@@ -31,7 +32,9 @@ from store import checkup_rulers
 from store.checkup_models import Checkup, CheckupAnswer
 from store.checkup_rulers import Stage
 from store.db import Database
+from store.enrollment_models import DueEvent, Enrollment
 from store.linkage_models import LinkageStatus, LinkageTask
+from store.models import Participant
 from store.participants import engine_sender, get_or_create_participant
 from warmline.engine_env import BOT_DIR
 
@@ -385,6 +388,29 @@ def test_yes_to_a_peer_opens_the_linkage_task_with_its_target(
         assert task.status == LinkageStatus.OPEN
         assert task.due_by is not None
         assert task.due_by >= before + timedelta(days=2)
+
+
+def chicago_today() -> date:
+    return utcnow().astimezone(ZoneInfo("America/Chicago")).date()
+
+
+def test_a_completed_check_up_recomputes_an_adaptive_plan(action_db: Database, sender: str) -> None:
+    with action_db.transaction() as session:
+        pid = session.scalars(select(Participant.id)).one()
+        session.add(
+            Enrollment(
+                participant_id=pid, external_id="P-1", discharge_date=chicago_today(),
+                plan="rmc_quarterly", timezone="America/Chicago", window_start=time(9),
+                window_end=time(20), enrolled_by="staff",
+            )
+        )  # fmt: skip
+    validate(sender, "use", "every day")
+
+    finish(sender, {**FULL, "checkup_use": "weekly_or_more"})
+
+    with action_db.transaction() as session:
+        days = session.scalars(select(DueEvent.day).order_by(DueEvent.day)).all()
+    assert days[:2] == [7, 30]  # the linkage follow-up, then a month on
 
 
 def test_not_now_stores_when_to_ask_again(action_db: Database, sender: str) -> None:
