@@ -22,11 +22,11 @@ import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, or_, select, update
+from sqlalchemy import ColumnElement, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from checkins.invitations import Words, load_words
@@ -94,17 +94,25 @@ class Dispatcher:
     async def dispatch_due(self, limit: int = 200) -> list[OutboxItem]:
         """One pass: sends each due event it can; returns the outbox rows it queued."""
         queued: list[OutboxItem] = []
-        for event_id in await asyncio.to_thread(self._due_ids, limit):
-            claimed = await asyncio.to_thread(self._claim, event_id)
-            if claimed is None:
-                continue
-            try:
-                drafts = await self._drafts(claimed)
-            except NotStarted:
-                await asyncio.to_thread(self._release, claimed)
-                logger.warning("scheduled events wait: the assistant could not start one")
+        after: tuple[date, int] | None = None
+        # Page by page through every due row: rows that wait (outside their window, or for a
+        # peer) must not hide the people behind them whose time has come.
+        while page := await asyncio.to_thread(self._due_ids, limit, after):
+            for event_id, _ in page:
+                claimed = await asyncio.to_thread(self._claim, event_id)
+                if claimed is None:
+                    continue
+                try:
+                    drafts = await self._drafts(claimed)
+                except NotStarted:
+                    await asyncio.to_thread(self._release, claimed)
+                    logger.warning("scheduled events wait: the assistant could not start one")
+                    page = []  # the rest wait for the engine too
+                    break
+                queued.extend(await asyncio.to_thread(self._finish, claimed, drafts))
+            if len(page) < limit:
                 break
-            queued.extend(await asyncio.to_thread(self._finish, claimed, drafts))
+            after = (page[-1][1], page[-1][0])
         queued.extend(await asyncio.to_thread(self._nudges.send_due, self._db, self._clock()))
         return queued
 
@@ -115,11 +123,12 @@ class Dispatcher:
         intent = INTENTS[claimed.kind]
         return await self._start(claimed.participant_id, intent, claimed.address)
 
-    def _due_ids(self, limit: int) -> list[int]:
+    def _due_ids(self, limit: int, after: tuple[date, int] | None) -> list[tuple[int, date]]:
+        """A page of due rows in (due date, id) order, after the last row of the page before."""
         now = self._clock()
         with self._db.transaction() as session:
             query = (
-                select(DueEvent.id)
+                select(DueEvent.id, DueEvent.due_on)
                 .join(Enrollment, Enrollment.participant_id == DueEvent.participant_id)
                 .where(
                     Enrollment.consent == Consent.CONSENTED,
@@ -131,7 +140,9 @@ class Dispatcher:
                 .order_by(DueEvent.due_on, DueEvent.id)
                 .limit(limit)
             )
-            return list(session.scalars(query))
+            if after is not None:
+                query = query.where(tuple_(DueEvent.due_on, DueEvent.id) > tuple_(*after))
+            return [(event_id, due_on) for event_id, due_on in session.execute(query)]
 
     def _claim(self, event_id: int) -> Claimed | None:
         now = self._clock()

@@ -218,3 +218,24 @@ def test_two_passes_at_once_send_each_event_once(
     addresses = results[0] + results[1]
     assert len(addresses) == len(set(addresses)) == 11
     assert len(starts.calls) == 11
+
+
+def test_rows_that_wait_do_not_hide_the_people_behind_them(
+    db: Database, person: int, starts: Starts, clock: Clock
+) -> None:
+    # Three people discharged a day earlier come first in the order, and each has a peer on
+    # their case, so their rows wait. With pages of two rows, the person behind them is reached.
+    with db.transaction() as session:
+        rows = [
+            row(external_id=f"W-{n}", phone=f"+1312555{n:04d}", discharge_date=date(2026, 11, 30))
+            for n in range(300, 303)
+        ]
+        waiting = enroll(session, rows, load_plans(), "staff", ENROLLED)
+        session.execute(update(Enrollment).values(consent=Consent.CONSENTED))
+        for each in waiting:
+            session.get_one(Participant, each.participant_id).taken_over_by = "alex"
+    dispatcher = Dispatcher(db, starts, "Northside Recovery", clock=clock)
+
+    queued = asyncio.run(dispatcher.dispatch_due(limit=2))
+
+    assert [item.address for item in queued] == ["tel:+13125550142"]
