@@ -67,7 +67,9 @@ def server(
         yield live
 
 
-@pytest.fixture(scope="session")
+# One browser for the console's tests, closed when they end: while it is open, Playwright's
+# sync API holds an event loop in the main thread, and later tests' asyncio.run() would fail.
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
