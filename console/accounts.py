@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from console import passwords
 from store import audit
 from store.console_models import Role, User
+from store.queue import changed_one_row
 
 
 class AccountError(ValueError):
@@ -118,7 +119,7 @@ def _first_use(session: Session, user: User, step: int) -> bool:
         .values(totp_last_step=step)
         .execution_options(synchronize_session=False)
     )
-    return claimed.rowcount == 1  # type: ignore[attr-defined, no-any-return]
+    return changed_one_row(claimed)
 
 
 def check_second_factor(
