@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from channels.base import Channel
+from channels.consent import InvitationAnswers
 from channels.engine import EngineClient
 from channels.gateway import Gateway, Inbound
 from channels.outbox import OutboxDispatcher
@@ -47,6 +48,7 @@ def make_gateway(
     clock: Clock,
     screener: Screener = screen,
     policy: EscalationPolicy = QUIET_POLICY,
+    invitations: InvitationAnswers | None = None,
 ) -> Gateway:
     channels: dict[str, Channel] = {channel.scheme: channel}
     return Gateway(
@@ -58,6 +60,7 @@ def make_gateway(
         engine_retry=timedelta(seconds=30),
         policy=policy,
         clock=clock,
+        invitations=invitations,
     )
 
 

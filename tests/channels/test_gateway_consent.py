@@ -4,21 +4,20 @@ reply to an invitation is still answered as risk."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
 
+from channels.engine import EngineClient
 from channels.gateway import Gateway
-from channels.outbox import OutboxDispatcher
 from checkins.enroll import enroll
 from checkins.invitations import Invitations, load_words
 from checkins.plans import load_plans
-from escalation.screening import screen
 from store.db import Database
 from store.enrollment_models import Consent, Enrollment
 from tests.channels.conftest import Clock, Engines, RecordingChannel, Run, through
-from tests.channels.test_gateway import QUIET_POLICY, inbound
+from tests.channels.test_gateway import inbound, make_gateway
 from tests.checkins.test_enroll import row
 from tests.fakes.engine import FakeEngine
 
@@ -27,20 +26,9 @@ PROGRAM = "Northside Recovery"
 
 
 def gateway_with_invitations(
-    db: Database, engine: Any, channel: RecordingChannel, clock: Clock
+    db: Database, engine: EngineClient, channel: RecordingChannel, clock: Clock
 ) -> Gateway:
-    channels = {channel.scheme: channel}
-    return Gateway(
-        db=db,
-        engine=engine,
-        screener=screen,
-        channels=channels,
-        outbox=OutboxDispatcher(db, channels, max_attempts=3, clock=clock),
-        engine_retry=timedelta(seconds=30),
-        policy=QUIET_POLICY,
-        clock=clock,
-        invitations=Invitations(PROGRAM),
-    )
+    return make_gateway(db, engine, channel, clock, invitations=Invitations(PROGRAM))
 
 
 def invite(db: Database) -> None:
