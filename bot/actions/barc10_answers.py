@@ -2,8 +2,12 @@
 
 The scale is 1 strongly disagree, 2 disagree, 3 somewhat disagree, 4 somewhat agree, 5 agree,
 6 strongly agree. People text digits ("5", "prob a 4", "4/6"), words ("mostly agree", "disagree
-a bit"), typos ("agre", "stongly") and emoji. Anything we cannot read with confidence is None:
-the item is asked again, never guessed.
+a bit"), typos ("agre", "stongly") and emoji. Every BARC-10 statement is worded in the
+positive ("In general I am happy with my life"), so a short yes or no answers it too: "yeah" is
+agree, "yeah def" strongly agree, "kinda" or "yeah i guess" somewhat agree, "not really"
+somewhat disagree, "nah" disagree, "not at all" strongly disagree. Anything we cannot read with
+confidence is None: the item is asked again, with the whole scale, never guessed; "neutral" is
+one of those, because the scale has no middle and the person chooses which side they lean to.
 """
 
 from __future__ import annotations
@@ -54,6 +58,19 @@ _MOSTLY = {"mostly", "generally", "largely"}
 _NEGATIONS = {"not", "dont", "doesnt", "never", "cant", "no"}
 _VOCABULARY = sorted({"agree", "disagree", *_STRONG, *_WEAK, *_MOSTLY, "skip", "pause"})
 
+# A reply made only of these words is a yes or a no to the statement. Anything else in it ("no
+# one really supports me", "yes but i used") means it is not a bare answer, and it is asked again.
+_YES = {"yes", "yeah", "yea", "ya", "yep", "yup", "ye", "yess", "sure", "true", "agreed", "def"}
+_NO = {"no", "nah", "nope", "naw", "false", "never"}
+_YES_STRONG = {"def", "definitely", "totally", "absolutely", "100", "hell", "very", "so", "for"}
+_NOT_REALLY = {"really", "much", "very", "exactly", "quite", "always"}  # after "not": a soft no
+_HEDGES = {"kinda", "sorta", "kind", "sort", "of", "ish", "guess", "somewhat", "bit", "little"}
+_LEANING = _HEDGES - {"of", "guess"}  # "kinda", "a bit" alone lean towards agreeing
+_FILLER = {"i", "a", "id", "say", "think", "lol", "haha", "honestly", "tbh", "ngl", "um", "uh"}
+_YES_NO_WORDS = (
+    _YES | _NO | _YES_STRONG | _NOT_REALLY | _HEDGES | _FILLER | {"not", "at", "all", "way"}
+)
+
 
 def normalise(text: str) -> list[str]:
     """Lowercase words, apostrophes dropped ("don't" -> "dont"), emoji and punctuation gone."""
@@ -101,6 +118,25 @@ def _graded(words: list[str], *, strong: int, mostly: int, weak: int, plain: int
     return mostly if found & _MOSTLY else plain
 
 
+def _yes_or_no(words: list[str]) -> int | None:
+    """A bare yes or no to a positively worded statement, graded by its hedges and emphasis."""
+    found = set(words)
+    if len(words) > 5 or not found <= _YES_NO_WORDS:
+        return None
+    if "not" in found:
+        if {"at", "all"} <= found or found & {"definitely", "absolutely", "hell"}:
+            return 1
+        return 3 if found & _NOT_REALLY else None
+    yes, no = bool(found & _YES), bool(found & _NO)
+    if yes == no:
+        return 4 if not yes and found & _LEANING else None
+    if no:
+        return 1 if found & {"hell", "never", "definitely", "absolutely", "way"} else 2
+    if found & _HEDGES:
+        return 4
+    return 6 if found & _YES_STRONG else 5
+
+
 def _choice(words: list[str]) -> Choice | None:
     phrase = " ".join(words)
     if phrase in _STOP_PHRASES or (words and words[0] in _STOP_LEADS and len(words) <= 4):
@@ -117,4 +153,4 @@ def parse_answer(text: str) -> Answer:
         return None
     if any(w.isdigit() for w in words):
         return _digit(words)
-    return _choice(words) or _digit(words) or _scale_words(words)
+    return _choice(words) or _digit(words) or _scale_words(words) or _yes_or_no(words)
