@@ -35,7 +35,7 @@ from bot.actions.checkup_answers import (
 from bot.actions.checkup_forms import AnswerDependentForm, greeted, is_greeting
 from bot.actions.checkup_parse import ask_again_after
 from bot.actions.checkup_read import wants_help
-from bot.actions.checkup_summary import quote, summary
+from bot.actions.checkup_summary import said_back, summary
 from bot.actions.database import app_database
 from bot.actions.fallback import GIVE_INFORMATION, NO_HANDOFF, request_peer
 from bot.actions.miti import ActionsSay, Chosen, Run, Turn
@@ -90,7 +90,7 @@ def resumed_value(question: str, text: str | None, value: Any) -> Any:
 def welcome_back(how: Any) -> Say:
     """Picking a check-up up: how things had been, in their words, when they said it."""
     if isinstance(how, str) and how != SKIPPED:
-        return Say(RECAP, {"said": quote(how)})
+        return Say(RECAP, {"said": said_back(how)})
     return Say(WELCOME_BACK)
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from bot.actions.checkup_parse import Choice, choice, parse_cravings
 from bot.actions.checkup_read import mood_of, parse_supports, parse_use, says_nothing
-from bot.actions.checkup_summary import SUPPORT_NAMES, listed, quote
+from bot.actions.checkup_summary import SUPPORT_NAMES, listed, said_back
 from store.checkup import UseFrequency
 
 SKIPPED = "__skipped__"
@@ -95,13 +95,13 @@ def _supports(value: Any, _text: str) -> list[Say]:
 def _went_well(value: Any, _text: str) -> list[Say]:
     if says_nothing(value):
         return [Say("utter_checkup_reflect_nothing_went_well")]
-    return [Say("utter_checkup_reflect_went_well", {"went_well": quote(value)})]
+    return [Say("utter_checkup_reflect_went_well", {"went_well": said_back(value)})]
 
 
 def _next_step(value: Any, _text: str) -> list[Say]:
     if says_nothing(value):
         return [Say("utter_checkup_reflect_no_step")]
-    return [Say("utter_checkup_reflect_next_step", {"next_step": quote(value)})]
+    return [Say("utter_checkup_reflect_next_step", {"next_step": said_back(value)})]
 
 
 _REFLECT: dict[str, Callable[[Any, str], list[Say]]] = {

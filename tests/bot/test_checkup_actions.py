@@ -162,14 +162,16 @@ def test_each_answer_gets_a_reflection_of_what_it_says(
     assert validate(sender, question, reply)[1] == [reflection]
 
 
-def test_reflections_fill_in_their_words(action_db: Database, sender: str) -> None:
+def test_reflections_fill_in_their_words_in_the_second_person_unquoted(
+    action_db: Database, sender: str
+) -> None:
     (supports,) = validate_messages(sender, "supports", "aa and my sponsor")
     (went_well,) = validate_messages(sender, "went_well", "got my 30 day chip")
     (step,) = validate_messages(sender, "next_step", "call my sponsor on sunday")
 
     assert supports["supports"] == "meetings and your sponsor"
-    assert went_well["went_well"] == '"got my 30 day chip"'
-    assert step["next_step"] == '"call my sponsor on sunday"'
+    assert went_well["went_well"] == "got your 30 day chip"
+    assert step["next_step"] == "call your sponsor on sunday"
 
 
 def test_how_often_is_reflected_only_once_it_is_clear(action_db: Database, sender: str) -> None:
@@ -303,7 +305,7 @@ def test_a_full_check_up_is_summarised_in_their_words(action_db: Database, sende
     slots, dispatcher = finish(sender, FULL)
 
     assert said(dispatcher) == ["utter_checkup_summary", "utter_checkup_close"]
-    assert '"call my sponsor"' in dispatcher.messages[0]["summary"]
+    assert "Your next step, in your words: call your sponsor." in dispatcher.messages[0]["summary"]
     assert slots["checkup_linkage"] is False
     with action_db.transaction() as session:
         done = session.scalars(select(Checkup)).one()

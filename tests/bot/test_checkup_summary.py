@@ -1,13 +1,12 @@
-"""The closing summary quotes the person back, leaves out what they skipped, and fits SMS."""
+"""The closing summary says the person's words back in the second person, in whole sentences,
+never quoted and never cut mid-phrase; it leaves out what they skipped, and fits SMS."""
 
 from __future__ import annotations
 
-import pytest
-
-from bot.actions.checkup_summary import quote, summary
+from bot.actions.checkup_summary import said_back, summary
 
 
-def test_a_full_summary_in_their_words() -> None:
+def test_a_full_summary_in_their_words_as_whole_sentences() -> None:
     said = summary({
         "how": "pretty rough week tbh", "cravings": 6, "use": "none",
         "supports": "went to 2 meetings and called my sponsor",
@@ -15,34 +14,42 @@ def test_a_full_summary_in_their_words() -> None:
     })  # fmt: skip
 
     assert said == (
-        'things have been "pretty rough week tbh"; cravings were around 6 out of 10; you leaned '
-        'on meetings and your sponsor; something that went well: "made it to work every day"; '
-        'and your next step, in your words: "call my sponsor on sunday".'
+        "On how things have been, you said pretty rough week. Cravings were around 6 out of 10. "
+        "You leaned on meetings and your sponsor. Something that went well: made it to work "
+        "every day. Your next step, in your words: call your sponsor on sunday."
     )
     assert "none" not in said  # use is theirs to bring up again
+    assert '"' not in said
 
 
 def test_skipped_answers_are_left_out() -> None:
-    assert summary({"how": "ok", "cravings": None, "went_well": None}) == 'things have been "ok".'
+    said = summary({"how": "ok", "cravings": None, "went_well": None})
+
+    assert said == "On how things have been, you said ok."
 
 
-def test_supports_not_on_the_list_are_quoted() -> None:
-    assert summary({"supports": "my dog lol"}) == 'for support: "my dog lol".'
+def test_supports_not_on_the_list_are_said_back_in_the_second_person() -> None:
+    assert summary({"supports": "my dog lol"}) == "For support, you named your dog."
 
 
 def test_nothing_answered() -> None:
-    assert summary({}) == "you chose to keep this one short, and that's okay."
+    assert summary({}) == "You chose to keep this one short, and that's okay."
 
 
-@pytest.mark.parametrize(("text", "expected"), [("  ok  ", '"ok"'), ("a" * 10, f'"{"a" * 10}"')])
-def test_quote(text: str, expected: str) -> None:
-    assert quote(text) == expected
+def test_their_words_come_back_in_the_second_person_without_quotation_marks() -> None:
+    assert said_back("  I called my mom  ") == "you called your mom"
 
 
-def test_long_quotes_are_shortened_at_a_word() -> None:
-    quoted = quote(
-        "i went to a meeting every single day and also called my sponsor and my mom " * 2
+def test_a_long_answer_ends_where_a_clause_ends_not_mid_phrase() -> None:
+    answer = (
+        "i went to a meeting every single day, called my sponsor twice, cooked for my kids, "
+        "walked the dog every morning, and also started reading again which i havent done in years"
     )
 
-    assert len(quoted) <= 72
-    assert quoted.endswith('..."')
+    said = said_back(answer * 2)
+
+    assert len(said) <= 200
+    assert said == (
+        "you went to a meeting every single day, called your sponsor twice, cooked for your "
+        "kids, walked the dog every morning"
+    )

@@ -61,7 +61,7 @@ def check_up(base: str) -> None:
 
     one_of(
         chat(base, "ben", "checkup pls"),
-        "utter_checkup_welcome_back_recap", "utter_ask_checkup_use", said='"rough week tbh"',
+        "utter_checkup_welcome_back_recap", "utter_ask_checkup_use", said="rough week",
     )  # fmt: skip
     one_of(chat(base, "ben", "yeah"), "utter_checkup_reflect_use", "utter_ask_checkup_use_often")
     # Quiet for a while, then "hey": not taken as how often; the same question again.
@@ -80,14 +80,14 @@ def check_up(base: str) -> None:
     one_of(
         chat(base, "ben", "made it to work every day"),
         "utter_checkup_reflect_went_well", "utter_ask_checkup_next_step",
-        went_well='"made it to work every day"',
+        went_well="made it to work every day",
     )  # fmt: skip
     step, summary, offer = chat(base, "ben", "call my sponsor on sunday")
-    assert step in plain("utter_checkup_reflect_next_step", next_step='"call my sponsor on sunday"')
+    assert step in plain("utter_checkup_reflect_next_step", next_step="call your sponsor on sunday")
     assert summary.endswith(
-        'things have been "rough week tbh"; cravings were around 8 out of 10; you leaned on '
-        'meetings and your sponsor; something that went well: "made it to work every day"; and '
-        'your next step, in your words: "call my sponsor on sunday".'
+        "On how things have been, you said rough week. Cravings were around 8 out of 10. You "
+        "leaned on meetings and your sponsor. Something that went well: made it to work every "
+        "day. Your next step, in your words: call your sponsor on sunday."
     )
     assert offer in plain("utter_checkup_offer_peer")
     (connected,) = chat(base, "ben", "yes please")
