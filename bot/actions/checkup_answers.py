@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.actions.checkup_parse import Choice, choice, parse_cravings
-from bot.actions.checkup_read import mood_of, parse_supports, parse_use, says_nothing
+from bot.actions.checkup_read import (
+    mood_of,
+    only_yes_or_no,
+    parse_supports,
+    parse_use,
+    says_nothing,
+)
 from bot.actions.checkup_summary import SUPPORT_NAMES, listed, said_back
 from store.checkup import UseFrequency
 
@@ -145,6 +151,8 @@ def replies(question: str, value: Any, text: str, greeting: bool = False) -> lis
 
 def _read(question: str, text: str, days_since_last: float) -> Any:
     """What the reply says; None when it is unclear."""
+    if question == "how" and only_yes_or_no(text):
+        return None
     if question in OPEN_QUESTIONS or question == "supports":
         return text
     if question == "cravings":

@@ -218,3 +218,18 @@ _DONT_KNOW = {
 def says_nothing(text: str) -> bool:
     """ "idk", "nothing really": no answer to reflect, or (for what went well) none to name."""
     return " ".join(words(text)) in _DONT_KNOW
+
+
+# A reply made only of these says yes or no, not how things have been ("yeah i guess" after
+# "how have things been?"): asked again once, never stored as the answer. "ok", "fine" and
+# "good" are answers, so they are not here.
+_BARE_ACK = {
+    "yes", "yeah", "yea", "ya", "yep", "yup", "sure", "no", "nah", "nope", "i", "guess", "k",
+    "kk", "mhm", "uh", "huh", "um", "hmm", "maybe", "so", "lol",
+}  # fmt: skip
+
+
+def only_yes_or_no(text: str) -> bool:
+    """ "yeah i guess", "sure": a reply that says yes or no and nothing else."""
+    found = set(words(text))
+    return bool(found) and found <= _BARE_ACK

@@ -225,6 +225,26 @@ def test_an_unclear_answer_is_asked_again_once(action_db: Database, sender: str)
     assert stored(action_db) == {"cravings": ("whatever", None)}
 
 
+@pytest.mark.parametrize("reply", ["yeah i guess", "sure", "yes", "nah", "mhm"])
+def test_a_bare_yes_or_no_to_how_things_have_been_is_not_stored_as_the_answer(
+    action_db: Database, sender: str, reply: str
+) -> None:
+    slots, _ = validate(sender, "how", reply)
+
+    assert (slots["checkup_how"], slots["checkup_reask"]) == (None, True)
+    assert stored(action_db) == {}
+
+
+@pytest.mark.parametrize("reply", ["ok", "fine i guess", "yeah pretty good", "meh"])
+def test_a_short_answer_to_how_things_have_been_is_kept(
+    action_db: Database, sender: str, reply: str
+) -> None:
+    slots, _ = validate(sender, "how", reply)
+
+    assert slots["checkup_how"] == reply
+    assert stored(action_db) == {"how": (reply, None)}
+
+
 def test_pause_ends_the_form(action_db: Database, sender: str) -> None:
     slots, _ = validate(sender, "use", "pause")
     assert (slots["checkup_use"], slots["requested_slot"]) == (None, None)
