@@ -1,6 +1,6 @@
 """A full recovery check-up and the rulers in the simulator, with the real engine and action
-server: "later" stored as when to ask again, a question about the bot and a request for a
-person in between, an emoji for cravings, a pause and a pick-up, an unclear "yeah" followed by
+server: "later" stored as when to ask again, a question about the bot, a bare "yeah i guess"
+asked again, and a request for a person in between, an emoji for cravings, a pause and a pick-up, an unclear "yeah" followed by
 how often, a greeting after going quiet, each answer reflected, the summary in the person's
 words, the need rule and a peer offered; then importance and confidence rulers after "thinking
 about quitting", each answer reflected, and for someone not ready only the importance ruler.
@@ -40,6 +40,11 @@ def plain(name: str, **values: object) -> set[str]:
     return {str(v["text"]).format(**values) for v in RESPONSES[name] if "condition" not in v}
 
 
+def asked_again(name: str) -> set[str]:
+    """The ways the assistant asks a question again after a reply it could not use."""
+    return {str(v["text"]) for v in RESPONSES[name] if "condition" in v}
+
+
 def one_of(replies: list[str], *names: str, **values: object) -> None:
     assert len(replies) == len(names), replies
     for reply, name in zip(replies, names, strict=True):
@@ -52,6 +57,8 @@ def check_up(base: str) -> None:
     one_of(chat(base, "ben", "can we do a check-up"), "utter_checkup_permission")
     one_of(chat(base, "ben", "ya sure"), "utter_ask_checkup_how")
     one_of(chat(base, "ben", "wait r u a bot?"), "utter_iamabot", "utter_ask_checkup_how")
+    (again,) = chat(base, "ben", "yeah i guess")  # says nothing of how things have been
+    assert again in asked_again("utter_ask_checkup_how")
     one_of(
         chat(base, "ben", "rough week tbh"),
         "utter_checkup_reflect_how_hard", "utter_ask_checkup_cravings",
