@@ -2,11 +2,16 @@
 synonyms, and YES from someone who opted out.
 
 A message that is only the keyword counts ("Stop", " STOP! "), never a keyword inside a sentence
-("I can't stop using" is someone who needs an answer, not an unsubscribe).
+("I can't stop using" is someone who needs an answer, not an unsubscribe). A whole message that
+asks in plain words to stop the texts ("stop texting me", "unsubscribe me") is an opt-out too:
+since April 2025 the FCC's TCPA rules (47 CFR 64.1200(a)(10), FCC 24-24) require honouring an
+opt-out made by "any reasonable means". A sentence about the texts ("stop texting me so much")
+is still for the assistant, which can talk about how often.
 """
 
 from __future__ import annotations
 
+import re
 import string
 
 from channels.keywords import Keyword
@@ -20,6 +25,20 @@ _WORDS = {
     **dict.fromkeys(("parar", "cancelar", "baja"), Keyword.STOP),
     "ayuda": Keyword.HELP,
 }
+# Whole messages, after _plain(): lowercase, apostrophes and end punctuation gone.
+_OPT_OUT_PHRASES = re.compile(
+    r"(please |pls |plz )?("
+    r"(stop|quit) (texting|messaging|msging|txting|contacting|sending me (texts|messages))( me)?"
+    r"|dont (text|message|msg|contact) me (anymore|again|any more)"
+    r"|(unsubscribe|opt) me( out)?|opt out|remove me( from (this|the|your) list)?"
+    r"|take me off (this|the|your) list|no more (texts|messages)"
+    r"|i (want|wanna|would like) to (unsubscribe|opt out|stop (getting|receiving) (texts|messages))"
+    r"|(no me escribas|no me escriban|no me manden mensajes) (mas|más)|deja de escribirme"
+    r"|dejen de escribirme|(quiero )?darme de baja"
+    r")( please| pls| plz)?"
+)
+_APOSTROPHES = str.maketrans("", "", "'\u2019")
+
 # YES opts back in only someone who opted out; to anyone else it is an answer to a question.
 _OPT_IN_WHEN_STOPPED = {"yes"}
 _EDGES = string.whitespace + string.punctuation
@@ -30,4 +49,10 @@ def sms_keyword(text: str, *, opted_out: bool) -> Keyword | None:
     word = text.strip(_EDGES).lower()
     if opted_out and word in _OPT_IN_WHEN_STOPPED:
         return Keyword.START
+    if _OPT_OUT_PHRASES.fullmatch(_plain(word)):
+        return Keyword.STOP
     return _WORDS.get(word)
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.translate(_APOSTROPHES).split())

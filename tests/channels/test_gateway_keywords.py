@@ -34,6 +34,7 @@ def outbox(db: Database) -> list[OutboxItem]:
         return list(session.scalars(select(OutboxItem).order_by(OutboxItem.id)))
 
 
+@pytest.mark.parametrize("text", [" Stop. ", "please stop texting me"])
 def test_stop_opts_out_with_one_confirmation_and_never_reaches_the_engine(
     run: Run[Any],
     engines: Engines,
@@ -41,10 +42,11 @@ def test_stop_opts_out_with_one_confirmation_and_never_reaches_the_engine(
     fake_engine: FakeEngine,
     channel: RecordingChannel,
     clock: Clock,
+    text: str,
 ) -> None:
     gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
 
-    answered = run(through(gateway, inbound(" Stop. ")))
+    answered = run(through(gateway, inbound(text)))
 
     assert fake_engine.calls == []
     assert opted_out_at(db) is not None

@@ -32,7 +32,22 @@ from channels.twilio_sms.keywords import sms_keyword
         ("Baja.", Keyword.STOP),
         ("necesito ayuda", None),
         ("I can't stop using", None),
-        ("please stop texting me so much", None),
+        ("please stop texting me so much", None),  # about how often: for the assistant
+        # an opt-out in plain words, which the FCC TCPA rules require honouring
+        ("stop texting me", Keyword.STOP),
+        ("Please stop texting me!", Keyword.STOP),
+        ("STOP MESSAGING ME", Keyword.STOP),
+        ("don't text me anymore", Keyword.STOP),
+        ("unsubscribe me", Keyword.STOP),
+        ("opt me out pls", Keyword.STOP),
+        ("remove me from this list", Keyword.STOP),
+        ("take me off your list.", Keyword.STOP),
+        ("i want to opt out", Keyword.STOP),
+        ("no more texts", Keyword.STOP),
+        ("deja de escribirme", Keyword.STOP),
+        ("no me escribas más", Keyword.STOP),
+        ("stop texting me i want to die", None),  # a sentence with more in it: screened, answered
+        ("my mom wont stop texting me", None),
         ("help me", None),
         ("yes", None),
         ("stopped at the store", None),
