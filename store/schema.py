@@ -10,6 +10,7 @@ from store import (
     escalation_models,
     linkage_models,
     models,
+    roster_models,
 )
 
 metadata = models.Base.metadata
@@ -23,4 +24,5 @@ __all__ = [
     "linkage_models",
     "metadata",
     "models",
+    "roster_models",
 ]

@@ -32,6 +32,8 @@ APP_TABLES = {
     "due_events",
     "linkage_tasks",
     "case_notes",
+    "oncall_roster",
+    "reply_drafts",
 }
 
 
