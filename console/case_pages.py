@@ -19,6 +19,7 @@ from console.reasons import plain_all
 from console.sessions import SignedIn
 from core.clock import utcnow
 from core.inputs import RowId
+from escalation import service
 from escalation.casework import Outcome
 from escalation.levels import Level
 from escalation.service import EscalationPolicy
@@ -49,6 +50,7 @@ class CaseView:
     timer: str
     conversation: ConversationOut | None  # None for program staff: no conversation text
     notes: list[CaseNote]  # staff notes; empty for program staff, like the conversation
+    on_call: tuple[str, ...] = ()  # the roster's names, whom a supervisor can assign to
 
 
 def _load(request: Request, escalation_id: int, viewer: str, staff: bool) -> CaseView:
@@ -57,10 +59,12 @@ def _load(request: Request, escalation_id: int, viewer: str, staff: bool) -> Cas
         case, person = _case_and_person(session, escalation_id)
         if staff:
             audit.record(session, f"user:{viewer}", "viewed-escalation", person.id)
-        timer = queue.timer_of(case, policy.targets, utcnow())
+        now = utcnow()
+        timer = queue.timer_of(case, policy.targets, now)
         view = CaseView(
             case, queue.person_name(person), person.taken_over_by, plain_all(case.reasons),
             timer, None, [] if staff else notes.of(session, escalation_id),
+            tuple(peer.name for peer in service.on_call(session, policy, now)),
         )  # fmt: skip
     if staff:
         return view
@@ -83,13 +87,12 @@ async def _render(
 ) -> Response:
     staff = who.user.role == Role.PROGRAM_STAFF
     view = await asyncio.to_thread(_load, request, escalation_id, who.user.name, staff)
-    policy: EscalationPolicy = request.app.state.policy
     quick = [(q.label, q.for_peer(who.user.display_name)) for q in request.app.state.quick_replies]
     plan = plans.grouped(view.conversation.safety_plan) if view.conversation else []
     return web.page(
         request, "escalation.html", status, who=who, view=view, notice=notice,
         outcomes=OUTCOMES, worker=who.user.role in web.CASEWORKERS,
-        roster=[peer.name for peer in policy.roster], quick=quick, plan=plan,
+        roster=list(view.on_call), quick=quick, plan=plan,
     )  # fmt: skip
 
 

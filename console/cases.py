@@ -9,7 +9,7 @@ from typing import NoReturn, Protocol
 from fastapi import HTTPException
 from sqlalchemy.orm import Session
 
-from escalation import casework
+from escalation import casework, service
 from escalation.levels import Level
 from escalation.service import EscalationPolicy, level_of
 from store.db import Database
@@ -94,9 +94,9 @@ def assign(
 ) -> None:
     if not by.supervisor:
         raise HTTPException(status_code=403, detail="only a supervisor can reassign a case")
-    if to not in {peer.name for peer in policy.roster}:
-        raise HTTPException(status_code=422, detail="no peer of that name is on the roster")
     with db.transaction() as session:
+        if to not in {peer.name for peer in service.on_call(session, policy, now)}:
+            raise HTTPException(status_code=422, detail="no peer of that name is on the roster")
         _case(session, escalation_id)
         if not casework.assign(session, policy, escalation_id, to, by.name, now):
             _conflict(_where_the_case_is(_case(session, escalation_id)))

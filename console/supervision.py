@@ -1,8 +1,12 @@
 """What a supervisor watches: every unresolved case with who holds it and since when (the
 overdue ones first), and who is on call now.
 
-A re-page resets a case's target (escalation/service.py), so "overdue" here also means
-re-paged and still unclaimed: a case is not back on time because its reminder went out."""
+A re-page resets a case's respond_by (escalation/service.py: it becomes the time of the next
+re-page), so "overdue" here also means re-paged and still unclaimed: a case is not back on time
+because its reminder went out. Such a case says how long it has been overdue (since its first
+re-page) and when the next re-page goes, never "respond within", which would contradict it.
+Re-pages are counted from the reminder alerts themselves: a page at a higher level (also an
+alert round) is not a missed target."""
 
 from __future__ import annotations
 
@@ -10,16 +14,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
 from console import queue
 from console.reasons import plain_all
-from core.settings import RosterPeer
 from escalation.policy import ResponseTargets
 from store.console_models import ConsoleSession, User
-from store.escalation_models import Escalation, EscalationStatus
+from store.escalation_models import AlertKind, Escalation, EscalationStatus, PeerAlert
 from store.models import Participant
+from store.roster import OnCall as RosterEntry
 
 _UNRESOLVED = (EscalationStatus.OPEN.value, EscalationStatus.CLAIMED.value)
 _SEVERITY = {"emergency": 0, "crisis": 1}
@@ -40,10 +44,29 @@ class HeldCase:
     held_since: datetime | None  # when the case was claimed, or the conversation taken over
     reminders: int  # re-pages sent because nobody claimed it in time
     late: bool  # unclaimed past its target: now, or before a re-page reset the target
+    overdue_since: datetime | None  # when its target was first missed, if it is late
 
 
-def _reminders(case: Escalation) -> int:
-    return max(case.alerts_sent - 1, 0)
+@dataclass(frozen=True)
+class Repages:
+    count: int  # reminder rounds (one round alerts every peer at once)
+    first_at: datetime | None
+
+
+NO_REPAGES = Repages(0, None)
+
+
+def _repages(session: Session, ids: Sequence[int]) -> dict[int, Repages]:
+    rounds = session.execute(
+        select(
+            PeerAlert.escalation_id,
+            func.count(distinct(PeerAlert.created_at)),
+            func.min(PeerAlert.created_at),
+        )
+        .where(PeerAlert.kind == AlertKind.REMINDER, PeerAlert.escalation_id.in_(ids))
+        .group_by(PeerAlert.escalation_id)
+    ).all()
+    return {case_id: Repages(count, first) for case_id, count, first in rounds}
 
 
 @dataclass(frozen=True)
@@ -53,13 +76,14 @@ class OnCall:
     signed_in: bool  # has a live console session now
 
 
-def _held(case: Escalation, person: Participant, timer: queue.Timer) -> HeldCase:
+def _held(case: Escalation, person: Participant, timer: queue.Timer, repages: Repages) -> HeldCase:
     since = case.claimed_at if case.claimed_by else person.taken_over_at
+    late = case.claimed_by is None and (timer == "overdue" or repages.count > 0)
     return HeldCase(
         case.id, person.id, queue.person_name(person), case.level, plain_all(case.reasons),
         case.created_at, case.respond_by, timer, case.claimed_by, person.taken_over_by,
-        since if (case.claimed_by or person.taken_over_by) else None, _reminders(case),
-        case.claimed_by is None and (timer == "overdue" or _reminders(case) > 0),
+        since if (case.claimed_by or person.taken_over_by) else None, repages.count, late,
+        (repages.first_at or case.respond_by) if late else None,
     )  # fmt: skip
 
 
@@ -73,13 +97,18 @@ def open_cases(session: Session, targets: ResponseTargets, now: datetime) -> lis
         .join(Participant, Participant.id == Escalation.participant_id)
         .where(Escalation.status.in_(_UNRESOLVED))
     ).all()
-    held = [_held(case, person, queue.timer_of(case, targets, now)) for case, person in found]
+    repages = _repages(session, [case.id for case, _ in found])
+    held = [
+        _held(case, person, queue.timer_of(case, targets, now), repages.get(case.id, NO_REPAGES))
+        for case, person in found
+    ]
     return sorted(held, key=_order)
 
 
-def on_call(session: Session, roster: Sequence[RosterPeer], now: datetime) -> list[OnCall]:
-    """The roster, and which of them has the console open (a session not yet expired; an idle
-    one is swept at the next sign-in, so this can be a few minutes generous)."""
+def on_call(session: Session, roster: Sequence[RosterEntry], now: datetime) -> list[OnCall]:
+    """The roster the console keeps (escalation.service.on_call), and which of them has the
+    console open (a session not yet expired; an idle one is swept at the next sign-in, so this
+    can be a few minutes generous)."""
     live = set(
         session.scalars(
             select(User.name)

@@ -12,6 +12,7 @@ from fastapi.responses import Response
 from console import supervision, web
 from console.supervision import HeldCase, OnCall
 from core.clock import utcnow
+from escalation import service
 from escalation.service import EscalationPolicy
 from store import audit
 from store.console_models import Role
@@ -26,7 +27,7 @@ def _load(request: Request, viewer: str) -> tuple[list[HeldCase], list[OnCall]]:
     with web.db_of(request).transaction() as session:
         audit.record(session, f"user:{viewer}", "viewed-supervision")
         cases = supervision.open_cases(session, policy.targets, now)
-        return cases, supervision.on_call(session, policy.roster, now)
+        return cases, supervision.on_call(session, service.on_call(session, policy, now), now)
 
 
 @router.get("/supervisor")

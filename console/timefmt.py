@@ -26,5 +26,11 @@ def due(respond_by: datetime) -> str:
     return f"respond within {span(left)}" if left > 0 else f"target passed {span(left)} ago"
 
 
+def next_page(at: datetime) -> str:
+    """A re-paged case's respond_by: when the next re-page goes, not a target still ahead."""
+    left = (at - utcnow()).total_seconds()
+    return f"in {span(left)}" if left > 0 else "any moment now"
+
+
 def clock(at: datetime) -> str:
     return at.strftime("%d %b %H:%M UTC")

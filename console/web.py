@@ -23,7 +23,9 @@ from store.console_models import Role
 from store.db import Database
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
-templates.env.filters.update(ago=timefmt.ago, due=timefmt.due, clock=timefmt.clock)
+templates.env.filters.update(
+    ago=timefmt.ago, due=timefmt.due, clock=timefmt.clock, next_page=timefmt.next_page
+)
 # A participant's words must not linger in a shared computer's cache or leak in a Referer.
 PRIVATE_HEADERS = {
     "Cache-Control": "no-store",

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from core.settings import RosterPeer, Settings
 from escalation.levels import Level, Screening
 from escalation.policy import ResponseTargets, alert_text
-from store import audit, episodes, escalations, participants
+from store import audit, episodes, escalations, participants, roster
 from store.escalation_models import AlertKind, Escalation, PeerAlert
 from store.models import Participant
 
@@ -26,6 +26,8 @@ MESSAGE_ALERT_INTERVAL = timedelta(minutes=1)
 
 @dataclass(frozen=True)
 class EscalationPolicy:
+    # The setting's roster: it only seeds the console's (store/roster.py), which alerts read
+    # through on_call below, the one path.
     roster: Sequence[RosterPeer]
     targets: ResponseTargets
     base_url: str
@@ -44,6 +46,11 @@ class EscalationPolicy:
             base_url=settings.base_url,
             alerts_before_supervisor=settings.alerts_before_supervisor,
         )
+
+
+def on_call(session: Session, policy: EscalationPolicy, now: datetime) -> list[roster.OnCall]:
+    """Who is on call now, in order: the roster the console keeps (seeded from the setting)."""
+    return roster.current(session, policy.roster, now)
 
 
 def level_of(escalation: Escalation) -> Level:
@@ -125,7 +132,8 @@ def message_arrived(
     holder = holder_of(session, escalation)
     if holder is None and level_of(escalation) < Level.CRISIS:
         return
-    names = {holder} if holder else {p.name for p in policy.roster if not p.supervisor}
+    peers = on_call(session, policy, now)
+    names = {holder} if holder else {p.name for p in peers if not p.supervisor}
     alert_peers(session, policy, escalation, names, AlertKind.NEW_MESSAGE, now)
     escalation.message_alerted_at = now
 
@@ -138,7 +146,7 @@ def emergency_in_takeover(
     person = session.get(Participant, participant_id)
     if escalation is None or person is None:
         return
-    supervisors = {p.name for p in policy.roster if p.supervisor}
+    supervisors = {p.name for p in on_call(session, policy, now) if p.supervisor}
     names = supervisors | ({person.taken_over_by} if person.taken_over_by else set())
     alert_peers(session, policy, escalation, names, AlertKind.TAKEOVER_EMERGENCY, now)
     escalation.message_alerted_at = now
@@ -155,7 +163,7 @@ def queue_alerts(
     two); a concern goes to the first. Supervisors get only the supervisor alert."""
     level = level_of(escalation)
     text = alert_text(kind, level, escalation.id, policy.base_url)
-    for peer in policy.roster:
+    for peer in on_call(session, policy, now):
         if peer.supervisor != (kind is AlertKind.SUPERVISOR):
             continue
         addresses = peer.alert_addresses if level >= Level.CRISIS else peer.alert_addresses[:1]
@@ -174,7 +182,8 @@ def person_opted_out(
     if escalation is None:
         return
     holder = holder_of(session, escalation)
-    names = {holder} if holder else {p.name for p in policy.roster if not p.supervisor}
+    peers = on_call(session, policy, now)
+    names = {holder} if holder else {p.name for p in peers if not p.supervisor}
     alert_peers(session, policy, escalation, names, AlertKind.OPTED_OUT, now)
     audit.record(
         session, "gateway", "opted-out-alerted", participant_id, escalation_id=escalation.id
@@ -202,7 +211,7 @@ def alert_peers(
 ) -> None:
     """Alerts the named peers (supervisors included) on every address they have."""
     text = alert_text(kind, level_of(escalation), escalation.id, policy.base_url)
-    for peer in policy.roster:
+    for peer in on_call(session, policy, now):
         if peer.name in names:
             _add_alerts(session, escalation, peer, peer.alert_addresses, kind, text, now)
 
@@ -210,7 +219,7 @@ def alert_peers(
 def _add_alerts(
     session: Session,
     escalation: Escalation,
-    peer: RosterPeer,
+    peer: roster.OnCall,
     addresses: Sequence[str],
     kind: AlertKind,
     text: str,

@@ -12,14 +12,22 @@ from sqlalchemy import select
 
 from core.clock import utcnow
 from store.db import Database
-from store.escalation_models import Escalation
+from store.escalation_models import AlertKind, Escalation, PeerAlert
 from store.models import AuditEntry, Participant
 from tests.console.staff import Account, csrf_of, sign_in
 
 
 def add_case(
-    db: Database, name: str, level: str, minutes_left: float, claimed_by: str = "", alerts: int = 1
+    db: Database,
+    name: str,
+    level: str,
+    minutes_left: float,
+    claimed_by: str = "",
+    alerts: int = 1,
+    repaged: int = 0,
 ) -> int:
+    """A case; `repaged` reminder rounds (each to two peers) went out an hour apart, the first
+    three hours ago; `alerts` counts every round, re-pages and higher-level pages alike."""
     now = utcnow()
     with db.transaction() as session:
         person = Participant(display_name=name)
@@ -33,6 +41,11 @@ def add_case(
             case.status, case.claimed_by, case.claimed_at = "claimed", claimed_by, now
         session.add(case)
         session.flush()
+        session.add_all(
+            PeerAlert(escalation_id=case.id, recipient=peer, address=f"sim:{peer}",
+                      kind=AlertKind.REMINDER, text="x", created_at=now - timedelta(hours=3 - i))
+            for i in range(repaged) for peer in ("Ana", "Ben")
+        )  # fmt: skip
         return case.id
 
 
@@ -46,7 +59,7 @@ def test_a_supervisor_sees_every_open_case_overdue_first_and_who_holds_each(
     add_case(db, "Casey", "crisis", 10, claimed_by="Ana")
     add_case(db, "Drew", "emergency", 4)
     add_case(db, "Emery", "concern", -30)
-    add_case(db, "Frankie", "concern", 600, alerts=3)  # re-paged twice: its target was reset
+    add_case(db, "Frankie", "concern", 600, alerts=3, repaged=2)  # its target was reset
     sign_in(client, accounts["Sam"])
 
     page = client.get("/console/supervisor")
@@ -56,6 +69,36 @@ def test_a_supervisor_sees_every_open_case_overdue_first_and_who_holds_each(
     assert page.text.count("<strong>nobody</strong>") == 3
     assert "re-paged 2 times" in page.text
     assert "<td>Ana</td>" in page.text  # Casey is held by Ana
+
+
+def response_cell(html: str, case_id: int) -> str:
+    row = html.split(f'<tr data-escalation="{case_id}">')[1].split("</tr>")[0]
+    cell = re.findall(r"<td[^>]*>(.*?)</td>", row, re.DOTALL)[2]  # Level, Person, Response
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", cell))
+
+
+def test_a_re_paged_case_says_overdue_and_for_how_long_never_respond_within(
+    client: TestClient, db: Database, accounts: dict[str, Account]
+) -> None:
+    repaged = add_case(db, "Frankie", "crisis", 24 * 60 - 1, alerts=3, repaged=2)
+    sign_in(client, accounts["Sam"])
+
+    cell = response_cell(client.get("/console/supervisor").text, repaged)
+
+    assert cell.strip() == (
+        "overdue overdue for 3 h 0 min; re-paged 2 times, the next in 23 h 58 min"
+    )
+
+
+def test_a_case_paged_again_at_a_higher_level_is_on_time_not_re_paged(
+    client: TestClient, db: Database, accounts: dict[str, Account]
+) -> None:
+    raised = add_case(db, "Gale", "crisis", 20, alerts=2)  # first page, then a raised one
+    sign_in(client, accounts["Sam"])
+
+    cell = response_cell(client.get("/console/supervisor").text, raised)
+
+    assert cell.strip() == "on time respond within 19 min"
 
 
 def test_the_supervisor_page_says_who_is_on_call_and_who_has_the_console_open(
