@@ -115,6 +115,20 @@ def read_enrollment_csv(text: str, rules: Rules) -> CheckedFile:
     return checked
 
 
+def check_values(
+    values: dict[str, str], rules: Rules, line: int = 1
+) -> tuple[EnrollmentRow | None, list[str]]:
+    """One person given column by column (the console's form), checked by the same rules as a
+    file's row: the row, or None and every problem."""
+    cleaned = {key: value.strip() for key, value in values.items()}
+    return _check_row(line, cleaned, rules)
+
+
+def check_discharge(text: str, today: date) -> tuple[date | None, str | None]:
+    """A discharge date by the file's rules (a changed one, in the console)."""
+    return _discharge(text.strip(), today)
+
+
 def _check_header(fields: Iterable[str] | None) -> None:
     names = [name.strip() for name in fields or []]
     if not names:

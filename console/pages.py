@@ -7,6 +7,8 @@ from fastapi import FastAPI
 from console import (
     admin_pages,
     case_pages,
+    enrollment_pages,
+    linkage_pages,
     login_pages,
     participant_pages,
     queue_pages,
@@ -26,5 +28,7 @@ def install(app: FastAPI) -> None:
         participant_pages.router,
         supervisor_pages.router,
         admin_pages.router,
+        enrollment_pages.router,
+        linkage_pages.router,
     ):
         app.include_router(router)

@@ -13,6 +13,7 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     BaseModel,
@@ -141,6 +142,9 @@ class Settings(BaseSettings):
     program_contact: str = Field(
         "", max_length=80, description="the program's phone or email, in the HELP reply"
     )
+    program_timezone: str = Field(
+        "", max_length=64, description="the program's IANA zone: enrollment's default; none"
+    )
     oncall_roster: list[RosterPeer] = Field(
         default_factory=list, repr=False, description="JSON list of peers on call"
     )
@@ -198,6 +202,19 @@ class Settings(BaseSettings):
     def _anchor_data_dir(cls, value: Path) -> Path:
         # Every process must mean the same folder, whatever directory it was started from.
         return (PROJECT_ROOT / value.expanduser()).resolve()
+
+    @field_validator("program_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        # A misspelt zone would otherwise surface only as every enrollment refused.
+        if value:
+            try:
+                ZoneInfo(value)
+            except (ZoneInfoNotFoundError, ValueError) as error:
+                raise ValueError(
+                    f"not a time zone: {value} (for example America/Chicago)"
+                ) from error
+        return value
 
     @model_validator(mode="after")
     def _secrets_and_defaults(self) -> Settings:
