@@ -8,12 +8,16 @@ check-ups at once), or they opted out (STOP; after START, what is still due goes
 expiry it is marked expired and never sent: after an outage the pass sends what is late within
 its expiry, not a burst of stale ones.
 
-An event is claimed with a conditional update before anything is asked of the engine, and
-marked sent in the transaction that queues its messages, so two passes at once (two app
-processes) never send one event twice; a claim older than its lease belongs to a process that
-died, and the event is due again. A check-up or a BARC-10 is started in the person's
-conversation by the assistant (its own `checkup_start` and `barc10_start` intents), through a
-`Starter` the assembly wires to the engine; the welcome is the program's own words.
+The pass works a page of due rows at a time (checkins/claiming.py): the page is claimed in one
+transaction (`FOR UPDATE SKIP LOCKED` on PostgreSQL, a conditional update on SQLite) before
+anything is asked of the engine, and the page's events are marked sent in the one transaction
+that queues all their messages, so two passes at once (two app processes) never send one event
+twice; a claim older than its lease belongs to a process that died, and the event is due again.
+The pass only queues: the outbox's sender sends, paced, in its own loop, so a wave of check-ups
+never waits for the pass nor the pass for the wave. A check-up or a BARC-10 is started in the
+person's conversation by the assistant (its own `checkup_start` and `barc10_start` intents),
+through a `Starter` the assembly wires to the engine, a few people at once; the welcome is the
+program's own words.
 """
 
 from __future__ import annotations
@@ -21,33 +25,33 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Protocol
-from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, or_, select, tuple_, update
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from checkins.claiming import ACTOR, CLAIM_LEASE, Claimed, Page, claim_page
 from checkins.invitations import Words, load_words
-from checkins.nudges import Nudges, nudge_after
+from checkins.nudges import Nudges
 from checkins.plans import EventKind, Plan, load_plans
-from checkins.waiting import address_unless_waiting
-from checkins.windows import Window, send_at
 from core.clock import utcnow
 from store import audit, messages
 from store.db import Database
-from store.enrollment_models import Consent, DueEvent, DueStatus, Enrollment
+from store.enrollment_models import DueEvent, DueStatus
 from store.messages import Draft
-from store.models import Lane, OutboxItem, Participant
-from store.queue import changed_one_row
+from store.models import Lane, OutboxItem
+from store.scheduled import FirstContact, queue_first_contacts
+
+__all__ = ["CLAIM_LEASE", "Claimed", "Dispatcher", "NotStarted", "Starter"]
 
 logger = logging.getLogger(__name__)
 
 INTENTS = {EventKind.CHECKUP: "checkup_start", EventKind.BARC10: "barc10_start"}
-CLAIM_LEASE = timedelta(minutes=2)
-ACTOR = "scheduler"
 SCHEDULED = messages.Sending(Lane.BULK, author=ACTOR)
+PAGE = 500
+# How many people the engine is asked to start at once: its answers overlap, it is not flooded.
+STARTING_AT_ONCE = 8
 
 
 class NotStarted(Exception):
@@ -59,17 +63,6 @@ class Starter(Protocol):
         """What the assistant says to start `intent` in the person's conversation, rendered
         for the channel of `address`; raises NotStarted when it cannot answer."""
         ...
-
-
-@dataclass(frozen=True)
-class Claimed:
-    event_id: int
-    participant_id: int
-    kind: EventKind
-    address: str
-    name: str | None
-    language: str | None
-    nudge_after: timedelta | None  # a check-up: when it is nudged if unanswered
 
 
 class Dispatcher:
@@ -91,30 +84,51 @@ class Dispatcher:
         self._nudges = Nudges(program, self._words, self._plans)
         self._clock = clock
 
-    async def dispatch_due(self, limit: int = 200) -> list[OutboxItem]:
-        """One pass: sends each due event it can; returns the outbox rows it queued."""
+    async def dispatch_due(self, limit: int = PAGE) -> list[OutboxItem]:
+        """One pass: queues each due event it can; returns the outbox rows it queued."""
         queued: list[OutboxItem] = []
         after: tuple[date, int] | None = None
         # Page by page through every due row: rows that wait (outside their window, or for a
         # peer) must not hide the people behind them whose time has come.
-        while page := await asyncio.to_thread(self._due_ids, limit, after):
-            for event_id, _ in page:
-                claimed = await asyncio.to_thread(self._claim, event_id)
-                if claimed is None:
-                    continue
-                try:
-                    drafts = await self._drafts(claimed)
-                except NotStarted:
-                    await asyncio.to_thread(self._release, claimed)
-                    logger.warning("scheduled events wait: the assistant could not start one")
-                    page = []  # the rest wait for the engine too
-                    break
-                queued.extend(await asyncio.to_thread(self._finish, claimed, drafts))
-            if len(page) < limit:
+        while True:
+            page = await asyncio.to_thread(self._claim, limit, after)
+            started, engine_down = await self._drafts_for(page.claimed)
+            queued.extend(await asyncio.to_thread(self._finish, started))
+            if engine_down:
+                logger.warning("scheduled events wait: the assistant could not start them")
+                break  # the rest wait for the engine too
+            if page.rows < limit or page.last is None:
                 break
-            after = (page[-1][1], page[-1][0])
+            after = page.last
         queued.extend(await asyncio.to_thread(self._nudges.send_due, self._db, self._clock()))
         return queued
+
+    def _claim(self, limit: int, after: tuple[date, int] | None) -> Page:
+        with self._db.transaction() as session:
+            return claim_page(session, self._clock(), limit, after, self._plans)
+
+    async def _drafts_for(
+        self, claimed: list[Claimed]
+    ) -> tuple[list[tuple[Claimed, list[Draft]]], bool]:
+        """Each claimed event's first messages, a few engine calls at once; the events the
+        engine could not start are released, and the flag says it is down."""
+        if not claimed:
+            return [], False
+        gate = asyncio.Semaphore(STARTING_AT_ONCE)
+
+        async def one(event: Claimed) -> list[Draft] | None:
+            async with gate:
+                try:
+                    return await self._drafts(event)
+                except NotStarted:
+                    return None
+
+        drafts = await asyncio.gather(*(one(event) for event in claimed))
+        failed = [event for event, got in zip(claimed, drafts, strict=True) if got is None]
+        if failed:
+            await asyncio.to_thread(self._release, failed)
+        started = [(e, got) for e, got in zip(claimed, drafts, strict=True) if got is not None]
+        return started, bool(failed)
 
     async def _drafts(self, claimed: Claimed) -> list[Draft]:
         if claimed.kind is EventKind.WELCOME:
@@ -123,104 +137,48 @@ class Dispatcher:
         intent = INTENTS[claimed.kind]
         return await self._start(claimed.participant_id, intent, claimed.address)
 
-    def _due_ids(self, limit: int, after: tuple[date, int] | None) -> list[tuple[int, date]]:
-        """A page of due rows in (due date, id) order, after the last row of the page before."""
-        now = self._clock()
-        with self._db.transaction() as session:
-            query = (
-                select(DueEvent.id, DueEvent.due_on)
-                .join(Enrollment, Enrollment.participant_id == DueEvent.participant_id)
-                .where(
-                    Enrollment.consent == Consent.CONSENTED,
-                    DueEvent.status == DueStatus.PENDING,
-                    # A day ahead in UTC covers every zone's today; the window decides.
-                    DueEvent.due_on <= (now + timedelta(days=1)).date(),
-                    _unclaimed(now),
-                )
-                .order_by(DueEvent.due_on, DueEvent.id)
-                .limit(limit)
-            )
-            if after is not None:
-                query = query.where(tuple_(DueEvent.due_on, DueEvent.id) > tuple_(*after))
-            return [(event_id, due_on) for event_id, due_on in session.execute(query)]
-
-    def _claim(self, event_id: int) -> Claimed | None:
-        now = self._clock()
-        with self._db.transaction() as session:
-            event = session.get_one(DueEvent, event_id)
-            enrollment = session.scalars(
-                select(Enrollment).where(Enrollment.participant_id == event.participant_id)
-            ).one()
-            window = Window(
-                enrollment.window_start, enrollment.window_end, ZoneInfo(enrollment.timezone)
-            )
-            expiry = timedelta(seconds=event.expires_after_seconds)
-            when = send_at(window, event.due_on, expiry, now)
-            if when is None:
-                _expire(session, event)
-                return None
-            if when > now:
-                return None  # not yet: outside the window, or not its day there
-            address = address_unless_waiting(session, event.participant_id, now)
-            if address is None:
-                return None  # waits: opted out, in a conversation, or spaced
-            claimed = session.execute(
-                update(DueEvent)
-                .where(
-                    DueEvent.id == event.id, DueEvent.status == DueStatus.PENDING, _unclaimed(now)
-                )
-                .values(claimed_at=now)
-                .execution_options(synchronize_session=False)
-            )
-            if not changed_one_row(claimed):
-                return None  # another pass took it
-            person = session.get_one(Participant, event.participant_id)
-            kind = EventKind(event.kind)
-            nudge = (
-                nudge_after(self._plans.get(enrollment.plan)) if kind is EventKind.CHECKUP else None
-            )
-            return Claimed(
-                event.id, person.id, kind, address, person.display_name, person.language, nudge
-            )
-
-    def _release(self, claimed: Claimed) -> None:
+    def _release(self, events: list[Claimed]) -> None:
         with self._db.transaction() as session:
             session.execute(
-                update(DueEvent).where(DueEvent.id == claimed.event_id).values(claimed_at=None)
-            )
-
-    def _finish(self, claimed: Claimed, drafts: list[Draft]) -> list[OutboxItem]:
-        now = self._clock()
-        with self._db.transaction() as session:
-            done = session.execute(
                 update(DueEvent)
-                .where(DueEvent.id == claimed.event_id, DueEvent.status == DueStatus.PENDING)
-                .values(status=DueStatus.SENT, sent_at=now, nudge_due_at=_nudge_at(claimed, now))
+                .where(DueEvent.id.in_([event.event_id for event in events]))
+                .values(claimed_at=None)
                 .execution_options(synchronize_session=False)
             )
-            if not changed_one_row(done):
-                return []  # its claim ran out and another pass sent it
-            audit.record(session, ACTOR, f"scheduled {claimed.kind} sent", claimed.participant_id)
-            sent = messages.add_first_contact(
-                session, claimed.participant_id, claimed.address, drafts, now, sending=SCHEDULED
+
+    def _finish(self, started: list[tuple[Claimed, list[Draft]]]) -> list[OutboxItem]:
+        """Marks the events sent and queues their messages, all in one transaction; an event
+        whose claim ran out and that another pass sent meanwhile is left to that pass."""
+        if not started:
+            return []
+        now = self._clock()
+        with self._db.transaction() as session:
+            done = self._mark_sent(session, [event for event, _ in started], now)
+            contacts = []
+            for event, drafts in started:
+                if event.event_id in done:
+                    audit.record(
+                        session, ACTOR, f"scheduled {event.kind} sent", event.participant_id
+                    )
+                    contacts.append(FirstContact(event.participant_id, event.address, drafts))
+            return queue_first_contacts(session, contacts, now, sending=SCHEDULED)
+
+    @staticmethod
+    def _mark_sent(session: Session, events: list[Claimed], now: datetime) -> set[int]:
+        done: set[int] = set()
+        # One update for each nudge time in the batch: check-ups are nudged, the rest are not.
+        for nudge in {event.nudge_after for event in events}:
+            ids = [event.event_id for event in events if event.nudge_after == nudge]
+            marked = session.execute(
+                update(DueEvent)
+                .where(DueEvent.id.in_(ids), DueEvent.status == DueStatus.PENDING)
+                .values(
+                    status=DueStatus.SENT,
+                    sent_at=now,
+                    nudge_due_at=None if nudge is None else now + nudge,
+                )
+                .returning(DueEvent.id)
+                .execution_options(synchronize_session=False)
             )
-            return [message.outbox for message in sent if message.outbox is not None]
-
-
-def _nudge_at(claimed: Claimed, now: datetime) -> datetime | None:
-    return None if claimed.nudge_after is None else now + claimed.nudge_after
-
-
-def _unclaimed(now: datetime) -> ColumnElement[bool]:
-    return or_(DueEvent.claimed_at.is_(None), DueEvent.claimed_at <= now - CLAIM_LEASE)
-
-
-def _expire(session: Session, event: DueEvent) -> None:
-    expired = session.execute(
-        update(DueEvent)
-        .where(DueEvent.id == event.id, DueEvent.status == DueStatus.PENDING)
-        .values(status=DueStatus.EXPIRED)
-        .execution_options(synchronize_session=False)
-    )
-    if changed_one_row(expired):
-        audit.record(session, ACTOR, f"scheduled {event.kind} expired", event.participant_id)
+            done.update(marked.scalars())
+        return done
