@@ -13,6 +13,7 @@ from console import (
     participant_pages,
     queue_pages,
     quick_replies,
+    roster_pages,
     supervisor_pages,
     web,
 )
@@ -30,5 +31,6 @@ def install(app: FastAPI) -> None:
         admin_pages.router,
         enrollment_pages.router,
         linkage_pages.router,
+        roster_pages.router,
     ):
         app.include_router(router)
