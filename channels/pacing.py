@@ -95,6 +95,10 @@ class Pacer:
         self._timer: asyncio.Task[None] | None = None
         self._wake_at = math.inf
 
+    def twin(self) -> Pacer:
+        """Another pacer at the same rates on the same clock (one for each number of a pool)."""
+        return Pacer(self.pacing, clock=self._clock, sleep=self._sleep)
+
     async def acquire(self, key: str, *, urgent: bool = False, weight: int = 1) -> None:
         """Waits for a slot for one send (`weight` sends, say the parts of a split SMS)."""
         if weight < 1:

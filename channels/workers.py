@@ -22,3 +22,21 @@ async def run_background(passes: Sequence[Pass], poll_seconds: float, stop: asyn
                 logger.exception("background pass failed")
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), timeout=poll_seconds)
+
+
+async def run_sender(
+    send: Callable[[], Awaitable[int]], poll_seconds: float, stop: asyncio.Event
+) -> None:
+    """The outbox's sender: batch after batch while there is something to send (a wave of
+    check-ups goes out at the channel's pace, not a poll interval behind each batch), and a
+    poll interval's rest once there is nothing."""
+    while not stop.is_set():
+        try:
+            sent = await send()
+        except Exception:  # keep the loop alive: the rows stay due and are tried again
+            logger.exception("outbox sender failed")
+            sent = 0
+        if sent:
+            continue
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), timeout=poll_seconds)

@@ -175,6 +175,9 @@ class Settings(BaseSettings):
     twilio_auth_token: SecretStr | None = Field(None)
     twilio_from_number: str = Field("", description="the sending number, E.164")
     twilio_messaging_service_sid: str = Field("", description="sends via a Messaging Service")
+    twilio_number_pool: str = Field(
+        "", description="numbers to send from, E.164, comma-separated; each person keeps one"
+    )
     twilio_api_base_url: str = Field("https://api.twilio.com")
     twilio_messages_per_second: float = Field(
         1.0, gt=0, le=1000, description="SMS segments a second from the sender (long code: 1)"
@@ -202,6 +205,15 @@ class Settings(BaseSettings):
     def _anchor_data_dir(cls, value: Path) -> Path:
         # Every process must mean the same folder, whatever directory it was started from.
         return (PROJECT_ROOT / value.expanduser()).resolve()
+
+    @field_validator("twilio_number_pool")
+    @classmethod
+    def _e164_pool(cls, value: str) -> str:
+        # A typo would otherwise surface only as every SMS from that number refused.
+        for number in filter(None, (part.strip() for part in value.split(","))):
+            if not re.fullmatch(r"\+[1-9]\d{6,14}", number):
+                raise ValueError("every number in the pool must be E.164, like +13125550100")
+        return value
 
     @field_validator("program_timezone")
     @classmethod
@@ -264,6 +276,11 @@ class Settings(BaseSettings):
     def telegram_uses_webhook(self) -> bool:
         """Webhook with a public URL to be called at; otherwise Telegram is polled."""
         return bool(self.telegram_bot_token) and bool(self.public_url)
+
+    @property
+    def twilio_number_pool_list(self) -> list[str]:
+        """The pool's numbers, in the order given (the order decides who hears from which)."""
+        return [number.strip() for number in self.twilio_number_pool.split(",") if number.strip()]
 
     @property
     def has_channel_credentials(self) -> bool:

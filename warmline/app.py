@@ -18,7 +18,7 @@ from channels.checkups import CheckupScheduler
 from channels.engine import EngineClient
 from channels.gateway import Gateway
 from channels.outbox import OutboxDispatcher
-from channels.workers import Pass, run_background
+from channels.workers import Pass, run_background, run_sender
 from checkins.dispatch import Dispatcher
 from checkins.invitations import Invitations
 from console.api import router as peer_api
@@ -85,9 +85,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     passes: list[Pass] = [
         app.state.gateway.retry_due,
         checkups.offer_due,
-        partial(_invite, db, invitations, outbox),
-        partial(_dispatch_scheduled, scheduled, outbox),
-        outbox.dispatch,
+        partial(_invite, db, invitations),
+        scheduled.dispatch_due,
     ]
     # Peer alerts run in their own loop: a paced outbox pass can take half a minute, and an
     # alert about a crisis must not wait for it.
@@ -103,6 +102,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     workers = [
         asyncio.create_task(run_background(passes, poll, stop)),
         asyncio.create_task(run_background(alert_passes, poll, stop)),
+        # The outbox's sender in a loop of its own: a wave of check-ups goes out at the channel's
+        # pace while the passes above queue the next, neither waiting on the other.
+        asyncio.create_task(run_sender(outbox.dispatch, poll, stop)),
     ]
     try:
         yield
@@ -116,23 +118,15 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         db.dispose()
 
 
-async def _invite(db: Database, invitations: Invitations, outbox: OutboxDispatcher) -> int:
-    """Programs' invitations, reminders and expiries that are due; returns how many went out."""
+async def _invite(db: Database, invitations: Invitations) -> int:
+    """Programs' invitations, reminders and expiries that are due, queued for the outbox's
+    sender; returns how many were queued."""
 
     def step() -> list[OutboxItem]:
         with db.transaction() as session:
             return invitations.step_due(session, utcnow())
 
-    items = await asyncio.to_thread(step)
-    await outbox.send_items(items)
-    return len(items)
-
-
-async def _dispatch_scheduled(scheduled: Dispatcher, outbox: OutboxDispatcher) -> int:
-    """Programs' check-ups, BARC-10s and welcomes that are due; returns how many went out."""
-    items = await scheduled.dispatch_due()
-    await outbox.send_items(items)
-    return len(items)
+    return len(await asyncio.to_thread(step))
 
 
 def create_app(

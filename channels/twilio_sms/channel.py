@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import zlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -51,14 +52,15 @@ class TwilioSmsChannel(PlainTextChannel):
         messaging_service_sid: str = "",
         api_base_url: str = "https://api.twilio.com",
         *,
+        number_pool: Sequence[str] = (),
         timeout_seconds: float = 15.0,
         pacer: Pacer | None = None,
         status_callback_url: str = "",
     ) -> None:
         if not (account_sid and auth_token):
             raise ValueError("Twilio needs an account SID and an auth token")
-        if not (from_number or messaging_service_sid):
-            raise ValueError("Twilio needs a from number or a messaging service SID")
+        if not (from_number or messaging_service_sid or number_pool):
+            raise ValueError("Twilio needs a from number, a number pool or a messaging service")
         self._credentials = (account_sid, auth_token)
         # A messaging service picks the sender from its pool (and handles opt-outs per service).
         self._sender = (
@@ -66,6 +68,9 @@ class TwilioSmsChannel(PlainTextChannel):
             if messaging_service_sid
             else {"from_": from_number}
         )
+        # A pool of our own numbers: each person always hears from the same one (their replies
+        # and a STOP go to the number they know), and each number is paced on its own.
+        self._pool = tuple(number_pool) if not messaging_service_sid else ()
         self._api_base_url = api_base_url.rstrip("/")
         # Where Twilio reports delivery (POST /twilio/status); without it, no callbacks are asked.
         self._callback = {"status_callback": status_callback_url} if status_callback_url else {}
@@ -73,6 +78,9 @@ class TwilioSmsChannel(PlainTextChannel):
         # Twilio queues what a sender gets faster than it sends; pacing keeps that queue here,
         # where urgent sends go first. Without a pacer (tests) every part goes at once.
         self.pacer = pacer
+        self._pool_pacers = {
+            number: pacer.twin() if pacer is not None else None for number in self._pool
+        }
         self._client: Any = None
 
     def render(self, reply: Reply) -> str:
@@ -104,27 +112,33 @@ class TwilioSmsChannel(PlainTextChannel):
         to = _phone_number(address)
         # Cleaned here too (it is idempotent): peer alerts may come here without render().
         parts = split_on_words(gsm7_friendly(text))
+        sender, pacer = self._sender_for(to)
         sid: str | None = None
         for part in parts:
-            if self.pacer is not None:  # the sender's rate counts segments, not API calls
-                await self.pacer.acquire(to, urgent=urgent, weight=segments(part))
-            sid = await self._send_one(to, part)
+            if pacer is not None:  # the sender's rate counts segments, not API calls
+                await pacer.acquire(to, urgent=urgent, weight=segments(part))
+            sid = await self._send_one(to, part, sender)
         logger.debug("sent %d SMS part(s), last %s", len(parts), sid)
         return sid
+
+    def _sender_for(self, to: str) -> tuple[dict[str, str], Pacer | None]:
+        """Who sends to `to`, and the pacer of that sender."""
+        if not self._pool:
+            return self._sender, self.pacer
+        number = self._pool[zlib.crc32(to.encode()) % len(self._pool)]  # stable across restarts
+        return {"from_": number}, self._pool_pacers[number]
 
     async def aclose(self) -> None:
         if self._client is not None:
             await self._client.http_client.close()
             self._client = None
 
-    async def _send_one(self, to: str, body: str) -> str:
+    async def _send_one(self, to: str, body: str, sender: dict[str, str]) -> str:
         messages = self._messages()
         try:
             # The SDK's async client passes no timeout to aiohttp (so none applies): bound it here.
             async with asyncio.timeout(self._timeout):
-                message = await messages.create_async(
-                    to=to, body=body, **self._sender, **self._callback
-                )
+                message = await messages.create_async(to=to, body=body, **sender, **self._callback)
         except (TwilioRestException, TwilioServiceException) as error:
             raise from_twilio(error) from error
         except (aiohttp.ClientError, TimeoutError, OSError) as error:
@@ -172,6 +186,7 @@ def from_settings(settings: Settings) -> TwilioSmsChannel | None:
         settings.twilio_auth_token.get_secret_value(),
         from_number=settings.twilio_from_number,
         messaging_service_sid=settings.twilio_messaging_service_sid,
+        number_pool=settings.twilio_number_pool_list,
         api_base_url=settings.twilio_api_base_url,
         pacer=Pacer(Pacing(overall=settings.twilio_messages_per_second)),
         status_callback_url=f"{settings.base_url}/twilio/status" if settings.public_url else "",
