@@ -1,8 +1,8 @@
 """A full recovery check-up and the rulers in the simulator, with the real engine and action
 server: "later" stored as when to ask again, a question about the bot, a bare "yeah i guess"
-asked again, and a request for a person in between, an emoji for cravings, a pause and a pick-up, an unclear "yeah" followed by
-how often, a greeting after going quiet, each answer reflected, the summary in the person's
-words, the need rule and a peer offered; then importance and confidence rulers after "thinking
+asked again, and a request for a person in between, an emoji for cravings, a pause and a
+pick-up, an unclear "yeah" followed by how often, a greeting after going quiet, each answer
+reflected, the summary in the person's words, the need rule and a peer offered; then importance and confidence rulers after "thinking
 about quitting", each answer reflected, and for someone not ready only the importance ruler.
 Everything is read back from the app database."""
 
