@@ -2,9 +2,9 @@
 server: "later" stored as when to ask again, a question about the bot, a bare "yeah i guess"
 asked again, and a request for a person in between, an emoji for cravings, a pause and a
 pick-up, an unclear "yeah" followed by how often, a greeting after going quiet, each answer
-reflected, the summary in the person's words, the need rule and a peer offered; then importance and confidence rulers after "thinking
-about quitting", each answer reflected, and for someone not ready only the importance ruler.
-Everything is read back from the app database."""
+reflected, the summary in the person's words, the need rule and a peer offered; then importance
+and confidence rulers after "thinking about quitting", each answer reflected, and for someone
+not ready only the importance ruler. Everything is read back from the app database."""
 
 from __future__ import annotations
 
