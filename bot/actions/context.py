@@ -14,7 +14,7 @@ import logging
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
+from rasa_sdk.events import EventType, FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy import select
@@ -34,6 +34,7 @@ from bot.actions.context_reply import (
     REDIRECT,
     REQUEST_PEER,
     REQUEST_PEER_ES,
+    YES_OR_NO,
     Said,
     feeling_response,
     reply_for,
@@ -41,7 +42,10 @@ from bot.actions.context_reply import (
 )
 from bot.actions.database import app_database
 from bot.actions.fallback import GIVE_INFORMATION, NO_HANDOFF, request_peer
+from bot.actions.medication import medication_information
 from bot.actions.miti import ActionsSay, Chosen, Run, Turn
+from bot.actions.resources_catalog import Topic
+from bot.actions.resources_select import topic_of
 from escalation.companion.language import wait_phrase
 from escalation.responses import asks_for_person
 from store.models import Direction, Message
@@ -49,6 +53,9 @@ from store.models import Direction, Message
 logger = logging.getLogger(__name__)
 
 CONTEXT_REPLY = "context_reply"
+# A question about medication for recovery that no intent caught ("whats suboxone and how do i
+# get on it"): the resources' offer answers it (what it is, then where), so this says nothing.
+MEDICATION = "medication"
 FEELINGS = tuple(feeling_response(f) for f in ("low", "tired", "so_so", "good"))
 RESPONSES = (
     CLARIFY,
@@ -98,7 +105,19 @@ def last_said_in_tracker(tracker: Tracker) -> str:
     return ""
 
 
+def asks_about_medication(intent: str, text: str) -> bool:
+    return (
+        intent not in YES_OR_NO
+        and topic_of(text) is Topic.MEDICATION
+        and medication_information(text) is not None
+    )
+
+
 class ActionInContext(Action):
+    # The engine's core fallback (the subclass) takes the message back out of the conversation,
+    # so it cannot hand the turn on to the resources' offer.
+    hands_on_medication = True
+
     def name(self) -> str:
         return "action_in_context"
 
@@ -108,6 +127,8 @@ class ActionInContext(Action):
         latest: dict[str, Any] = tracker.latest_message or {}
         intent = str((latest.get("intent") or {}).get("name") or "nlu_fallback")
         text = str(latest.get("text") or "")
+        if self.hands_on_medication and asks_about_medication(intent, text):
+            return [SlotSet(CONTEXT_REPLY, MEDICATION), FollowupAction("action_resources_offer")]
         last = last_said_in_database(tracker.sender_id)
         said = Said(
             last if last is not None else last_said_in_tracker(tracker), domain["responses"]
@@ -139,6 +160,8 @@ class ActionInContextFallback(ActionInContext):
     Rasa's own, it then takes the message back out of the conversation, so that no step of a
     story is taken on a message nobody understood, and the engine waits for the next one."""
 
+    hands_on_medication = False
+
     def name(self) -> str:
         return "action_in_context_fallback"
 
@@ -155,6 +178,8 @@ def _chosen_at(turn: Turn) -> tuple[Run, ...]:
         return ((GIVE_INFORMATION,),)
     if chosen == REQUEST_PEER_ES:
         return ((spanish.PEER_ASKED,),)
+    if chosen == MEDICATION:
+        return ((),)  # the resources' offer, which follows, says what is said
     return ((str(chosen),),) if chosen in RESPONSES else _RUNS
 
 

@@ -14,6 +14,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from bot.actions.medication import RESPONSES as MEDICATION_RESPONSES
+from bot.actions.medication import medication_information
 from bot.actions.miti import ActionsSay, Chosen, Run, Turn, tag
 from bot.actions.resources_catalog import Topic, default_catalog
 from bot.actions.resources_location import Location, deserialise, parse_location
@@ -49,9 +51,26 @@ def _show_at(turn: Turn) -> tuple[Run, ...]:
     return (("utter_fallback_clarify",),) if placeless else _more_at(turn)
 
 
+def information_for(topic: Topic | None, text: str) -> str | None:
+    """What a medication is and how to start on it, when that is what the message asks."""
+    return medication_information(text) if topic is Topic.MEDICATION else None
+
+
+PERMISSION = "utter_resources_permission"
+
+
+def _offer_at(turn: Turn) -> tuple[Run, ...]:
+    remembered = turn.slots.get(TOPIC)
+    topic = topic_of(turn.text or "") or (Topic(remembered) if remembered in set(Topic) else None)
+    information = information_for(topic, turn.text or "")
+    return ((information, PERMISSION),) if information else ((PERMISSION,),)
+
+
 # What each action can say (bot/actions/miti.py): the list, or the line when there is none.
 MITI: ActionsSay = {
-    "action_resources_offer": (("utter_resources_permission",),),
+    "action_resources_offer": Chosen(
+        ((PERMISSION,), *((name, PERMISSION) for name in MEDICATION_RESPONSES)), _offer_at
+    ),
     "action_resources_show": Chosen((*LISTED, ("utter_fallback_clarify",)), _show_at),
     "action_resources_more": Chosen(LISTED, _more_at),
 }
@@ -115,11 +134,12 @@ class ActionResourcesOffer(Action):
         domain: DomainDict,  # noqa: ARG002 - the action interface
     ) -> list[EventType]:
         topic, location = asked_topic(tracker), asked_location(tracker)
+        information = information_for(topic, latest_text(tracker))
+        if information is not None:  # what it is and how to start, then where to find it
+            dispatcher.utter_message(response=information)
         local_entries = any(not r.national for r in default_catalog().shown)
         hint = WHERE_HINT if local_entries and location is None else ""
-        dispatcher.utter_message(
-            response="utter_resources_permission", what=what(topic, location), where_hint=hint
-        )
+        dispatcher.utter_message(response=PERMISSION, what=what(topic, location), where_hint=hint)
         return remember(topic, location, None)
 
 

@@ -122,3 +122,24 @@ def test_what_helps_them_is_said_back_without_quoting_them(action_db: Database) 
 
     assert said[0]["text"].startswith("Sounds like your sponsor has been a real part of this")
     assert '"' not in said[0]["text"]
+
+
+@pytest.mark.parametrize("intent", ["nlu_fallback", "out_of_scope", "answer"])
+def test_a_question_about_a_medication_is_handed_to_the_resources_offer(
+    action_db: Database, intent: str
+) -> None:
+    sender = conversation(action_db, "sim:mo", "How are you doing today?", "whats suboxone")
+
+    events, messages = run(ActionInContext(), sender, intent, "whats suboxone and how do i start")
+
+    assert messages == []  # the offer says what it is, then asks about places
+    assert [e["name"] for e in events if e["event"] == "followup"] == ["action_resources_offer"]
+
+
+def test_the_core_fallback_does_not_hand_a_medication_question_on(action_db: Database) -> None:
+    sender = conversation(action_db, "sim:mo", "How are you doing today?", "whats suboxone")
+
+    events, messages = run(ActionInContextFallback(), sender, "nlu_fallback", "whats suboxone")
+
+    assert [e for e in events if e.get("event") == "followup"] == []
+    assert len(messages) == 1

@@ -147,3 +147,40 @@ def test_read_as_a_place_with_no_place_in_it_asks_what_was_meant() -> None:
 
     assert message["response"] == "utter_fallback_clarify"
     assert slots == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "information"),
+    [
+        ("whats suboxone and how do i get on it, im in ohio", "utter_medication_buprenorphine"),
+        ("how does methadone work", "utter_medication_methadone"),
+        ("is vivitrol an opioid?", "utter_medication_naltrexone"),
+        ("what is mat", "utter_medication_overview"),
+        ("suboxone or methadone, whats the difference", "utter_medication_overview"),
+        ("what meds help with alcohol cravings", "utter_medication_alcohol"),
+    ],
+)
+def test_a_question_about_a_medication_is_answered_before_places_are_offered(
+    text: str, information: str
+) -> None:
+    (answer, offer), slots = run(ActionResourcesOffer(), text)
+
+    assert answer["response"] == information
+    assert offer["response"] == "utter_resources_permission"
+    assert slots["resource_topic"] == "medication"
+
+
+def test_the_answer_about_suboxone_offers_places_in_the_state_named() -> None:
+    (_, offer), slots = run(
+        ActionResourcesOffer(), "whats suboxone and how do i get on it, im in ohio"
+    )
+
+    assert offer["what"] == "medication for recovery in Ohio"
+    assert slots["resource_location"] == "OH"
+
+
+@pytest.mark.parametrize("text", ["where can i get suboxone", "any methadone clinics near me"])
+def test_asking_only_where_gets_only_the_offer_of_places(text: str) -> None:
+    (offer,), _ = run(ActionResourcesOffer(), text)
+
+    assert offer["response"] == "utter_resources_permission"

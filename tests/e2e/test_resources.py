@@ -1,5 +1,6 @@
 """Resources and the fallback through the simulator with the real engine and action server:
-meetings in Ohio, offered with permission, at most three options a message, "more"; and two
+meetings in Ohio, offered with permission, at most three options a message, "more"; a question
+about suboxone the assistant's intents do not cover, answered before places are offered; and two
 misses in a row ending with a peer asked to text, recorded as the gateway's own escalation."""
 
 from __future__ import annotations
@@ -55,6 +56,23 @@ def test_meetings_in_ohio_with_permission_three_at_a_time(
     assert 1 <= len(options(second)) <= 3
     assert "Recovery Dharma" in second
     assert len(second) <= MAX_MESSAGE
+
+
+def test_a_question_about_suboxone_is_answered_then_places_in_the_state_are_offered(
+    system: Supervisor, system_settings: Settings
+) -> None:
+    base = f"http://127.0.0.1:{system_settings.app_port}"
+
+    replies = chat(base, "mo", "whats suboxone and how do i get on it, im in ohio")
+
+    assert len(replies) == 2, replies
+    answer, offer = replies
+    assert answer in texts("resources.yml", "utter_medication_buprenorphine")
+    assert "1-800-662-4357" in answer
+    assert offer in texts("resources.yml", "utter_resources_permission",
+                          what="medication for recovery in Ohio", where_hint="")  # fmt: skip
+    (shown,) = chat(base, "mo", "yes")
+    assert "findtreatment.gov" in shown
 
 
 def test_two_misses_then_a_peer_is_asked_to_text(

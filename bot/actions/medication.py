@@ -1,0 +1,48 @@
+"""Which medication a question about medication for recovery is about: pure, no I/O.
+
+Someone asking "what's suboxone and how do I get on it" wants to know what it is and how to
+start before they want a list of places; someone asking "any methadone clinics near me" wants
+only the places. The words are the domain's (bot/domain/resources.yml, utter_medication_*),
+with their sources; this module only picks which.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Most specific first: a message naming one medication gets that one; two or more, or none
+# ("what is MAT"), the overview of all three.
+_NAMED: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "utter_medication_buprenorphine",
+        re.compile(
+            r"\b(?:suboxone|subs?|bupe|bup|buprenorphine|subutex|zubsolv|sublocade|brixadi)\b"
+        ),
+    ),
+    ("utter_medication_methadone", re.compile(r"\bmethadone?\b")),
+    ("utter_medication_naltrexone", re.compile(r"\b(?:naltrexone|vivitrol|vivi|revia)\b")),
+)
+_ALCOHOL = re.compile(r"\b(?:alcohol|drinking|booze|acamprosate|antabuse|disulfiram|campral)\b")
+# A question about the medication itself, not only where to get it.
+_ASKS_ABOUT = re.compile(
+    r"\b(?:what|whats|how|hows|explain|tell me|difference|work|works|side effects?|safe|start|"
+    r"get on|switch|is it|does it|info|information|prescribe|prescription|doctor|dr)\b"
+    r"|^(?:is|are|can|could|does|do|should|will)\b"  # "is vivitrol an opioid?"
+)
+OVERVIEW = "utter_medication_overview"
+ALCOHOL = "utter_medication_alcohol"
+RESPONSES = (*(name for name, _ in _NAMED), OVERVIEW, ALCOHOL)
+
+
+def medication_information(text: str) -> str | None:
+    """The response that answers a question about medication, or None when the message asks
+    only where to find it."""
+    lowered = text.lower().replace("'", "").replace("\u2019", "")
+    if not _ASKS_ABOUT.search(lowered):
+        return None
+    named = [name for name, pattern in _NAMED if pattern.search(lowered)]
+    if len(named) == 1:
+        return named[0]
+    if not named and _ALCOHOL.search(lowered):
+        return ALCOHOL
+    return OVERVIEW
