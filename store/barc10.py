@@ -110,3 +110,17 @@ def complete(session: Session, participant_id: int, now: datetime) -> Completed 
     if previous is None:
         return Completed(total, None, None)
     return Completed(total, previous.total, previous.completed_at)
+
+
+def completed_totals(session: Session, participant_id: int) -> list[tuple[datetime, int]]:
+    """(when, total) of each finished check-in with all ten items scored, oldest first."""
+    rows = session.execute(
+        select(Barc10Checkin.completed_at, Barc10Checkin.total)
+        .where(
+            Barc10Checkin.participant_id == participant_id,
+            Barc10Checkin.completed_at.is_not(None),
+            Barc10Checkin.total.is_not(None),
+        )
+        .order_by(Barc10Checkin.completed_at, Barc10Checkin.id)
+    )
+    return [(when, total) for when, total in rows if when is not None and total is not None]

@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from bot.actions import spanish
 from bot.actions.barc10 import participant_of
+from bot.actions.barc10_results import NONE_YET_TAG, RESULTS_TAG, asks_for_results, results_text
 from bot.actions.context_read import milestone_in, support_in
 from bot.actions.context_reply import (
     ACKNOWLEDGE,
@@ -48,6 +49,7 @@ from bot.actions.resources_catalog import Topic
 from bot.actions.resources_select import topic_of
 from escalation.companion.language import wait_phrase
 from escalation.responses import asks_for_person
+from store import barc10
 from store.models import Direction, Message
 
 logger = logging.getLogger(__name__)
@@ -56,6 +58,8 @@ CONTEXT_REPLY = "context_reply"
 # A question about medication for recovery that no intent caught ("whats suboxone and how do i
 # get on it"): the resources' offer answers it (what it is, then where), so this says nothing.
 MEDICATION = "medication"
+# "what was my score?": their own BARC-10 totals, or that there is none yet.
+RESULTS, NO_RESULTS = "barc10_results", "barc10_no_results"
 FEELINGS = tuple(feeling_response(f) for f in ("low", "tired", "so_so", "good"))
 RESPONSES = (
     CLARIFY,
@@ -129,6 +133,8 @@ class ActionInContext(Action):
         text = str(latest.get("text") or "")
         if self.hands_on_medication and asks_about_medication(intent, text):
             return [SlotSet(CONTEXT_REPLY, MEDICATION), FollowupAction("action_resources_offer")]
+        if intent not in YES_OR_NO and asks_for_results(text):
+            return self.own_results(dispatcher, tracker.sender_id)
         last = last_said_in_database(tracker.sender_id)
         said = Said(
             last if last is not None else last_said_in_tracker(tracker), domain["responses"]
@@ -145,6 +151,15 @@ class ActionInContext(Action):
             words = words.replace("{wait}", wait_phrase(wait, "es"))
         dispatcher.utter_message(text=words, metadata=spoken.get("metadata"))
         return [SlotSet(CONTEXT_REPLY, chosen)]
+
+    @staticmethod
+    def own_results(dispatcher: CollectingDispatcher, sender: str) -> list[EventType]:
+        with app_database().transaction() as session:
+            participant_id = participant_of(session, sender)
+            totals = barc10.completed_totals(session, participant_id) if participant_id else []
+        tagged = RESULTS_TAG if totals else NONE_YET_TAG
+        dispatcher.utter_message(text=results_text(totals), metadata=tagged)
+        return [SlotSet(CONTEXT_REPLY, RESULTS if totals else NO_RESULTS)]
 
     @staticmethod
     def request_peer(dispatcher: CollectingDispatcher, sender: str) -> None:
@@ -180,6 +195,8 @@ def _chosen_at(turn: Turn) -> tuple[Run, ...]:
         return ((spanish.PEER_ASKED,),)
     if chosen == MEDICATION:
         return ((),)  # the resources' offer, which follows, says what is said
+    if chosen in (RESULTS, NO_RESULTS):
+        return ((RESULTS_TAG if chosen == RESULTS else NONE_YET_TAG,),)
     return ((str(chosen),),) if chosen in RESPONSES else _RUNS
 
 

@@ -15,6 +15,7 @@ from rasa_sdk.events import SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
+from bot.actions.barc10_results import NONE_YET
 from bot.actions.context import ActionInContext, ActionInContextFallback
 from bot.actions.database import app_database
 from core.clock import utcnow
@@ -22,7 +23,7 @@ from core.settings import get_settings
 from escalation.levels import Level
 from escalation.responses import asks_for_person, peer_offer
 from escalation.service import EscalationPolicy
-from store import messages
+from store import barc10, messages
 from store.db import Database
 from store.escalation_models import Escalation
 from store.participants import engine_sender, participant_for
@@ -143,3 +144,36 @@ def test_the_core_fallback_does_not_hand_a_medication_question_on(action_db: Dat
 
     assert [e for e in events if e.get("event") == "followup"] == []
     assert len(messages) == 1
+
+
+def finished_barc10(db: Database, address: str, scores: list[int], days_ago: int) -> None:
+    with db.transaction() as session:
+        participant = participant_for(session, address)
+        assert participant is not None
+        when = utcnow() - timedelta(days=days_ago)
+        for item, score in enumerate(scores, start=1):
+            barc10.record_answer(session, participant.id, item, score, when)
+        barc10.complete(session, participant.id, when)
+
+
+def test_asking_for_their_score_gets_their_own_totals_and_the_change(action_db: Database) -> None:
+    sender = conversation(action_db, "sim:lu", "How are you doing today?", "what was my score")
+    finished_barc10(action_db, "sim:lu", [4] * 10, days_ago=40)
+    finished_barc10(action_db, "sim:lu", [5] * 10, days_ago=2)
+
+    events, (message,) = run(ActionInContext(), sender, "nlu_fallback", "what was my score?")
+
+    assert "added up to 50 out of 60, up 10 points from the time before" in message["text"]
+    assert "Your totals over time: 40, 50." in message["text"]
+    assert SlotSet("context_reply", "barc10_results") in events
+
+
+def test_asking_for_a_score_with_no_finished_check_in_says_how_to_do_one(
+    action_db: Database,
+) -> None:
+    sender = conversation(action_db, "sim:lu", "How are you doing today?", "my results?")
+
+    events, (message,) = run(ActionInContext(), sender, "out_of_scope", "my results?")
+
+    assert message["text"] == NONE_YET
+    assert SlotSet("context_reply", "barc10_no_results") in events

@@ -1,6 +1,7 @@
 """Turns the person leads, through the gateway with the real engine and action server: the
 answer to the assistant's own "How are you doing today?", a milestone, a yes to the gateway's
-offer of a peer, and misses that climb to the offer of a person without repeating a word."""
+offer of a peer, "what was my score?", and misses that climb to the offer of a person without
+repeating a word."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
+from bot.actions.barc10_results import NONE_YET
 from core.settings import Settings
 from escalation.levels import Level
 from escalation.responses import asks_for_person
@@ -57,6 +59,15 @@ def test_a_yes_to_the_gateways_offer_of_a_peer_says_when_to_expect_them(
     assert offer.startswith("Would it help to talk with a peer recovery specialist?")
     (answer,) = chat(base, "fe", "yes please")
     assert answer == asks_for_person(concern_wait(system_settings))
+
+
+def test_asking_for_their_score_before_any_check_in_says_how_to_do_one(
+    system: Supervisor, system_settings: Settings
+) -> None:
+    base = f"http://127.0.0.1:{system_settings.app_port}"
+
+    chat(base, "gi", "hi")
+    assert chat(base, "gi", "what was my score?") == [NONE_YET]
 
 
 def test_misses_climb_to_the_offer_of_a_person_and_never_repeat(

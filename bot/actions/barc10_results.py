@@ -1,0 +1,69 @@
+"""A person's own BARC-10 results, when they ask ("what was my score?"): pure, no I/O.
+
+Said in plain words: the latest total out of 60, the change since the one before, and the
+totals over time; what a higher total means (more of what helps recovery in place), never a pass
+mark, a band or a cut-off (those are for staff: store/barc10.py STRENGTHS_CUTOFF). It ends with
+an open question, so the number is theirs to make sense of.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime
+
+from bot.actions.miti import Tag, tag
+
+# "what was my score", "my barc results?", "how did i do on the barc": their own results. Not
+# "my drug test results" or "my credit score", which are about something else.
+_ASKS = re.compile(
+    r"\bmy\s+(?:barc\s*-?\s*(?:10\s+)?)?(?:score|scores|results?|totals?|progress)\b"
+    r"|\bhow\s+did\s+i\s+do\b|\bbarc\s*-?\s*(?:10\s+)?(?:score|results?|totals?)\b"
+)
+_OTHER_RESULTS = re.compile(r"\b(?:test|tests|drug|lab|labs|credit|court|ua|urine|blood|exam)\b")
+_BARC = re.compile(r"\bbarc\b")
+MEANING = (
+    "Higher means more of the things that help recovery are in place for you; there's no pass "
+    "or fail."
+)
+NONE_YET = (
+    "You haven't finished all ten statements of a check-in with me yet, so there's no total to "
+    'share. Text "barc" any time you\'d like to do one.'
+)
+QUESTION = "What do you make of that?"
+RESULTS_TAG: Tag = tag("give_information", "open_question")
+NONE_YET_TAG: Tag = tag("give_information")
+
+
+def asks_for_results(text: str) -> bool:
+    lowered = text.lower().replace("'", "").replace("\u2019", "")
+    if _OTHER_RESULTS.search(lowered) and not _BARC.search(lowered):
+        return False
+    return _ASKS.search(lowered) is not None
+
+
+def _day(when: datetime) -> str:
+    return f"{when.strftime('%B')} {when.day}"
+
+
+def _change(total: int, previous: int) -> str:
+    if total == previous:
+        return "the same as the time before"
+    points = abs(total - previous)
+    direction = "up" if total > previous else "down"
+    return f"{direction} {points} point{'s' * (points != 1)} from the time before"
+
+
+def results_text(totals: Sequence[tuple[datetime, int]]) -> str:
+    """What is said back: NONE_YET, or the latest total, the change and the trend."""
+    if not totals:
+        return NONE_YET
+    when, total = totals[-1]
+    latest = f"Your last check-in, on {_day(when)}, added up to {total} out of 60"
+    if len(totals) == 1:
+        return f"{latest}. {MEANING} {QUESTION}"
+    trend = ", ".join(str(each) for _, each in totals[-6:])
+    return (
+        f"{latest}, {_change(total, totals[-2][1])}. Your totals over time: {trend}. {MEANING} "
+        f"{QUESTION}"
+    )

@@ -1,0 +1,71 @@
+"""A person asking for their own BARC-10 results gets their totals in plain words, the change
+and the trend, what higher means, and never a pass mark; other results are not theirs to get."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.actions.barc10_results import NONE_YET, asks_for_results, results_text
+from store.barc10 import STRENGTHS_CUTOFF
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("what was my score?", True),
+        ("whats my score", True),
+        ("can i see my barc results", True),
+        ("how did i do on the barc", True),
+        ("my results?", True),
+        ("barc score pls", True),
+        ("my drug test results came back clean", False),
+        ("my credit score is trash", False),
+        ("i scored a job interview", False),
+        ("what was that", False),
+    ],
+)
+def test_asking_for_their_own_results_is_recognised(text: str, asks: bool) -> None:
+    assert asks_for_results(text) is asks
+
+
+def at(month: int, day: int) -> datetime:
+    return datetime(2026, month, day, 15, tzinfo=UTC)
+
+
+def test_no_finished_check_in_says_how_to_do_one() -> None:
+    assert results_text([]) == NONE_YET
+
+
+def test_one_total_is_said_with_what_higher_means_and_a_question() -> None:
+    said = results_text([(at(11, 3), 42)])
+
+    assert said == (
+        "Your last check-in, on November 3, added up to 42 out of 60. Higher means more of the "
+        "things that help recovery are in place for you; there's no pass or fail. What do you "
+        "make of that?"
+    )
+
+
+def test_the_change_and_the_totals_over_time() -> None:
+    said = results_text([(at(9, 1), 31), (at(10, 1), 38), (at(11, 3), 42)])
+
+    assert said.startswith(
+        "Your last check-in, on November 3, added up to 42 out of 60, up 4 points from the time "
+        "before. Your totals over time: 31, 38, 42."
+    )
+
+
+def test_a_drop_is_said_as_plainly_as_a_rise() -> None:
+    said = results_text([(at(10, 1), 43), (at(11, 3), 42)])
+
+    assert "down 1 point from the time before" in said
+
+
+def test_never_a_pass_mark() -> None:
+    said = results_text([(at(10, 1), STRENGTHS_CUTOFF), (at(11, 3), STRENGTHS_CUTOFF + 1)])
+
+    assert "pass or fail" in said
+    for staff_words in ("47 or", "cut", "strengths signal", "pass mark"):
+        assert staff_words not in said
