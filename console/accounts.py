@@ -86,7 +86,7 @@ def _failed(session: Session, user: User, lockout: Lockout, now: datetime) -> Ve
         return Verdict.WRONG
     user.failed_attempts = 0
     user.locked_until = now + lockout.duration
-    audit.record(session, f"user:{user.name}", "locked-out", user_id=user.id)
+    audit.record(session, f"peer:{user.name}", "locked-out", user_id=user.id)
     return Verdict.LOCKED
 
 
@@ -135,5 +135,5 @@ def check_second_factor(
     if left is None:
         return _failed(session, user, lockout, now)
     user.backup_codes = left
-    audit.record(session, f"user:{user.name}", "used-backup-code", user_id=user.id)
+    audit.record(session, f"peer:{user.name}", "used-backup-code", user_id=user.id)
     return _passed(user)

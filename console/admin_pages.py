@@ -28,7 +28,7 @@ CSV_COLUMNS = ["id", "at", "actor", "action", "participant_id", "client", "detai
 def _entries(request: Request, viewer: str, action: str, limit: int | None) -> list[AuditEntry]:
     with web.db_of(request).transaction() as session:
         # Reading the log is itself on the log: an export is a disclosure.
-        audit.record(session, f"user:{viewer}", action)
+        audit.record(session, f"peer:{viewer}", action)
         query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
         return list(session.scalars(query))
 
@@ -82,7 +82,7 @@ def _create(
     with web.db_of(request).transaction() as session:
         return accounts.create_user(
             session, name, role, password, display_name=display_name or None,
-            issuer=settings.program_name, by=f"user:{by}",
+            issuer=settings.program_name, by=f"peer:{by}",
         )  # fmt: skip
 
 

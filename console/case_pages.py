@@ -58,7 +58,7 @@ def _load(request: Request, escalation_id: int, viewer: str, staff: bool) -> Cas
     with web.db_of(request).transaction() as session:
         case, person = _case_and_person(session, escalation_id)
         if staff:
-            audit.record(session, f"user:{viewer}", "viewed-escalation", person.id)
+            audit.record(session, f"peer:{viewer}", "viewed-escalation", person.id)
         now = utcnow()
         timer = queue.timer_of(case, policy.targets, now)
         view = CaseView(

@@ -64,14 +64,14 @@ def _first_step(request: Request, name: str, password: str) -> tuple[Verdict, st
         user = accounts.find_user(session, name)
         verdict = accounts.check_password(session, user, password, _lockout(settings), now)
         if user is None or verdict is not Verdict.PASSED:
-            actor = f"user:{user.name}" if user else "user:?"  # a typed name may be a password
+            actor = f"peer:{user.name}" if user else "peer:?"  # a typed name may be a password
             audit.record(session, actor, f"sign-in-{verdict.value}")
             return verdict, None, False
         if user.totp_secret is None and not settings.dev:
             raise HTTPException(403, "TOTP is required in production: ask an admin to set it up")
         complete = user.totp_secret is None
         if complete:
-            audit.record(session, f"user:{user.name}", "signed-in", second_factor=False)
+            audit.record(session, f"peer:{user.name}", "signed-in", second_factor=False)
         span = web.lifetimes(settings)
         client = web.client_of(request)
         opened = sessions.open_session(
@@ -124,13 +124,13 @@ def _second_step(request: Request, user_id: int, old_id: str, code: str) -> tupl
         user = session.get(User, user_id)
         assert user is not None
         verdict = accounts.check_second_factor(session, user, code, _lockout(settings), now)
-        audit.record(session, f"user:{user.name}", f"second-factor-{verdict.value}")
+        audit.record(session, f"peer:{user.name}", f"second-factor-{verdict.value}")
         if verdict is not Verdict.PASSED:
             if verdict is Verdict.LOCKED:
                 sessions.end(session, old_id)
             return verdict, ""
         sessions.end(session, old_id)
-        audit.record(session, f"user:{user.name}", "signed-in", second_factor=True)
+        audit.record(session, f"peer:{user.name}", "signed-in", second_factor=True)
         span, client = web.lifetimes(settings), web.client_of(request)
         opened = sessions.open_session(session, user, span, now, authenticated=True, client=client)
         return verdict, opened
@@ -167,7 +167,7 @@ async def logout(request: Request, who: web.Poster) -> Response:
     def end() -> None:
         with web.db_of(request).transaction() as session:
             sessions.end(session, session_id)
-            audit.record(session, f"user:{who.user.name}", "signed-out")
+            audit.record(session, f"peer:{who.user.name}", "signed-out")
 
     await asyncio.to_thread(end)
     response = RedirectResponse("/console/login", status_code=303)

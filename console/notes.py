@@ -33,7 +33,7 @@ def add(session: Session, escalation_id: int, author: str, text: str, now: datet
     session.add(note)
     session.flush()
     audit.record(
-        session, f"user:{author}", "added-note", case.participant_id,
+        session, f"peer:{author}", "added-note", case.participant_id,
         escalation_id=escalation_id, note_id=note.id,
     )  # fmt: skip
     return True

@@ -24,7 +24,7 @@ def _load(request: Request, participant_id: int, viewer: str, words: bool) -> Pa
         view = participant.load(session, participant_id, words=words)
         if view is None:
             raise HTTPException(404, "no such participant")
-        audit.record(session, f"user:{viewer}", "viewed-participant", participant_id)
+        audit.record(session, f"peer:{viewer}", "viewed-participant", participant_id)
         return view
 
 

@@ -30,7 +30,7 @@ def _rows(request: Request, viewer: str, chosen: Filter) -> list[QueueRow]:
     policy: EscalationPolicy = request.app.state.policy
     with web.db_of(request).transaction() as session:
         # The queue shows people's names and what they said in plain words: a view to audit.
-        audit.record(session, f"user:{viewer}", "viewed-queue", filter=chosen)
+        audit.record(session, f"peer:{viewer}", "viewed-queue", filter=chosen)
         return queue.rows(session, viewer, chosen, policy.targets, utcnow())
 
 

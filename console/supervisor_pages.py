@@ -25,7 +25,7 @@ def _load(request: Request, viewer: str) -> tuple[list[HeldCase], list[OnCall]]:
     policy: EscalationPolicy = request.app.state.policy
     now = utcnow()
     with web.db_of(request).transaction() as session:
-        audit.record(session, f"user:{viewer}", "viewed-supervision")
+        audit.record(session, f"peer:{viewer}", "viewed-supervision")
         cases = supervision.open_cases(session, policy.targets, now)
         return cases, supervision.on_call(session, service.on_call(session, policy, now), now)
 

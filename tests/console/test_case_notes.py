@@ -49,7 +49,7 @@ def test_adding_a_note_is_audited_without_its_words(
 
     with db.transaction() as session:
         row = session.scalars(select(AuditEntry).where(AuditEntry.action == "added-note")).one()
-    assert (row.actor, row.participant_id, row.client) == ("user:Ben", person, "testclient")
+    assert (row.actor, row.participant_id, row.client) == ("peer:Ben", person, "testclient")
     assert NOTE not in str(row.detail)
 
 

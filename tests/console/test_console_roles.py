@@ -56,7 +56,7 @@ def test_program_staff_see_a_case_without_its_words_and_cannot_act_on_it(
 
     assert (page.status_code, claim.status_code, fragment.status_code) == (200, 403, 403)
     assert WORDS not in page.text
-    assert ("user:Pat", "viewed-escalation", person, "testclient") in audit_rows(db)
+    assert ("peer:Pat", "viewed-escalation", person, "testclient") in audit_rows(db)
 
 
 def test_a_peer_cannot_open_the_audit_log(client: TestClient, accounts: dict[str, Account]) -> None:
@@ -79,7 +79,7 @@ def test_an_admin_reads_and_exports_the_audit_log_and_the_export_is_audited(
 
     rows = list(csv.DictReader(io.StringIO(exported.text)))
     assert exported.headers["content-type"].startswith("text/csv")
-    assert {("peer:Ana", "viewed-conversation"), ("user:Ada", "exported-audit")} <= {
+    assert {("peer:Ana", "viewed-conversation"), ("peer:Ada", "exported-audit")} <= {
         (row["actor"], row["action"]) for row in rows
     }
     assert client.get("/console/", follow_redirects=False).headers["location"] == (
@@ -117,7 +117,7 @@ def test_an_admin_adds_a_user_who_then_signs_in_with_the_totp_shown_once(
 
     cleo = Account("Cleo", Role.PEER, secret, [])
     assert sign_in(client, cleo, password="a long enough password") == "/console/"
-    assert ("user:Ada", "user-created", None, "testclient") in audit_rows(db)
+    assert ("peer:Ada", "user-created", None, "testclient") in audit_rows(db)
 
 
 def test_an_admin_is_told_why_a_user_cannot_be_added(

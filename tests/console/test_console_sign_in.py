@@ -80,7 +80,7 @@ def test_five_wrong_passwords_lock_the_account_even_against_the_right_one(
 
     assert (statuses, right.status_code) == ([401, 401, 401, 401, 423], 423)
     assert "locked" in right.text
-    assert ("user:Ana", "locked-out") in actions(db)
+    assert ("peer:Ana", "locked-out") in actions(db)
 
 
 def test_an_unknown_name_is_told_the_same_as_a_wrong_password(

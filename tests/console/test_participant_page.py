@@ -41,7 +41,7 @@ def test_every_view_of_a_participant_page_is_an_audit_row_with_who_and_from_wher
     with db.transaction() as session:
         rows = session.scalars(select(AuditEntry).where(AuditEntry.action == "viewed-participant"))
         views = [(r.actor, r.participant_id, r.client) for r in rows]
-    assert views == [("user:Ben", person, "testclient")] * 2
+    assert views == [("peer:Ben", person, "testclient")] * 2
 
 
 def test_program_staff_see_what_an_answer_was_read_as_but_not_the_persons_words(

@@ -153,4 +153,4 @@ def test_each_view_of_the_supervisor_page_is_an_audit_row(
 
     with db.transaction() as session:
         rows = session.scalars(select(AuditEntry).where(AuditEntry.action == "viewed-supervision"))
-        assert [(r.actor, r.client) for r in rows] == [("user:Sam", "testclient")]
+        assert [(r.actor, r.client) for r in rows] == [("peer:Sam", "testclient")]
