@@ -18,6 +18,7 @@ from channels.pacing import Pacer
 if TYPE_CHECKING:
     from fastapi import APIRouter
 
+    from channels.consent import DeepLinkStarts
     from channels.outbox import OptedOut
     from store.db import Database
     from store.messages import Stored
@@ -81,6 +82,8 @@ class Wiring:
     gateway: Accepting
     db: Database
     opted_out: OptedOut  # a platform says a person stopped (a blocked bot): record and tell
+    # A program's Telegram deep link pressed (/start <token>): link, invite, or say why not.
+    starts: DeepLinkStarts | None = None
 
 
 class Channel(Protocol):

@@ -1,6 +1,7 @@
-"""What the gateway asks of a program's invitations (checkins/invitations.py implements it; the
-assembly wires it): whether a message is a YES, whether the person was invited, and, in the
-transaction that stores the reply, their consent and its confirmation."""
+"""What the gateway and the Telegram intake ask of a program's invitations (checkins/ implements
+it; the assembly wires it): whether a message is a YES, whether the person was invited, and, in
+the transaction that stores the reply, their consent and its confirmation; and what a pressed
+Telegram deep link answers."""
 
 from __future__ import annotations
 
@@ -23,4 +24,12 @@ class InvitationAnswers(Protocol):
 
     def accept(self, session: Session, *, message: Message, now: datetime) -> list[str]:
         """Records their consent; the confirmation to send, or [] if no longer invited."""
+        ...
+
+
+class DeepLinkStarts(Protocol):
+    def start(self, session: Session, *, token: str, address: str, now: datetime) -> list[str]:
+        """`/start <token>` from a Telegram deep link, in the transaction that stores it: spends
+        the token, links the chat and invites the person; what to answer (the invitation, or
+        why the link did not work)."""
         ...

@@ -9,7 +9,6 @@ enrollment, so the history stays with the person.
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -19,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from checkins.enrollment_csv import EnrollmentRow
 from checkins.plans import Plan, expand
-from store import audit
+from store import audit, telegram_links
 from store.enrollment_models import DueEvent, DueStatus, Enrollment
 from store.models import Participant, ParticipantAddress
 
@@ -34,7 +33,7 @@ class Enrolled:
     line: int
     result: Result
     participant_id: int
-    telegram_code: str | None = None  # for the deep link t.me/<bot>?start=<code>
+    telegram_code: str | None = None  # the deep link t.me/<bot>?start=<code>; good once
 
 
 def enroll(
@@ -53,9 +52,8 @@ def _enroll_one(
     address = f"tel:{row.phone}" if row.phone else None
     participant = _participant_for(session, address, row.display_name, now)
     participant.language = participant.language or row.language
-    code = secrets.token_urlsafe(12) if row.telegram else None
-    if code is not None:
-        participant.enrollment_code = code
+    # The deep link's token: shown once to hand over, stored only hashed (store/telegram_links).
+    code = telegram_links.issue(session, participant.id, now) if row.telegram else None
     session.add(
         Enrollment(
             participant_id=participant.id,

@@ -22,17 +22,23 @@ def link_by_code(session: Session, code: str, address: str, now: datetime) -> in
     enrolled = session.scalar(select(Participant).where(Participant.enrollment_code == code))
     if enrolled is None:
         return None
+    attach_address(session, enrolled.id, address, now)
+    return enrolled.id
+
+
+def attach_address(session: Session, participant_id: int, address: str, now: datetime) -> None:
+    """The address is the participant's from now on (moved from the anonymous participant it
+    may have started as; the messages it sent before stay with whoever they were from)."""
     link = session.scalar(select(ParticipantAddress).where(ParticipantAddress.address == address))
     if link is None:
         session.add(
             ParticipantAddress(
-                participant_id=enrolled.id,
+                participant_id=participant_id,
                 address=address,
                 channel=address.partition(":")[0],
                 created_at=now,
             )
         )
     else:
-        link.participant_id = enrolled.id
+        link.participant_id = participant_id
     session.flush()  # a concurrent first message from the address fails here, not at commit
-    return enrolled.id

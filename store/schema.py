@@ -11,6 +11,7 @@ from store import (
     linkage_models,
     models,
     roster_models,
+    telegram_links,
 )
 
 metadata = models.Base.metadata
@@ -25,4 +26,5 @@ __all__ = [
     "metadata",
     "models",
     "roster_models",
+    "telegram_links",
 ]

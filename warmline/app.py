@@ -21,6 +21,7 @@ from channels.outbox import OutboxDispatcher
 from channels.workers import Pass, run_background, run_sender
 from checkins.dispatch import Dispatcher
 from checkins.invitations import Invitations
+from checkins.telegram_start import TelegramStarts
 from console.api import router as peer_api
 from console.pages import install as install_console
 from core.clock import utcnow
@@ -94,7 +95,12 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         partial(asyncio.to_thread, _remind_overdue, db, policy),
         alerts.dispatch,
     ]
-    wiring = Wiring(gateway=app.state.gateway, db=db, opted_out=opted_out)
+    wiring = Wiring(
+        gateway=app.state.gateway,
+        db=db,
+        opted_out=opted_out,
+        starts=TelegramStarts(settings.program_name),
+    )
     for channel in channels.values():  # pollers, webhook registrations
         await channel.start(wiring)
     stop = asyncio.Event()

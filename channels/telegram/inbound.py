@@ -43,7 +43,11 @@ class TelegramInbound:
 
 def start_inbound(reader: TelegramChannel, listening: Listening, wiring: Wiring) -> TelegramInbound:
     intake = TelegramIntake(
-        channel=reader, gateway=wiring.gateway, db=wiring.db, opted_out=wiring.opted_out
+        channel=reader,
+        gateway=wiring.gateway,
+        db=wiring.db,
+        opted_out=wiring.opted_out,
+        starts=wiring.starts,
     )
     if listening.webhook_url:
         work = register(reader, listening.webhook_url, listening.secret)

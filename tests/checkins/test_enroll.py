@@ -14,6 +14,7 @@ from checkins.plans import EventKind, expand, load_plans, plan_named
 from store.db import Database
 from store.enrollment_models import Consent, DueEvent, DueStatus, Enrollment
 from store.models import AuditEntry, Participant, ParticipantAddress
+from store.telegram_links import VALID_FOR, TelegramLink, token_hash
 
 NOW = datetime(2026, 12, 4, 15, tzinfo=UTC)
 PLANS = load_plans()
@@ -131,7 +132,12 @@ def test_telegram_rows_get_a_start_code_and_need_no_phone(db: Database) -> None:
     assert len(done.telegram_code) >= 16
     with db.transaction() as session:
         person = session.get_one(Participant, done.participant_id)
-        assert person.enrollment_code == done.telegram_code
+        assert person.enrollment_code is None  # never kept in the clear
+        link = session.scalars(select(TelegramLink)).one()
+        assert link.participant_id == person.id
+        assert link.token_hash == token_hash(done.telegram_code) != done.telegram_code
+        assert link.expires_at == NOW + VALID_FOR
+        assert link.used_at is None
         assert session.scalars(select(ParticipantAddress)).all() == []
 
 

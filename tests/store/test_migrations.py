@@ -34,6 +34,7 @@ APP_TABLES = {
     "case_notes",
     "oncall_roster",
     "reply_drafts",
+    "telegram_links",
 }
 
 

@@ -4,6 +4,7 @@ each update once, and the reply sent back to the same chat."""
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from typing import Any, cast
 
 import pytest
@@ -12,6 +13,7 @@ from httpx import Response
 from sqlalchemy import select
 
 from channels.telegram.webhook import PATH, SECRET_HEADER
+from store import telegram_links
 from store.db import Database
 from store.escalation_models import AlertKind, PeerAlert
 from store.models import Direction, Message, Participant, ParticipantAddress
@@ -104,15 +106,15 @@ def test_a_button_press_is_answered_and_its_payload_reaches_the_engine(
     assert fake_engine.calls[0]["message"] == "/mood_good"
 
 
-def enroll(db: Database, code: str) -> int:
-    """A participant a program enrolled, already reachable by SMS."""
+def enroll(db: Database) -> tuple[int, str]:
+    """A participant a program enrolled, already reachable by SMS, and their link's token."""
     with db.transaction() as session:
-        person = Participant(enrollment_code=code)
+        person = Participant()
         session.add(
             ParticipantAddress(participant=person, address="tel:+15550001111", channel="tel")
         )
         session.flush()
-        return person.id
+        return person.id, telegram_links.issue(session, person.id, datetime.now(UTC))
 
 
 def addresses_of(db: Database, participant_id: int) -> set[str]:
@@ -126,10 +128,10 @@ def addresses_of(db: Database, participant_id: int) -> set[str]:
 def test_start_with_an_enrolment_code_links_the_chat_to_the_enrolled_participant(
     webhook_client: TestClient, db: Database, fake_engine: FakeEngine
 ) -> None:
-    enrolled = enroll(db, "ABC123")
+    enrolled, token = enroll(db)
     post(webhook_client, message_update(1, CHAT, text="hello?"))  # first, as a stranger
 
-    post(webhook_client, message_update(2, CHAT, text="/start ABC123"))
+    post(webhook_client, message_update(2, CHAT, text=f"/start {token}"))
     post(webhook_client, message_update(3, CHAT, text="it's me"))
 
     stranger, *_ = inbound(db)[0]
@@ -144,14 +146,14 @@ def test_start_with_an_enrolment_code_links_the_chat_to_the_enrolled_participant
 def test_start_with_an_unknown_code_just_starts_an_anonymous_conversation(
     webhook_client: TestClient, db: Database, fake_telegram: FakeTelegram
 ) -> None:
-    enrolled = enroll(db, "ABC123")
+    enrolled, _ = enroll(db)
 
     response = post(webhook_client, message_update(1, CHAT, text="/start NOPE99"))
 
     assert response.status_code == 200
     [(participant, address, text)] = inbound(db)
     assert (participant != enrolled, address, text) == (True, ADDRESS, "/start")
-    eventually(lambda: fake_telegram.sent)  # answered like any /start
+    eventually(lambda: fake_telegram.sent)  # told the link did not work (test_deep_link_consent)
 
 
 @pytest.mark.parametrize("text", ["/stop", "/help"])
