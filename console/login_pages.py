@@ -30,8 +30,12 @@ def _lockout(settings: Settings) -> Lockout:
 
 
 def _set_cookie(response: Response, request: Request, name: str, value: str) -> None:
+    # Lax, not Strict: an alert link opened from a peer's SMS, email or messaging app is a
+    # top-level GET from another site, and must find their live session. Lax still keeps the
+    # cookie off other sites' form posts and fetches; every form also carries its CSRF token,
+    # and no GET changes anything (tests/console/test_console_sign_in.py checks the routes).
     response.set_cookie(
-        name, value, httponly=True, samesite="strict", path="/console",
+        name, value, httponly=True, samesite="lax", path="/console",
         secure=not web.settings_of(request).dev,
     )  # fmt: skip
 
