@@ -4,8 +4,8 @@ after two days and expires two days after that; YES is consent, recorded with it
 wording's version, and audited like each step.
 
 The invitation names only the program (checkins/invitation.yml says why: a text can be read on a
-locked screen). A person enrolled by Telegram only is invited by the deep link itself, which is
-not yet sent from here: they are left pending.
+locked screen). A person enrolled by Telegram only is invited when they press Start on their
+deep link (checkins/telegram_start.py), not from here.
 
 Each step is a conditional update on the enrollment row, so two app processes never send one
 invitation twice; the message is queued in the same transaction, so none is lost either.
