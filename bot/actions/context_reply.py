@@ -77,7 +77,7 @@ class Said:
 
 def reply_for(intent: str, text: str, said: Said) -> str:
     """The response (or REQUEST_PEER) for this turn."""
-    if intent == spanish.INTENT or said.was(spanish.AVAILABLE):
+    if intent == spanish.INTENT or said.was(spanish.AVAILABLE) or spanish.is_spanish(text):
         return in_spanish(intent, text, said)
     if intent in YES_OR_NO:
         return yes_or_no(intent, text, said)
@@ -91,12 +91,27 @@ def reply_for(intent: str, text: str, said: Said) -> str:
     return OUT_OF_SCOPE if intent == "out_of_scope" else next_miss(said)
 
 
+# A no to the offer of a peer says so in words: "60 days tomorrow tho", which the engine may read
+# as a no, says something else, and is heard as that rather than taken for a no thanks.
+_SAYS_NO = re.compile(
+    r"\b(?:no|nah|nope|naw|not|dont|do not|later|good|fine|ok|okay|pass|maybe|im ok|thanks|"
+    r"thank you|thx|ty|rather not|nothing)\b|\U0001F44E"
+)
+
+
+def says_no(text: str) -> bool:
+    return _SAYS_NO.search(text.lower().replace("'", "").replace("\u2019", "")) is not None
+
+
 def yes_or_no(intent: str, text: str, said: Said) -> str:
-    """A yes or a no answers the question asked last: the offer of a peer, or how they are."""
-    if said.offered_peer():
-        return REQUEST_PEER if intent == "affirm" else DECLINED
+    """A yes or a no answers the question asked last: the offer of a peer, or how they are. A
+    milestone named instead is affirmed, not taken for an answer to the offer."""
     if milestone_in(text) is not None:
         return MILESTONE
+    if said.offered_peer():
+        if intent == "affirm":
+            return REQUEST_PEER
+        return DECLINED if says_no(text) else heard(text)
     if not said.asked_how_they_are():
         return ACKNOWLEDGE  # "ok" after a summary: heard, not questioned
     feeling = feeling_in(text)

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
+from bot.actions import spanish
 from bot.actions.context_read import Feeling, feeling_in, milestone_in, support_in
 from bot.actions.context_reply import (
     ACKNOWLEDGE,
@@ -105,6 +106,26 @@ def test_a_yes_to_any_offer_of_a_peer_asks_one_to_text() -> None:
     for offer in offers:
         assert reply_for("affirm", "yeah please", said(offer)) == REQUEST_PEER
         assert reply_for("deny", "nah", said(offer)) == DECLINED
+
+
+def test_something_else_read_as_a_no_to_the_offer_is_heard_not_taken_for_a_no() -> None:
+    offer = peer_offer(timedelta(hours=24))
+
+    assert reply_for("deny", "60 days tomorrow tho", said(offer)) == HEARD_MORE
+    assert reply_for("deny", "no thanks", said(offer)) == DECLINED
+    assert reply_for("deny", "im ok", said(offer)) == DECLINED
+
+
+@pytest.mark.parametrize(
+    "text", ["no se si puedo seguir asi", "necesito hablar con alguien", "estoy muy cansado"]
+)
+def test_a_message_in_spanish_without_accents_gets_what_there_is_in_spanish(text: str) -> None:
+    assert reply_for("nlu_fallback", text, said(first(CLARIFY))) == spanish.AVAILABLE
+
+
+@pytest.mark.parametrize("text", ["si", "ok", "no"])
+def test_a_word_shared_by_both_languages_is_not_taken_for_spanish(text: str) -> None:
+    assert reply_for("nlu_fallback", text, said(first(CLARIFY))) != spanish.AVAILABLE
 
 
 def test_an_ok_that_answers_nothing_is_acknowledged() -> None:
