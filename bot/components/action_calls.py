@@ -12,6 +12,11 @@ to a question, the open escalation) and written again the same, or an audit row.
 answered with an error is left to Rasa, as before; the gateway then tells the person their
 answer was lost (`channels/gateway.py`), rather than leave them with silence.
 
+An error answer's body is rasa_sdk's echo of the whole request, the tracker with every message the
+person sent, and Rasa logs it with the traceback: it is raised again without the body (42 CFR
+Part 2: no message text in any log), except a form's rejection (400), whose body Rasa reads and
+which holds only the action's name and the error.
+
 Meanwhile the gateway's own call may time out; the person then gets the holding reply, and the
 gateway's retry of the message (same message id) gets this turn's replies from the tracker once
 it is saved (warmline_channel.py).
@@ -27,11 +32,13 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import aiohttp
-from rasa.utils.endpoints import EndpointConfig
+from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 
 logger = logging.getLogger(__name__)
 
 WAIT_FOR_ACTIONS_SECONDS = 60.0
+REJECTED = 400  # rasa_sdk's ActionExecutionRejection: Rasa reads the body
+WITHHELD = '{"error": "withheld: the action server\'s answer echoes the conversation"}'
 FIRST_DELAY_SECONDS = 0.25
 MAX_DELAY_SECONDS = 2.0
 
@@ -50,6 +57,10 @@ def waiting_out_restarts(request: Request, wait: float = WAIT_FOR_ACTIONS_SECOND
         while True:
             try:
                 return await request(self, *args, **kwargs)
+            except ClientResponseError as error:
+                if error.status == REJECTED:
+                    raise
+                answered = (error.status, error.message)
             except RESTARTING as error:
                 if time.monotonic() + delay > deadline:
                     raise
@@ -60,6 +71,9 @@ def waiting_out_restarts(request: Request, wait: float = WAIT_FOR_ACTIONS_SECOND
                 )
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, MAX_DELAY_SECONDS)
+                continue
+            # Raised outside the handler, so the original (with the body) is not even its context.
+            raise ClientResponseError(*answered, WITHHELD)
 
     retried.__wrapped_for_warmline__ = True  # type: ignore[attr-defined]
     return retried

@@ -1,7 +1,8 @@
 """The engine's action calls (bot/components/action_calls.py), run inside the engine's Python
 3.10 against a real local server: a call refused at connect, or dropped by an action server that
 died during it, waits out the restart; a call the server answered, even with an error, is never
-sent twice."""
+sent twice; an error's body, which echoes the person's messages, never reaches the engine's log,
+though a form's rejection (400) keeps its body for Rasa to read."""
 
 from __future__ import annotations
 
@@ -28,6 +29,11 @@ async def serve(port, status, hits, after):
     await asyncio.sleep(after)
     async def action(request):
         hits.append(1)
+        if status == 400:  # a form's rejection: Rasa reads the action's name from the body
+            return web.json_response({"error": "no", "action_name": "x"}, status=400)
+        if status != 200:  # rasa_sdk's error answer: the whole request, the person's words in it
+            body = {"error": "boom", "request_body": {"latest_message": {"text": "SECRET-TEXT"}}}
+            return web.json_response(body, status=status)
         return web.json_response({"events": [], "responses": []}, status=status)
     app = web.Application()
     app.router.add_post("/webhook", action)
@@ -70,7 +76,10 @@ async def call(status, after, wait):
     except aiohttp.ClientConnectorError:
         outcome = "refused"
     except ClientResponseError as error:
-        outcome = f"status {error.status}"
+        said = "SECRET-TEXT" in f"{error} {error.text} {error.__cause__} {error.__context__}"
+        outcome = f"status {error.status}" + (" with the text" if said else "")
+        if error.status == 400:
+            outcome += " " + json.loads(error.text)["action_name"]
     runner = await server if server.done() else None
     server.cancel()
     if runner is not None:
@@ -82,6 +91,7 @@ async def main():
         "restarting": await call(200, after=1.0, wait=10.0),
         "down": await call(200, after=30.0, wait=0.6),
         "failing": await call(500, after=0.0, wait=10.0),
+        "rejected": await call(400, after=0.0, wait=10.0),
         "dropped": await dropped_once(wait=10.0),
     }
 
@@ -103,7 +113,8 @@ def test_an_action_call_waits_out_a_restart_and_never_repeats_one_that_was_answe
     assert outcomes == {
         "restarting": ["answered", 1],  # refused until the server came up, then sent once
         "down": ["refused", 0],  # gives up after its wait: Rasa then handles it as before
-        "failing": ["status 500", 1],  # answered with an error: not tried again
+        "failing": ["status 500", 1],  # answered with an error: not tried again, body withheld
+        "rejected": ["status 400 x", 1],  # a form's rejection: its body kept for Rasa
         "dropped": ["answered", 2],  # the server died during it: tried again once it is back
         "installed": True,  # once, however often the module is loaded
     }
