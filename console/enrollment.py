@@ -46,6 +46,17 @@ class Upload:
     def held_back(self) -> bool:
         return not self.imported and self.file_error is None and bool(self.checked.bad)
 
+    def who(self, line: int) -> str:
+        """The good row on `line` as staff know it: their name and the program's id."""
+        for row in self.checked.rows:
+            if row.line == line:
+                return (
+                    f"{row.display_name} ({row.external_id})"
+                    if row.display_name
+                    else row.external_id
+                )
+        return f"line {line}"
+
     @property
     def new(self) -> int:
         return sum(each.result is Result.ENROLLED for each in self.enrolled)

@@ -29,7 +29,8 @@ def record(client: TestClient, task_id: int, outcome: str, csrf: str | None = No
         data={"csrf": token, "outcome": outcome},
         follow_redirects=False,
     )
-    return answer.status_code
+    status: int = answer.status_code
+    return status
 
 
 def task(db: Database, task_id: int) -> LinkageTask:
