@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from console import cases, notes, plans, queries, queue, web
+from console import cases, draft_pages, notes, plans, queries, queue, web
 from console.queries import ConversationOut
 from console.reasons import plain_all
 from console.sessions import SignedIn
@@ -89,10 +89,14 @@ async def _render(
     view = await asyncio.to_thread(_load, request, escalation_id, who.user.name, staff)
     quick = [(q.label, q.for_peer(who.user.display_name)) for q in request.app.state.quick_replies]
     plan = plans.grouped(view.conversation.safety_plan) if view.conversation else []
+    mine = view.taken_over_by == who.user.name
+    draft = await asyncio.to_thread(
+        draft_pages.restore, request, escalation_id, who.user.id, who.user.name
+    ) if mine else ""  # fmt: skip
     return web.page(
         request, "escalation.html", status, who=who, view=view, notice=notice,
         outcomes=OUTCOMES, worker=who.user.role in web.CASEWORKERS,
-        roster=list(view.on_call), quick=quick, plan=plan,
+        roster=list(view.on_call), quick=quick, plan=plan, draft=draft,
     )  # fmt: skip
 
 
@@ -171,6 +175,7 @@ async def reply(
         db = web.db_of(request)
         person = await asyncio.to_thread(_participant_of, request, escalation_id)
         items = await asyncio.to_thread(queries.peer_reply, db, person, staff.name, text)
+        await asyncio.to_thread(draft_pages.reply_sent, request, escalation_id, who.user.id)
         await request.app.state.outbox.send_items(items)
 
     return await _act(request, who, escalation_id, step)
@@ -191,6 +196,7 @@ async def resolve(
         ending = Outcome(written, kind)
         db, now = web.db_of(request), utcnow()
         await asyncio.to_thread(cases.resolve, db, escalation_id, staff, ending, Level.NONE, now)
+        await asyncio.to_thread(draft_pages.case_resolved, request, escalation_id)
 
     return await _act(request, who, escalation_id, step)
 

@@ -61,3 +61,8 @@ def sent(session: Session, user_id: int, escalation_id: int) -> None:
             ReplyDraft.user_id == user_id, ReplyDraft.escalation_id == escalation_id
         )
     )
+
+
+def forget_case(session: Session, escalation_id: int) -> None:
+    """The case is resolved: nobody's reply to it is waiting any more."""
+    session.execute(delete(ReplyDraft).where(ReplyDraft.escalation_id == escalation_id))

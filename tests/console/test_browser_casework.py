@@ -73,7 +73,7 @@ def test_each_view_of_a_case_is_an_audit_row_with_who_and_from_where(
 
     with db.transaction() as session:
         rows = session.scalars(select(AuditEntry).where(AuditEntry.actor == "peer:Ben"))
-        views = [(r.action, r.participant_id, r.client) for r in rows]
+        views = [(r.action, r.participant_id, r.client) for r in rows if "viewed" in r.action]
     assert views == [("viewed-conversation", 1, "127.0.0.1")]
 
 
