@@ -14,7 +14,6 @@ from console import (
     participant_pages,
     queue_pages,
     quick_replies,
-    report_pages,
     roster_pages,
     supervisor_pages,
     web,
@@ -35,6 +34,5 @@ def install(app: FastAPI) -> None:
         enrollment_pages.router,
         linkage_pages.router,
         roster_pages.router,
-        report_pages.router,
     ):
         app.include_router(router)
