@@ -177,3 +177,16 @@ def test_asking_for_a_score_with_no_finished_check_in_says_how_to_do_one(
 
     assert message["text"] == NONE_YET
     assert SlotSet("context_reply", "barc10_no_results") in events
+
+
+def test_a_message_in_spanish_gets_what_there_is_in_spanish_and_never_fails(
+    action_db: Database,
+) -> None:
+    sender = conversation(action_db, "sim:ana", "How are you doing today?", "hola")
+
+    events, (message,) = run(ActionInContext(), sender, "nlu_fallback", "no se si puedo seguir asi")
+
+    spanish_texts = [v["text"] for v in RESPONSES["utter_spanish_available"]]
+    assert message["text"] in spanish_texts
+    assert "988" in message["text"]
+    assert SlotSet("context_reply", "utter_spanish_available") in events

@@ -1,7 +1,7 @@
 """Turns the person leads, through the gateway with the real engine and action server: the
 answer to the assistant's own "How are you doing today?", a milestone, a yes to the gateway's
-offer of a peer, "what was my score?", and misses that climb to the offer of a person without
-repeating a word."""
+offer of a peer, "what was my score?", Spanish, and misses that climb to the offer of a person
+without repeating a word."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import yaml
 
 from bot.actions.barc10_results import NONE_YET
 from core.settings import Settings
+from escalation.companion.language import wait_phrase
 from escalation.levels import Level
 from escalation.responses import asks_for_person
 from escalation.service import EscalationPolicy
@@ -68,6 +69,19 @@ def test_asking_for_their_score_before_any_check_in_says_how_to_do_one(
 
     chat(base, "gi", "hi")
     assert chat(base, "gi", "what was my score?") == [NONE_YET]
+
+
+def test_a_message_in_spanish_gets_an_honest_answer_in_spanish_and_a_peer_on_yes(
+    system: Supervisor, system_settings: Settings
+) -> None:
+    base = f"http://127.0.0.1:{system_settings.app_port}"
+
+    chat(base, "an", "hola")
+    (available,) = chat(base, "an", "no se si puedo seguir asi")
+    assert available in texts("utter_spanish_available")
+    (asked,) = chat(base, "an", "si por favor")
+    wait = wait_phrase(concern_wait(system_settings), "es")
+    assert asked in texts("utter_spanish_peer_asked", wait=wait)
 
 
 def test_misses_climb_to_the_offer_of_a_person_and_never_repeat(
