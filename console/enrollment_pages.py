@@ -30,6 +30,8 @@ PERSON_FIELDS = (
     "plan", "site", "peer", "language",
 )  # fmt: skip
 Text = Annotated[str, Form(max_length=200)]
+# warmline/app.py refuses a request over 64 KiB; the form, its token and its zone fit beside this.
+MAX_FILE_BYTES = 60 * 1024
 
 
 @cache
@@ -61,7 +63,7 @@ async def _page(request: Request, who: web.Viewer, status: int = 200, **context:
     return web.page(
         request, "enroll.html", status, who=who, people=people, plans=sorted(plans),
         peers=[p.name for p in settings.roster if not p.supervisor], zones=zones(),
-        program_zone=settings.program_timezone,
+        program_zone=settings.program_timezone, max_file_bytes=MAX_FILE_BYTES,
         values={**defaults, **context.pop("values", {})}, **context,
     )  # fmt: skip
 

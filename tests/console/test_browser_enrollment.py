@@ -107,3 +107,19 @@ def test_staff_enroll_one_person_and_change_their_discharge_date(
         person = session.scalars(select(Enrollment)).one()
     assert (person.external_id, person.peer) == ("F-1", "Ana")
     assert person.discharge_date.isoformat() == discharged(0)
+
+
+def test_a_file_too_large_to_send_is_stopped_saying_what_to_do(
+    browser: Browser, server: Server, accounts: dict[str, Account], db: Database, tmp_path: Path
+) -> None:
+    page = new_page(browser)
+    sign_in(page, server, accounts["Pat"])
+    path = tmp_path / "everyone.csv"
+    row = f"P-{{}},Someone,{discharged()},standard,,yes,,,,North"
+    path.write_text("\n".join([HEADER, *(row.format(n) for n in range(1500))]), encoding="utf-8")
+
+    upload(page, path)
+
+    assert "split it into files of about 500 people" in page.locator("#file-size").inner_text()
+    assert page.url.endswith("/console/enroll")
+    assert enrolled(db) == []
