@@ -14,6 +14,7 @@ from console import (
     participant_pages,
     queue_pages,
     quick_replies,
+    report_pages,
     roster_pages,
     supervisor_pages,
     web,
@@ -34,5 +35,6 @@ def install(app: FastAPI) -> None:
         enrollment_pages.router,
         linkage_pages.router,
         roster_pages.router,
+        report_pages.router,
     ):
         app.include_router(router)

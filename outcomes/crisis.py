@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -34,7 +34,7 @@ class LevelFigures:
     target_minutes: float
     median_minutes: float | None  # escalation to claim
     p90_minutes: float | None
-    within_target: int  # claimed by the deadline the peers were paged with
+    within_target: int  # claimed within the level's target of the escalation's start
     judged: int  # claimed, or unclaimed past that deadline: the share's denominator
 
 
@@ -61,9 +61,12 @@ def by_level(
 
 
 def _level(level: str, escalations: list[Escalation], target: float, now: datetime) -> LevelFigures:
+    # The deadline is the level's target from the escalation's start: respond_by is not, as
+    # each re-page moves it on, and a case claimed after a re-page still missed its target.
+    within = timedelta(minutes=target)
     claims = [(e, e.claimed_at) for e in escalations if e.claimed_at is not None]
     minutes = [(at - e.created_at).total_seconds() / 60 for e, at in claims]
-    missed = [e for e in escalations if e.claimed_at is None and e.respond_by <= now]
+    missed = [e for e in escalations if e.claimed_at is None and e.created_at + within <= now]
     return LevelFigures(
         level=level,
         escalations=len(escalations),
@@ -71,7 +74,7 @@ def _level(level: str, escalations: list[Escalation], target: float, now: dateti
         target_minutes=target,
         median_minutes=median(minutes),
         p90_minutes=p90(minutes),
-        within_target=sum(at <= e.respond_by for e, at in claims),
+        within_target=sum(at <= e.created_at + within for e, at in claims),
         judged=len(claims) + len(missed),
     )
 

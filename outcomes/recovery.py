@@ -27,6 +27,7 @@ class Barc10Change:
     without_total: int  # check-ins completed in the period with fewer than ten items answered
     with_latest: int  # people with at least one total by the period's end
     strengths_signal: int  # of those, 47 or more at their latest (staff only, not a pass mark)
+    changes: tuple[int, ...] = ()  # each person's change, the mean's data: the console draws it
 
 
 def barc10_change(session: Session, scope: Scope) -> Barc10Change:
@@ -44,9 +45,11 @@ def barc10_change(session: Session, scope: Scope) -> Barc10Change:
         if total is not None:
             totals[participant].append(total)
     latest = [each[-1] for each in totals.values()]
+    changes = tuple(each[-1] - each[0] for each in totals.values() if len(each) > 1)
     return Barc10Change(
-        change=mean_with_ci([each[-1] - each[0] for each in totals.values() if len(each) > 1]),
+        change=mean_with_ci(changes),
         without_total=sum(total is None and scope.holds(at) for _, total, at in rows),
         with_latest=len(latest),
         strengths_signal=sum(total >= STRENGTHS_CUTOFF for total in latest),
+        changes=changes,
     )

@@ -106,7 +106,7 @@ def _number(value: float | None) -> str:
     return str(value) if isinstance(value, int) else f"{value:.1f}"
 
 
-def _shown(line: Line) -> str:
+def shown(line: Line) -> str:
     if line.of is None:
         return _number(line.value)
     percent = "" if line.share is None else f" ({line.share:.0%})"
@@ -123,7 +123,7 @@ def to_text(report: ProgramReport) -> str:
         if line.section != section:
             section = line.section
             out += ["", section] if len(out) > 2 else [section]
-        out.append(f"  {line.measure.ljust(width)}{_shown(line):>16}")
+        out.append(f"  {line.measure.ljust(width)}{shown(line):>16}")
     out += ["", "Months are UTC calendar months. Counts cover people enrolled in a program."]
     return "\n".join(out) + "\n"
 
