@@ -2,18 +2,20 @@
 Spanish gets an honest reply in Spanish about what there is in Spanish (988, press 2 or text
 AYUDA; SAMHSA's helpline) and the offer of a peer. Pure: context_reply.py decides when.
 
-A message is Spanish when the gateway's own reading says so (escalation/companion/language.py,
-the one it uses for its crisis, STOP and HELP texts: Spanish words and marks, accents or not, so
-"no se si puedo seguir asi" is Spanish), when the engine names the `speak_spanish` intent, or
+A message is Spanish when it is clearly so on its own, by the gateway's own marker words
+(escalation/companion/companion.yml, which its crisis, STOP and HELP texts go by), accents or not,
+so "no se si puedo seguir asi" is Spanish and "ya" or "lol ya" is not (is_spanish), when the engine names the `speak_spanish` intent, or
 when it answers the assistant's own Spanish reply: "sí" on its own says nothing about its
 language.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
-from escalation.companion.language import language_of
+from escalation.companion.matching import normalise
+from escalation.companion.texts import COMPANION
 
 INTENT = "speak_spanish"
 AVAILABLE = "utter_spanish_available"  # what there is in Spanish, and the offer of a peer
@@ -29,9 +31,26 @@ _YES = re.compile(rf"^\W*(?:{_YES_WORDS}){_POLITE}", re.IGNORECASE)
 _NO = re.compile(rf"^\W*(?:{_NO_WORDS}){_POLITE}", re.IGNORECASE)
 
 
+# Spanish words that are also English texting ("ya", "yo": yes, hey) say nothing on their own.
+_SHARED_WITH_ENGLISH = frozenset({"ya", "yo", "me", "no", "si", "a", "y", "o", "mi", "ok"})
+_ACCENTED = re.compile(r"[ñ¿¡áéíóú]", re.IGNORECASE)
+
+
+@functools.cache
+def _words(language: str) -> frozenset[str]:
+    """The gateway's own marker words for a language (escalation/companion/companion.yml)."""
+    return frozenset(normalise(word) for word in COMPANION.language[language])  # type: ignore[index]
+
+
 def is_spanish(text: str) -> bool:
-    """Clearly Spanish on its own (no earlier message counts: "ok" or "si" is not)."""
-    return language_of(text, None) == "es"
+    """Clearly Spanish on its own, by the gateway's marker words: two Spanish words not shared
+    with English texting, or one and a Spanish mark, and no English marker word. "ya", "lol ya",
+    "hola" or "gracias" alone keep the conversation in English."""
+    words = normalise(text).split()
+    if any(word in _words("en") for word in words):
+        return False
+    spanish = [w for w in words if w in _words("es") and w not in _SHARED_WITH_ENGLISH]
+    return len(spanish) >= 2 or (len(spanish) == 1 and _ACCENTED.search(text) is not None)
 
 
 def answer_to_offer(intent: str, text: str) -> bool | None:

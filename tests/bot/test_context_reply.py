@@ -123,7 +123,7 @@ def test_a_message_in_spanish_without_accents_gets_what_there_is_in_spanish(text
     assert reply_for("nlu_fallback", text, said(first(CLARIFY))) == spanish.AVAILABLE
 
 
-@pytest.mark.parametrize("text", ["si", "ok", "no"])
+@pytest.mark.parametrize("text", ["si", "ok", "no", "ya", "lol ya", "yo", "hola", "gracias"])
 def test_a_word_shared_by_both_languages_is_not_taken_for_spanish(text: str) -> None:
     assert reply_for("nlu_fallback", text, said(first(CLARIFY))) != spanish.AVAILABLE
 
