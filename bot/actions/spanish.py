@@ -3,10 +3,10 @@ Spanish gets an honest reply in Spanish about what there is in Spanish (988, pre
 AYUDA; SAMHSA's helpline) and the offer of a peer. Pure: context_reply.py decides when.
 
 A message is Spanish when it is clearly so on its own, by the gateway's own marker words
-(escalation/companion/companion.yml, which its crisis, STOP and HELP texts go by), accents or not,
-so "no se si puedo seguir asi" is Spanish and "ya" or "lol ya" is not (is_spanish), when the engine names the `speak_spanish` intent, or
-when it answers the assistant's own Spanish reply: "sí" on its own says nothing about its
-language.
+(escalation/companion/companion.yml, which its crisis, STOP and HELP texts go by), accents or
+not, so "no se si puedo seguir asi" is Spanish and "ya" or "lol ya" is not (is_spanish); when
+the engine names the `speak_spanish` intent; or when it answers the assistant's own Spanish
+reply: "sí" on its own says nothing about its language.
 """
 
 from __future__ import annotations
