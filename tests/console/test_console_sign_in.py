@@ -198,7 +198,7 @@ READ_ONLY_GETS = {
     "/console/escalations/{escalation_id}/conversation", "/console/participants/{participant_id}",
     "/console/supervisor", "/console/roster", "/console/admin/audit", "/console/admin/audit.csv",
     "/console/admin/users", "/console/enroll", "/console/enroll/{participant_id}",
-    "/console/linkage",
+    "/console/linkage", "/console/reports",
 }  # fmt: skip
 
 
