@@ -4,8 +4,10 @@ out by hand (tests/outcomes/conftest.py says who did what, when)."""
 from __future__ import annotations
 
 import math
+from datetime import timedelta
 
 import pytest
+from sqlalchemy import update
 
 from outcomes.crisis import LevelFigures
 from outcomes.linkage import Linkage
@@ -13,6 +15,7 @@ from outcomes.reach import Checkups, EarlyResponse, Enrollments
 from outcomes.report import ProgramReport, program_report
 from outcomes.scope import month_scope
 from store.db import Database
+from store.escalation_models import Escalation
 from tests.outcomes.conftest import NOW
 from tests.outcomes.programs import TARGETS
 
@@ -80,6 +83,19 @@ def test_escalations_by_level_give_time_to_claim_against_each_target(program: Da
     # The emergency was never claimed and its 5 minutes are long past: judged, and missed.
     assert emergency == LevelFigures("emergency", 1, 0, 5.0, None, None, 0, 1)
     assert concern == LevelFigures("concern", 0, 0, 1440.0, None, None, 0, 0)
+
+
+def test_a_re_page_does_not_move_the_target_an_escalation_is_judged_by(
+    program: Database,
+) -> None:
+    """Each re-page moves respond_by on (escalation.service.remind_overdue); the target is still
+    counted from the escalation's start, so a late claim and an unclaimed case are both missed."""
+    with program.transaction() as session:
+        session.execute(update(Escalation).values(respond_by=NOW + timedelta(minutes=5)))
+    emergency, crisis, _ = report(program).escalations
+
+    assert (crisis.within_target, crisis.judged) == (1, 2)
+    assert (emergency.within_target, emergency.judged) == (0, 1)
 
 
 def test_outcomes_and_opt_outs_are_counted_for_the_period(program: Database) -> None:
