@@ -11,6 +11,7 @@ from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from console.reasons import plain_all
+from console.repages import repaged, repages
 from escalation.levels import Level
 from escalation.policy import ResponseTargets
 from store.escalation_models import Escalation, EscalationStatus
@@ -47,10 +48,13 @@ def due_soon_at(escalation: Escalation, targets: ResponseTargets) -> datetime:
     return escalation.respond_by - target * DUE_SOON_SHARE
 
 
-def timer_of(escalation: Escalation, targets: ResponseTargets, now: datetime) -> Timer:
+def timer_of(
+    escalation: Escalation, targets: ResponseTargets, now: datetime, *, repaged: bool = False
+) -> Timer:
+    """A re-paged case whose respond_by moved on is still overdue (console/repages.py)."""
     if escalation.claimed_by is not None:
         return "claimed"
-    if escalation.respond_by <= now:
+    if escalation.respond_by <= now or repaged:
         return "overdue"
     return "due soon" if due_soon_at(escalation, targets) <= now else "on time"
 
@@ -79,7 +83,7 @@ def _query(
     elif chosen in ("unclaimed", "overdue"):
         query = query.where(Escalation.claimed_by.is_(None))
     if chosen == "overdue":
-        query = query.where(Escalation.respond_by < now)
+        query = query.where(or_(Escalation.respond_by < now, repaged()))
     return query
 
 
@@ -91,6 +95,7 @@ def rows(
     session: Session, viewer: str, chosen: Filter, targets: ResponseTargets, now: datetime
 ) -> list[QueueRow]:
     found = session.execute(_query(viewer, chosen, now)).all()
+    rounds = repages(session, [e.id for e, *_ in found])
     return [
         QueueRow(
             id=e.id,
@@ -105,7 +110,7 @@ def rows(
             due_soon_at=due_soon_at(e, targets),
             claimed_by=e.claimed_by,
             taken_over_by=p.taken_over_by,
-            timer=timer_of(e, targets, now),
+            timer=timer_of(e, targets, now, repaged=e.id in rounds),
         )
         for e, p, channel, last in found
     ]

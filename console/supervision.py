@@ -14,14 +14,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console import queue
 from console.reasons import plain_all
+from console.repages import NO_REPAGES, Repages, repages
 from escalation.policy import ResponseTargets
 from store.console_models import ConsoleSession, User
-from store.escalation_models import AlertKind, Escalation, EscalationStatus, PeerAlert
+from store.escalation_models import Escalation, EscalationStatus
 from store.models import Participant
 from store.roster import OnCall as RosterEntry
 
@@ -48,28 +49,6 @@ class HeldCase:
 
 
 @dataclass(frozen=True)
-class Repages:
-    count: int  # reminder rounds (one round alerts every peer at once)
-    first_at: datetime | None
-
-
-NO_REPAGES = Repages(0, None)
-
-
-def _repages(session: Session, ids: Sequence[int]) -> dict[int, Repages]:
-    rounds = session.execute(
-        select(
-            PeerAlert.escalation_id,
-            func.count(distinct(PeerAlert.created_at)),
-            func.min(PeerAlert.created_at),
-        )
-        .where(PeerAlert.kind == AlertKind.REMINDER, PeerAlert.escalation_id.in_(ids))
-        .group_by(PeerAlert.escalation_id)
-    ).all()
-    return {case_id: Repages(count, first) for case_id, count, first in rounds}
-
-
-@dataclass(frozen=True)
 class OnCall:
     name: str
     supervisor: bool
@@ -78,7 +57,7 @@ class OnCall:
 
 def _held(case: Escalation, person: Participant, timer: queue.Timer, repages: Repages) -> HeldCase:
     since = case.claimed_at if case.claimed_by else person.taken_over_at
-    late = case.claimed_by is None and (timer == "overdue" or repages.count > 0)
+    late = timer == "overdue"  # unclaimed past its target, or re-paged (console/repages.py)
     return HeldCase(
         case.id, person.id, queue.person_name(person), case.level, plain_all(case.reasons),
         case.created_at, case.respond_by, timer, case.claimed_by, person.taken_over_by,
@@ -97,11 +76,12 @@ def open_cases(session: Session, targets: ResponseTargets, now: datetime) -> lis
         .join(Participant, Participant.id == Escalation.participant_id)
         .where(Escalation.status.in_(_UNRESOLVED))
     ).all()
-    repages = _repages(session, [case.id for case, _ in found])
-    held = [
-        _held(case, person, queue.timer_of(case, targets, now), repages.get(case.id, NO_REPAGES))
-        for case, person in found
-    ]
+    rounds = repages(session, [case.id for case, _ in found])
+    held = []
+    for case, person in found:
+        repaged = rounds.get(case.id, NO_REPAGES)
+        timer = queue.timer_of(case, targets, now, repaged=repaged.count > 0)
+        held.append(_held(case, person, timer, repaged))
     return sorted(held, key=_order)
 
 

@@ -9,13 +9,14 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import update
 
-from console.queue import timer_of
+from console.queue import rows, timer_of
 from console.reasons import plain_all
 from escalation.policy import ResponseTargets
 from store.db import Database
 from store.escalation_models import Escalation
 from tests.console.peers import ANA, open_escalation
 from tests.console.staff import Account, sign_in
+from tests.console.test_supervision import add_case
 
 NOW = datetime(2026, 12, 4, 21, 0, tzinfo=UTC)
 TARGETS = ResponseTargets(
@@ -43,6 +44,33 @@ def test_the_response_timer_follows_the_levels_target(
     case = Escalation(level=level, respond_by=NOW + timedelta(minutes=left), claimed_by=claimed_by)
 
     assert timer_of(case, TARGETS, NOW) == timer
+
+
+def test_a_re_paged_case_is_overdue_though_the_re_page_moved_its_respond_by() -> None:
+    case = Escalation(level="crisis", respond_by=NOW + timedelta(minutes=14), claimed_by=None)
+
+    assert timer_of(case, TARGETS, NOW, repaged=True) == "overdue"
+    assert timer_of(case, TARGETS, NOW, repaged=False) == "on time"
+
+
+def test_the_queue_and_its_overdue_filter_show_a_re_paged_case_as_overdue(
+    client: TestClient, db: Database, accounts: dict[str, Account]
+) -> None:
+    repaged = add_case(db, "Frankie", "crisis", 24 * 60 - 1, alerts=3, repaged=2)
+    on_time = add_case(db, "Gus", "crisis", 14)
+    sign_in(client, accounts["Ana"])
+
+    overdue = shown(client, "overdue")
+    page = client.get("/console/").text
+
+    assert overdue == [f"/console/escalations/{repaged}"]
+    assert f"/console/escalations/{on_time}" in page
+    assert queue_rows_timers(db)[repaged] == "overdue"
+
+
+def queue_rows_timers(db: Database) -> dict[int, str]:
+    with db.transaction() as session:
+        return {row.id: row.timer for row in rows(session, "Ana", "all", TARGETS, NOW)}
 
 
 def test_reasons_read_in_plain_words_and_unknown_ones_still_read() -> None:
