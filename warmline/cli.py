@@ -1,6 +1,6 @@
 """The `warmline` command: run the whole system, migrate, prepare the engine, screen messages,
 the figures (screening, MI, NLU), peers' screening feedback as labelled data, console users,
-enrollment, and a program's report and exports."""
+enrollment, a program's report and exports, and figures over replayed conversations."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from warmline import (
     export_cli,
     mi_figures,
     nlu_figures,
+    replay,
     report_cli,
     screening_feedback,
     users_cli,
@@ -135,6 +136,7 @@ def parser() -> argparse.ArgumentParser:
     enroll_cli.add_parser(commands)
     report_cli.add_parser(commands)
     export_cli.add_parser(commands)
+    replay.add_parser(commands)
     return root
 
 
@@ -165,6 +167,7 @@ WITH_ARGUMENTS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
     "enroll": enroll_cli.run,
     "report": report_cli.run,
     "export": export_cli.run,
+    "replay-conversations": replay.run,
 }
 
 
