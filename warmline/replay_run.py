@@ -140,10 +140,14 @@ def wait_sent(db: Database, ids: list[int]) -> None:
 
 def replay_one(conversation: Conversation, chat: Chat, opener: Opener, sender: str) -> Recorded:
     exchanges: list[Exchange] = []
-    if conversation.opens_with != "person":
-        exchanges.append(opener(chat, sender, conversation.opens_with))
-    for turn in conversation.turns:
-        exchanges.append(Exchange("person", turn.text, turn.expect, chat.send(sender, turn.text)))
+    try:
+        if conversation.opens_with != "person":
+            exchanges.append(opener(chat, sender, conversation.opens_with))
+        for turn in conversation.turns:
+            replies = chat.send(sender, turn.text)
+            exchanges.append(Exchange("person", turn.text, turn.expect, replies))
+    except ReplayError as error:  # where it stopped, never what was said
+        raise ReplayError(f"{conversation.id}, after {len(exchanges)} exchanges: {error}") from None
     return Recorded(conversation.id, conversation.persona, conversation.opens_with,
                     tuple(exchanges))  # fmt: skip
 

@@ -17,7 +17,7 @@ REAL = {
     "WARMLINE_TELEGRAM_BOT_TOKEN": "123456:a-real-bot-token",
     "WARMLINE_TWILIO_ACCOUNT_SID": "AC0123456789",
     "WARMLINE_TWILIO_AUTH_TOKEN": "a-real-auth-token",
-    "WARMLINE_ONCALL_ROSTER": '[{"name": "Pat", "token": "0123456789abcdef", "phone": "+13125550100"}]',
+    "WARMLINE_ONCALL_ROSTER": '[{"name": "Pat", "token": "0123456789abcdef"}]',
 }
 
 
