@@ -67,20 +67,26 @@ def catalog() -> Catalog:
 
 def run(settings: Settings, args: argparse.Namespace, out: TextIO | None = None) -> int:
     out = out or sys.stdout  # looked up when called: a test or a pipe may have replaced it
+    opened_by = TriggerText.how if args.base_url else ScheduledStart.how
     try:
         conversations = load(args.file, unseal=args.unseal)  # refused before anything starts
         if args.out is not None and args.out.exists():
             raise ReplayError(f"{args.out} exists: choose a new file for the report")
-        recorded, opened_by = replay_somewhere(conversations, args.base_url, settings)
-    except (ConversationsError, ReplayError) as error:
+        recorded = replay_somewhere(conversations, args.base_url, settings)
+    except ConversationsError as error:
         print(f"warmline: {error}", file=sys.stderr)
+        return 2
+    except ReplayError as error:
+        print(f"warmline: {error}", file=sys.stderr)
+        if error.recorded:  # a sealed set is read once: what was replayed is kept
+            report(error.recorded, args, opened_by, out, stopped=str(error))
         return 2
     return report(recorded, args, opened_by, out)
 
 
 def replay_somewhere(
     conversations: Sequence[Conversation], base_url: str | None, settings: Settings
-) -> tuple[list[Recorded], str]:
+) -> list[Recorded]:
     if base_url:
         return replay_through(base_url, conversations, TriggerText())
     # Imported here: starting a system (warmline/isolated.py) imports the CLI, which imports this.
@@ -92,19 +98,30 @@ def replay_somewhere(
 
 def replay_through(
     base_url: str, conversations: Sequence[Conversation], opener: Opener
-) -> tuple[list[Recorded], str]:
+) -> list[Recorded]:
     with Chat(base_url) as chat:
         tag = secrets.token_hex(3)  # new people each run, on a system that may have had others
-        return replay(conversations, chat, opener, tag, progress=sys.stderr), opener.how
+        return replay(conversations, chat, opener, tag, progress=sys.stderr)
 
 
-def report(recorded: list[Recorded], args: argparse.Namespace, opened_by: str, out: TextIO) -> int:
+def report(
+    recorded: list[Recorded],
+    args: argparse.Namespace,
+    opened_by: str,
+    out: TextIO,
+    stopped: str | None = None,
+) -> int:
+    """Prints the figures (and writes them with --out); `stopped` says why a replay that
+    stopped part-way is reported over the conversations it finished."""
     known = catalog()
     found = figures(recorded, known)
-    out.write(table(found, f"{TITLE} ({args.file.name})", opened_by))
+    title = f"{TITLE} ({args.file.name})"
+    out.write(table(found, f"{title}\nINCOMPLETE, stopped: {stopped}" if stopped else title,
+                    opened_by))  # fmt: skip
     if args.out is not None:
         meta = {"file": args.file.name, "at": utcnow().isoformat(), "opened_by": opened_by}
-        write_new(args.out, as_json(found, recorded, Identifier(known), meta))
+        report = as_json(found, recorded, Identifier(known), {**meta, "stopped": stopped})
+        write_new(args.out, report)
         out.write(f"\nReport and transcripts: {args.out}\n")
     missed = [target.name for target in found.targets if not target.met]
     return 1 if args.gate and missed else 0

@@ -35,7 +35,12 @@ ACTOR = "replay"
 
 
 class ReplayError(Exception):
-    """The replay could not go on (the system did not answer as a running one does)."""
+    """The replay could not go on (the system did not answer as a running one does);
+    `recorded` holds the conversations finished before it stopped."""
+
+    def __init__(self, message: str, recorded: Sequence[Recorded] = ()) -> None:
+        super().__init__(message)
+        self.recorded = list(recorded)
 
 
 class Chat:
@@ -160,9 +165,12 @@ def replay(
     progress: TextIO | None = None,
 ) -> list[Recorded]:
     """Each conversation as a new person (`replay-<tag>-<n>`), one after another."""
-    recorded = []
+    recorded: list[Recorded] = []
     for number, conversation in enumerate(conversations, 1):
-        recorded.append(replay_one(conversation, chat, opener, f"replay-{tag}-{number}"))
+        try:
+            recorded.append(replay_one(conversation, chat, opener, f"replay-{tag}-{number}"))
+        except ReplayError as error:
+            raise ReplayError(str(error), recorded) from None
         if progress is not None:  # counts only: never what anyone said
             progress.write(f"replayed {number} of {len(conversations)}\n")
     return recorded
