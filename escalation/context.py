@@ -22,6 +22,7 @@ _PUNCTUATION = re.compile(r"^[^\w]+$")
 _NEGATION_REACH = 4  # words between "not" and what it negates: "not really having any thoughts of"
 _SUBJECT_REACH = 8
 _REPORT_REACH = 2  # words between "said" and the words it reports: "said i just want it to end"
+_ROUTINE = frozenset({"every day", "everyday"})  # "used to ... every day" is a habit gone
 
 
 class Subject(enum.Enum):
@@ -127,12 +128,20 @@ class Scene:
         )
 
     def _present(self, clause: int) -> bool:
-        """'now', 'today' in the clause, unless part of an anniversary ("10 years ago today")."""
+        """'now', 'today' in the clause, unless part of an anniversary ("10 years ago today")
+        or a habit long gone ("i used to think about it every day")."""
         past = self.has("past")
+        habits = [cue for cue in self.has("habitual") if self.clause[cue.start] == clause]
         return any(
-            self.clause[cue.start] == clause and not any(cue.overlaps(p) for p in past)
+            self.clause[cue.start] == clause
+            and not any(cue.overlaps(p) for p in past)
+            and not (self._is_routine(cue) and any(h.end <= cue.start for h in habits))
             for cue in self.has("present")
         )
+
+    def _is_routine(self, cue: Hit) -> bool:
+        """How often a habit was, not when: after "used to" it keeps the habit in the past."""
+        return " ".join(self.words[cue.start : cue.end]) in _ROUTINE
 
     def _back_again(self, hit: Hit) -> bool:
         """'again' later in the sentence brings the history back: "used to be suicidal in my

@@ -34,6 +34,7 @@ from typing import TextIO
 from escalation.evaluation import sets
 from escalation.evaluation.datasets import PUBLIC_DIR, PUBLIC_SETS, Example, load_public_set
 from escalation.evaluation.gate import Verdict, verdicts
+from escalation.evaluation.generated import report_generated
 from escalation.evaluation.metrics import (
     Rated,
     Target,
@@ -219,6 +220,7 @@ def run(
     print(f"lexicon version {screener.version}", file=out)
     # The figures below are the combined screener's (rules and model): what `screen` answers.
     report_fit(out, misses, screener.model_status)
+    report_generated(out, misses)
     report_tune(out, misses)
     gate = report_test(out)
     report_public(out, public_dir)

@@ -33,6 +33,7 @@ from escalation.model.thresholds import Policy, Tuning, choose
 from escalation.model.train import (
     TrainingConfig,
     fit,
+    generated_training,
     load_training,
     load_tuning,
     training_paths,
@@ -53,6 +54,7 @@ _CODE = (
     *sorted((_ESCALATION / "model").glob("*.py")),
     *sorted(_ESCALATION.glob("*.py")),
     _ESCALATION / "frames.yml",  # the risk frames, built into the rules' categories
+    _ESCALATION / "generation.yml",  # the grammar the model's generated examples come from
 )
 
 
@@ -122,7 +124,7 @@ def train_model(
 ) -> RiskModel:
     """Trains on `paths` (and `nlu` as not risk), then chooses the thresholds on `tuning`; with
     no tuning set the model never votes (nothing to choose its thresholds on)."""
-    data = load_training(paths)
+    data = [*load_training(paths), *generated_training(lexicon, config)]
     ordinary = ordinary_examples(lexicon, nlu, [item.text for item in data if item.risk])
     nlp = fit(lexicon, data, config, ordinary)
     vocabulary = vocabulary_of(lexicon, [*(item.text for item in data), *ordinary])

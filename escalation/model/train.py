@@ -28,6 +28,7 @@ from spacy.training import Example as SpacyExample
 from thinc.api import fix_random_seed
 
 from escalation.evaluation.sets import Purpose, Role, feedback_paths, load_labelled, set_paths
+from escalation.generation import generate, load_grammar
 from escalation.levels import Level
 from escalation.lexicon import Lexicon
 from escalation.model.abstain import coverage, defers_to_rules, known_words, too_short
@@ -58,6 +59,9 @@ class TrainingConfig:
     # Word-piece sizes (features.py). Tried 3, 4, 5 and 3+4: no better recall at the same false
     # alarms in cross-validation on these sets (before issue 15), and slower; so off.
     char_sizes: tuple[int, ...] = ()
+    # Messages written from generation.yml per scene, trained on beside the labelled sets; 0 is
+    # none. Chosen on the tuning set (thresholds.py prints the comparison), never a test set.
+    generated_per_scene: int = 0
     # What the thresholds are chosen to keep within (thresholds.py); frozen, so safe to share.
     bounds: Bounds = DEFAULT_BOUNDS
 
@@ -85,6 +89,15 @@ def load_training(paths: Sequence[Path]) -> list[Labelled]:
         for path in paths
         for example in load_labelled(path, Purpose.TRAINING).examples
     ]
+
+
+def generated_training(lexicon: Lexicon, config: TrainingConfig) -> list[Labelled]:
+    """Messages the structure grammar writes (escalation/generation.py), with their scenes'
+    levels; drawn with the training seed, so the same config trains the same model."""
+    if config.generated_per_scene <= 0:
+        return []
+    drawn = generate(lexicon, load_grammar(), config.generated_per_scene, config.seed)
+    return [Labelled(item.text, item.level) for item in drawn]
 
 
 def tuning_paths() -> list[Path]:

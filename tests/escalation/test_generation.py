@@ -1,0 +1,101 @@
+"""The structure grammar (escalation/generation.yml) writes labelled messages the same way every
+time, from every scene, and the screener reads each scene as labelled at least as well as when
+the grammar was written (a fit: the same hand wrote the rules and the grammar)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from escalation.evaluation.generated import generated_examples, read_as_labelled
+from escalation.generation import generate, load_grammar
+from escalation.levels import Level
+from escalation.lexicon import LexiconError, load_lexicon
+from escalation.model.train import TrainingConfig, generated_training
+from escalation.screening import screen
+
+LEXICON = load_lexicon()
+GRAMMAR = load_grammar()
+
+# Each scene's share read as labelled on the report's draw (seed 2026, 200 a scene) when the
+# grammar was written (2026-12-05), less about a message: a change to the rules that reads
+# the structure worse fails here. Raise a floor when the rules improve; never lower one.
+FLOORS = {
+    "intent-now": 0.93,
+    "finality": 0.98,
+    "plan-with-means-now": 0.97,
+    "attempt-under-way": 0.99,
+    "someone-unresponsive": 0.99,
+    "someone-else-talks-of-it": 0.97,
+    "concern-now": 0.70,
+    "negated": 0.93,
+    "long-past": 0.96,
+    "question-about-nobody": 0.52,
+    "quotation": 0.99,
+    "hyperbole": 0.95,
+    "ordinary": 0.99,
+}
+
+
+def test_the_same_seed_writes_the_same_messages_and_another_seed_others() -> None:
+    first = generate(LEXICON, GRAMMAR, 20, seed=1)
+    again = generate(LEXICON, GRAMMAR, 20, seed=1)
+    other = generate(LEXICON, GRAMMAR, 20, seed=2)
+
+    assert (first == again, first == other) == (True, False)
+
+
+def test_every_scene_writes_messages_with_its_level_and_no_slot_left_unfilled() -> None:
+    drawn = generate(LEXICON, GRAMMAR, 30, seed=3)
+
+    assert {item.scene for item in drawn} == {scene.id for scene in GRAMMAR.scenes}
+    assert not [item.text for item in drawn if "{" in item.text or "}" in item.text]
+    levels = {scene.id: scene.level for scene in GRAMMAR.scenes}
+    assert all(item.level is levels[item.scene] for item in drawn)
+
+
+def test_a_slot_that_names_nothing_is_refused_when_writing(tmp_path: Path) -> None:
+    path = tmp_path / "generation.yml"
+    path.write_text(
+        "version: 1\nslots: {a: ['{missing}']}\n"
+        "scenes: [{id: s, level: none, templates: ['{a}']}]\n"
+    )
+
+    with pytest.raises(LexiconError, match="missing"):
+        generate(LEXICON, load_grammar(path), 1, seed=0)
+
+
+def test_the_model_trains_on_generated_messages_only_when_its_config_asks() -> None:
+    assert generated_training(LEXICON, TrainingConfig()) == []
+    drawn = generated_training(LEXICON, TrainingConfig(generated_per_scene=5))
+    assert {item.level for item in drawn} == set(Level)
+
+
+def test_every_scene_is_read_as_labelled_at_least_as_well_as_when_the_grammar_was_written() -> None:
+    drawn = generated_examples()
+    shares = {}
+    for scene in FLOORS:
+        mine = [item for item in drawn if item.scene == scene]
+        read = sum(read_as_labelled(screen(item.text).level, item.level) for item in mine)
+        shares[scene] = read / len(mine)
+
+    assert {scene: share for scene, share in shares.items() if share < FLOORS[scene]} == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("i want to die for real", Level.CRISIS),
+        ("this cake is to die for", Level.NONE),
+        ("i used to think about killing myself every day. today i planted tomatoes", Level.NONE),
+        ("i think about killing myself every day", Level.CRISIS),
+        ("i dont see myself making it to next week", Level.CRISIS),
+        ("i said my goodbyes today", Level.CRISIS),
+        ("got the blade ready", Level.CRISIS),
+        ("i might take everything i have left", Level.CRISIS),
+        ("i dont see myself making it to the meeting on time", Level.NONE),
+    ],
+)
+def test_what_the_grammar_found_is_read_by_the_rules(text: str, level: Level) -> None:
+    assert screen(text).level is level
