@@ -99,3 +99,22 @@ def test_every_scene_is_read_as_labelled_at_least_as_well_as_when_the_grammar_wa
 )
 def test_what_the_grammar_found_is_read_by_the_rules(text: str, level: Level) -> None:
     assert screen(text).level is level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("by the time you read this ill be gone", Level.EMERGENCY),
+        ("by the time you read this i'll be at the meeting lol", Level.NONE),
+        (
+            "my brother keeps saying he wants to kill himself and now hes not answering",
+            Level.EMERGENCY,
+        ),
+        ("my friend keeps talking about killing himself", Level.CONCERN),
+        ("my mom isnt answering her phone, prob at work", Level.NONE),
+    ],
+)
+def test_someone_who_said_it_and_cannot_be_reached_is_an_emergency_and_a_plan_for_the_day_is_not(
+    text: str, level: Level
+) -> None:
+    assert screen(text).level is level
