@@ -229,10 +229,16 @@ class Scene:
             if self.clause[index] != clause:
                 break
             kind = self._person(self.words[index])
-            if kind is not None:
+            if kind is not None and not self._addressed(index):
                 return kind
         # "how to give narcan" is about nobody in particular; "took 30 xans" is about the texter.
         return Subject.GENERIC if hypothetical else Subject.SELF
+
+    def _addressed(self, index: int) -> bool:
+        """'man' in "idk man" is said to the reader; in "my man relapsed" it is someone."""
+        if self.words[index] not in self.sets["address"]:
+            return False
+        return index == 0 or self.words[index - 1] not in self.sets["determiners"]
 
     def _person(self, word: str) -> Subject | None:
         for kind, subject in _SUBJECT_SETS:

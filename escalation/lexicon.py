@@ -183,6 +183,8 @@ def _word_sets(context: Mapping[str, Any]) -> dict[str, frozenset[str]]:
         "self": subjects.get("self"),
         "generic": subjects.get("generic"),
         "others": subjects.get("others"),
+        "address": subjects.get("address"),
+        "determiners": subjects.get("determiners"),
     }
     return {name: frozenset(fields.words(words, name)) for name, words in sets.items()}
 

@@ -7,7 +7,7 @@ escalates: context may lower a phrase, and nothing lowers the text below its ris
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from escalation.context import Reading, Scene, Subject
 from escalation.levels import Level, Screening
@@ -37,8 +37,10 @@ def rate_text(
     elsewhere = {"means"} if means_elsewhere else set()
     joking = bool(scene.named({"joking"}))
     rated = []
-    for hit in _explained_away_removed(hits, categories):
-        phrase = rate_phrase(categories[hit.label.removeprefix(RISK)], scene.read(hit))
+    for hit, reading in _read_with_negation_spread(
+        _explained_away_removed(hits, categories), scene
+    ):
+        phrase = rate_phrase(categories[hit.label.removeprefix(RISK)], reading)
         phrase = _escalated(phrase, scene.named(ESCALATING_CUES, besides=hit) | elsewhere)
         rated.append(_as_joke(phrase) if joking else phrase)
     # Highest first; at one level the lexicon's named category before a frame's, so a peer
@@ -49,6 +51,20 @@ def rate_text(
     if net_level > level:
         return Screening(net_level, (*_reasons(rated), *net_reasons))
     return Screening(level, _reasons(rated))
+
+
+def _read_with_negation_spread(hits: list[Hit], scene: Scene) -> list[tuple[Hit, Reading]]:
+    """Each phrase in its context, where a negation covers the whole phrase it negates: in "im
+    not going to overdose on purpose" the "on purpose" found inside "going to overdose on
+    purpose" is negated with it, though "not" is too far from it to reach it alone."""
+    read = [(hit, scene.read(hit)) for hit in hits]
+    negated = [hit for hit, reading in read if reading.negated]
+    return [
+        (hit, replace(reading, negated=True))
+        if any(other.start < hit.start and other.overlaps(hit) for other in negated)
+        else (hit, reading)
+        for hit, reading in read
+    ]
 
 
 def rate_phrase(category: Category, reading: Reading) -> Rated:

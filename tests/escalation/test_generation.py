@@ -28,8 +28,8 @@ FLOORS = {
     "attempt-under-way": 0.99,
     "someone-unresponsive": 0.99,
     "someone-else-talks-of-it": 0.97,
-    "concern-now": 0.70,
-    "negated": 0.93,
+    "concern-now": 0.95,
+    "negated": 0.98,
     "long-past": 0.96,
     "question-about-nobody": 0.52,
     "quotation": 0.99,
@@ -118,3 +118,49 @@ def test_someone_who_said_it_and_cannot_be_reached_is_an_emergency_and_a_plan_fo
     text: str, level: Level
 ) -> None:
     assert screen(text).level is level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("ugh man cant stop thinking about overdosing", Level.CRISIS),
+        ("idk man relapsed on crystal this weekend", Level.CONCERN),
+        ("my man relapsed last night", Level.NONE),
+        ("this dude at my meeting keeps talking about killing himself", Level.CONCERN),
+    ],
+)
+def test_a_word_that_addresses_the_reader_does_not_make_the_texter_someone_else(
+    text: str, level: Level
+) -> None:
+    assert screen(text).level is level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im not going to overdose on purpose, dont worry",
+        "not gonna go to sleep and never wake up, just had a long day",
+        "im not going to take all my pills, dont worry",
+    ],
+)
+def test_a_negation_covers_the_whole_phrase_it_negates(text: str) -> None:
+    assert screen(text).level < Level.CRISIS
+
+
+def test_a_negated_phrase_does_not_hide_a_present_one_beside_it() -> None:
+    assert screen("i dont want to live, i want to overdose on purpose").level >= Level.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i feel like a failure at everything",
+        "drank a six pack after work",
+        "used a little, just once",
+        "been white knuckling it all day",
+        "i keep driving past the liquor store",
+        "shelter was full so im on the street tonight",
+    ],
+)
+def test_setbacks_said_plainly_are_a_concern(text: str) -> None:
+    assert screen(text).level is Level.CONCERN
