@@ -13,6 +13,7 @@ from escalation.generation import generate, load_grammar
 from escalation.levels import Level
 from escalation.lexicon import LexiconError, load_lexicon
 from escalation.model.train import TrainingConfig, generated_training
+from escalation.screener import LexiconScreener
 from escalation.screening import screen
 
 LEXICON = load_lexicon()
@@ -22,9 +23,9 @@ GRAMMAR = load_grammar()
 # grammar was written (2026-12-05), less about a message: a change to the rules that reads
 # the structure worse fails here. Raise a floor when the rules improve; never lower one.
 FLOORS = {
-    "intent-now": 0.93,
+    "intent-now": 0.97,
     "finality": 0.98,
-    "plan-with-means-now": 0.97,
+    "plan-with-means-now": 0.98,
     "attempt-under-way": 0.99,
     "someone-unresponsive": 0.99,
     "someone-else-talks-of-it": 0.97,
@@ -164,3 +165,20 @@ def test_a_negated_phrase_does_not_hide_a_present_one_beside_it() -> None:
 )
 def test_setbacks_said_plainly_are_a_concern(text: str) -> None:
     assert screen(text).level is Level.CONCERN
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("i cant get my mind off dying", Level.CRISIS),
+        ("all i want is to use until my heart stops", Level.CRISIS),
+        ("the percocets are right here and im doing it when my shift ends", Level.EMERGENCY),
+    ],
+)
+def test_thoughts_wishes_and_resolve_in_other_words_are_read(text: str, level: Level) -> None:
+    assert screen(text).level is level
+
+
+def test_hair_dye_is_not_dying_to_the_rules() -> None:
+    # The rules alone: the model's own vote on this sentence is a known false alarm (0.80).
+    assert LexiconScreener(LEXICON)("i keep thinking about dying my hair blue").level is Level.NONE
