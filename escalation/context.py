@@ -215,9 +215,9 @@ class Scene:
         reporter = self._reporter(hit)
         if reporter is not None:
             return Subject.OTHER
-        for word in self.words[hit.start : hit.end]:
-            if word in _INSIDE:
-                return _INSIDE[word]
+        inside = self._inside(hit)
+        if inside is not None:
+            return inside
         # A what-if's subject comes after it: "what should i do if someone ods" is about
         # someone, "how to give narcan" about nobody in particular.
         asked = max((cue.end for cue in self._before(hit, "hypothetical")), default=0)
@@ -233,6 +233,27 @@ class Scene:
                 return kind
         # "how to give narcan" is about nobody in particular; "took 30 xans" is about the texter.
         return Subject.GENERIC if hypothetical else Subject.SELF
+
+    def _inside(self, hit: Hit) -> Subject | None:
+        """The first pronoun inside the phrase; a third person's read through its antecedent."""
+        for word in self.words[hit.start : hit.end]:
+            if word in _INSIDE:
+                subject = _INSIDE[word]
+                return (self._antecedent(hit) or subject) if subject is Subject.OTHER else subject
+        return None
+
+    def _antecedent(self, hit: Hit) -> Subject | None:
+        """'her' in "someone who wants to take all her pills" is that someone: nobody in
+        particular. Only a generic person named just before the phrase, in its clause, counts;
+        someone named keeps the pronoun's own reading ("my sister ... her")."""
+        clause = self.clause[hit.start]
+        for index in range(hit.start - 1, max(hit.start - _SUBJECT_REACH, -1), -1):
+            if self.clause[index] != clause:
+                return None
+            kind = self._person(self.words[index])
+            if kind is not None:
+                return Subject.GENERIC if kind is Subject.GENERIC else None
+        return None
 
     def _addressed(self, index: int) -> bool:
         """'man' in "idk man" is said to the reader; in "my man relapsed" it is someone."""

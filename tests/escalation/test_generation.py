@@ -32,7 +32,7 @@ FLOORS = {
     "concern-now": 0.95,
     "negated": 0.98,
     "long-past": 0.96,
-    "question-about-nobody": 0.52,
+    "question-about-nobody": 0.76,
     "quotation": 0.99,
     "hyperbole": 0.95,
     "ordinary": 0.99,
@@ -182,3 +182,17 @@ def test_thoughts_wishes_and_resolve_in_other_words_are_read(text: str, level: L
 def test_hair_dye_is_not_dying_to_the_rules() -> None:
     # The rules alone: the model's own vote on this sentence is a known false alarm (0.80).
     assert LexiconScreener(LEXICON)("i keep thinking about dying my hair blue").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("how do you help someone who wants to take all her xannies", Level.NONE),
+        ("step dad said if i tell anyone hell hurt my little brother", Level.CRISIS),
+        ("someone just took all her pills and isnt breathing", Level.EMERGENCY),
+    ],
+)
+def test_her_after_someone_is_nobody_in_particular_and_my_is_still_the_texter(
+    text: str, level: Level
+) -> None:
+    assert screen(text).level is level
