@@ -196,3 +196,17 @@ def test_her_after_someone_is_nobody_in_particular_and_my_is_still_the_texter(
     text: str, level: Level
 ) -> None:
     assert screen(text).level is level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("no estoy pensando en hacerme daño, solo necesitaba desahogarme", Level.NONE),
+        ("nunca me voy a matar, tranquila", Level.NONE),
+        ("no se si puedo seguir asi", Level.CONCERN),
+        ("no quiero vivir", Level.CRISIS),
+        ("estoy pensando en hacerme daño", Level.CRISIS),
+    ],
+)
+def test_spanish_negation_lowers_only_what_it_negates(text: str, level: Level) -> None:
+    assert screen(text).level is level
