@@ -10,7 +10,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, Integer, String
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.clock import utcnow
@@ -34,6 +34,7 @@ class AlertKind(StrEnum):
     # An emergency while a peer has the conversation: that peer and a supervisor, at once.
     TAKEOVER_EMERGENCY = "emergency-now"
     ASSIGNED = "assigned"  # a supervisor gave the case to this peer
+    LINKAGE_OVERDUE = "linkage-overdue"  # a linkage task passed its target without an outcome
 
 
 class OutcomeKind(StrEnum):
@@ -79,13 +80,27 @@ class Escalation(Base):
 
 
 class PeerAlert(Base):
-    """One alert to one peer at one address; sent like the outbox, claimed once, retried."""
+    """One alert to one peer at one address; sent like the outbox, claimed once, retried.
+    About an escalation or about an overdue linkage task, never both."""
 
     __tablename__ = "peer_alerts"
-    __table_args__ = (Index("ix_peer_alerts_due", "status", "next_attempt_at"),)
+    __table_args__ = (
+        Index("ix_peer_alerts_due", "status", "next_attempt_at"),
+        CheckConstraint("(escalation_id IS NULL) <> (linkage_task_id IS NULL)", name="one_subject"),
+        # A linkage task is alerted about once per peer, even with two schedulers at once.
+        Index(
+            "uq_peer_alerts_linkage_task_once",
+            "linkage_task_id",
+            "recipient",
+            unique=True,
+            sqlite_where=text("linkage_task_id IS NOT NULL"),
+            postgresql_where=text("linkage_task_id IS NOT NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    escalation_id: Mapped[int] = mapped_column(ForeignKey("escalations.id"), index=True)
+    escalation_id: Mapped[int | None] = mapped_column(ForeignKey("escalations.id"), index=True)
+    linkage_task_id: Mapped[int | None] = mapped_column(ForeignKey("linkage_tasks.id"))
     recipient: Mapped[str] = mapped_column(String(64))
     address: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(16))

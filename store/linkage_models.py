@@ -51,3 +51,5 @@ class LinkageTask(Base):
     closed_by: Mapped[str | None] = mapped_column(String(64))
     # The check-in a week later (a due event of kind checkup), when the person is enrolled.
     follow_up_event_id: Mapped[int | None] = mapped_column(ForeignKey("due_events.id"))
+    # When its peer (or, unassigned, the peers on call) was alerted that it passed its target.
+    overdue_alerted_at: Mapped[datetime | None] = mapped_column()

@@ -27,7 +27,7 @@ from console.pages import install as install_console
 from core.clock import utcnow
 from core.logging import configure_logging
 from core.settings import Settings, SettingsError, get_settings
-from escalation import service
+from escalation import linkage_alerts, service
 from escalation.screening import default_screener, screen
 from escalation.service import EscalationPolicy
 from store.db import Database
@@ -93,6 +93,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     # alert about a crisis must not wait for it.
     alert_passes: list[Pass] = [
         partial(asyncio.to_thread, _remind_overdue, db, policy),
+        partial(asyncio.to_thread, _alert_overdue_linkage, db, policy),
         alerts.dispatch,
     ]
     wiring = Wiring(
@@ -171,6 +172,11 @@ def create_app(
 def _remind_overdue(db: Database, policy: EscalationPolicy) -> int:
     with db.transaction() as session:
         return service.remind_overdue(session, policy, utcnow())
+
+
+def _alert_overdue_linkage(db: Database, policy: EscalationPolicy) -> int:
+    with db.transaction() as session:
+        return linkage_alerts.alert_overdue(session, policy, utcnow())
 
 
 def _ping(db: Database) -> None:
