@@ -210,3 +210,21 @@ def test_her_after_someone_is_nobody_in_particular_and_my_is_still_the_texter(
 )
 def test_spanish_negation_lowers_only_what_it_negates(text: str, level: Level) -> None:
     assert screen(text).level is level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'm at the lake. pockets full of rocks. cold",
+        "my wrists are bleeding",
+        "my daughter took a handful of something from my cabinet, she's really sleepy and slurring",
+    ],
+)
+def test_danger_now_in_a_scene_is_an_emergency(text: str) -> None:
+    assert screen(text).level is Level.EMERGENCY
+
+
+def test_a_handful_of_vitamins_is_nothing_to_the_rules() -> None:
+    # The rules alone: the model gives this a weak vote (concern, 0.50), which is its own to give.
+    rules = LexiconScreener(LEXICON)
+    assert rules("i took a handful of vitamins this morning").level is Level.NONE
