@@ -45,6 +45,7 @@ class TaskRow:
     reasons: list[str]
     due_by: datetime | None
     overdue: bool
+    alerted_at: datetime | None  # when its peer (or those on call) was alerted it is overdue
     can_close: bool
 
 
@@ -76,6 +77,7 @@ def open_tasks(
             reasons=[plain(reason) for reason in task.reasons or []],
             due_by=task.due_by,
             overdue=task.due_by is not None and task.due_by < now,
+            alerted_at=task.overdue_alerted_at,
             can_close=caseworker and may_close(task.peer, viewer, supervisor),
         )
         for task, person in found

@@ -11,11 +11,14 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from core.clock import utcnow
+from escalation import linkage_alerts
 from store.db import Database
 from store.linkage_models import LinkageStatus, LinkageTask
 from store.models import AuditEntry
 from tests.console.linkage_tasks import add_task
 from tests.console.staff import Account, csrf_of, sign_in
+from tests.escalation.test_service import POLICY
 
 
 def people_in_order(html: str) -> list[str]:
@@ -182,3 +185,18 @@ def test_an_offered_task_has_no_outcome_yet(
 
     assert record(client, offered, "declined") == 404
     assert task(db, offered).status == LinkageStatus.OFFERED
+
+
+def test_an_overdue_task_whose_peer_was_alerted_says_so_and_one_on_time_does_not(
+    client: TestClient, db: Database, accounts: dict[str, Account]
+) -> None:
+    add_task(db, "Morgan", "Ana", 30)
+    add_task(db, "Quinn", None, -5)
+    with db.transaction() as session:
+        assert linkage_alerts.alert_overdue(session, POLICY, utcnow()) == 1
+    sign_in(client, accounts["Ana"])
+
+    html = client.get("/console/linkage").text
+
+    assert html.count('class="muted alerted"') == 1
+    assert "peers on call alerted" in html
