@@ -186,6 +186,42 @@ def test_too_few_open_questions_or_reflections_fail(tmp_path: Path) -> None:
     assert "1 : 2 = 0.50:1" in out.getvalue()
 
 
+def test_exactly_70_percent_open_and_one_reflection_per_question_meet_the_targets(
+    tmp_path: Path,
+) -> None:
+    """The issue's targets are "open questions >= 70%" and "reflections to questions >= 1:1":
+    the boundary itself is met, and the bound is printed as the issue words it."""
+    responses = {
+        **RESPONSES,
+        "utter_reflect": [{"text": "So it's hard.", "metadata": {"miti": "simple_reflection"}}],
+    }
+    steps = [{"action": "utter_reflect_ask"}] * 7 + [{"action": "utter_closed"}] * 3
+    bot = write_bot(tmp_path, responses, [*steps, *[{"action": "utter_reflect"}] * 3])
+    out = io.StringIO()
+
+    assert run(out, bot, ACTIONS) == 0
+    conversations = out.getvalue().split("whole domain")[0]
+    assert "7 of 10 = 70.0%" in conversations
+    assert "10 : 10 = 1.00:1" in conversations
+    assert "(target >= 70%) met" in conversations
+    assert "(target >= 1:1) met" in conversations
+
+
+def test_just_under_70_percent_open_misses(tmp_path: Path) -> None:
+    responses = {
+        **RESPONSES,
+        "utter_reflect": [{"text": "So it's hard.", "metadata": {"miti": "simple_reflection"}}],
+    }
+    steps = [{"action": "utter_reflect_ask"}] * 16 + [{"action": "utter_closed"}] * 7
+    bot = write_bot(tmp_path, responses, [*steps, *[{"action": "utter_reflect"}] * 7])
+    out = io.StringIO()
+
+    assert run(out, bot, ACTIONS) == 1
+    conversations = out.getvalue().split("whole domain")[0]
+    assert "16 of 23 = 69.6% (target >= 70%) MISSED" in " ".join(conversations.split())
+    assert "(target >= 1:1) met" in conversations
+
+
 def test_an_untagged_response_is_reported_and_fails(tmp_path: Path) -> None:
     responses = {**RESPONSES, "utter_plain": [{"text": "Hello."}]}
     bot = write_bot(tmp_path, responses, [{"action": "utter_reflect_ask"}])
@@ -242,8 +278,8 @@ def test_instrument_items_are_reported_apart_never_as_questions(tmp_path: Path) 
 def test_the_real_bot_meets_the_targets(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Wired into `warmline`, and the gate: over the test conversations, open questions over
-    70% of questions, reflections at least as many as questions, nothing untagged or
+    """Wired into `warmline`, and the gate: over the test conversations, open questions at
+    least 70% of questions, reflections at least as many as questions, nothing untagged or
     non-adherent (`make test` runs the command too, to print the figures)."""
     monkeypatch.chdir(tmp_path)  # no developer .env read
 
