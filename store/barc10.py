@@ -112,15 +112,23 @@ def complete(session: Session, participant_id: int, now: datetime) -> Completed 
     return Completed(total, previous.total, previous.completed_at)
 
 
-def completed_totals(session: Session, participant_id: int) -> list[tuple[datetime, int]]:
-    """(when, total) of each finished check-in with all ten items scored, oldest first."""
+@dataclass(frozen=True)
+class Finished:
+    """A finished check-in: when, its total (None unless all ten were scored) and its answers."""
+
+    at: datetime
+    total: int | None
+    scores: Scores
+
+
+def finished_checkins(session: Session, participant_id: int) -> list[Finished]:
+    """Every finished check-in, skipped items and all, oldest first."""
     rows = session.execute(
-        select(Barc10Checkin.completed_at, Barc10Checkin.total)
+        select(Barc10Checkin.id, Barc10Checkin.completed_at, Barc10Checkin.total)
         .where(
             Barc10Checkin.participant_id == participant_id,
             Barc10Checkin.completed_at.is_not(None),
-            Barc10Checkin.total.is_not(None),
         )
         .order_by(Barc10Checkin.completed_at, Barc10Checkin.id)
     )
-    return [(when, total) for when, total in rows if when is not None and total is not None]
+    return [Finished(at, total, answers(session, id_)) for id_, at, total in rows if at]

@@ -15,7 +15,15 @@ import re
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime, timedelta
 
-from bot.actions import barc10, barc10_reflection, barc10_results, fallback, greet, resources
+from bot.actions import (
+    barc10,
+    barc10_partial,
+    barc10_reflection,
+    barc10_results,
+    fallback,
+    greet,
+    resources,
+)
 from bot.actions.miti import Tag
 from bot.actions.resources_catalog import Topic
 from bot.actions.resources_select import heading
@@ -87,6 +95,15 @@ def barc10_results_texts() -> Iterator[Template]:
         yield _tagged(name, barc10_results.RESULTS_TAG, blanked(*texts))
 
 
+def barc10_partial_texts() -> Iterator[Template]:
+    """Their own BARC-10 results when the last check-in left statements out: which statements,
+    the trend and the last full total vary in number and in shape, so all between the opening
+    and the closing question is one blank."""
+    name = "action_in_context: own BARC-10 results, statements left out"
+    text = f"{barc10_partial.OPENING}{{}} {barc10_results.QUESTION}"
+    yield _tagged(name, barc10_results.RESULTS_TAG, text)
+
+
 def _wait_blanked(said: object) -> str:
     """A text with a wait in it ("within 15 minutes"), the wait as a blank."""
     assert callable(said)
@@ -96,13 +113,13 @@ def _wait_blanked(said: object) -> str:
 def action_texts() -> Iterator[Template]:
     for text, tag in greet.GREETING_TAGS.items():
         yield _tagged("action_greet_participant", tag, text)
-    yield _tagged("validate_barc10_form: welcome back", barc10.WELCOME_BACK_TAG, barc10.RETURNED)
     yield _tagged("validate_barc10_form: let it go", barc10.LET_IT_GO_TAG, barc10.LET_IT_GO)
     yield _tagged(
         "action_barc10_finish: paused", barc10_reflection.PAUSED_TAG, barc10_reflection.PAUSED
     )
     yield from barc10_reflections()
     yield from barc10_results_texts()
+    yield from barc10_partial_texts()
     peer = "action_request_peer"
     yield _tagged(peer, fallback.GIVE_INFORMATION, fallback.NO_HANDOFF)
     yield _tagged(peer, fallback.GIVE_INFORMATION, _wait_blanked(responses.asks_for_person))

@@ -43,9 +43,11 @@ REASK = "barc10_reask"
 RESUME = "barc10_resume"
 LET_IT_GO = "No problem, let's leave that one."
 LET_IT_GO_TAG = tag("emphasize_autonomy")
-WELCOME_BACK_TAG = tag("give_information")
-# Back after going quiet in the middle: the statement is asked again after this.
-RETURNED = "Welcome back - let's pick up where we left off."
+# Back to a check-in left part-way (picked up, or a greeting in the middle after going quiet, when
+# the statement is asked again): the domain's words, with where it stands filled in.
+WELCOME_BACK = "utter_barc10_welcome_back"
+# A greeting mid-check-in: the statement it was on is asked again right after.
+SAME_STATEMENT = "with the statement we were on"
 
 
 def item_slot(item: int) -> str:
@@ -82,6 +84,12 @@ def scores_from_slots(slots: Mapping[str, Any]) -> barc10.Scores:
     return scores
 
 
+def where_to_pick_up(scores: barc10.Scores) -> str:
+    """The {where} of the welcome back: the first statement still unanswered."""
+    missing = [n for n in range(1, barc10.ITEM_COUNT + 1) if n not in scores]
+    return f"at statement {missing[0]} of 10" if missing else "where we left off"
+
+
 def store_answer(sender: str, item: int, score: int | None) -> None:
     with app_database().transaction() as session:
         participant_id = participant_of(session, sender)
@@ -112,11 +120,7 @@ class ActionBarc10Start(Action):
                 else {}
             )
         if scores:
-            missing = [n for n in range(1, barc10.ITEM_COUNT + 1) if n not in scores]
-            where = f"at statement {missing[0]} of 10" if missing else "where we left off"
-            dispatcher.utter_message(
-                text=f"Welcome back - let's pick up {where}.", metadata=WELCOME_BACK_TAG
-            )
+            dispatcher.utter_message(response=WELCOME_BACK, where=where_to_pick_up(scores))
         return [*slots_for(scores), SlotSet(RESUME, bool(scores)), SlotSet(REASK, False)]
 
 
@@ -136,7 +140,7 @@ class ValidateBarc10Form(FormValidationAction):
             if item is None:
                 continue
             if isinstance(value, str) and greeted(tracker):  # not an answer: asked again
-                dispatcher.utter_message(text=RETURNED, metadata=WELCOME_BACK_TAG)
+                dispatcher.utter_message(response=WELCOME_BACK, where=SAME_STATEMENT)
                 updates[slot] = None
             elif isinstance(value, str) and value != SKIPPED:
                 updates.update(judge(item, value, dispatcher, tracker))
@@ -198,7 +202,7 @@ def _replies_at(turn: Turn) -> tuple[Run, ...]:
         if item_of_slot(slot) is None:
             continue
         if value is None and is_greeting(turn.intent, text):
-            return ((WELCOME_BACK_TAG,),)
+            return ((WELCOME_BACK,),)
         if value == SKIPPED and parse_answer(text) is None:
             return ((LET_IT_GO_TAG,),)
     return ((),)
@@ -218,9 +222,9 @@ def _finish_at(turn: Turn) -> tuple[Run, ...]:
 # What each action can say, for `warmline mi-figures` (the convention: bot/actions/miti.py).
 MITI: ActionsSay = {
     "action_barc10_start": Chosen(
-        ((), (WELCOME_BACK_TAG,)),
-        lambda turn: ((WELCOME_BACK_TAG,),) if turn.slots.get(RESUME) else ((),),
+        ((), (WELCOME_BACK,)),
+        lambda turn: ((WELCOME_BACK,),) if turn.slots.get(RESUME) else ((),),
     ),
-    "validate_barc10_form": Chosen(((), (LET_IT_GO_TAG,), (WELCOME_BACK_TAG,)), _replies_at),
+    "validate_barc10_form": Chosen(((), (LET_IT_GO_TAG,), (WELCOME_BACK,)), _replies_at),
     "action_barc10_finish": Chosen(((PAUSED_TAG,), *((t,) for t in REFLECTION_TAGS)), _finish_at),
 }

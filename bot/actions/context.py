@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from bot.actions import spanish
 from bot.actions.barc10 import participant_of
+from bot.actions.barc10_partial import partial_text
 from bot.actions.barc10_results import NONE_YET_TAG, RESULTS_TAG, asks_for_results, results_text
 from bot.actions.context_read import milestone_in, support_in
 from bot.actions.context_reply import (
@@ -156,7 +157,12 @@ class ActionInContext(Action):
     def own_results(dispatcher: CollectingDispatcher, sender: str) -> list[EventType]:
         with app_database().transaction() as session:
             participant_id = participant_of(session, sender)
-            totals = barc10.completed_totals(session, participant_id) if participant_id else []
+            finished = barc10.finished_checkins(session, participant_id) if participant_id else []
+        if finished and finished[-1].total is None:  # statements left out: no total to give
+            text = partial_text(finished[-1], finished[:-1])
+            dispatcher.utter_message(text=text, metadata=RESULTS_TAG)
+            return [SlotSet(CONTEXT_REPLY, RESULTS)]
+        totals = [(each.at, each.total) for each in finished if each.total is not None]
         tagged = RESULTS_TAG if totals else NONE_YET_TAG
         dispatcher.utter_message(text=results_text(totals), metadata=tagged)
         return [SlotSet(CONTEXT_REPLY, RESULTS if totals else NO_RESULTS)]

@@ -16,8 +16,8 @@ from sqlalchemy import select
 
 from bot.actions.barc10 import (
     LET_IT_GO,
-    RETURNED,
     SKIPPED,
+    WELCOME_BACK,
     ActionBarc10Finish,
     ActionBarc10Start,
     ValidateBarc10Form,
@@ -126,7 +126,7 @@ def test_a_greeting_after_going_quiet_asks_the_same_statement_again(
     events = asyncio.run(ValidateBarc10Form().run(dispatcher, tracked, DOMAIN))
 
     assert {e["name"]: e["value"] for e in events} == {"barc10_q2": None}
-    assert [m["text"] for m in dispatcher.messages] == [RETURNED]
+    assert said(dispatcher) == [(WELCOME_BACK, "with the statement we were on")]
     assert stored(action_db) == []
 
 
@@ -159,16 +159,21 @@ def test_slots_picked_up_from_the_database_are_kept_and_not_stored_again(
     assert stored(action_db) == []
 
 
-def start(sender: str) -> tuple[dict[str, Any], list[str]]:
+def said(dispatcher: CollectingDispatcher) -> list[tuple[str | None, str | None]]:
+    """Each message as the domain response it names and the {where} it fills in."""
+    return [(m["response"], m.get("where")) for m in dispatcher.messages]
+
+
+def start(sender: str) -> tuple[dict[str, Any], list[tuple[str | None, str | None]]]:
     dispatcher = CollectingDispatcher()
     events = ActionBarc10Start().run(dispatcher, tracker(sender, {}), DOMAIN)
-    return {e["name"]: e["value"] for e in events}, [m["text"] for m in dispatcher.messages]
+    return {e["name"]: e["value"] for e in events}, said(dispatcher)
 
 
 def test_a_new_check_in_starts_with_empty_slots(action_db: Database, sender: str) -> None:
-    slots, said = start(sender)
+    slots, welcome = start(sender)
 
-    assert said == []
+    assert welcome == []
     assert slots == {
         **{f"barc10_q{n}": None for n in range(1, 11)},
         "barc10_resume": False,
@@ -182,11 +187,23 @@ def test_a_paused_check_in_is_picked_up_at_the_first_unanswered_item(
     validate(sender, 1, "5")
     validate(sender, 2, "skip")
 
-    slots, said = start(sender)
+    slots, welcome = start(sender)
 
-    assert said == ["Welcome back - let's pick up at statement 3 of 10."]
+    assert welcome == [(WELCOME_BACK, "at statement 3 of 10")]
     assert (slots["barc10_q1"], slots["barc10_q2"], slots["barc10_q3"]) == (5, SKIPPED, None)
     assert slots["barc10_resume"] is True
+
+
+def test_every_welcome_back_is_a_domain_response_with_where_filled_in() -> None:
+    """The words live in the domain (so the replay can name them); each variation says where
+    the check-in stands and nothing else is left blank."""
+    variations = [str(v["text"]) for v in DOMAIN["responses"][WELCOME_BACK]]
+
+    assert len(variations) >= 2
+    for text in variations:
+        filled = text.format(where="at statement 3 of 10")
+        assert "at statement 3 of 10" in filled
+        assert "{" not in filled
 
 
 def test_an_unknown_sender_gets_a_new_check_in(action_db: Database) -> None:

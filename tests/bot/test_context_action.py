@@ -15,7 +15,7 @@ from rasa_sdk.events import SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
-from bot.actions.barc10_results import NONE_YET
+from bot.actions.barc10_results import NONE_YET, RESULTS_TAG
 from bot.actions.context import ActionInContext, ActionInContextFallback
 from bot.actions.database import app_database
 from core.clock import utcnow
@@ -146,7 +146,7 @@ def test_the_core_fallback_does_not_hand_a_medication_question_on(action_db: Dat
     assert len(messages) == 1
 
 
-def finished_barc10(db: Database, address: str, scores: list[int], days_ago: int) -> None:
+def finished_barc10(db: Database, address: str, scores: list[int | None], days_ago: int) -> None:
     with db.transaction() as session:
         participant = participant_for(session, address)
         assert participant is not None
@@ -177,6 +177,29 @@ def test_asking_for_a_score_with_no_finished_check_in_says_how_to_do_one(
 
     assert message["text"] == NONE_YET
     assert SlotSet("context_reply", "barc10_no_results") in events
+
+
+def test_a_score_after_statements_left_out_names_what_they_answered_and_their_trend(
+    action_db: Database,
+) -> None:
+    """Once "you haven't finished all ten": now what is true, with nothing filled in."""
+    sender = conversation(action_db, "sim:lu", "How are you doing today?", "what was my score")
+    finished_barc10(action_db, "sim:lu", [4] * 10, days_ago=40)
+    finished_barc10(action_db, "sim:lu", [5, 4, None, 3, 4, 4, 4, None, 4, 4], days_ago=2)
+
+    events, (message,) = run(ActionInContext(), sender, "nlu_fallback", "what was my score?")
+
+    text = message["text"]
+    assert "you answered 8 of the ten statements, all but the ones about having the energy" in text
+    assert "A total needs all ten" in text
+    assert "you agreed more with the one about what matters to you more than using" in text
+    assert "less with the one about feeling part of your community" in text
+    assert "about the same with the other 6" in text
+    assert "Your last full total, on" in text
+    assert "was 40 out of 60." in text
+    assert "haven't finished" not in text
+    assert message["metadata"] == RESULTS_TAG
+    assert events == [SlotSet("context_reply", "barc10_results")]
 
 
 def test_a_message_in_spanish_gets_what_there_is_in_spanish_and_never_fails(

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
+from bot.actions.barc10_partial import OPENING
 from bot.actions.barc10_results import NONE_YET
 from core.settings import Settings
 from escalation.companion.language import wait_phrase
@@ -69,6 +70,29 @@ def test_asking_for_their_score_before_any_check_in_says_how_to_do_one(
 
     chat(base, "gi", "hi")
     assert chat(base, "gi", "what was my score?") == [NONE_YET]
+
+
+def test_asking_for_their_score_after_leaving_statements_out_is_told_what_is_true(
+    system: Supervisor, system_settings: Settings
+) -> None:
+    """A full check-in, then one with two statements skipped: no "you haven't finished", no
+    made-up total; what they answered, that a total needs all ten, and how it moved."""
+    base = f"http://127.0.0.1:{system_settings.app_port}"
+
+    for answers in (["4"] * 10, ["5", "4", "skip", "3", *["4"] * 3, "skip", "4", "4"]):
+        chat(base, "jo", "can we do the barc")
+        chat(base, "jo", "ya sure")
+        for answer in answers:
+            chat(base, "jo", answer)
+    (said,) = chat(base, "jo", "what was my score?")
+
+    assert said.startswith(OPENING)
+    assert "you answered 8 of the ten statements, all but the ones about having the energy" in said
+    assert "A total needs all ten" in said
+    assert "you agreed more with the one about what matters to you more than using" in said
+    assert "Your last full total, on" in said
+    assert "was 40 out of 60." in said
+    assert said != NONE_YET
 
 
 def test_a_message_in_spanish_gets_an_honest_answer_in_spanish_and_a_peer_on_yes(

@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
+from bot.actions.barc10 import SAME_STATEMENT, WELCOME_BACK
+from bot.actions.barc10_partial import partial_text
 from bot.actions.barc10_reflection import reflection, reflection_tag
 from bot.actions.barc10_results import RESULTS_TAG, results_text
 from bot.actions.resources_catalog import default_catalog
@@ -18,6 +20,7 @@ from channels.keywords import Keyword, Program, keyword_reply
 from core.settings import Settings, load_settings
 from escalation.levels import Level, Screening
 from escalation.responses import asks_for_person, concern_reply
+from store.barc10 import Finished
 from tests.support.crisis import opening_for
 from warmline.engine_env import BOT_DIR
 from warmline.mi_read import codes_of
@@ -76,6 +79,48 @@ def test_a_persons_own_results_and_a_request_for_a_peer_are_the_actions_texts() 
         assert read(results_text(shown))[1] == codes_of(RESULTS_TAG)
     for wait in (timedelta(minutes=1), timedelta(hours=20), timedelta(days=3)):
         assert read(asks_for_person(wait))[0] == "action_request_peer"
+
+
+def test_the_barc10_welcome_back_is_named_as_its_domain_response() -> None:
+    """Once an inline text of the action, so the replay could not name it: now every variation,
+    filled as the action fills it, is the domain's response with its own codes."""
+    variations = {
+        str(v["text"]): codes_of(v.get("metadata"))
+        for name, v in _named_variations()
+        if name == WELCOME_BACK
+    }
+    assert len(variations) >= 2
+    for text, codes in variations.items():
+        for where in ("at statement 3 of 10", SAME_STATEMENT):
+            assert read(text.format(where=where)) == (WELCOME_BACK, codes)
+
+
+def _named_variations() -> list[tuple[str, dict[str, Any]]]:
+    found = []
+    for path in sorted((BOT_DIR / "domain").glob("*.yml")):
+        data: dict[str, Any] = yaml.safe_load(path.read_text()) or {}
+        for name, variations in (data.get("responses") or {}).items():
+            found += [(str(name), v) for v in variations]
+    return found
+
+
+@pytest.mark.parametrize(
+    "scores",
+    [[5, None, 4, 4, 4, 4, 4, 4, 4, 4], [None, None, 3, 6, None, None, None, None, None, 2],
+     [None] * 10, [6, 6, 6, 6, 6, 6, 6, 6, 6, None]],
+)  # fmt: skip
+@pytest.mark.parametrize("with_earlier", [False, True])
+def test_results_after_statements_left_out_are_the_actions_text(
+    scores: list[int | None], with_earlier: bool
+) -> None:
+    latest = Finished(NOW, None, dict(enumerate(scores, 1)))
+    earlier = [Finished(NOW - timedelta(days=50), 33, dict(enumerate([3, 4, 3] * 3 + [3], 1)))]
+    text = partial_text(latest, earlier if with_earlier else [])
+
+    assert read(text) == (
+        "action_in_context: own BARC-10 results, statements left out",
+        codes_of(RESULTS_TAG),
+    )
 
 
 def test_a_page_of_resources_is_information() -> None:
