@@ -23,6 +23,7 @@ from bot.actions import spanish
 from bot.actions.barc10 import participant_of
 from bot.actions.barc10_partial import partial_text
 from bot.actions.barc10_results import NONE_YET_TAG, RESULTS_TAG, asks_for_results, results_text
+from bot.actions.change_talk import QUESTIONS, REFLECTIONS, Heard
 from bot.actions.context_read import milestone_in, support_in
 from bot.actions.context_reply import (
     ACKNOWLEDGE,
@@ -38,6 +39,7 @@ from bot.actions.context_reply import (
     REQUEST_PEER_ES,
     YES_OR_NO,
     Said,
+    change_talk,
     feeling_response,
     reply_for,
     variation,
@@ -140,6 +142,9 @@ class ActionInContext(Action):
         said = Said(
             last if last is not None else last_said_in_tracker(tracker), domain["responses"]
         )
+        heard = change_talk(intent, text, said)
+        if heard is not None:
+            return self.reflect(dispatcher, heard, said, domain)
         chosen = reply_for(intent, text, said)
         if chosen == REQUEST_PEER:
             self.request_peer(dispatcher, tracker.sender_id)
@@ -152,6 +157,19 @@ class ActionInContext(Action):
             words = words.replace("{wait}", wait_phrase(wait, "es"))
         dispatcher.utter_message(text=words, metadata=spoken.get("metadata"))
         return [SlotSet(CONTEXT_REPLY, chosen)]
+
+    @staticmethod
+    def reflect(
+        dispatcher: CollectingDispatcher, heard: Heard, said: Said, domain: DomainDict
+    ) -> list[EventType]:
+        """Their change or sustain talk said back, content and all, then an open question."""
+        for response in (heard.reflection, heard.question):
+            spoken = variation(domain["responses"][response], said)
+            words = str(spoken["text"]).replace("{said}", heard.said)
+            dispatcher.utter_message(
+                text=words[:1].upper() + words[1:], metadata=spoken.get("metadata")
+            )
+        return [SlotSet(CONTEXT_REPLY, heard.reflection)]
 
     @staticmethod
     def own_results(dispatcher: CollectingDispatcher, sender: str) -> list[EventType]:
@@ -201,12 +219,18 @@ def _chosen_at(turn: Turn) -> tuple[Run, ...]:
         return ((spanish.PEER_ASKED,),)
     if chosen == MEDICATION:
         return ((),)  # the resources' offer, which follows, says what is said
+    if chosen in REFLECTIONS:
+        return ((str(chosen), str(chosen) + "_ask"),)
     if chosen in (RESULTS, NO_RESULTS):
         return ((RESULTS_TAG if chosen == RESULTS else NONE_YET_TAG,),)
     return ((str(chosen),),) if chosen in RESPONSES else _RUNS
 
 
-_RUNS: tuple[Run, ...] = ((GIVE_INFORMATION,), *((name,) for name in RESPONSES))
+_RUNS: tuple[Run, ...] = (
+    (GIVE_INFORMATION,),
+    *((name,) for name in RESPONSES),
+    *zip(REFLECTIONS, QUESTIONS, strict=True),
+)
 MITI: ActionsSay = {
     "action_in_context": Chosen(_RUNS, _chosen_at),
     "action_in_context_fallback": Chosen(_RUNS, _chosen_at),

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.actions import spanish
+from bot.actions.change_talk import Heard, heard_in
 from bot.actions.context_read import FEELING_NAMES, feeling_in, milestone_in, support_in
 
 CLARIFY = "utter_fallback_clarify"
@@ -73,6 +74,16 @@ class Said:
 
     def asked_how_they_are(self) -> bool:
         return self.text.lower().rstrip().endswith(HOW_ARE_YOU)
+
+
+def change_talk(intent: str, text: str, said: Said) -> Heard | None:
+    """Change or sustain talk volunteered, unless the message answers something else first:
+    Spanish, a yes or no to the offer of a peer, or clean time (affirmed as a milestone)."""
+    if intent == spanish.INTENT or said.was(spanish.AVAILABLE) or spanish.is_spanish(text):
+        return None
+    if intent in YES_OR_NO and said.offered_peer():
+        return None
+    return None if milestone_in(text) is not None else heard_in(text)
 
 
 def reply_for(intent: str, text: str, said: Said) -> str:

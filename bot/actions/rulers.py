@@ -18,6 +18,16 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.barc10 import participant_of
+from bot.actions.change_talk import (
+    QUESTIONS,
+    REFLECTIONS,
+    STAYING,
+    Heard,
+    Kind,
+    heard_in,
+    outside,
+    said_back,
+)
 from bot.actions.checkup_answers import WELCOME_BACK
 from bot.actions.checkup_forms import AnswerDependentForm, greeted, is_greeting
 from bot.actions.checkup_parse import Choice, choice
@@ -41,6 +51,7 @@ from store.checkup_rulers import Stage
 logger = logging.getLogger(__name__)
 
 STAGE = "stage_of_change"
+OFFERED = "rulers_offered"  # false: sustain talk or not ready, reflected and left with them
 REASK = "ruler_reask"
 SKIPPED = "__skipped__"
 RULERS = ("ruler_importance", "ruler_confidence")
@@ -98,9 +109,13 @@ def _reflect(slot: str, value: Any) -> list[str]:
     return [f"utter_rulers_reflect_step{'_' + theme if theme else ''}"]
 
 
-def replies(slot: str, value: Any, greeting: bool = False) -> list[str]:
+def replies(slot: str, value: Any, greeting: bool = False, heard: Heard | None = None) -> list[str]:
     """What is said back to a reply that set `slot` to `value`: a reflection, a welcome back
-    for a greeting (back after going quiet; the question is asked again), or nothing."""
+    for a greeting (back after going quiet; the question is asked again), or nothing. Change or
+    sustain talk in the reply is reflected with its content, before a rating's reflection."""
+    if heard is not None:
+        rated = _reflect(slot, value) if slot in RULERS and isinstance(value, int) else []
+        return [heard.reflection, *rated]
     if value is None:
         return [WELCOME_BACK] if greeting else []
     return [] if value == SKIPPED else _reflect(slot, value)
@@ -114,6 +129,7 @@ REPLIES = (
     *(f"utter_rulers_reflect_reason_{theme}" for theme in REASON_THEMES),
     "utter_rulers_reflect_step",
     *(f"utter_rulers_reflect_step_{theme}" for theme in STEP_THEMES),
+    *REFLECTIONS,
 )  # fmt: skip
 
 
@@ -129,16 +145,35 @@ class ActionRulersStart(Action):
         tracker: Tracker,
         domain: DomainDict,  # noqa: ARG002 - the action interface
     ) -> list[EventType]:
-        stage = stage_of(tracker.latest_message.get("text") or "")
+        text = tracker.latest_message.get("text") or ""
+        stage, heard = stage_of(text), staying_or_heard(text)
         with app_database().transaction() as session:
             participant_id = participant_of(session, tracker.sender_id)
             if participant_id is not None and stage is not None:
                 checkup_rulers.set_stage(session, participant_id, stage)
         if stage is None:  # nothing new said about where they are: keep what we knew
             stage = tracker.get_slot(STAGE)
-        dispatcher.utter_message(response=stage_reflection(stage))
+        offered = heard is None or heard.kind not in STAYING
+        for response in opening(heard, stage):
+            dispatcher.utter_message(response=response, said=heard.said if heard else "")
         cleared = [SlotSet(name, None) for name in (*SLOTS, "ruler_lower", "ruler_higher")]
-        return [*cleared, SlotSet(REASK, False), SlotSet(STAGE, stage)]
+        return [*cleared, SlotSet(REASK, False), SlotSet(STAGE, stage), SlotSet(OFFERED, offered)]
+
+
+def staying_or_heard(text: str) -> Heard | None:
+    """What a message about change volunteers; "not ready" anywhere in it is not ready."""
+    heard = heard_in(text)
+    if stage_of(text) is Stage.PRECONTEMPLATION and (heard is None or heard.kind not in STAYING):
+        return Heard(Kind.NOT_READY, said_back(text))
+    return heard
+
+
+def opening(heard: Heard | None, stage: str | None) -> tuple[str, ...]:
+    """The content reflected when there is content, else where they are; sustain talk and not
+    being ready get their open question instead of the offer of the rulers."""
+    if heard is None:
+        return (stage_reflection(stage),)
+    return (heard.reflection, heard.question) if heard.kind in STAYING else (heard.reflection,)
 
 
 class ValidateRulersForm(AnswerDependentForm):
@@ -158,11 +193,37 @@ class ValidateRulersForm(AnswerDependentForm):
         greeting = greeted(tracker)
         for slot, value in tracker.slots_to_validate().items():
             if slot in SLOTS and isinstance(value, str) and value != SKIPPED:
-                judged = judge_rating(slot, value, bool(tracker.get_slot(REASK)), greeting)
-                for response in replies(slot, judged[slot], greeting):
-                    dispatcher.utter_message(response=response)
+                heard = None if greeting else heard_in(value)
+                judged = judge_heard(slot, value, heard, bool(tracker.get_slot(REASK)), greeting)
+                for response in replies(slot, judged[slot], greeting, heard):
+                    dispatcher.utter_message(response=response, said=heard.said if heard else "")
+                if judged.get(STAGE) is not None:
+                    keep_stage(tracker.sender_id, judged[STAGE])
                 updates.update(judged)
         return [SlotSet(name, value) for name, value in updates.items()]
+
+
+def keep_stage(sender: str, stage: Stage) -> None:
+    with app_database().transaction() as session:
+        participant_id = participant_of(session, sender)
+        if participant_id is not None:
+            checkup_rulers.set_stage(session, participant_id, stage)
+
+
+def judge_heard(
+    slot: str, text: str, heard: Heard | None, reasked: bool, greeting: bool
+) -> dict[str, Any]:
+    """Change or sustain talk given where a rating was asked is not a rating ("I made it two
+    weeks once" is not a 2): it is reflected and the question asked again, with no "sorry";
+    a rating said with it still counts. Not being ready ends the rulers there."""
+    if heard is not None and heard.kind is Kind.NOT_READY:  # no more questions: see not_ready
+        return {slot: SKIPPED, REASK: False, STAGE: Stage.PRECONTEMPLATION}
+    if heard is None or slot in REASONS:
+        return judge_rating(slot, text, reasked, greeting)
+    rating = parse_ruler(outside(text, heard))
+    if rating is None:
+        return {slot: None, REASK: False}
+    return judge_rating(slot, str(rating), reasked)
 
 
 def judge_rating(slot: str, text: str, reasked: bool, greeting: bool = False) -> dict[str, Any]:
@@ -234,11 +295,12 @@ def closing(slots: Mapping[str, Any]) -> str:
 def _replies_at(turn: Turn) -> tuple[Run, ...]:
     """What the validation says back to the message a test story's form step answers."""
     greeting = is_greeting(turn.intent, turn.text or "")
+    heard = None if greeting else heard_in(turn.text or "")
     said = [
         reply
         for slot, value in turn.set_now.items()
         if slot in SLOTS
-        for reply in replies(slot, value, greeting)
+        for reply in replies(slot, value, greeting, heard)
     ]
     return (tuple(said),)
 
@@ -246,8 +308,12 @@ def _replies_at(turn: Turn) -> tuple[Run, ...]:
 # What each action can say, for `warmline mi-figures` (the convention: bot/actions/miti.py).
 MITI: ActionsSay = {
     "action_rulers_start": Chosen(
-        tuple((name,) for name in sorted(set(STAGE_REFLECTIONS.values()))),
-        lambda turn: ((stage_reflection(turn.slots.get(STAGE)),),),
+        (
+            *((name,) for name in sorted(set(STAGE_REFLECTIONS.values()))),
+            *((name,) for name in REFLECTIONS),
+            *zip(REFLECTIONS, QUESTIONS, strict=True),
+        ),
+        lambda turn: (opening(staying_or_heard(turn.text or ""), turn.slots.get(STAGE)),),
     ),
     "validate_rulers_form": Chosen(((), *((name,) for name in REPLIES)), _replies_at),
     "action_rulers_finish": Chosen(

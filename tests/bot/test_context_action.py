@@ -125,6 +125,44 @@ def test_what_helps_them_is_said_back_without_quoting_them(action_db: Database) 
     assert '"' not in said[0]["text"]
 
 
+@pytest.mark.parametrize(
+    ("intent", "text", "content", "reflection"),
+    [
+        ("nlu_fallback", "because of my kids", "because of your kids", "utter_heard_reason"),
+        ("answer", "I made it two weeks once", "you made it two weeks once",
+         "utter_heard_done_before"),
+        ("out_of_scope", "calling my sponsor more", "calling your sponsor more",
+         "utter_heard_step"),
+        ("deny", "i dont have a problem", "you don't have a problem", "utter_heard_not_ready"),
+        ("nlu_fallback", "drinking is the only thing that helps me sleep",
+         "drinking is the only thing that helps you sleep", "utter_heard_sustain"),
+    ],
+)  # fmt: skip
+def test_change_and_sustain_talk_off_the_script_are_said_back_with_their_content(
+    action_db: Database, intent: str, text: str, content: str, reflection: str
+) -> None:
+    sender = conversation(action_db, "sim:cy", "How are you doing today?", text)
+
+    events, (reflected, asked) = run(ActionInContext(), sender, intent, text)
+
+    assert content in reflected["text"]
+    assert reflected["text"][:1].isupper()
+    assert reflected["text"].endswith(".")
+    assert '"' not in reflected["text"]
+    assert asked["text"].endswith("?")
+    assert events == [SlotSet("context_reply", reflection)]
+
+
+def test_a_yes_or_no_to_the_offer_of_a_peer_is_still_that(action_db: Database) -> None:
+    """ "no i dont have a problem" after the offer of a peer is a no thanks first."""
+    offered = peer_offer(timedelta(minutes=15))
+    sender = conversation(action_db, "sim:cy", offered, "no i dont have a problem")
+
+    events, _ = run(ActionInContext(), sender, "deny", "no i dont have a problem")
+
+    assert events == [SlotSet("context_reply", "utter_fallback_peer_declined")]
+
+
 @pytest.mark.parametrize("intent", ["nlu_fallback", "out_of_scope", "answer"])
 def test_a_question_about_a_medication_is_handed_to_the_resources_offer(
     action_db: Database, intent: str

@@ -63,7 +63,6 @@ def start(sender: str, text: str, **slots: Any) -> tuple[dict[str, Any], list[st
     [
         ("thinking about quitting", "contemplation", "utter_rulers_reflect_change"),
         ("i need to stop drinking", "preparation", "utter_rulers_reflect_change"),
-        ("i dont think i have a problem", "precontemplation", "utter_rulers_reflect_not_ready"),
         ("3 weeks clean", "action", "utter_rulers_affirm_action"),
     ],
 )
@@ -75,6 +74,47 @@ def test_the_stage_is_kept_on_the_participant(
     assert (slots["stage_of_change"], said) == (stage, [reflection])
     with action_db.transaction() as session:
         assert checkup_rulers.stage_of(session, 1) == Stage(stage)
+
+
+def said_to(sender: str, text: str) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """The slots set and each message as (response, the content filled into it)."""
+    dispatcher = CollectingDispatcher()
+    events = ActionRulersStart().run(dispatcher, tracker(sender, {}, text), DOMAIN)
+    said = [(m["response"], m["said"]) for m in dispatcher.messages]
+    return {e["name"]: e["value"] for e in events}, said
+
+
+def test_not_ready_is_reflected_in_their_words_and_never_offered_the_rulers(
+    action_db: Database, sender: str
+) -> None:
+    slots, said = said_to(sender, "i dont think i have a problem")
+
+    assert said == [
+        ("utter_heard_not_ready", "you don't think you have a problem"),
+        ("utter_heard_not_ready_ask", "you don't think you have a problem"),
+    ]
+    assert (slots["stage_of_change"], slots["rulers_offered"]) == ("precontemplation", False)
+    with action_db.transaction() as session:
+        assert checkup_rulers.stage_of(session, 1) is Stage.PRECONTEMPLATION
+
+
+def test_sustain_talk_is_reflected_with_its_content_and_never_offered_the_rulers(
+    action_db: Database, sender: str
+) -> None:
+    slots, said = said_to(sender, "drinking is the only thing that helps me sleep")
+
+    content = "drinking is the only thing that helps you sleep"
+    assert said == [("utter_heard_sustain", content), ("utter_heard_sustain_ask", content)]
+    assert slots["rulers_offered"] is False
+
+
+def test_change_talk_is_reflected_with_its_content_then_the_rulers_offered(
+    action_db: Database, sender: str
+) -> None:
+    slots, said = said_to(sender, "i want to be there for my kids")
+
+    assert said == [("utter_heard_desire", "be there for your kids")]
+    assert slots["rulers_offered"] is True
 
 
 def test_a_message_naming_no_stage_keeps_the_known_one(action_db: Database, sender: str) -> None:
@@ -179,6 +219,53 @@ def test_unclear_skip_and_pause(action_db: Database, sender: str) -> None:
     assert validate(sender, "ruler_importance", "skip")["ruler_importance"] == "__skipped__"
     paused = validate(sender, "ruler_importance", "pause")
     assert (paused["ruler_importance"], paused["requested_slot"]) == (None, None)
+
+
+def test_change_talk_where_a_rating_was_asked_is_reflected_and_the_question_asked_again(
+    action_db: Database, sender: str
+) -> None:
+    """ "I made it two weeks once" answers no 0-10 question: no 2 is read from it."""
+    earlier: dict[str, Any] = {"ruler_importance": 7, "ruler_importance_why": "my kids"}
+
+    slots, said = validated(sender, "ruler_confidence", "I made it two weeks once", **earlier)
+
+    assert said == ["utter_heard_done_before"]
+    assert (slots["ruler_confidence"], slots["ruler_reask"]) == (None, False)
+    assert slots["requested_slot"] == "ruler_confidence"
+
+
+def test_a_rating_said_with_change_talk_still_counts(action_db: Database, sender: str) -> None:
+    slots, said = validated(sender, "ruler_importance", "7 because of my kids")
+
+    assert said == ["utter_heard_reason", "utter_rulers_reflect_importance_high"]
+    assert (slots["ruler_importance"], slots["ruler_lower"]) == (7, 4)
+
+
+def test_a_step_in_their_words_is_said_back_with_its_content(
+    action_db: Database, sender: str
+) -> None:
+    earlier: dict[str, Any] = {
+        "ruler_importance": 7, "ruler_importance_why": "my kids", "ruler_confidence": 5
+    }  # fmt: skip
+
+    slots, said = validated(sender, "ruler_confidence_step", "calling my sponsor more", **earlier)
+
+    assert said == ["utter_heard_step"]
+    assert slots["ruler_confidence_step"] == "calling my sponsor more"
+
+
+def test_not_ready_during_the_rulers_ends_them_without_a_plan(
+    action_db: Database, sender: str
+) -> None:
+    slots, said = validated(sender, "ruler_importance", "idk i dont have a problem")
+
+    assert said == ["utter_heard_not_ready"]
+    assert (slots["requested_slot"], slots["stage_of_change"]) == (None, "precontemplation")
+    with action_db.transaction() as session:
+        assert checkup_rulers.stage_of(session, 1) is Stage.PRECONTEMPLATION
+    assert finish(sender, {"stage_of_change": "precontemplation"}) == [
+        "utter_rulers_close_not_ready"
+    ]
 
 
 def finish(sender: str, slots: dict[str, Any]) -> list[str]:

@@ -3,8 +3,9 @@ server: "later" stored as when to ask again, a question about the bot, a bare "y
 asked again, and a request for a person in between, an emoji for cravings, a pause and a
 pick-up, an unclear "yeah" followed by how often, a greeting after going quiet, each answer
 reflected, the summary in the person's words, the need rule and a peer offered; then importance
-and confidence rulers after "thinking about quitting", each answer reflected, and for someone
-not ready only the importance ruler. Everything is read back from the app database."""
+and confidence rulers after "thinking about quitting", each answer reflected; someone not ready
+said back in their words and never led into the rulers, and for an importance of 2 only the
+importance ruler. Everything is read back from the app database."""
 
 from __future__ import annotations
 
@@ -32,7 +33,9 @@ def responses(name: str) -> dict[str, Any]:
     return found["responses"]
 
 
-RESPONSES = {**responses("core"), **responses("checkup"), **responses("rulers")}
+RESPONSES = {
+    **responses("core"), **responses("checkup"), **responses("rulers"), **responses("change_talk")
+}  # fmt: skip
 
 
 def plain(name: str, **values: object) -> set[str]:
@@ -125,19 +128,32 @@ def rulers(base: str) -> None:
 
 
 def not_ready(base: str) -> None:
-    """Pre-contemplation: asked only how important it feels, never for confidence or a plan."""
-    reflection, permission = chat(base, "dee", "im not ready to quit")
-    assert reflection in plain("utter_rulers_reflect_not_ready")
-    assert permission in plain("utter_rulers_permission")
+    """An importance of 2: asked only how important it feels, never for confidence or a plan;
+    later, pre-contemplation: said back in their words with their autonomy, never led into the
+    rulers."""
+    one_of(
+        chat(base, "dee", "thinking about cutting back"),
+        "utter_rulers_reflect_change", "utter_rulers_permission",
+    )  # fmt: skip
     one_of(chat(base, "dee", "ok"), "utter_ask_ruler_importance")
     one_of(
-        chat(base, "dee", "5"), "utter_rulers_reflect_importance_mid",
-        "utter_ask_ruler_importance_why", ruler_importance=5, ruler_lower=2,
+        chat(base, "dee", "2"), "utter_rulers_reflect_importance_low",
+        "utter_ask_ruler_importance_why", ruler_importance=2, ruler_lower=0,
     )  # fmt: skip
     one_of(
         chat(base, "dee", "idk my wife worries"),
         "utter_rulers_reflect_reason_family", "utter_rulers_close_not_ready",
     )  # fmt: skip
+    reflection, question = chat(base, "dee", "im not ready to quit")
+    assert reflection in said_back("utter_heard_not_ready", "you're not ready to quit")
+    assert question in plain("utter_heard_not_ready_ask")
+    rulers = plain("utter_rulers_permission") | plain("utter_ask_ruler_importance")
+    assert not rulers & set(chat(base, "dee", "ok"))
+
+
+def said_back(name: str, said: str) -> set[str]:
+    """A reflection's variations with the person's words in, as the action fills them."""
+    return {text[:1].upper() + text[1:] for text in plain(name, said=said)}
 
 
 def test_a_check_up_and_the_rulers_through_the_simulator(
@@ -171,7 +187,7 @@ def test_a_check_up_and_the_rulers_through_the_simulator(
             ).all()
             assert sorted(ratings) == [
                 ("confidence", 4, "if my friends didnt drink so much"),
-                ("importance", 5, "idk my wife worries"),
+                ("importance", 2, "idk my wife worries"),
                 ("importance", 6, "my kids keep asking me to"),
             ]
             stages = session.scalars(select(Participant.stage_of_change)).all()

@@ -1,0 +1,91 @@
+"""Change talk and sustain talk volunteered outside the script are recognised, and their content
+said back in the second person: never quoted, never cut in the middle of a phrase; what says
+neither is left to the other readings (how they are, a milestone, a miss)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+
+from bot.actions.change_talk import QUESTIONS, REFLECTIONS, Kind, heard_in, outside
+from warmline.engine_env import BOT_DIR
+
+DOMAIN: dict[str, Any] = yaml.safe_load((BOT_DIR / "domain" / "change_talk.yml").read_text())
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "said"),
+    [
+        ("because of my kids", Kind.REASON, "because of your kids"),
+        ("cuz my kids need me", Kind.REASON, "because your kids need you"),
+        ("I made it two weeks once", Kind.DONE_BEFORE, "you made it two weeks once"),
+        ("i stayed sober for 3 months last year", Kind.DONE_BEFORE,
+         "you stayed sober for 3 months last year"),
+        ("calling my sponsor more", Kind.STEP, "calling your sponsor more"),
+        ("going to meetings again", Kind.STEP, "going to meetings again"),
+        ("honestly i want to be there for my daughter", Kind.DESIRE,
+         "be there for your daughter"),
+        ("drinking is the only thing that helps me sleep", Kind.SUSTAIN,
+         "drinking is the only thing that helps you sleep"),
+        ("beer helps me relax after work, idk", Kind.SUSTAIN, "beer helps you relax after work"),
+        ("i dont think i have a problem", Kind.NOT_READY, "you don't think you have a problem"),
+        ("I don't have a problem.", Kind.NOT_READY, "you don't have a problem"),
+        ("i can handle it", Kind.NOT_READY, "you can handle it"),
+    ],
+)  # fmt: skip
+def test_what_they_volunteer_is_recognised_and_said_back_in_the_second_person(
+    text: str, kind: Kind, said: str
+) -> None:
+    heard = heard_in(text)
+
+    assert heard is not None
+    assert (heard.kind, heard.said) == (kind, said)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["good", "im good", "pretty rough day", "tired", "90 days clean today", "what was my score",
+     "yes", "no", "the gym helps me sleep", "for real tho", "i need a drink", ""],
+)  # fmt: skip
+def test_what_is_neither_is_left_to_the_other_readings(text: str) -> None:
+    assert heard_in(text) is None
+
+
+def test_a_long_message_is_said_back_to_the_end_of_its_first_thought() -> None:
+    heard = heard_in("drinking is the only thing that helps me sleep but my wife hates it. ugh")
+
+    assert heard is not None
+    assert heard.said == "drinking is the only thing that helps you sleep"
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [("7 because of my kids", "7"), ("like a 6, calling my sponsor more", "like a 6,"),
+     ("I made it two weeks once", ""), ("5", "5")],
+)  # fmt: skip
+def test_a_rating_is_read_only_outside_the_change_talk(text: str, left: str) -> None:
+    assert outside(text, heard_in(text)).strip() == left
+
+
+def test_every_reflection_and_question_is_in_the_domain_with_its_codes() -> None:
+    responses = DOMAIN["responses"]
+    for name in (*REFLECTIONS, *QUESTIONS):
+        assert len(responses[name]) >= 2, name
+        for variation in responses[name]:
+            assert variation["metadata"]["miti"], name
+            assert '"' not in variation["text"], name  # said back, never quoted
+    for name in REFLECTIONS:
+        assert all("{said}" in v["text"] for v in responses[name]), name
+        assert not any("?" in v["text"] for v in responses[name]), name  # a form asks next
+
+
+def test_sustain_talk_and_not_ready_get_no_plan_and_no_information() -> None:
+    responses = DOMAIN["responses"]
+    for kind in ("sustain", "not_ready"):
+        for name in (f"utter_heard_{kind}", f"utter_heard_{kind}_ask"):
+            for variation in responses[name]:
+                codes = variation["metadata"]["miti"]
+                assert "give_information" not in codes, name
+                assert not any(w in variation["text"].lower() for w in ("plan", "step", "goal"))
