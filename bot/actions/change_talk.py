@@ -119,12 +119,17 @@ def heard_in(text: str) -> Heard | None:
     if not plain:
         return None
     if stage_of(plain) is Stage.PRECONTEMPLATION:
-        return Heard(Kind.NOT_READY, said_back(plain))
+        return Heard(Kind.NOT_READY, said_back(_up_to_a_comma(plain)))
     for kind, pattern in _PATTERNS:
         found = pattern.search(plain)
         if found is not None and found["said"].strip():
-            return Heard(kind, said_back(found["said"].strip()))
+            return Heard(kind, said_back(_up_to_a_comma(found["said"])))
     return None
+
+
+def _up_to_a_comma(words: str) -> str:
+    """ "i dont have a problem, everyone drinks" is said back as its first phrase, whole."""
+    return words.split(",", 1)[0].strip() or words.strip()
 
 
 def outside(text: str, heard: Heard | None) -> str:

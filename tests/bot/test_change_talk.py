@@ -33,6 +33,9 @@ DOMAIN: dict[str, Any] = yaml.safe_load((BOT_DIR / "domain" / "change_talk.yml")
         ("i dont think i have a problem", Kind.NOT_READY, "you don't think you have a problem"),
         ("I don't have a problem.", Kind.NOT_READY, "you don't have a problem"),
         ("i can handle it", Kind.NOT_READY, "you can handle it"),
+        ("i dont think i have a problem, everyone drinks", Kind.NOT_READY,
+         "you don't think you have a problem"),
+        ("because of my kids, they need me", Kind.REASON, "because of your kids"),
     ],
 )  # fmt: skip
 def test_what_they_volunteer_is_recognised_and_said_back_in_the_second_person(
