@@ -37,7 +37,7 @@ class CrisisTurns:
         )
         wait = self._policy.targets.within(screening.level)
         if screening.level < Level.CRISIS:
-            return concern_reply(screening, wait, variant=message.id)
+            return concern_reply(screening, wait, variant=message.id, language=language)
         turn = companion.opening(
             screening, language=language, plan=_plan(session, message), wait=wait
         )

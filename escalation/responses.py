@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from escalation.companion.language import wait_phrase
 from escalation.levels import Screening
 from escalation.policy import humanise
 
@@ -48,7 +49,8 @@ def lost_answer_reply(language: str) -> str:
 
 
 # Reflections respond to what the person said; several each, so a returning person does not
-# get the same canned line twice in a row.
+# get the same canned line twice in a row. Someone who writes in Spanish is answered in Spanish
+# (the same reflections, and 988's Spanish line: call and press 2, or text AYUDA).
 REFLECTIONS = {
     "relapse:return-to-use": (
         "It sounds like you used again, and it took courage to say so. A slip doesn't erase "
@@ -72,17 +74,58 @@ REFLECTIONS = {
         "It sounds like getting your dose has been hard. That's worth sorting out quickly.",
     ),
 }
+REFLECTIONS_ES = {
+    "relapse:return-to-use": (
+        "Parece que volviste a consumir, y hace falta valor para decirlo. Un tropiezo no borra "
+        "todo lo que has logrado.",
+        "Gracias por contármelo. Volver a consumir puede remover mucho, y buscaste apoyo.",
+    ),
+    "relapse:craving": (
+        "Las ganas pueden ser muy fuertes. Escribiste en vez de dejarte llevar, y eso cuenta.",
+        "Parece que las ganas aprietan ahora. Suben, y también pasan.",
+    ),
+    "mood:hopelessness": (
+        "Parece que todo se siente muy pesado ahora mismo.",
+        "Suena agotador cargar con todo esto.",
+    ),
+    "housing:unsafe": (
+        "No tener un lugar seguro donde quedarte es mucho que cargar.",
+        "Parece que donde te estás quedando no se siente seguro ahora.",
+    ),
+    "medication:missed": (
+        "Quedarte sin tu medicamento puede dar miedo, y tiene sentido querer resolverlo hoy.",
+        "Parece que conseguir tu dosis ha sido difícil. Vale la pena resolverlo pronto.",
+    ),
+}
 GENERAL_REFLECTION = ("It sounds like a lot is going on for you right now.",)
+GENERAL_REFLECTION_ES = ("Parece que estás pasando por mucho ahora mismo.",)
+# How the offer of a peer opens, which the assistant reads to know a yes answers it.
+PEER_OFFER_OPENING = {
+    "en": "Would it help to talk with a peer recovery specialist?",
+    "es": "¿Te ayudaría hablar con un compañero de recuperación?",
+}
 
 
-def peer_offer(wait: timedelta) -> str:
+def peer_offer(wait: timedelta, language: str = "en") -> str:
+    if language == "es":
+        return (
+            f"{PEER_OFFER_OPENING['es']} Ya le avisé a uno, y suele responder aquí en "
+            f"{wait_phrase(wait, 'es')}; puede que te escriba en inglés. Si empeora, llama al "
+            "988 y oprime 2, o envía AYUDA al 988."
+        )
     return (
-        "Would it help to talk with a peer recovery specialist? I've let one know, and they "
-        f"usually reply here within {humanise(wait)}. If it gets worse, call or text 988."
+        f"{PEER_OFFER_OPENING['en']} I've let one know, and they usually reply here within "
+        f"{humanise(wait)}. If it gets worse, call or text 988."
     )
 
 
-def asks_for_person(wait: timedelta) -> str:
+def asks_for_person(wait: timedelta, language: str = "en") -> str:
+    if language == "es":
+        return (
+            "Le pedí a un compañero de recuperación que te escriba aquí. Suele responder en "
+            f"{wait_phrase(wait, 'es')}; hasta entonces soy un asistente automático. Si estás en "
+            "crisis antes, llama al 988 y oprime 2, o llama al 911 en una emergencia."
+        )
     return (
         "I've asked a peer recovery specialist to text you here. They usually reply within "
         f"{humanise(wait)}; I'm an automated assistant until then. If you're in crisis before "
@@ -90,20 +133,24 @@ def asks_for_person(wait: timedelta) -> str:
     )
 
 
-def _reflection(reasons: tuple[str, ...], variant: int) -> str:
+def _reflection(reasons: tuple[str, ...], variant: int, language: str) -> str:
+    spanish = language == "es"
+    reflections = REFLECTIONS_ES if spanish else REFLECTIONS
     for reason in reasons:
-        if reason in REFLECTIONS:
-            options = REFLECTIONS[reason]
+        if reason in reflections:
+            options = reflections[reason]
             return options[variant % len(options)]
-    return GENERAL_REFLECTION[0]
+    return (GENERAL_REFLECTION_ES if spanish else GENERAL_REFLECTION)[0]
 
 
-def concern_reply(screening: Screening, wait: timedelta, variant: int = 0) -> list[str]:
-    """The gateway's own answer to a message that opens a concern: an MI reflection and the
-    offer of a peer (the assistant goes on after it)."""
+def concern_reply(
+    screening: Screening, wait: timedelta, variant: int = 0, language: str = "en"
+) -> list[str]:
+    """The gateway's own answer to a message that opens a concern, in the person's language:
+    an MI reflection and the offer of a peer (the assistant goes on after it)."""
     if "support:asks-for-person" in screening.reasons:
-        return [asks_for_person(wait)]
-    return [_reflection(screening.reasons, variant), peer_offer(wait)]
+        return [asks_for_person(wait, language)]
+    return [_reflection(screening.reasons, variant, language), peer_offer(wait, language)]
 
 
 # A peer handed the person back to the warmline while their crisis case is still open: said once,

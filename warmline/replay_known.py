@@ -14,6 +14,7 @@ import difflib
 import re
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from bot.actions import (
     barc10,
@@ -159,7 +160,14 @@ def gateway_texts() -> Iterator[Template]:
     })  # fmt: skip
     for text in (*responses.GENERAL_REFLECTION, *_flat(responses.REFLECTIONS)):
         yield from _gateway("concern reflection", {"en": text})
-    yield from _gateway("peer offer", {"en": _wait_blanked(responses.peer_offer)})
+    for text in (*responses.GENERAL_REFLECTION_ES, *_flat(responses.REFLECTIONS_ES)):
+        yield from _gateway("concern reflection", {"es": text})
+    yield from _gateway("peer offer", {
+        "en": _wait_blanked(responses.peer_offer),
+        "es": _wait_blanked(partial(responses.peer_offer, language="es")),
+    })  # fmt: skip
+    asked = _wait_blanked(partial(responses.asks_for_person, language="es"))
+    yield from _gateway("a peer asked for", {"es": asked})
     yield from _gateway("back from a peer", {
         language: responses.back_from_peer(language, "{peer}") for language in ("en", "es")
     })  # fmt: skip

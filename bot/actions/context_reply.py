@@ -18,6 +18,7 @@ from typing import Any
 from bot.actions import spanish
 from bot.actions.change_talk import Heard, heard_in
 from bot.actions.context_read import FEELING_NAMES, feeling_in, milestone_in, support_in
+from escalation.responses import PEER_OFFER_OPENING
 
 CLARIFY = "utter_fallback_clarify"
 OFFER = "utter_fallback_offer_peer"
@@ -37,7 +38,8 @@ YES_OR_NO = frozenset({"affirm", "deny"})
 # The offers of a peer a yes or a no can answer: the fallback's, the check-up's, and the one the
 # gateway makes with its reply to a message that opens a concern (escalation/responses.py).
 OFFERS = (OFFER, "utter_checkup_offer_peer")
-GATEWAY_OFFER_OPENING = "Would it help to talk with a peer recovery specialist?"
+GATEWAY_OFFER_OPENING = PEER_OFFER_OPENING["en"]
+GATEWAY_OFFER_OPENING_ES = PEER_OFFER_OPENING["es"]
 # The assistant's own "how are you?" questions, as they end.
 HOW_ARE_YOU = (
     "how are you doing today?",
@@ -67,7 +69,13 @@ class Said:
         return re.fullmatch(re.sub(r"\\\{\w+\\\}", ".+", template), self.text) is not None
 
     def offered_peer(self) -> bool:
-        return self.text.startswith(GATEWAY_OFFER_OPENING) or any(map(self.was, OFFERS))
+        openings = (GATEWAY_OFFER_OPENING, GATEWAY_OFFER_OPENING_ES)
+        return self.text.startswith(openings) or any(map(self.was, OFFERS))
+
+    def offered_in_spanish(self) -> bool:
+        """What there is in Spanish, or the gateway's offer of a peer said in Spanish: "sí" or
+        "no" on its own answers it."""
+        return self.was(spanish.AVAILABLE) or self.text.startswith(GATEWAY_OFFER_OPENING_ES)
 
     def asked_about_them(self) -> bool:
         return any(map(self.was, ASKED))
@@ -79,7 +87,7 @@ class Said:
 def change_talk(intent: str, text: str, said: Said) -> Heard | None:
     """Change or sustain talk volunteered, unless the message answers something else first:
     Spanish, a yes or no to the offer of a peer, or clean time (affirmed as a milestone)."""
-    if intent == spanish.INTENT or said.was(spanish.AVAILABLE) or spanish.is_spanish(text):
+    if intent == spanish.INTENT or said.offered_in_spanish() or spanish.is_spanish(text):
         return None
     if intent in YES_OR_NO and said.offered_peer():
         return None
@@ -88,7 +96,7 @@ def change_talk(intent: str, text: str, said: Said) -> Heard | None:
 
 def reply_for(intent: str, text: str, said: Said) -> str:
     """The response (or REQUEST_PEER) for this turn."""
-    if intent == spanish.INTENT or said.was(spanish.AVAILABLE) or spanish.is_spanish(text):
+    if intent == spanish.INTENT or said.offered_in_spanish() or spanish.is_spanish(text):
         return in_spanish(intent, text, said)
     if intent in YES_OR_NO:
         return yes_or_no(intent, text, said)
@@ -133,7 +141,7 @@ def yes_or_no(intent: str, text: str, said: Said) -> str:
 
 def in_spanish(intent: str, text: str, said: Said) -> str:
     """What there is in Spanish; after that, a yes or a no to its offer of a peer."""
-    answer = spanish.answer_to_offer(intent, text) if said.was(spanish.AVAILABLE) else None
+    answer = spanish.answer_to_offer(intent, text) if said.offered_in_spanish() else None
     if answer is None:
         return spanish.AVAILABLE
     return REQUEST_PEER_ES if answer else spanish.DECLINED

@@ -22,6 +22,7 @@ from bot.actions.context_reply import (
     OFFER,
     REDIRECT,
     REQUEST_PEER,
+    REQUEST_PEER_ES,
     Said,
     reply_for,
     variation,
@@ -114,6 +115,25 @@ def test_something_else_read_as_a_no_to_the_offer_is_heard_not_taken_for_a_no() 
     assert reply_for("deny", "60 days tomorrow tho", said(offer)) == HEARD_MORE
     assert reply_for("deny", "no thanks", said(offer)) == DECLINED
     assert reply_for("deny", "im ok", said(offer)) == DECLINED
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "expected"),
+    [
+        ("si", "affirm", REQUEST_PEER_ES),
+        ("sí por favor", "affirm", REQUEST_PEER_ES),
+        ("ok", "affirm", REQUEST_PEER_ES),
+        ("no gracias", "deny", spanish.DECLINED),
+        ("no", "deny", spanish.DECLINED),
+        ("no se que hacer", "nlu_fallback", spanish.AVAILABLE),
+    ],
+)
+def test_the_gateways_offer_of_a_peer_in_spanish_is_answered_in_spanish(
+    text: str, intent: str, expected: str
+) -> None:
+    offer = said(peer_offer(timedelta(hours=24), language="es"))
+
+    assert reply_for(intent, text, offer) == expected
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,12 @@ from bot.actions.barc10_results import NONE_YET
 from core.settings import Settings
 from escalation.companion.language import wait_phrase
 from escalation.levels import Level
-from escalation.responses import asks_for_person
+from escalation.responses import (
+    GENERAL_REFLECTION_ES,
+    REFLECTIONS_ES,
+    asks_for_person,
+    peer_offer,
+)
 from escalation.service import EscalationPolicy
 from tests.support.system import chat
 from warmline.engine_env import BOT_DIR
@@ -101,11 +106,24 @@ def test_a_message_in_spanish_gets_an_honest_answer_in_spanish_and_a_peer_on_yes
     base = f"http://127.0.0.1:{system_settings.app_port}"
 
     chat(base, "an", "hola")
-    (available,) = chat(base, "an", "no se si puedo seguir asi")
+    (available,) = chat(base, "an", "quiero saber si hay grupos en espanol")
     assert available in texts("utter_spanish_available")
     (asked,) = chat(base, "an", "si por favor")
     wait = wait_phrase(concern_wait(system_settings), "es")
     assert asked in texts("utter_spanish_peer_asked", wait=wait)
+
+
+def test_a_concern_said_in_spanish_is_answered_in_spanish_and_a_yes_asks_a_peer(
+    system: Supervisor, system_settings: Settings
+) -> None:
+    base = f"http://127.0.0.1:{system_settings.app_port}"
+    wait = concern_wait(system_settings)
+
+    reflection, offer = chat(base, "lu", "no se si puedo seguir asi")
+    assert reflection in (*GENERAL_REFLECTION_ES, *REFLECTIONS_ES["mood:hopelessness"])
+    assert offer == peer_offer(wait, language="es")
+    (asked,) = chat(base, "lu", "si")
+    assert asked in texts("utter_spanish_peer_asked", wait=wait_phrase(wait, "es"))
 
 
 def test_misses_climb_to_the_offer_of_a_person_and_never_repeat(
