@@ -244,3 +244,31 @@ def test_method_words_and_doses_predict_an_overdose(text: str, expected: str) ->
 )
 def test_not_wanting_to_go_on_in_everyday_spanish_is_a_crisis(text: str, expected: str) -> None:
     assert rules(text).level.label == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Tried in Spanish by hand (lexicon 7): each of these was rated none.
+        ("tome demasiadas pastillas", "emergency"),
+        ("me tome una sobredosis", "emergency"),
+        ("no vale la pena seguir viviendo", "crisis"),
+        ("quiero acabar con todo", "crisis"),
+        ("me siento sin esperanza", "concern"),
+        ("estoy solo y nadie me quiere", "concern"),
+        ("tengo muchas ganas de usar", "concern"),
+        ("quiero beber otra vez", "concern"),
+        ("no tengo donde dormir", "concern"),
+        ("tuve una recaida", "concern"),
+        # Everyday Spanish with the same words is not a risk.
+        ("quiero usar el telefono", "none"),
+        ("tengo ganas de tomar un cafe", "none"),
+        ("estoy en la calle con mis amigos", "none"),
+        ("no me siento solo, tengo a mi familia", "none"),
+        ("me odio cuando llego tarde jaja", "none"),
+    ],
+)
+def test_an_overdose_hopelessness_cravings_and_no_bed_in_spanish_are_read(
+    text: str, expected: str
+) -> None:
+    assert rules(text).level.label == expected
