@@ -29,6 +29,8 @@ _YES_WORDS = r"s[ií]|claro(?:\s+que\s+s[ií])?|dale|vale|bueno|ok(?:ay)?|por\s+
 _NO_WORDS = r"no|nel|nop|ahora\s+no|mejor\s+no|todav[ií]a\s+no"
 _YES = re.compile(rf"^\W*(?:{_YES_WORDS}){_POLITE}", re.IGNORECASE)
 _NO = re.compile(rf"^\W*(?:{_NO_WORDS}){_POLITE}", re.IGNORECASE)
+# A no, then why, after a comma: "no gracias, solo queria decirlo" ("no se que hacer" is not).
+_NO_THEN = re.compile(rf"^\W*(?:{_NO_WORDS})(?:\s+gracias)?\s*[,.;!]", re.IGNORECASE)
 
 
 # Spanish words that are also English texting ("ya", "yo": yes, hey) say nothing on their own.
@@ -55,7 +57,7 @@ def is_spanish(text: str) -> bool:
 
 def answer_to_offer(intent: str, text: str) -> bool | None:
     """A yes (True) or a no (False) to the Spanish offer of a peer; None when it is neither."""
-    if intent == "deny" or _NO.search(text):
+    if intent == "deny" or _NO.search(text) or _NO_THEN.search(text):
         return False
     if intent == "affirm" or _YES.search(text):
         return True

@@ -125,6 +125,8 @@ def test_something_else_read_as_a_no_to_the_offer_is_heard_not_taken_for_a_no() 
         ("ok", "affirm", REQUEST_PEER_ES),
         ("no gracias", "deny", spanish.DECLINED),
         ("no", "deny", spanish.DECLINED),
+        ("no gracias, solo queria decirlo", "nlu_fallback", spanish.DECLINED),
+        ("no, estoy bien", "nlu_fallback", spanish.DECLINED),
         ("no se que hacer", "nlu_fallback", spanish.AVAILABLE),
     ],
 )
