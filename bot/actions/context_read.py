@@ -83,6 +83,23 @@ _SUPPORTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+# A support named with a strain on it ("my sponsor keeps calling n i dont pick up", "stopped
+# going to meetings"): said back as a strain, never as something that helps.
+_STRAINED = re.compile(
+    r"\b(?:(?:dont|don't|do not|didnt|didn't|havent|haven't|wont|won't|cant|can't|never|not|"
+    r"stopped|quit)\s+(?:really\s+|even\s+|been\s+)?(?:pick\w*|call\w*|answer\w*|go\b|going|"
+    r"went|talk\w*|trust\w*|see\b|seeing|reach\w*|face|stand|speak\w*)|"
+    r"ignor\w*|avoid\w*|dodg\w*|ghost\w*|fight\w*|fought|mad\s+at|angry\s+at|pissed\s+at|"
+    r"kicked\s+me|cut\s+me\s+off|blocked|done\s+with|skipp\w*)\b"
+)
+
+
+def support_strained(text: str) -> bool:
+    """Whether the support a message names is one the person is pulling away from or at odds
+    with right now."""
+    return _STRAINED.search(text.lower()) is not None
+
+
 def support_in(text: str) -> str | None:
     """The first support a message names, in the assistant's words."""
     lowered = text.lower()

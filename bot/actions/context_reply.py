@@ -17,7 +17,13 @@ from typing import Any
 
 from bot.actions import spanish
 from bot.actions.change_talk import Heard, heard_in
-from bot.actions.context_read import FEELING_NAMES, feeling_in, milestone_in, support_in
+from bot.actions.context_read import (
+    FEELING_NAMES,
+    feeling_in,
+    milestone_in,
+    support_in,
+    support_strained,
+)
 from escalation.responses import PEER_OFFER_OPENING
 
 CLARIFY = "utter_fallback_clarify"
@@ -28,10 +34,17 @@ ACKNOWLEDGE = "utter_acknowledge"
 OUT_OF_SCOPE = "utter_out_of_scope"
 MILESTONE = "utter_milestone"
 HEARD_SUPPORT = "utter_heard_support"
+HEARD_SUPPORT_STRAINED = "utter_heard_support_strained"
 HEARD_MORE = "utter_heard_more"
 # The assistant's own open questions about how the person is doing: what answers them is
 # heard as their answer, never as a miss.
-ASKED = (MILESTONE, HEARD_SUPPORT, HEARD_MORE, *(f"utter_feeling_{f}" for f in FEELING_NAMES))
+ASKED = (
+    MILESTONE,
+    HEARD_SUPPORT,
+    HEARD_SUPPORT_STRAINED,
+    HEARD_MORE,
+    *(f"utter_feeling_{f}" for f in FEELING_NAMES),
+)
 REQUEST_PEER = "request_peer"  # not a response: the action asks a peer to text
 REQUEST_PEER_ES = "request_peer_es"  # the same, said in Spanish
 YES_OR_NO = frozenset({"affirm", "deny"})
@@ -151,7 +164,7 @@ def heard(text: str) -> str:
     """An answer to the assistant's own open question: what helps them said back, or else how
     they are, or else that there is more to it."""
     if support_in(text) is not None:
-        return HEARD_SUPPORT
+        return HEARD_SUPPORT_STRAINED if support_strained(text) else HEARD_SUPPORT
     feeling = feeling_in(text)
     return HEARD_MORE if feeling is None else feeling_response(feeling.value)
 

@@ -45,10 +45,13 @@ def _more_at(turn: Turn) -> tuple[Run, ...]:
     return ((GIVE_INFORMATION,),) if isinstance(offset, int | float) and offset >= 0 else LISTED
 
 
+ASK_PLACE = "utter_resources_ask_place"
+
+
 def _show_at(turn: Turn) -> tuple[Run, ...]:
     """A place that is not a place gets the clarifying question; else as for "more"."""
     placeless = _placeless_reply(turn.intent, turn.text or "")
-    return (("utter_fallback_clarify",),) if placeless else _more_at(turn)
+    return ((ASK_PLACE,),) if placeless else _more_at(turn)
 
 
 def information_for(topic: Topic | None, text: str) -> str | None:
@@ -71,7 +74,7 @@ MITI: ActionsSay = {
     "action_resources_offer": Chosen(
         ((PERMISSION,), *((name, PERMISSION) for name in MEDICATION_RESPONSES)), _offer_at
     ),
-    "action_resources_show": Chosen((*LISTED, ("utter_fallback_clarify",)), _show_at),
+    "action_resources_show": Chosen((*LISTED, (ASK_PLACE,)), _show_at),
     "action_resources_more": Chosen(LISTED, _more_at),
 }
 
@@ -157,8 +160,9 @@ class ActionResourcesShow(Action):
     ) -> list[EventType]:
         text = latest_text(tracker)
         if _placeless(tracker, text):
-            # Read as a place but none is in it (a classifier can be sure of odd words): ask.
-            dispatcher.utter_message(response="utter_fallback_clarify")
+            # Read as a place we cannot place (a city alone, or odd words the classifier is sure
+            # of): ask for the state or the ZIP rather than say we did not follow.
+            dispatcher.utter_message(response=ASK_PLACE)
             return []
         topic, location = asked_topic(tracker), asked_location(tracker)
         return remember(topic, location, show(dispatcher, topic, location, 0))

@@ -18,6 +18,7 @@ from bot.actions.context_reply import (
     DECLINED,
     HEARD_MORE,
     HEARD_SUPPORT,
+    HEARD_SUPPORT_STRAINED,
     MILESTONE,
     OFFER,
     REDIRECT,
@@ -175,6 +176,27 @@ def test_an_answer_to_the_assistants_own_open_question_is_heard_not_missed() -> 
                  "day after day. What has helped you most to get here?")  # fmt: skip
     assert reply_for("answer", "my sponsor and meetings", asked) == HEARD_SUPPORT
     assert reply_for("nlu_fallback", "she just gets it", asked) == HEARD_MORE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("idk my sponsor keeps calling n i dont pick up", HEARD_SUPPORT_STRAINED),
+        ("stopped going to meetings tbh", HEARD_SUPPORT_STRAINED),
+        ("me and my mom been fighting", HEARD_SUPPORT_STRAINED),
+        ("been skipping meetings", HEARD_SUPPORT_STRAINED),
+        ("cant thank my sponsor enough", HEARD_SUPPORT),
+        ("quit drinking thanks to meetings", HEARD_SUPPORT),
+        ("dont know what id do without my sponsor", HEARD_SUPPORT),
+        ("my sponsor is not bad", HEARD_SUPPORT),
+    ],
+)
+def test_a_support_pulled_away_from_is_heard_as_a_strain_not_as_what_helps(
+    text: str, expected: str
+) -> None:
+    asked = said(first("utter_feeling_low"))  # "... What's been weighing on you?"
+
+    assert reply_for("answer", text, asked) == expected
 
 
 def test_what_helps_is_said_back_in_the_assistants_words() -> None:

@@ -142,10 +142,11 @@ def test_a_place_as_the_answer_is_used() -> None:
     assert slots["resource_location"] == "KY"
 
 
-def test_read_as_a_place_with_no_place_in_it_asks_what_was_meant() -> None:
-    (message,), slots = run(ActionResourcesShow(), "hmmm zzz", intent="inform_location")
+@pytest.mark.parametrize("text", ["im in toledo", "hmmm zzz"])
+def test_a_place_that_cannot_be_placed_asks_for_the_state_or_zip(text: str) -> None:
+    (message,), slots = run(ActionResourcesShow(), text, intent="inform_location")
 
-    assert message["response"] == "utter_fallback_clarify"
+    assert message["response"] == "utter_resources_ask_place"
     assert slots == {}
 
 
