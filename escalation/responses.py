@@ -11,7 +11,6 @@ from datetime import timedelta
 
 from escalation.companion.language import wait_phrase
 from escalation.levels import Screening
-from escalation.policy import humanise
 
 # When the engine is down. A person in crisis may be the one whose message arrives then.
 HOLDING_REPLY = (
@@ -104,33 +103,32 @@ PEER_OFFER_OPENING = {
     "en": "Would it help to talk with a peer recovery specialist?",
     "es": "¿Te ayudaría hablar con un compañero de recuperación?",
 }
+PEER_OFFER = {
+    "en": PEER_OFFER_OPENING["en"] + " I've let one know, and they usually reply here within "
+    "{wait}. If it gets worse, call or text 988.",
+    "es": PEER_OFFER_OPENING["es"] + " Ya le avisé a uno, y suele responder aquí en {wait}; "
+    "puede que te escriba en inglés. Si empeora, llama al 988 y oprime 2, o envía AYUDA al 988.",
+}
+ASKS_FOR_PERSON = {
+    "en": "I've asked a peer recovery specialist to text you here. They usually reply within "
+    "{wait}; I'm an automated assistant until then. If you're in crisis before that, call or "
+    "text 988, or call 911 in an emergency.",
+    "es": "Le pedí a un compañero de recuperación que te escriba aquí. Suele responder en "
+    "{wait}; hasta entonces soy un asistente automático. Si estás en crisis antes, llama al 988 "
+    "y oprime 2, o llama al 911 en una emergencia.",
+}
+
+
+def _in_language(texts: dict[str, str], wait: timedelta, language: str) -> str:
+    return texts.get(language, texts["en"]).format(wait=wait_phrase(wait, language))
 
 
 def peer_offer(wait: timedelta, language: str = "en") -> str:
-    if language == "es":
-        return (
-            f"{PEER_OFFER_OPENING['es']} Ya le avisé a uno, y suele responder aquí en "
-            f"{wait_phrase(wait, 'es')}; puede que te escriba en inglés. Si empeora, llama al "
-            "988 y oprime 2, o envía AYUDA al 988."
-        )
-    return (
-        f"{PEER_OFFER_OPENING['en']} I've let one know, and they usually reply here within "
-        f"{humanise(wait)}. If it gets worse, call or text 988."
-    )
+    return _in_language(PEER_OFFER, wait, language)
 
 
 def asks_for_person(wait: timedelta, language: str = "en") -> str:
-    if language == "es":
-        return (
-            "Le pedí a un compañero de recuperación que te escriba aquí. Suele responder en "
-            f"{wait_phrase(wait, 'es')}; hasta entonces soy un asistente automático. Si estás en "
-            "crisis antes, llama al 988 y oprime 2, o llama al 911 en una emergencia."
-        )
-    return (
-        "I've asked a peer recovery specialist to text you here. They usually reply within "
-        f"{humanise(wait)}; I'm an automated assistant until then. If you're in crisis before "
-        "that, call or text 988, or call 911 in an emergency."
-    )
+    return _in_language(ASKS_FOR_PERSON, wait, language)
 
 
 def _reflection(reasons: tuple[str, ...], variant: int, language: str) -> str:

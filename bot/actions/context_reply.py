@@ -51,8 +51,6 @@ YES_OR_NO = frozenset({"affirm", "deny"})
 # The offers of a peer a yes or a no can answer: the fallback's, the check-up's, and the one the
 # gateway makes with its reply to a message that opens a concern (escalation/responses.py).
 OFFERS = (OFFER, "utter_checkup_offer_peer")
-GATEWAY_OFFER_OPENING = PEER_OFFER_OPENING["en"]
-GATEWAY_OFFER_OPENING_ES = PEER_OFFER_OPENING["es"]
 # The assistant's own "how are you?" questions, as they end.
 HOW_ARE_YOU = (
     "how are you doing today?",
@@ -82,13 +80,13 @@ class Said:
         return re.fullmatch(re.sub(r"\\\{\w+\\\}", ".+", template), self.text) is not None
 
     def offered_peer(self) -> bool:
-        openings = (GATEWAY_OFFER_OPENING, GATEWAY_OFFER_OPENING_ES)
+        openings = tuple(PEER_OFFER_OPENING.values())
         return self.text.startswith(openings) or any(map(self.was, OFFERS))
 
     def offered_in_spanish(self) -> bool:
         """What there is in Spanish, or the gateway's offer of a peer said in Spanish: "sí" or
         "no" on its own answers it."""
-        return self.was(spanish.AVAILABLE) or self.text.startswith(GATEWAY_OFFER_OPENING_ES)
+        return self.was(spanish.AVAILABLE) or self.text.startswith(PEER_OFFER_OPENING["es"])
 
     def asked_about_them(self) -> bool:
         return any(map(self.was, ASKED))

@@ -49,7 +49,7 @@ ASK_PLACE = "utter_resources_ask_place"
 
 
 def _show_at(turn: Turn) -> tuple[Run, ...]:
-    """A place that is not a place gets the clarifying question; else as for "more"."""
+    """A place that cannot be placed is asked about (state or ZIP); else as for "more"."""
     placeless = _placeless_reply(turn.intent, turn.text or "")
     return ((ASK_PLACE,),) if placeless else _more_at(turn)
 
