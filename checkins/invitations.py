@@ -5,7 +5,9 @@ wording's version, and audited like each step.
 
 The invitation names only the program (checkins/invitation.yml says why: a text can be read on a
 locked screen). A person enrolled by Telegram only is invited when they press Start on their
-deep link (checkins/telegram_start.py), not from here.
+deep link (checkins/telegram_start.py), not from here; from then on their invitation is reminded
+once and expires on the same days as a texted one, in Telegram's words. A person with both a
+phone and a Telegram chat is reminded once, by text. A link never pressed expires with it.
 
 Each step is a conditional update on the enrollment row, so two app processes never send one
 invitation twice; the message is queued in the same transaction, so none is lost either.
@@ -20,7 +22,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import yaml
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from checkins.windows import Window
@@ -28,6 +30,7 @@ from store import audit, messages
 from store.enrollment_models import Consent, Enrollment
 from store.models import Lane, Message, OutboxItem, Participant, ParticipantAddress
 from store.queue import changed_one_row
+from store.telegram_links import TelegramLink
 
 WORDS_FILE = Path(__file__).with_name("invitation.yml")
 REMIND_AFTER = timedelta(days=2)
@@ -52,7 +55,9 @@ def load_words(path: Path = WORDS_FILE) -> Words:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     texts = {language: raw[language] for language in ("en", "es")}
     for language, kinds in texts.items():
-        missing = {"invitation", "reminder", "consented", "welcome", "nudge"} - set(kinds)
+        missing = {
+            "invitation", "reminder", "consented", "welcome", "nudge", "telegram_reminder"
+        } - set(kinds)  # fmt: skip
         if missing:
             raise ValueError(f"{path.name}: {language} lacks {', '.join(sorted(missing))}")
     return Words(str(raw["version"]), texts)
@@ -65,6 +70,10 @@ class Invitee:
     opted_out: bool
     name: str | None
     language: str | None
+
+    @property
+    def by_telegram(self) -> bool:
+        return self.address.startswith("telegram:")
 
 
 class Invitations:
@@ -80,6 +89,8 @@ class Invitations:
         queued: list[Message] = []
         for invitee in _invitees(session, limit):
             queued.extend(self._step(session, invitee, now))
+        for enrollment in _links_never_used(session, now, limit):
+            self._settle(session, enrollment, Consent.EXPIRED, now)
         return [message.outbox for message in queued if message.outbox is not None]
 
     def _step(self, session: Session, invitee: Invitee, now: datetime) -> list[Message]:
@@ -92,7 +103,8 @@ class Invitations:
         window = Window(
             enrollment.window_start, enrollment.window_end, ZoneInfo(enrollment.timezone)
         )
-        due = sent == 0 or (
+        # Telegram's first invitation answers the person's Start; only its reminder is sent here.
+        due = (sent == 0 and not invitee.by_telegram) or (
             sent == 1 and enrollment.invited_at and now >= enrollment.invited_at + REMIND_AFTER
         )
         if not due or not window.contains(now):
@@ -100,7 +112,8 @@ class Invitations:
         if not _advance(session, enrollment, sent, now):
             return []  # another process took this step
         kind = "invitation" if sent == 0 else "reminder"
-        text = self._words.say(kind, invitee.language, self._program, invitee.name)
+        words = f"telegram_{kind}" if invitee.by_telegram else kind  # /stop, not STOP
+        text = self._words.say(words, invitee.language, self._program, invitee.name)
         audit.record(session, ACTOR, f"consent {kind} sent", enrollment.participant_id)
         return messages.add_first_contact(
             session, enrollment.participant_id, invitee.address, [text], now, sending=SCHEDULED
@@ -174,19 +187,52 @@ def _advance(session: Session, enrollment: Enrollment, sent: int, now: datetime)
 
 
 def _invitees(session: Session, limit: int) -> list[Invitee]:
-    """Enrollments waiting on consent that have a phone to invite, oldest first."""
+    """Enrollments waiting on consent that have a phone or a chat to invite, oldest first: one
+    each, by their phone when they have one ("tel" sorts before "telegram")."""
     rows = session.execute(
         select(Enrollment, ParticipantAddress.address, ParticipantAddress.opted_out_at, Participant)
         .join(Participant, Participant.id == Enrollment.participant_id)
         .join(ParticipantAddress, ParticipantAddress.participant_id == Enrollment.participant_id)
         .where(
             Enrollment.consent.in_([Consent.PENDING, Consent.INVITED]),
-            ParticipantAddress.channel == "tel",
+            ParticipantAddress.channel.in_(["tel", "telegram"]),
         )
-        .order_by(Enrollment.id)
+        .order_by(Enrollment.id, ParticipantAddress.channel, ParticipantAddress.id)
         .limit(limit)
     )
-    return [
-        Invitee(enrollment, address, opted_out_at is not None, person.display_name, person.language)
-        for enrollment, address, opted_out_at, person in rows
-    ]
+    chosen: dict[int, Invitee] = {}
+    for enrollment, address, opted_out_at, person in rows:
+        chosen.setdefault(
+            enrollment.id,
+            Invitee(enrollment, address, opted_out_at is not None, person.display_name,
+                    person.language),
+        )  # fmt: skip
+    return list(chosen.values())
+
+
+def _links_never_used(session: Session, now: datetime, limit: int) -> list[Enrollment]:
+    """Enrollments still pending with no phone whose newest deep link has expired unused:
+    nobody can invite them now, until staff give them a new link. (A chat they linked before
+    does not count: its invitation answers a Start on the new link, which never came.)"""
+    reachable = select(ParticipantAddress.id).where(
+        ParticipantAddress.participant_id == Enrollment.participant_id,
+        ParticipantAddress.channel == "tel",
+    )
+    newest = (
+        select(TelegramLink.participant_id, func.max(TelegramLink.expires_at).label("expires_at"))
+        .group_by(TelegramLink.participant_id)
+        .subquery()
+    )
+    return list(
+        session.scalars(
+            select(Enrollment)
+            .join(newest, newest.c.participant_id == Enrollment.participant_id)
+            .where(
+                Enrollment.consent == Consent.PENDING,
+                newest.c.expires_at <= now,
+                ~reachable.exists(),
+            )
+            .order_by(Enrollment.id)
+            .limit(limit)
+        )
+    )

@@ -196,7 +196,6 @@ async def resolve(
         ending = Outcome(written, kind)
         db, now = web.db_of(request), utcnow()
         await asyncio.to_thread(cases.resolve, db, escalation_id, staff, ending, Level.NONE, now)
-        await asyncio.to_thread(draft_pages.case_resolved, request, escalation_id)
 
     return await _act(request, who, escalation_id, step)
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from escalation import casework, service
 from escalation.levels import Level
 from escalation.service import EscalationPolicy, level_of
+from store import drafts
 from store.db import Database
 from store.escalation_models import Escalation, EscalationStatus, OutcomeKind
 from store.models import Direction, Message, Participant
@@ -82,6 +83,8 @@ def resolve(
         if not done:
             where = _where_the_case_is(_case(session, escalation_id))
             _conflict(f"{where}: only its claimer or a supervisor can resolve it")
+        # Resolved from the console or the API alike, nobody's reply to it waits any more.
+        drafts.forget_case(session, escalation_id)
 
 
 def assign(

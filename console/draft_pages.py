@@ -64,8 +64,3 @@ def restore(request: Request, escalation_id: int, user_id: int, name: str) -> st
 def reply_sent(request: Request, escalation_id: int, user_id: int) -> None:
     with web.db_of(request).transaction() as session:
         drafts.sent(session, user_id, escalation_id)
-
-
-def case_resolved(request: Request, escalation_id: int) -> None:
-    with web.db_of(request).transaction() as session:
-        drafts.forget_case(session, escalation_id)

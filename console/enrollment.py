@@ -24,8 +24,9 @@ from checkins.enrollment_csv import (
     read_enrollment_csv,
 )
 from checkins.plans import EventKind, Plan
+from console import consent_state
 from store import audit
-from store.enrollment_models import DueEvent, DueStatus, Enrollment
+from store.enrollment_models import Consent, DueEvent, DueStatus, Enrollment
 from store.linkage_models import LinkageTask
 from store.models import Participant
 
@@ -118,29 +119,39 @@ class EnrolledPerson:
     peer: str | None
     consent: str
     timezone: str
+    consent_note: str  # where the invitation stands, and what staff can do (console/consent_state)
+    can_relink: bool  # a new Telegram link can be given: they have not said YES or STOP
 
 
-def enrolled_people(session: Session, limit: int = LIST_ROWS) -> list[EnrolledPerson]:
+def enrolled_people(
+    session: Session, now: datetime, limit: int = LIST_ROWS
+) -> list[EnrolledPerson]:
     """The latest enrollments first."""
     found = session.execute(
         select(Enrollment, Participant)
         .join(Participant, Participant.id == Enrollment.participant_id)
         .order_by(Enrollment.id.desc())
         .limit(limit)
-    )
-    return [_person(e, p) for e, p in found]
+    ).all()
+    reach = consent_state.reach_of(session, (p.id for _, p in found))
+    return [_person(e, p, reach[p.id], now) for e, p in found]
 
 
-def enrolled_person(session: Session, participant_id: int) -> EnrolledPerson | None:
+def enrolled_person(session: Session, participant_id: int, now: datetime) -> EnrolledPerson | None:
     found = session.execute(
         select(Enrollment, Participant)
         .join(Participant, Participant.id == Enrollment.participant_id)
         .where(Enrollment.participant_id == participant_id)
     ).first()
-    return None if found is None else _person(*found)
+    if found is None:
+        return None
+    reach = consent_state.reach_of(session, [participant_id])[participant_id]
+    return _person(*found, reach, now)
 
 
-def _person(enrollment: Enrollment, person: Participant) -> EnrolledPerson:
+def _person(
+    enrollment: Enrollment, person: Participant, reach: consent_state.Reach, now: datetime
+) -> EnrolledPerson:
     return EnrolledPerson(
         participant_id=person.id,
         name=person.display_name or f"Person {person.id}",
@@ -151,6 +162,8 @@ def _person(enrollment: Enrollment, person: Participant) -> EnrolledPerson:
         peer=enrollment.peer,
         consent=enrollment.consent,
         timezone=enrollment.timezone,
+        consent_note=consent_state.describe(enrollment, reach, now),
+        can_relink=enrollment.consent not in (Consent.CONSENTED, Consent.DECLINED),
     )
 
 

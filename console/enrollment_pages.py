@@ -15,11 +15,12 @@ from fastapi.responses import RedirectResponse, Response
 from checkins.enroll import Enrolled, Result
 from checkins.enrollment_csv import Rules
 from checkins.plans import Plan, load_plans
-from console import enrollment, web
+from console import consent_state, enrollment, web
+from console.consent_state import LinkRefused
 from console.enrollment import ChangeRefused, EnrolledPerson, Upload
 from core.clock import utcnow
 from core.inputs import RowId, unstorable
-from store import audit
+from store import audit, roster
 from store.console_models import Role
 
 router = APIRouter(prefix="/console/enroll", dependencies=[Depends(web.note_client)])
@@ -43,8 +44,15 @@ def _actor(who: web.Viewer) -> str:
     return f"peer:{who.user.name}"
 
 
-def _rules(request: Request, plans: dict[str, Plan], zone: str | None) -> Rules:
-    peers = [peer.name for peer in web.settings_of(request).roster if not peer.supervisor]
+def _peers(request: Request) -> list[str]:
+    """Who can be assigned: the console's roster as admins keep it, not the setting that seeded
+    it (a peer taken off the roster gets no new people)."""
+    with web.db_of(request).transaction() as session:
+        return roster.assignable(session, web.settings_of(request).roster, utcnow())
+
+
+async def _rules(request: Request, plans: dict[str, Plan], zone: str | None) -> Rules:
+    peers = await asyncio.to_thread(_peers, request)
     return enrollment.rules(list(plans), peers, utcnow().date(), zone)
 
 
@@ -52,7 +60,7 @@ def _people(request: Request, viewer: str) -> list[EnrolledPerson]:
     with web.db_of(request).transaction() as session:
         # The list names people and their discharge dates: a view of their data, audited.
         audit.record(session, f"peer:{viewer}", "viewed-enrollments")
-        return enrollment.enrolled_people(session)
+        return enrollment.enrolled_people(session, utcnow())
 
 
 async def _page(request: Request, who: web.Viewer, status: int = 200, **context: Any) -> Response:
@@ -62,7 +70,7 @@ async def _page(request: Request, who: web.Viewer, status: int = 200, **context:
     defaults = {"timezone": settings.program_timezone, "contact_window": "09:00-20:00"}
     return web.page(
         request, "enroll.html", status, who=who, people=people, plans=sorted(plans),
-        peers=[p.name for p in settings.roster if not p.supervisor], zones=zones(),
+        peers=await asyncio.to_thread(_peers, request), zones=zones(),
         program_zone=settings.program_timezone, max_file_bytes=MAX_FILE_BYTES,
         values={**defaults, **context.pop("values", {})}, **context,
     )  # fmt: skip
@@ -83,7 +91,7 @@ async def enroll_person(request: Request, who: web.Poster) -> Response:
     if any(unstorable(value) for value in values.values()):
         raise HTTPException(422, "a field holds a character that cannot be stored")
     plans = load_plans()
-    checking = _rules(request, plans, values["timezone"] or None)
+    checking = await _rules(request, plans, values["timezone"] or None)
 
     def run() -> tuple[Enrolled | None, list[str]]:
         with web.db_of(request).transaction() as session:
@@ -120,7 +128,7 @@ async def _run_upload(
     request: Request, who: web.Viewer, text: str, zone: str, import_good: bool
 ) -> Response:
     plans = load_plans()
-    checking = _rules(request, plans, zone or None)
+    checking = await _rules(request, plans, zone or None)
 
     def run() -> Upload:
         with web.db_of(request).transaction() as session:
@@ -170,7 +178,7 @@ async def enroll_good_rows(
 
 def _person_or_404(request: Request, participant_id: int, viewer: str) -> EnrolledPerson:
     with web.db_of(request).transaction() as session:
-        found = enrollment.enrolled_person(session, participant_id)
+        found = enrollment.enrolled_person(session, participant_id, utcnow())
         if found is None:
             raise HTTPException(404, "nobody is enrolled with that number")
         audit.record(session, f"peer:{viewer}", "viewed-enrollment", participant_id)
@@ -219,3 +227,25 @@ async def change_enrollment(
         )  # fmt: skip
     changed = "unchanged" if due is None else str(due)
     return RedirectResponse(f"/console/enroll/{participant_id}?changed={changed}", status_code=303)
+
+
+@router.post("/{participant_id}/telegram-link")
+async def new_telegram_link(participant_id: RowId, request: Request, who: web.Poster) -> Response:
+    """A new deep link for someone whose link was lost or ran out: shown on this page once (it
+    is stored only hashed, so it cannot be shown again); the old ones stop working."""
+    web.require(who, STAFF)
+    await asyncio.to_thread(_person_or_404, request, participant_id, who.user.name)
+
+    def run() -> str:
+        with web.db_of(request).transaction() as session:
+            return consent_state.new_telegram_link(session, participant_id, _actor(who), utcnow())
+
+    try:
+        code = await asyncio.to_thread(run)
+    except LinkRefused as refused:
+        raise HTTPException(409, f"No new link: {refused}.") from refused
+    person = await asyncio.to_thread(_person_or_404, request, participant_id, who.user.name)
+    return web.page(
+        request, "enroll_edit.html", 201, who=who, person=person, plans=sorted(load_plans()),
+        new_code=code,
+    )  # fmt: skip

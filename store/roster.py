@@ -76,6 +76,11 @@ def current(session: Session, seed: Sequence[RosterPeer], now: datetime) -> list
     return [_snapshot(row) for row in rows]
 
 
+def assignable(session: Session, seed: Sequence[RosterPeer], now: datetime) -> list[str]:
+    """The peers (not supervisors) on the roster, whom an enrolled person can be assigned to."""
+    return [each.name for each in current(session, seed, now) if not each.supervisor]
+
+
 def _check_leaves_someone(rows: Sequence[OnCallPeer], without: OnCallPeer) -> None:
     rest = [row for row in rows if row is not without]
     if not any(not row.supervisor for row in rest):

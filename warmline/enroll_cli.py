@@ -18,6 +18,7 @@ from checkins.enrollment_csv import CheckedFile, CsvFileError, Rules, read_enrol
 from checkins.plans import PlanError, load_plans
 from core.clock import utcnow
 from core.settings import Settings
+from store import roster
 from store.db import Database
 from store.migrate import upgrade
 
@@ -55,22 +56,23 @@ def run(settings: Settings, args: argparse.Namespace, out: TextIO | None = None)
         raise EnrollError(f"cannot read {args.file.name}: {type(error).__name__}") from error
     except PlanError as error:
         raise EnrollError(str(error)) from error
-    peers = [peer.name for peer in settings.roster]
-    today = utcnow().date()
-    rules = Rules(plans, peers, today, args.timezone, args.region.upper())
-    try:
-        checked = read_enrollment_csv(text, rules)
-    except CsvFileError as error:
-        raise EnrollError(f"{args.file.name}: {error}") from error
-    _report_bad(checked, out)
-    if args.check or (checked.bad and not args.import_good_rows):
-        verb = "checked" if args.check else "nothing imported: fix the rows above, or pass"
-        tail = "" if args.check else " --import-good-rows to import the good ones"
-        print(f"{len(checked.rows)} good rows, {len(checked.bad)} bad; {verb}{tail}", file=out)
-        return 1 if checked.bad else 0
+    # The roster as the console keeps it (a peer an admin took off it gets no new people).
     upgrade(settings.app_database_url)
     db = Database(settings.app_database_url)
     try:
+        with db.transaction() as session:
+            peers = roster.assignable(session, settings.roster, utcnow())
+        rules = Rules(plans, peers, utcnow().date(), args.timezone, args.region.upper())
+        try:
+            checked = read_enrollment_csv(text, rules)
+        except CsvFileError as error:
+            raise EnrollError(f"{args.file.name}: {error}") from error
+        _report_bad(checked, out)
+        if args.check or (checked.bad and not args.import_good_rows):
+            verb = "checked" if args.check else "nothing imported: fix the rows above, or pass"
+            tail = "" if args.check else " --import-good-rows to import the good ones"
+            print(f"{len(checked.rows)} good rows, {len(checked.bad)} bad; {verb}{tail}", file=out)
+            return 1 if checked.bad else 0
         with db.transaction() as session:
             enrolled = enroll(session, checked.rows, plans, ACTOR, utcnow())
     finally:

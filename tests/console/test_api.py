@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from store import roster
 from store.db import Database
 from store.models import AuditEntry, Message, ParticipantAddress
 from tests.console.peers import ANA, BEN, chat, open_escalation
@@ -214,3 +215,17 @@ def test_a_peer_sees_the_safety_plan_the_companion_heard_and_the_view_is_audited
             )
         ).all()
     assert [tuple(view) for view in views] == [("peer:Ana", 1)]
+
+
+def test_a_peer_taken_off_the_roster_can_no_longer_use_their_token(
+    client: TestClient, db: Database
+) -> None:
+    assert client.get("/api/escalations", headers=BEN).status_code == 200
+    with db.transaction() as session:
+        roster.remove(session, "Ben", "peer:Ada")
+
+    refused = client.get("/api/escalations", headers=BEN)
+
+    assert refused.status_code == 401
+    assert refused.json()["detail"] == "this peer is no longer on the roster"
+    assert client.get("/api/escalations", headers=ANA).status_code == 200

@@ -5,17 +5,22 @@ their discharge date changed. axe-core finds nothing serious on the pages."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page
-from sqlalchemy import select
+from sqlalchemy import select, update
 
+from checkins.plans import load_plans
+from console import enrollment
+from core.clock import utcnow
 from core.settings import PROJECT_ROOT
 from store.db import Database
 from store.enrollment_models import Enrollment
+from store.telegram_links import TelegramLink
 from tests.console.axe import blocking
 from tests.console.browser import Server, new_page, screenshot, sign_in
-from tests.console.enrollment_files import HEADER, discharged, good_rows
+from tests.console.enrollment_files import HEADER, csv_text, discharged, good_rows
 from tests.console.staff import Account
 
 DOCS_SCREENSHOT = PROJECT_ROOT / "docs" / "screenshots" / "enrollment.png"
@@ -123,3 +128,32 @@ def test_a_file_too_large_to_send_is_stopped_saying_what_to_do(
     assert "split it into files of about 500 people" in page.locator("#file-size").inner_text()
     assert page.url.endswith("/console/enroll")
     assert enrolled(db) == []
+
+
+def test_staff_see_a_telegram_link_ran_out_and_give_a_new_one(
+    browser: Browser, server: Server, accounts: dict[str, Account], db: Database
+) -> None:
+    plans, now = load_plans(), utcnow()
+    rules = enrollment.rules(list(plans), ["Ana"], now.date(), "America/Chicago")
+    with db.transaction() as session:
+        done = enrollment.upload(
+            session, csv_text(good_rows()[1:]), rules, plans, "peer:Pat", now, import_good=False
+        )
+        session.execute(update(TelegramLink).values(expires_at=now - timedelta(minutes=1)))
+    sky = done.enrolled[0].participant_id
+    page = new_page(browser)
+    sign_in(page, server, accounts["Pat"])
+    page.click("nav >> text=Enroll")
+    assert "Telegram link expired unused" in page.locator("#enrolled").inner_text()
+
+    page.click("#enrolled >> text=Sky")
+    page.click("button:has-text('Give a new Telegram link')")
+
+    code = page.locator("#new-link code").inner_text()
+    assert len(code) >= 20
+    assert "not used yet; it expires" in page.locator("#consent-note").inner_text()
+    assert page.locator("button:has-text('Give a new Telegram link')").count() == 0
+    assert blocking(page) == {}
+    screenshot(page, "enrollment-new-telegram-link")
+    page.goto(f"{server.url}/console/enroll/{sky}")
+    assert code not in page.content()  # shown once

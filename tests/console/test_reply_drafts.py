@@ -12,7 +12,8 @@ from sqlalchemy import select
 
 from store.db import Database
 from store.models import AuditEntry
-from tests.console.peers import open_escalation
+from store.roster_models import ReplyDraft
+from tests.console.peers import ANA, open_escalation
 from tests.console.staff import Account, csrf_of, sign_in
 
 DRAFT = "I'm here with you, are you somewhere safe right now?"
@@ -104,3 +105,19 @@ def test_a_draft_needs_the_forms_token_a_caseworker_and_a_case(
     codes = [r.status_code for r in (forged, nowhere, too_long, staff)]
     assert codes == [403, 404, 422, 403]
     assert draft_actions(db) == []
+
+
+def test_a_case_resolved_through_the_api_leaves_no_draft_behind(
+    client: TestClient, db: Database, accounts: dict[str, Account]
+) -> None:
+    page, csrf = taken_over(client, db, accounts["Ana"])
+    client.post(f"{page}/draft", data={"csrf": csrf, "text": DRAFT})
+    escalation_id = page.rsplit("/", 1)[1]
+
+    resolved = client.post(
+        f"/api/escalations/{escalation_id}/resolve", headers=ANA, json={"outcome": "safe"}
+    )
+
+    assert resolved.status_code == 200
+    with db.transaction() as session:
+        assert session.scalars(select(ReplyDraft)).all() == []

@@ -9,9 +9,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from core.clock import utcnow
 from core.settings import load_settings
+from store import roster
 from store.db import Database
 from store.enrollment_models import Enrollment
+from store.migrate import upgrade
 from warmline.cli import main
 
 HEADER = "external_id,display_name,phone,discharge_date,plan,peer"
@@ -95,3 +98,29 @@ def test_a_file_that_cannot_be_read_is_refused_whole(
 
     assert main(["enroll", str(path)]) == 2
     assert problem in capsys.readouterr().err
+
+
+def test_a_peer_taken_off_the_roster_is_not_assigned_new_people(
+    app_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv(
+        "WARMLINE_ONCALL_ROSTER",
+        '[{"name": "Ana", "token": "ana-token-0123456789", "sim": "ana"},'
+        ' {"name": "Ben", "token": "ben-token-0123456789", "sim": "ben"}]',
+    )
+    upgrade(app_db)
+    db = Database(app_db)
+    try:
+        with db.transaction() as session:
+            roster.current(session, load_settings().roster, utcnow())
+            roster.remove(session, "Ben", "peer:Ada")
+    finally:
+        db.dispose()
+    path = csv_file(tmp_path, GOOD[0] + "Ben", GOOD[1] + "Ana")
+
+    code = main(["enroll", str(path), "--timezone", "America/Chicago"])
+
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "line 2: peer: not on the roster" in out
+    assert enrolled(app_db) == 0
