@@ -171,8 +171,8 @@ def _check_row(
     note(problem)
     if phone is None and not telegram and not (problem or phone_problem):
         note("phone or telegram: neither given, so the person could not be reached")
-    peer = values.get("peer") or None
-    note(None if peer is None or peer in rules.peers else "peer: not on the roster")
+    peer, problem = _peer(values.get("peer", ""), rules.peers)
+    note(problem)
     zone, problem = _zone(values.get("timezone", ""), rules.default_timezone)
     note(problem)
     window, problem = _window(values.get("contact_window", ""))
@@ -287,3 +287,14 @@ def _window(text: str) -> tuple[tuple[time, time] | None, str | None]:
     if length < SHORTEST_WINDOW:
         return None, "contact_window: must start before it ends and last 2 hours or more"
     return (start, end), None
+
+
+def _peer(given: str, roster: Collection[str]) -> tuple[str | None, str | None]:
+    """The roster's spelling of the peer named ("ana" is Ana), or why there is none."""
+    if not given.strip():
+        return None, None
+    found = next((name for name in roster if name.casefold() == given.strip().casefold()), None)
+    if found is not None:
+        return found, None
+    on_it = f"on it: {', '.join(sorted(roster))}" if roster else "nobody is on it yet"
+    return None, f"peer: not on the roster ({on_it})"

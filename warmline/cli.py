@@ -24,6 +24,7 @@ from warmline import (
     export_cli,
     mi_figures,
     nlu_figures,
+    nlu_heldout,
     replay,
     report_cli,
     screening_feedback,
@@ -137,6 +138,7 @@ def parser() -> argparse.ArgumentParser:
     report_cli.add_parser(commands)
     export_cli.add_parser(commands)
     replay.add_parser(commands)
+    nlu_heldout.add_parser(commands)
     return root
 
 
@@ -168,6 +170,7 @@ WITH_ARGUMENTS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
     "report": report_cli.run,
     "export": export_cli.run,
     "replay-conversations": replay.run,
+    "nlu-heldout": nlu_heldout.run,
 }
 
 

@@ -206,7 +206,8 @@ def run(
                 print(f"  wrote {_shown(path)}", file=out)
     if not figures.met and not gate:
         print(
-            "  (reported, not gated: --no-gate)",
+            "  (a fit to the training data: reported, not gated; `make test` gates the held-out"
+            " test split, `warmline nlu-heldout --split test`)",
             file=out,
         )
         return 0

@@ -38,6 +38,7 @@ from bot.actions.context_reply import (
     REDIRECT,
     REQUEST_PEER,
     REQUEST_PEER_ES,
+    WORRY_HEARD,
     YES_OR_NO,
     Said,
     change_talk,
@@ -76,6 +77,7 @@ RESPONSES = (
     HEARD_SUPPORT,
     HEARD_SUPPORT_STRAINED,
     HEARD_MORE,
+    WORRY_HEARD,
     *FEELINGS,
     *spanish.RESPONSES,
 )
@@ -89,29 +91,33 @@ def fill(words: str, text: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-def last_said_in_database(sender: str) -> str | None:
-    """The last message sent to the person before this one, by anyone; None off the gateway."""
+# How far back a reply looks so as not to say the same words again (a turn is often two texts).
+RECENT = 6
+
+
+def last_said_in_database(sender: str) -> list[str] | None:
+    """The last messages sent to the person before this one, by anyone, newest first; None off
+    the gateway."""
     with app_database().transaction() as session:
         participant_id = participant_of(session, sender)
         if participant_id is None:
             return None
-        text: str | None = session.scalar(
-            select(Message.text)
-            .where(
-                Message.participant_id == participant_id,
-                Message.direction == Direction.OUTBOUND,
+        return list(
+            session.scalars(
+                select(Message.text)
+                .where(
+                    Message.participant_id == participant_id,
+                    Message.direction == Direction.OUTBOUND,
+                )
+                .order_by(Message.id.desc())
+                .limit(RECENT)
             )
-            .order_by(Message.id.desc())
-            .limit(1)
         )
-        return text
 
 
-def last_said_in_tracker(tracker: Tracker) -> str:
-    for event in reversed(tracker.events):
-        if event.get("event") == "bot" and event.get("text"):
-            return str(event["text"])
-    return ""
+def last_said_in_tracker(tracker: Tracker) -> list[str]:
+    said = [str(e["text"]) for e in tracker.events if e.get("event") == "bot" and e.get("text")]
+    return said[::-1][:RECENT]
 
 
 def asks_about_medication(intent: str, text: str) -> bool:
@@ -140,10 +146,8 @@ class ActionInContext(Action):
             return [SlotSet(CONTEXT_REPLY, MEDICATION), FollowupAction("action_resources_offer")]
         if intent not in YES_OR_NO and asks_for_results(text):
             return self.own_results(dispatcher, tracker.sender_id)
-        last = last_said_in_database(tracker.sender_id)
-        said = Said(
-            last if last is not None else last_said_in_tracker(tracker), domain["responses"]
-        )
+        recent = last_said_in_database(tracker.sender_id) or last_said_in_tracker(tracker)
+        said = Said(recent[0] if recent else "", domain["responses"], tuple(recent[1:]))
         heard = change_talk(intent, text, said)
         if heard is not None:
             return self.reflect(dispatcher, heard, said, domain)

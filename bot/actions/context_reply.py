@@ -24,6 +24,7 @@ from bot.actions.context_read import (
     support_in,
     support_strained,
 )
+from bot.actions.medication import WORRY as MEDICATION_WORRY
 from escalation.responses import PEER_OFFER_OPENING
 
 CLARIFY = "utter_fallback_clarify"
@@ -36,6 +37,9 @@ MILESTONE = "utter_milestone"
 HEARD_SUPPORT = "utter_heard_support"
 HEARD_SUPPORT_STRAINED = "utter_heard_support_strained"
 HEARD_MORE = "utter_heard_more"
+# What someone says after the worry that medication is "trading one drug for another" was
+# answered (bot/actions/medication.py): heard as more of that worry, not as a new subject.
+WORRY_HEARD = "utter_medication_worry_heard"
 # The assistant's own open questions about how the person is doing: what answers them is
 # heard as their answer, never as a miss.
 ASKED = (
@@ -66,18 +70,26 @@ def feeling_response(name: str) -> str:
 
 @dataclass(frozen=True)
 class Said:
-    """What the assistant (or the gateway) said last, as the texts the domain has for it."""
+    """What the assistant (or the gateway) said last, as the texts the domain has for it, and
+    what it said in the few messages before that (newest first)."""
 
     text: str
     responses: Mapping[str, Sequence[Mapping[str, Any]]]
+    before: Sequence[str] = ()
+
+    def turns_since(self, variation: Mapping[str, Any]) -> int | None:
+        """How many messages back this variation was said (0: the last), or None if not lately."""
+        for back, text in enumerate((self.text, *self.before)):
+            if _fits(variation, text):
+                return back
+        return None
 
     def was(self, response: str) -> bool:
         return any(self.said(v) for v in self.responses.get(response, ()))
 
     def said(self, variation: Mapping[str, Any]) -> bool:
         """Whether this is that variation's text, its blanks ("{milestone}") filled any way."""
-        template = re.escape(str(variation.get("text", "")))
-        return re.fullmatch(re.sub(r"\\\{\w+\\\}", ".+", template), self.text) is not None
+        return _fits(variation, self.text)
 
     def offered_peer(self) -> bool:
         openings = tuple(PEER_OFFER_OPENING.values())
@@ -113,6 +125,8 @@ def reply_for(intent: str, text: str, said: Said) -> str:
         return yes_or_no(intent, text, said)
     if milestone_in(text) is not None:
         return MILESTONE
+    if said.was(MEDICATION_WORRY) and intent != "out_of_scope":
+        return WORRY_HEARD
     if said.asked_about_them() and intent != "out_of_scope":
         return heard(text)
     feeling = feeling_in(text)
@@ -177,6 +191,17 @@ def next_miss(said: Said) -> str:
 
 
 def variation(variations: Sequence[Mapping[str, Any]], said: Said) -> Mapping[str, Any]:
-    """The first variation that is not what was said last: never the same words twice running."""
-    fresh = [v for v in variations if not said.said(v)]
-    return (fresh or list(variations))[0]
+    """The first variation not said lately; when each was, the one said longest ago: never the
+    same words twice running, nor one turn apart while another is fresher."""
+    ages = [said.turns_since(v) for v in variations]
+    fresh = [v for v, age in zip(variations, ages, strict=True) if age is None]
+    if fresh:
+        return fresh[0]
+    oldest = max(range(len(variations)), key=lambda i: ages[i] or 0)
+    return variations[oldest]
+
+
+def _fits(variation: Mapping[str, Any], text: str) -> bool:
+    """Whether the text is that variation's, its blanks ("{milestone}") filled any way."""
+    template = re.escape(str(variation.get("text", "")))
+    return re.fullmatch(re.sub(r"\\\{\w+\\\}", ".+", template), text) is not None

@@ -29,15 +29,34 @@ _ASKS_ABOUT = re.compile(
     r"get on|switch|is it|does it|info|information|prescribe|prescription|doctor|dr)\b"
     r"|^(?:is|are|can|could|does|do|should|will)\b"  # "is vivitrol an opioid?"
 )
+# The worry that medication is "trading one drug for another" (or not "really" clean), about
+# a medication or about medication in general: answered as a worry, not with a leaflet.
+_MEDICATION = re.compile(
+    r"\b(?:mat|moud|medication|meds|maintenance|suboxone|subs?|bupe|buprenorphine|subutex|"
+    r"sublocade|methadone?|done|vivitrol|naltrexone)\b"
+)
+_WORRY = re.compile(
+    r"\b(?:trad(?:e|ing)|swap(?:ping)?|replac(?:e|ing)|substitut\w*|switch(?:ing)?)\b.{0,30}"
+    r"\b(?:drug|addiction|habit|another|other)\b"
+    r"|\bone (?:drug|addiction|habit) for another\b"
+    r"|\bnot (?:really |truly |actually )?(?:clean|sober|in recovery)\b"
+    r"|\b(?:am i|is it|are you) (?:even )?(?:really |truly |actually )?(?:clean|sober|recovery)\b"
+    r"|\bcounts? as (?:being )?(?:clean|sober|recovery)\b"
+    r"|\bstill (?:an addict|addicted|using|dependent|hooked)\b"
+    r"|\bjust (?:another|a legal) (?:drug|high|addiction)\b"
+)
+WORRY = "utter_medication_worry"
 OVERVIEW = "utter_medication_overview"
 ALCOHOL = "utter_medication_alcohol"
-RESPONSES = (*(name for name, _ in _NAMED), OVERVIEW, ALCOHOL)
+RESPONSES = (*(name for name, _ in _NAMED), OVERVIEW, ALCOHOL, WORRY)
 
 
 def medication_information(text: str) -> str | None:
     """The response that answers a question about medication, or None when the message asks
     only where to find it."""
     lowered = text.lower().replace("'", "").replace("\u2019", "")
+    if _MEDICATION.search(lowered) and _WORRY.search(lowered):
+        return WORRY
     if not _ASKS_ABOUT.search(lowered):
         return None
     named = [name for name, pattern in _NAMED if pattern.search(lowered)]

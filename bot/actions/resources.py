@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.medication import RESPONSES as MEDICATION_RESPONSES
+from bot.actions.medication import WORRY as MEDICATION_WORRY
 from bot.actions.medication import medication_information
 from bot.actions.miti import ActionsSay, Chosen, Run, Turn, tag
 from bot.actions.resources_catalog import Topic, default_catalog
@@ -66,13 +67,20 @@ def _offer_at(turn: Turn) -> tuple[Run, ...]:
     remembered = turn.slots.get(TOPIC)
     topic = topic_of(turn.text or "") or (Topic(remembered) if remembered in set(Topic) else None)
     information = information_for(topic, turn.text or "")
+    if information == MEDICATION_WORRY:
+        return ((MEDICATION_WORRY,),)
     return ((information, PERMISSION),) if information else ((PERMISSION,),)
 
 
 # What each action can say (bot/actions/miti.py): the list, or the line when there is none.
 MITI: ActionsSay = {
     "action_resources_offer": Chosen(
-        ((PERMISSION,), *((name, PERMISSION) for name in MEDICATION_RESPONSES)), _offer_at
+        (
+            (PERMISSION,),
+            *((name, PERMISSION) for name in MEDICATION_RESPONSES if name != MEDICATION_WORRY),
+            (MEDICATION_WORRY,),
+        ),
+        _offer_at,
     ),
     "action_resources_show": Chosen((*LISTED, (ASK_PLACE,)), _show_at),
     "action_resources_more": Chosen(LISTED, _more_at),
@@ -138,6 +146,9 @@ class ActionResourcesOffer(Action):
     ) -> list[EventType]:
         topic, location = asked_topic(tracker), asked_location(tracker)
         information = information_for(topic, latest_text(tracker))
+        if information == MEDICATION_WORRY:  # it ends on a question of its own: no offer too
+            dispatcher.utter_message(response=information)
+            return remember(topic, location, None)
         if information is not None:  # what it is and how to start, then where to find it
             dispatcher.utter_message(response=information)
         local_entries = any(not r.national for r in default_catalog().shown)

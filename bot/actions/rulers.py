@@ -33,6 +33,8 @@ from bot.actions.checkup_forms import AnswerDependentForm, greeted, is_greeting
 from bot.actions.checkup_parse import Choice, choice
 from bot.actions.checkup_read import says_nothing
 from bot.actions.database import app_database
+from bot.actions.medication import WORRY as MEDICATION_WORRY
+from bot.actions.medication import medication_information
 from bot.actions.miti import ActionsSay, Chosen, Run, Turn
 from bot.actions.rulers_parse import (
     REASON_THEMES,
@@ -146,6 +148,11 @@ class ActionRulersStart(Action):
         domain: DomainDict,  # noqa: ARG002 - the action interface
     ) -> list[EventType]:
         text = tracker.latest_message.get("text") or ""
+        if medication_information(text) == MEDICATION_WORRY:
+            # "do i count as clean on methadone": a worry about medication, not a change to
+            # weigh up; answered as the worry, and no rulers offered on top.
+            dispatcher.utter_message(response=MEDICATION_WORRY)
+            return [SlotSet(OFFERED, False)]
         stage, heard = stage_of(text), staying_or_heard(text)
         with app_database().transaction() as session:
             participant_id = participant_of(session, tracker.sender_id)
@@ -166,6 +173,13 @@ def staying_or_heard(text: str) -> Heard | None:
     if stage_of(text) is Stage.PRECONTEMPLATION and (heard is None or heard.kind not in STAYING):
         return Heard(Kind.NOT_READY, said_back(text))
     return heard
+
+
+def start_says(text: str, stage: str | None) -> tuple[str, ...]:
+    """What action_rulers_start says to this message (the run the MI figures count)."""
+    if medication_information(text) == MEDICATION_WORRY:
+        return (MEDICATION_WORRY,)
+    return opening(staying_or_heard(text), stage)
 
 
 def opening(heard: Heard | None, stage: str | None) -> tuple[str, ...]:
@@ -312,8 +326,9 @@ MITI: ActionsSay = {
             *((name,) for name in sorted(set(STAGE_REFLECTIONS.values()))),
             *((name,) for name in REFLECTIONS),
             *zip(REFLECTIONS, QUESTIONS, strict=True),
+            (MEDICATION_WORRY,),
         ),
-        lambda turn: (opening(staying_or_heard(turn.text or ""), turn.slots.get(STAGE)),),
+        lambda turn: (start_says(turn.text or "", turn.slots.get(STAGE)),),
     ),
     "validate_rulers_form": Chosen(((), *((name,) for name in REPLIES)), _replies_at),
     "action_rulers_finish": Chosen(

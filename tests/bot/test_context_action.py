@@ -121,7 +121,9 @@ def test_what_helps_them_is_said_back_without_quoting_them(action_db: Database) 
 
     _, said = run(ActionInContext(), sender, "answer", "dinner w my sponsor")
 
-    assert said[0]["text"].startswith("Sounds like your sponsor has been a real part of this")
+    assert said[0]["text"].startswith(
+        "Sounds like you've been getting something real from your sponsor"
+    )
     assert '"' not in said[0]["text"]
 
 

@@ -171,6 +171,22 @@ def test_no_variation_repeats_what_was_said_last() -> None:
                 assert variation(variations, said(str(spoken["text"])))["text"] != spoken["text"]
 
 
+def test_a_feeling_said_again_a_turn_later_gets_the_other_words() -> None:
+    low = RESPONSES["utter_feeling_low"]
+    between = first("utter_feeling_tired")  # "low", then "tired", then "low" again
+
+    again = variation(low, Said(between, RESPONSES, (str(low[0]["text"]),)))
+
+    assert again["text"] == low[1]["text"]
+
+
+def test_when_every_variation_was_said_lately_the_oldest_comes_back() -> None:
+    low = [str(v["text"]) for v in RESPONSES["utter_feeling_low"]]
+    recent = Said("something else", RESPONSES, (low[1], "and more", low[0]))
+
+    assert variation(RESPONSES["utter_feeling_low"], recent)["text"] == low[0]
+
+
 def test_an_answer_to_the_assistants_own_open_question_is_heard_not_missed() -> None:
     asked = said("90 days - that's a big deal. It sounds like you've kept choosing your recovery, "
                  "day after day. What has helped you most to get here?")  # fmt: skip
@@ -203,3 +219,14 @@ def test_what_helps_is_said_back_in_the_assistants_words() -> None:
     assert support_in("honestly my sponsor and going to meetings") == "your sponsor"
     assert support_in("church on sundays") == "your faith"
     assert support_in("she just gets it") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["idk i guess im scared of being on it forever", "my family would judge me", "hm"]
+)
+def test_what_follows_the_answer_to_the_medication_worry_is_heard_as_more_of_it(
+    text: str,
+) -> None:
+    after_worry = said(first("utter_medication_worry"))
+
+    assert reply_for("answer", text, after_worry) == "utter_medication_worry_heard"

@@ -29,3 +29,36 @@ from bot.actions.medication import medication_information
 )
 def test_the_answer_is_about_the_medication_named(text: str, expected: str | None) -> None:
     assert medication_information(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "isnt suboxone just trading one drug for another",
+        "my mom says methadone is just replacing one addiction with another",
+        "am i even really clean if im on subs",
+        "people at my meeting say youre not really sober on MAT",
+        "feels like im still an addict on the done",
+        "vivitrol is just swapping one habit for another right?",
+    ],
+)
+def test_the_worry_that_medication_is_a_new_addiction_is_answered_as_a_worry(text: str) -> None:
+    assert medication_information(text) == "utter_medication_worry"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i switched from oxy to heroin last year",  # no medication: not this worry
+        "trading shifts so i can make my suboxone appointment",  # a medication, no worry
+        "whats the difference between suboxone and sublocade",
+    ],
+)
+def test_other_talk_of_trading_or_medication_is_not_read_as_the_worry(text: str) -> None:
+    assert medication_information(text) != "utter_medication_worry"
+
+
+def test_asking_if_being_on_medication_counts_as_clean_is_the_worry() -> None:
+    assert medication_information("does being on methadone count as clean") == (
+        "utter_medication_worry"
+    )

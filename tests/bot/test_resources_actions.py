@@ -185,3 +185,12 @@ def test_asking_only_where_gets_only_the_offer_of_places(text: str) -> None:
     (offer,), _ = run(ActionResourcesOffer(), text)
 
     assert offer["response"] == "utter_resources_permission"
+
+
+def test_the_worry_about_medication_is_answered_with_no_offer_of_places_on_top() -> None:
+    (answer,), slots = run(
+        ActionResourcesOffer(), "isnt suboxone just trading one drug for another"
+    )
+
+    assert answer["response"] == "utter_medication_worry"
+    assert slots["resource_topic"] == "medication"

@@ -295,3 +295,12 @@ def test_nothing_answered_stores_nothing(action_db: Database, sender: str) -> No
     finish(sender, {})
     with action_db.transaction() as session:
         assert session.scalars(select(RulerRating)).all() == []
+
+
+def test_a_worry_about_medication_read_as_talk_of_change_is_answered_as_the_worry(
+    action_db: Database, sender: str
+) -> None:
+    slots, said = start(sender, "wsg with methadone, do i count as clean on it?")
+
+    assert said == ["utter_medication_worry"]
+    assert slots == {"rulers_offered": False}

@@ -150,3 +150,16 @@ def test_a_file_whose_header_is_wrong_is_refused_whole(text: str, problem: str) 
         read_enrollment_csv(text, RULES)
 
     assert problem in str(raised.value)
+
+
+def test_a_peer_is_found_on_the_roster_whatever_the_case_and_named_as_it_spells_them() -> None:
+    rows, bad = read("P-1,Dana,312-555-0142,,2026-11-30,,,standard,, Alex ")
+
+    assert bad == {}
+    assert rows[0].peer == "alex"
+
+
+def test_a_peer_not_on_the_roster_is_refused_naming_who_is() -> None:
+    _, bad = read("P-1,Dana,312-555-0142,,2026-11-30,,,standard,,casey")
+
+    assert "peer: not on the roster (on it: alex, sam)" in bad[2]

@@ -97,7 +97,7 @@ def test_staff_give_a_new_link_shown_once_and_the_old_one_stops_working(
     status, page = ask_for_link(client, person)
 
     assert status == 201, page
-    [new] = re.findall(r'id="new-link">.*?<code>([^<]+)</code>', page, re.S)
+    [new] = re.findall(r'id="new-link"[^>]*>.*?<code>([^<]+)</code>', page, re.S)
     assert new != old
     assert new not in client.get(f"/console/enroll/{person}").text  # shown once
     with db.transaction() as session:

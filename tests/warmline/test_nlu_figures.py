@@ -235,7 +235,7 @@ def test_a_run_below_target_without_the_gate_says_missed_and_passes(tmp_path: Pa
     assert code == 0
     lines = out.getvalue().splitlines()
     assert "  target macro F1: 0.850 (>= 0.90) MISSED" in lines
-    assert lines[-1].startswith("  (reported, not gated")
+    assert lines[-1].startswith("  (a fit to the training data: reported, not gated")
 
 
 def test_an_engine_that_fails_without_the_gate_is_still_an_error(tmp_path: Path) -> None:
