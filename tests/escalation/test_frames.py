@@ -124,3 +124,33 @@ def test_the_overdose_taken_stays_an_emergency_whatever_is_thought_of_after_it()
 
 def test_being_worn_out_by_all_of_it_is_a_concern() -> None:
     assert level("idk man im just so tired of all of it") is Level.CONCERN
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["im ending it", "I am ending things.", "im ending everything", "ill make sure i dont wake up"]
+    + ["i picked the day", "i know which night. i know how"],
+)
+def test_ending_it_now_making_sure_and_a_day_chosen_are_a_crisis(text: str) -> None:
+    assert level(text) == Level.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im ending it with my girlfriend",
+        "im ending things with my sponsor",
+        "im not ending it, dont worry",
+        "i picked the date for the wedding",
+        "we set the date for the party",
+        "i know what day it is lol",
+    ],
+)
+def test_ending_a_relationship_negated_ending_and_an_ordinary_date_are_not_a_crisis(
+    text: str,
+) -> None:
+    assert level(text) < Level.CRISIS
+
+
+def test_ending_it_now_with_the_moment_named_is_an_emergency() -> None:
+    assert level("im ending it tonight, the pills are right here") == Level.EMERGENCY
