@@ -128,8 +128,14 @@ def test_being_worn_out_by_all_of_it_is_a_concern() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["im ending it", "I am ending things.", "im ending everything", "ill make sure i dont wake up"]
-    + ["i picked the day", "i know which night. i know how"],
+    [
+        "im ending it",
+        "I am ending things.",
+        "im ending everything",
+        "ill make sure i dont wake up",
+        "i picked the day",
+        "i know which night. i know how",
+    ],
 )
 def test_ending_it_now_making_sure_and_a_day_chosen_are_a_crisis(text: str) -> None:
     assert level(text) == Level.CRISIS
