@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from checkins.invitations import EXPIRE_AFTER, REMIND_AFTER
@@ -116,21 +116,12 @@ def new_telegram_link(session: Session, participant_id: int, actor: str, now: da
     ).one()
     if enrollment.consent in (Consent.CONSENTED, Consent.DECLINED):
         raise LinkRefused(f"they have {enrollment.consent} already")
-    retired = session.execute(
-        update(TelegramLink)
-        .where(
-            TelegramLink.participant_id == participant_id,
-            TelegramLink.used_at.is_(None),
-            TelegramLink.expires_at > now,
-        )
-        .values(expires_at=now)
-        .execution_options(synchronize_session=False)
-    )
+    retired = telegram_links.retire_unused(session, participant_id, now)
     token = telegram_links.issue(session, participant_id, now)
     enrollment.consent, enrollment.consent_at = Consent.PENDING, None
     enrollment.invited_at, enrollment.invitations_sent, enrollment.updated_at = None, 0, now
     audit.record(
         session, actor, "telegram-link-issued", participant_id,
-        links_retired=retired.rowcount,  # type: ignore[attr-defined]
+        links_retired=retired,
     )  # fmt: skip
     return token

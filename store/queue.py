@@ -19,9 +19,14 @@ SENDING_LEASE = timedelta(seconds=20)
 T = TypeVar("T")
 
 
+def rows_changed(result: Result[Any]) -> int:
+    """How many rows an update or delete changed."""
+    return result.rowcount  # type: ignore[attr-defined, no-any-return]
+
+
 def changed_one_row(result: Result[Any]) -> bool:
     """Whether a conditional update matched: how a claim knows it won."""
-    return result.rowcount == 1  # type: ignore[attr-defined, no-any-return]
+    return rows_changed(result) == 1
 
 
 def due(model: Any, now: datetime) -> ColumnElement[bool]:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from core.clock import utcnow
 from store.models import Base
-from store.queue import changed_one_row
+from store.queue import changed_one_row, rows_changed
 
 # A link is handed over at discharge and may sit in a pocket for a while; long enough for that,
 # short enough that a lost slip of paper stops working.
@@ -82,3 +82,19 @@ def redeem(session: Session, token: str, now: datetime) -> Redeemed | Refused:
         .execution_options(synchronize_session=False)
     )
     return Redeemed(link.participant_id) if changed_one_row(spent) else Refused.USED
+
+
+def retire_unused(session: Session, participant_id: int, now: datetime) -> int:
+    """Ends the person's unused links now (a new one replaces them); how many were ended."""
+    return rows_changed(
+        session.execute(
+            update(TelegramLink)
+            .where(
+                TelegramLink.participant_id == participant_id,
+                TelegramLink.used_at.is_(None),
+                TelegramLink.expires_at > now,
+            )
+            .values(expires_at=now)
+            .execution_options(synchronize_session=False)
+        )
+    )

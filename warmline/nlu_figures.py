@@ -124,6 +124,16 @@ def parse_report(report: Mapping[str, Any]) -> Figures:
     )
 
 
+def print_intents(figures: Figures, out: TextIO) -> None:
+    """Each intent's F1, weakest first, with what it is most often mistaken for."""
+    print(f"  {'intent':<20} {'F1':>6} {'support':>8}  most often mistaken for", file=out)
+    for intent in figures.intents:
+        print(
+            f"  {intent.name:<20} {intent.f1:>6.3f} {intent.support:>8}  {intent.most_confused}",
+            file=out,
+        )
+
+
 def print_figures(figures: Figures, out: TextIO, seconds: float | None = None) -> None:
     took = f", {seconds / 60:.1f} min" if seconds is not None else ""
     print(
@@ -131,12 +141,7 @@ def print_figures(figures: Figures, out: TextIO, seconds: float | None = None) -
         f"examples, {len(figures.intents)} intents (rasa test nlu{took})",
         file=out,
     )
-    print(f"  {'intent':<20} {'F1':>6} {'support':>8}  most often mistaken for", file=out)
-    for intent in figures.intents:
-        print(
-            f"  {intent.name:<20} {intent.f1:>6.3f} {intent.support:>8}  {intent.most_confused}",
-            file=out,
-        )
+    print_intents(figures, out)
     verdict = "met" if figures.met else "MISSED"
     print(
         f"  weighted F1 {figures.weighted_f1:.3f}, accuracy {figures.accuracy:.3f}\n"

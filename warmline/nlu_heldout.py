@@ -31,7 +31,13 @@ from warmline.engine_env import (
     run_checked,
     uv_executable,
 )
-from warmline.nlu_figures import MACRO_F1_TARGET, Figures, ReportError, read_report
+from warmline.nlu_figures import (
+    MACRO_F1_TARGET,
+    Figures,
+    ReportError,
+    print_intents,
+    read_report,
+)
 from warmline.python310 import find_python310
 
 HELDOUT_DIR = PROJECT_ROOT / "bot" / "heldout"
@@ -101,12 +107,7 @@ def print_heldout(figures: Figures, split: str, out: TextIO, seconds: float) -> 
         f"{len(figures.intents)} intents, trained on bot/data ({seconds / 60:.1f} min)",
         file=out,
     )
-    print(f"  {'intent':<20} {'F1':>6} {'support':>8}  most often mistaken for", file=out)
-    for intent in figures.intents:
-        print(
-            f"  {intent.name:<20} {intent.f1:>6.3f} {intent.support:>8}  {intent.most_confused}",
-            file=out,
-        )
+    print_intents(figures, out)
     print(
         f"  macro F1 {figures.macro_f1:.3f}, weighted F1 {figures.weighted_f1:.3f}, "
         f"accuracy {figures.accuracy:.3f}",
