@@ -2,15 +2,17 @@
 
 Risk outranks the assistant: a message that opens or raises a crisis gets the gateway's own
 first reply, and while an emergency or crisis is open the crisis companion answers each message
-(the assistant's scripted flows stay paused until a peer resolves). While a peer has the
-conversation the gateway sends nothing automatic, so it never talks over them, except the 911
-line for an emergency.
+(the assistant's scripted flows stay paused until a peer resolves), unless the companion released
+the conversation: a crisis rated by the model's vote alone, and a no to the direct question.
+While a peer has the conversation the gateway sends nothing automatic, so it never talks over
+them, except the 911 line for an emergency.
 """
 
 from __future__ import annotations
 
 from enum import Enum
 
+from escalation.companion.state import RELEASED
 from escalation.levels import Level, Screening
 from store.escalations import ConversationState
 
@@ -29,8 +31,14 @@ def route(screening: Screening, state: ConversationState) -> Route:
         return Route.PEER_EMERGENCY if screening.level >= Level.EMERGENCY else Route.PEER
     if screening.level >= Level.CRISIS and screening.level > open_level:
         return Route.RISK_REPLY
-    if open_level >= Level.CRISIS:
+    if open_level >= Level.CRISIS and not _released(screening, state):
         return Route.COMPANION
     if screening.level is Level.CONCERN and open_level < Level.CONCERN:
         return Route.RISK_REPLY
     return Route.ENGINE
+
+
+def _released(screening: Screening, state: ConversationState) -> bool:
+    """Asked directly after a crisis rated by the model's vote alone, they said no: the
+    assistant answers again (the case stays open for a peer) until a message shows risk."""
+    return state.companion_mode == RELEASED and screening.level < Level.CRISIS

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, bindparam, func, select, update
 from sqlalchemy.orm import Session
@@ -44,10 +46,20 @@ class ConversationState:
     last_buttons: tuple[tuple[str, str], ...] = ()
     language: str | None = None  # "es" once they write in Spanish; None is English
     handed_back_by: str | None = None  # a peer handed them back and the assistant is not told
+    # The crisis companion's mode on the open escalation ("released": asked directly, they said
+    # no, and the assistant answers again until risk shows); None when none is open.
+    companion_mode: str | None = None
 
 
 _OPEN_LEVEL = (
     select(Escalation.level)
+    .where(Escalation.participant_id == Participant.id, Escalation.status.in_(UNRESOLVED))
+    .order_by(Escalation.id.desc())
+    .limit(1)
+    .scalar_subquery()
+)
+_OPEN_COMPANION = (
+    select(Escalation.companion)
     .where(Escalation.participant_id == Participant.id, Escalation.status.in_(UNRESOLVED))
     .order_by(Escalation.id.desc())
     .limit(1)
@@ -76,6 +88,7 @@ _STATE = select(
     _LAST_BUTTONS,
     Participant.language,
     Participant.handed_back_by,
+    _OPEN_COMPANION,
 ).where(Participant.id == bindparam("participant_id"))  # prebuilt: read for every inbound message
 
 
@@ -106,7 +119,19 @@ def conversation_state(
         last_buttons=buttons,
         language=row[4],
         handed_back_by=row[5],
+        companion_mode=_mode(row[6]),
     )
+
+
+def _mode(companion: Any) -> str | None:
+    """The mode of the companion's JSON, read leniently (it may come back as text)."""
+    if isinstance(companion, str):
+        try:
+            companion = json.loads(companion)
+        except ValueError:
+            return None
+    mode = companion.get("mode") if isinstance(companion, dict) else None
+    return mode if isinstance(mode, str) else None
 
 
 def _held_by(name: str | None) -> ColumnElement[bool]:

@@ -26,6 +26,11 @@ _PAUSE = {
     "pause", "stop", "quit", "later", "not now", "not rn", "gotta go", "gtg", "g2g", "im done",
     "done for now", "finish later", "pause for now", "stop here", "stop for now", "lets stop",
     "can we stop", "enough for now", "thats enough", "another time", "maybe later",
+    # Had enough of the questions: the form ends, nothing is stored as an answer.
+    "leave me alone", "just leave me alone", "enough questions", "no more questions",
+    "thats enough questions", "thats enough questions for today", "ok thats enough questions",
+    "ok thats enough questions for today", "enough questions for today", "im not doing this",
+    "not doing this", "i dont want to do this", "dont want to do this", "this is stupid",
 }  # fmt: skip
 _NUMBER_WORDS = {
     "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,

@@ -62,7 +62,22 @@ _MILESTONE = re.compile(
     rf"\b(?P<count>{_NUMBER})[\s-]*(?P<unit>{_UNIT})\b(?=.*\b(?:clean|sober|chip|free|"
     r"sobriety|anniversary|recovery|without|no\s+(?:drinking|using|drugs|booze)|off))"
 )
+# Clean time named on its own day ("30 days today!!!", "2 weeks strong") or as reached now ("made
+# it past 2 weeks"): a milestone without the word clean.
+_MILESTONE_TODAY = re.compile(
+    rf"\b(?:made\s+it\s+(?:past\s+|to\s+)?)(?P<count>{_NUMBER})[\s-]*(?P<unit>{_UNIT})\b"
+    r"(?!.*\b(?:once|before|back\s+then|last\s+time)\b)"  # "made it two weeks once": done before
+    rf"|\b(?P<count2>{_NUMBER})[\s-]*(?P<unit2>{_UNIT})\s+(?:today|tomorrow|tmrw|strong)\b"
+)
 _UNITS = {"day": "day", "week": "week", "month": "month", "mo": "month", "year": "year"}
+# A return to use told with the time it ended ("4 months clean and i threw it all away"): a
+# slip, heard as one, never congratulated as a milestone.
+_SLIP = re.compile(
+    r"\b(?:used|using|drank|drinking|picked\s+up|slipped|relapsed?|relapsing)\s+(?:again|last|"
+    r"yesterday|tonight|this)|\b(?:relapsed|slipped|threw\s+(?:it\s+)?(?:all\s+)?away|"
+    r"blew\s+it|messed\s+up|back\s+to\s+day\s+(?:one|1)|lost\s+my\s+(?:time|clean\s+time|"
+    r"sobriety|date)|reset\s+my\s+date|down\s+the\s+drain)\b"
+)
 
 
 # What people say helps them, as the assistant says it back ("my sponsor and meetings").
@@ -87,6 +102,7 @@ _SUPPORTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 # going to meetings"): said back as a strain, never as something that helps.
 _STRAINED = re.compile(
     r"\b(?:(?:dont|don't|do not|didnt|didn't|havent|haven't|wont|won't|cant|can't|never|not|"
+    r"isnt|isn't|wasnt|wasn't|aint|ain't|doesnt|doesn't|wouldnt|wouldn't|"
     r"stopped|quit)\s+(?:really\s+|even\s+|been\s+)?(?:pick\w*|call\w*|answer\w*|go\b|going|"
     r"went|talk\w*|trust\w*|see\b|seeing|reach\w*|face|stand|speak\w*)|"
     r"ignor\w*|avoid\w*|dodg\w*|ghost\w*|fight\w*|fought|mad\s+at|angry\s+at|pissed\s+at|"
@@ -115,12 +131,41 @@ def feeling_in(text: str) -> Feeling | None:
     return None
 
 
+def slip_in(text: str) -> bool:
+    """Whether the person tells of a return to use ("had a year. drank last night")."""
+    return _SLIP.search(text.lower().replace("'", "").replace("\u2019", "")) is not None
+
+
 def milestone_in(text: str) -> str | None:
-    """Clean or sober time the person names ("90 days clean today"), as "90 days"."""
-    found = _MILESTONE.search(text.lower())
-    if found is None:
+    """Clean or sober time the person names ("90 days clean today"), as "90 days"; None when
+    the message tells of a slip, whose time is not a milestone to congratulate."""
+    lowered = text.lower()
+    if slip_in(lowered):
         return None
-    count = found["count"]
-    unit = _UNITS.get(found["unit"].rstrip("s").replace("yr", "year"), "day")
+    found = _MILESTONE.search(lowered)
+    if found is not None:
+        count, unit_said = found["count"], found["unit"]
+    else:
+        today = _MILESTONE_TODAY.search(lowered)
+        if today is None:
+            return None
+        count = today["count"] or today["count2"]
+        unit_said = today["unit"] or today["unit2"]
+    unit = _UNITS.get(unit_said.rstrip("s").replace("yr", "year"), "day")
     plural = count not in {"a", "one", "1"}
     return f"{'one' if count == 'a' else count} {unit}{'s' if plural else ''}"
+
+
+# A question about who sees what they text ("is this confidential?", "will my job find out?").
+_PRIVACY = re.compile(
+    r"\b(?:confidential|privacy|anonymous|anonymously)\b"
+    r"|\b(?:is (?:this|it)|stays?|kept|keep (?:this|it)) private\b"
+    r"|\bwho (?:can|will|else|gets to) (?:see|read|know)"
+    r"|\b(?:job|boss|employer|work|wife|husband|family|parents?|cops|police|court|insurance)\s+"
+    r"(?:find out|know|see|gonna know|will know|get told)"
+    r"|\bis (?:this|it) (?:safe|secure|recorded|saved)\b"
+)
+
+
+def asks_about_privacy(text: str) -> bool:
+    return _PRIVACY.search(text.lower()) is not None

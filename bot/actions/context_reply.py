@@ -17,10 +17,13 @@ from typing import Any
 
 from bot.actions import spanish
 from bot.actions.change_talk import Heard, heard_in
+from bot.actions.checkup_parse import Choice, choice
 from bot.actions.context_read import (
     FEELING_NAMES,
+    asks_about_privacy,
     feeling_in,
     milestone_in,
+    slip_in,
     support_in,
     support_strained,
 )
@@ -34,6 +37,11 @@ DECLINED = "utter_fallback_peer_declined"
 ACKNOWLEDGE = "utter_acknowledge"
 OUT_OF_SCOPE = "utter_out_of_scope"
 MILESTONE = "utter_milestone"
+# A return to use told in the person's own words ("4 months clean and i threw it all away"):
+# reflected and affirmed for telling it, the time they had never congratulated.
+SLIP_HEARD = "utter_slip_heard"
+# "Is this confidential?": who reads what they text, and what the law keeps from others.
+PRIVACY = "utter_privacy"
 HEARD_SUPPORT = "utter_heard_support"
 HEARD_SUPPORT_STRAINED = "utter_heard_support_strained"
 HEARD_MORE = "utter_heard_more"
@@ -44,6 +52,8 @@ WORRY_HEARD = "utter_medication_worry_heard"
 # heard as their answer, never as a miss.
 ASKED = (
     MILESTONE,
+    SLIP_HEARD,
+    PRIVACY,
     HEARD_SUPPORT,
     HEARD_SUPPORT_STRAINED,
     HEARD_MORE,
@@ -98,7 +108,16 @@ class Said:
     def offered_in_spanish(self) -> bool:
         """What there is in Spanish, or the gateway's offer of a peer said in Spanish: "sí" or
         "no" on its own answers it."""
-        return self.was(spanish.AVAILABLE) or self.text.startswith(PEER_OFFER_OPENING["es"])
+        offered = any(map(self.was, spanish.OFFERING))
+        return offered or self.text.startswith(PEER_OFFER_OPENING["es"])
+
+    def lately(self, response: str) -> bool:
+        """Whether the response was said in the last few messages, not only the last."""
+        return any(
+            _fits(v, text)
+            for v in self.responses.get(response, ())
+            for text in (self.text, *self.before)
+        )
 
     def asked_about_them(self) -> bool:
         return any(map(self.was, ASKED))
@@ -109,30 +128,60 @@ class Said:
 
 def change_talk(intent: str, text: str, said: Said) -> Heard | None:
     """Change or sustain talk volunteered, unless the message answers something else first:
-    Spanish, a yes or no to the offer of a peer, or clean time (affirmed as a milestone)."""
+    Spanish, a yes or no to the offer of a peer, a slip, or clean time (affirmed as a
+    milestone)."""
     if intent == spanish.INTENT or said.offered_in_spanish() or spanish.is_spanish(text):
         return None
     if intent in YES_OR_NO and said.offered_peer():
         return None
-    return None if milestone_in(text) is not None else heard_in(text)
+    if slip_in(text) or milestone_in(text) is not None:
+        return None
+    return heard_in(text)
+
+
+def said_outright(text: str) -> str | None:
+    """A slip or a question about privacy, answered whatever was asked before it."""
+    if slip_in(text):
+        return SLIP_HEARD
+    return PRIVACY if asks_about_privacy(text) else None
 
 
 def reply_for(intent: str, text: str, said: Said) -> str:
     """The response (or REQUEST_PEER) for this turn."""
     if intent == spanish.INTENT or said.offered_in_spanish() or spanish.is_spanish(text):
         return in_spanish(intent, text, said)
+    outright = said_outright(text)
+    if outright is not None:
+        return outright
     if intent in YES_OR_NO:
         return yes_or_no(intent, text, said)
+    if choice(text) is Choice.PAUSE:
+        return ACKNOWLEDGE  # "ok thats enough questions for today": heard, nothing asked
     if milestone_in(text) is not None:
         return MILESTONE
+    return in_what_was_said(intent, text, said)
+
+
+def in_what_was_said(intent: str, text: str, said: Said) -> str:
+    """The answer to the assistant's own last question, or how they are, or else a miss."""
     if said.was(MEDICATION_WORRY) and intent != "out_of_scope":
         return WORRY_HEARD
     if said.asked_about_them() and intent != "out_of_scope":
         return heard(text)
-    feeling = feeling_in(text)
+    # A question is not a feeling: "can i get take homes if im doing good?" is not "good".
+    feeling = None if is_question(text) else feeling_in(text)
     if feeling is not None:
         return feeling_response(feeling.value)
     return OUT_OF_SCOPE if intent == "out_of_scope" else next_miss(said)
+
+
+_QUESTION = re.compile(
+    r"\?|^\W*(?:can|could|do|does|did|is|are|will|would|should|what|whats|how|where|when|why|who)\b"
+)
+
+
+def is_question(text: str) -> bool:
+    return _QUESTION.search(text.lower()) is not None
 
 
 # A no to the offer of a peer says so in words: "60 days tomorrow tho", which the engine may read
@@ -167,9 +216,17 @@ def yes_or_no(intent: str, text: str, said: Said) -> str:
 def in_spanish(intent: str, text: str, said: Said) -> str:
     """What there is in Spanish; after that, a yes or a no to its offer of a peer."""
     answer = spanish.answer_to_offer(intent, text) if said.offered_in_spanish() else None
-    if answer is None:
-        return spanish.AVAILABLE
-    return REQUEST_PEER_ES if answer else spanish.DECLINED
+    if answer is not None:
+        return REQUEST_PEER_ES if answer else spanish.DECLINED
+    if said.lately(spanish.PEER_ASKED) or said.lately(spanish.PEER_COMING):
+        return spanish.PEER_COMING
+    if said.lately(spanish.STILL_HERE):
+        # A third message in Spanish past the offer: they want to talk, and only a person can
+        # answer them, so a peer is asked (the reply says so, and how to reach 988 in Spanish).
+        return REQUEST_PEER_ES
+    if said.lately(spanish.AVAILABLE):
+        return spanish.STILL_HERE  # the whole notice once, not on every message
+    return spanish.AVAILABLE
 
 
 def heard(text: str) -> str:

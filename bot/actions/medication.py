@@ -34,6 +34,8 @@ _ASKS_ABOUT = re.compile(
 _MEDICATION = re.compile(
     r"\b(?:mat|moud|medication|meds|maintenance|suboxone|subs?|bupe|buprenorphine|subutex|"
     r"sublocade|methadone?|done|vivitrol|naltrexone)\b"
+    # Said of medication so often that the phrase names it: "trading one drug for another".
+    r"|\bone (?:drug|addiction) for another\b"
 )
 _WORRY = re.compile(
     r"\b(?:trad(?:e|ing)|swap(?:ping)?|replac(?:e|ing)|substitut\w*|switch(?:ing)?)\b.{0,30}"

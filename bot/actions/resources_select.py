@@ -27,6 +27,7 @@ TOPIC_WORDS: dict[Topic, tuple[str, ...]] = {
     Topic.MEDICATION: (
         "suboxone", "subs", "bupe", "buprenorphine", "methadone", "vivitrol", "naltrexone",
         "sublocade", "mat", "moud", "maud", "medication", "meds", "acamprosate", "antabuse",
+        "one drug for another", "one addiction for another",
     ),
     Topic.MEETINGS: (
         "meeting", "meetings", "aa", "na", "smart recovery", "dharma", "celebrate recovery",

@@ -21,7 +21,12 @@ INTENT = "speak_spanish"
 AVAILABLE = "utter_spanish_available"  # what there is in Spanish, and the offer of a peer
 PEER_ASKED = "utter_spanish_peer_asked"  # {wait}: "15 minutos"
 DECLINED = "utter_spanish_declined"
-RESPONSES = (AVAILABLE, PEER_ASKED, DECLINED)
+# Said instead of the whole notice again to someone who goes on in Spanish: short, and still
+# with the offer of a peer, or that the peer they said yes to is coming.
+STILL_HERE = "utter_spanish_still_here"
+PEER_COMING = "utter_spanish_peer_coming"
+OFFERING = (AVAILABLE, STILL_HERE)  # what a "sí" or a "no" answers
+RESPONSES = (AVAILABLE, PEER_ASKED, DECLINED, STILL_HERE, PEER_COMING)
 
 # The whole message: "no sé qué hacer" is not a no, "sí, pero..." not a plain yes.
 _POLITE = r"(?:\W+(?:por\s+favor|porfa|gracias|claro|ahora|por\s+ahora))*\W*$"

@@ -6,7 +6,8 @@ A message that is only the keyword counts ("Stop", " STOP! "), never a keyword i
 asks in plain words to stop the texts ("stop texting me", "unsubscribe me") is an opt-out too:
 since April 2025 the FCC's TCPA rules (47 CFR 64.1200(a)(10), FCC 24-24) require honouring an
 opt-out made by "any reasonable means". A sentence about the texts ("stop texting me so much")
-is still for the assistant, which can talk about how often.
+is still for the assistant, which can talk about how often; so is "leave me alone", which in a
+crisis means "stop asking" (the crisis companion answers it) more often than "unsubscribe me".
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ _OPT_OUT_PHRASES = re.compile(
     r"(stop|quit) (texting|messaging|msging|txting|contacting|sending me (texts|messages))( me)?"
     r"|dont (text|message|msg|contact) me (anymore|again|any more)"
     r"|(unsubscribe|opt) me( out)?|opt out|remove me( from (this|the|your) list)?"
-    r"|take me off (this|the|your) list|no more (texts|messages)"
+    r"|take me off (this|the|your) list|no more (texts|messages|check ?ins|check ?ups)"
+    r"|stop (the|these|your|all the) (texts|messages|check ?ins|check ?ups)"
     r"|i (want|wanna|would like) to (unsubscribe|opt out|stop (getting|receiving) (texts|messages))"
     r"|(no me escribas|no me escriban|no me manden mensajes) (mas|más)|deja de escribirme"
     r"|dejen de escribirme|(quiero )?darme de baja"

@@ -10,9 +10,10 @@ without filler, and a long one acknowledged rather than echoed back.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from escalation.companion import safety_plan
+from escalation.companion import matching, safety_plan
 from escalation.companion.compose import Voice
 from escalation.companion.matching import refuses, residue, says
 from escalation.companion.paraphrase import first_clause, second_person, tidy
@@ -22,7 +23,7 @@ from escalation.companion.requests import (
     person_reply,
     resources_reply,
 )
-from escalation.companion.state import RECALL, State
+from escalation.companion.state import CHECK, RECALL, RELEASED, State
 from escalation.companion.turn import PlanLine
 from escalation.levels import Level, Screening
 
@@ -44,6 +45,7 @@ _HEARD_AS = (
     ("sounds_like_people", "people-to-ask", ("warning-signs", "coping")),
 )
 _LONGEST_CLAUSE_ECHO = 8  # words of a long answer's first clause still worth echoing
+_BARE_NUMBER = re.compile(r"\W*\d{1,2}(?:\W*(?:out of\W*)?10)?\W*")
 
 
 def opening(
@@ -51,6 +53,9 @@ def opening(
 ) -> list[str]:
     emergency = screening.level >= Level.EMERGENCY
     state.mode, state.walk = "plan", safety_plan.walk(plan, emergency)
+    if model_vote_alone(screening):
+        state.mode = CHECK  # asked first; the plan only if they say yes, or are unsure
+        return [voice.say("check.ask")]
     first = voice.say("emergency.open" if emergency else "crisis.open.ack")
     poison = "suicide:poisoning" in screening.reasons
     peer = voice.say("poison.line") if poison else voice.say("crisis.open.peer")
@@ -64,9 +69,44 @@ def opening(
     return [first, peer, safety_plan.ask_next(state, voice) or voice.say("done.check_in")]
 
 
+def model_vote_alone(screening: Screening) -> bool:
+    """A crisis rating that rests on the statistical model's vote alone: no rule matched."""
+    reasons = screening.reasons
+    alone = bool(reasons) and all(reason.startswith("model:") for reason in reasons)
+    return screening.level is Level.CRISIS and alone
+
+
+def denies(said: str) -> bool:
+    """A clear no to the direct question ("nah", "no im just tired", "lol no")."""
+    padded = f" {said} "
+    return any(
+        padded.startswith(f" {phrase} ") for phrase in matching.phrases("not_thinking_of_it")
+    )
+
+
+def _checked(said: str, screening: Screening, state: State, voice: Voice) -> list[str]:
+    """The answer to the direct question (or a message after a no): a no with no sign of risk
+    hands the conversation back to the assistant; a yes, a doubt or risk starts the plan."""
+    if state.mode == RELEASED and screening.level < Level.CRISIS:
+        return [voice.say("safe.later")]  # the gateway routes these to the assistant
+    if state.mode == CHECK and screening.level < Level.CRISIS:
+        if denies(said):
+            state.mode = RELEASED
+            return [voice.say("check.no")]
+        if not says(said, "yes_to_check") and "check.again" not in state.told:
+            state.told.append("check.again")  # neither yes nor no: asked once more, then the plan
+            return [voice.say("check.again")]
+    state.mode = "plan"
+    opener = "reflect.risk" if screening.level >= Level.CRISIS else "check.yes"
+    return [voice.say(opener), _current(state, voice)]
+
+
 def answer(
     text: str, said: str, screening: Screening, state: State, voice: Voice
 ) -> tuple[list[str], PlanLine | None]:
+    asked_something = asks_for_person(said) or asks_for_resources(said)
+    if state.mode in (CHECK, RELEASED) and not asked_something:
+        return _checked(said, screening, state, voice), None
     if asks_for_person(said):
         # The plan question once, not pushed again on a second, angrier request.
         first = state.person == 0
@@ -186,6 +226,8 @@ def _not_an_answer(said: str) -> bool:
     if says(said, "greeting") and not residue(said, "greeting", "fillers", "acknowledge"):
         return True
     if says(said, "question_back"):
+        return True
+    if _BARE_NUMBER.fullmatch(said):  # "5": a rating meant for another question, not a plan line
         return True
     return not residue(said, "fillers", "acknowledge", "skip", "greeting")
 

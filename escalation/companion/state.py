@@ -12,7 +12,10 @@ from typing import Any
 
 from escalation.companion.turn import SECTIONS
 
-MODES = ("overdose", "plan", "safe", "done")
+# "check": asked directly whether they are thinking of suicide (the model's vote alone rated the
+# message a crisis); "released": they said no, and the assistant answers again until risk shows.
+CHECK, RELEASED = "check", "released"
+MODES = ("overdose", "plan", "safe", "done", CHECK, RELEASED)
 RECALL = "recall"  # the question "could that help tonight?" after recalling an earlier plan
 
 

@@ -32,7 +32,9 @@ def test_cravings(text: str, expected: int | None) -> None:
         ("skip", Choice.SKIP), ("Skip!", Choice.SKIP), ("pass", Choice.SKIP),
         ("rather not say", Choice.SKIP), ("pause", Choice.PAUSE), ("later", Choice.PAUSE),
         ("gtg", Choice.PAUSE), ("stop for now", Choice.PAUSE), ("im done", Choice.PAUSE),
+        ("leave me alone", Choice.PAUSE), ("ok thats enough questions for today", Choice.PAUSE),
         ("7", None), ("skip work and go to a meeting", None), ("i cant stop thinking", None),
+        ("my ex wont leave me alone", None),
     ],
 )  # fmt: skip
 def test_skip_and_pause(text: str, expected: Choice | None) -> None:

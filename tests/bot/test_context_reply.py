@@ -21,9 +21,11 @@ from bot.actions.context_reply import (
     HEARD_SUPPORT_STRAINED,
     MILESTONE,
     OFFER,
+    PRIVACY,
     REDIRECT,
     REQUEST_PEER,
     REQUEST_PEER_ES,
+    SLIP_HEARD,
     Said,
     reply_for,
     variation,
@@ -76,6 +78,11 @@ def test_how_people_say_how_they_are_is_read(text: str, feeling: Feeling | None)
         ("1 year sober today!!", "1 year"),
         ("a month clean", "one month"),
         ("90 days till court", None),
+        ("30 days today!!! 🎉🎉🎉", "30 days"),
+        ("2 weeks strong", "2 weeks"),
+        ("first time ive made it past 2 weeks since i was 22", "2 weeks"),
+        ("I made it two weeks once", None),
+        ("3 days in the hospital", None),
     ],
 )
 def test_clean_time_is_read_as_a_milestone(text: str, milestone: str | None) -> None:
@@ -113,7 +120,8 @@ def test_a_yes_to_any_offer_of_a_peer_asks_one_to_text() -> None:
 def test_something_else_read_as_a_no_to_the_offer_is_heard_not_taken_for_a_no() -> None:
     offer = peer_offer(timedelta(hours=24))
 
-    assert reply_for("deny", "60 days tomorrow tho", said(offer)) == HEARD_MORE
+    assert reply_for("deny", "60 days tomorrow tho", said(offer)) == MILESTONE
+    assert reply_for("deny", "my dog is sick tho", said(offer)) == HEARD_MORE
     assert reply_for("deny", "no thanks", said(offer)) == DECLINED
     assert reply_for("deny", "im ok", said(offer)) == DECLINED
 
@@ -230,3 +238,63 @@ def test_what_follows_the_answer_to_the_medication_worry_is_heard_as_more_of_it(
     after_worry = said(first("utter_medication_worry"))
 
     assert reply_for("answer", text, after_worry) == "utter_medication_worry_heard"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i used again. 4 months clean and i threw it all away",
+        "had a year. drank last night. and the night before",
+        "60 days down the drain",
+        "relapsed after 90 days clean",
+    ],
+)
+def test_a_slip_told_with_the_time_it_ended_is_heard_as_a_slip_never_congratulated(
+    text: str,
+) -> None:
+    assert milestone_in(text) is None
+    for before in (FIRST_GREETING, first("utter_feeling_low"), ""):
+        assert reply_for("answer", text, said(before)) == SLIP_HEARD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is this confidential? I don't want anything showing up with my job.",
+        "will my boss find out",
+        "who can see these texts",
+        "does this stay private?",
+    ],
+)
+def test_a_question_about_who_sees_their_texts_is_answered(text: str) -> None:
+    assert reply_for("out_of_scope", text, said(FIRST_GREETING)) == PRIVACY
+
+
+def test_a_support_that_is_not_there_right_now_is_not_said_back_as_helping() -> None:
+    asked = first("utter_feeling_low")
+    reply = reply_for("answer", "my sponsor isnt picking up and its 2am", said(asked))
+    assert reply == HEARD_SUPPORT_STRAINED
+
+
+def test_someone_who_goes_on_in_spanish_gets_the_whole_notice_once() -> None:
+    notice = first(spanish.AVAILABLE)
+    text = "Pues más o menos, el trabajo está bien pesado"
+    assert reply_for("out_of_scope", text, said("")) == spanish.AVAILABLE
+    after_notice = Said(first("utter_feeling_low"), RESPONSES, (notice,))
+    assert reply_for("out_of_scope", text, after_notice) == spanish.STILL_HERE
+    still_here = first(spanish.STILL_HERE)
+    after_still_here = Said(first("utter_feeling_low"), RESPONSES, (still_here, notice))
+    assert reply_for("out_of_scope", text, after_still_here) == REQUEST_PEER_ES
+    asked = RESPONSES[spanish.PEER_ASKED][0]["text"].replace("{wait}", "15 minutos")
+    assert reply_for("out_of_scope", text, said(asked)) == spanish.PEER_COMING
+
+
+def test_enough_questions_outside_a_check_up_is_acknowledged_not_questioned() -> None:
+    reply = reply_for("out_of_scope", "ok thats enough questions for today", said(""))
+    assert reply == ACKNOWLEDGE
+
+
+def test_a_question_is_not_read_as_a_feeling() -> None:
+    question = "can i get take homes if im doing good?"
+    assert reply_for("out_of_scope", question, said(FIRST_GREETING)) != "utter_feeling_good"
+    assert reply_for("answer", "doing good", said(FIRST_GREETING)) == "utter_feeling_good"

@@ -46,6 +46,9 @@ from channels.twilio_sms.keywords import sms_keyword
         ("no more texts", Keyword.STOP),
         ("deja de escribirme", Keyword.STOP),
         ("no me escribas más", Keyword.STOP),
+        ("stop the texts", Keyword.STOP),
+        ("no more check ins", Keyword.STOP),
+        ("leave me alone", None),  # in a crisis "stop asking": the companion answers it
         ("stop texting me i want to die", None),  # a sentence with more in it: screened, answered
         ("my mom wont stop texting me", None),
         ("help me", None),

@@ -15,6 +15,8 @@ OPEN_CRISIS = ConversationState(taken_over_by=None, open_level="crisis")
 OPEN_CONCERN = ConversationState(taken_over_by=None, open_level="concern")
 OPEN_EMERGENCY = ConversationState(taken_over_by=None, open_level="emergency")
 TAKEN_IN_CRISIS = ConversationState(taken_over_by="Ana", open_level="crisis")
+# Asked directly after the model's vote alone rated a crisis, they said no.
+RELEASED = ConversationState(taken_over_by=None, open_level="crisis", companion_mode="released")
 
 
 @pytest.mark.parametrize(
@@ -39,6 +41,10 @@ TAKEN_IN_CRISIS = ConversationState(taken_over_by="Ana", open_level="crisis")
         (Level.NONE, OPEN_CONCERN, Route.ENGINE),
         (Level.CONCERN, OPEN_CONCERN, Route.ENGINE),
         (Level.CRISIS, OPEN_CONCERN, Route.RISK_REPLY),
+        (Level.NONE, RELEASED, Route.ENGINE),
+        (Level.CONCERN, RELEASED, Route.ENGINE),
+        (Level.CRISIS, RELEASED, Route.COMPANION),
+        (Level.EMERGENCY, RELEASED, Route.RISK_REPLY),
     ],
 )
 def test_each_message_goes_to_who_should_answer_it(

@@ -112,3 +112,40 @@ def test_a_poisoning_gets_poison_control() -> None:
     turn = Conversation().open(Screening(Level.EMERGENCY, ("suicide:poisoning",)))
 
     assert ("1-800-222-1222" in joined(turn), "911" in joined(turn)) == (True, True)
+
+
+MODEL_ONLY = Screening(Level.CRISIS, ("model:crisis-risk(0.70)",))
+
+
+@pytest.mark.parametrize("no", ["nah", "no im just tired", "lol no", "not like that", "im fine"])
+def test_a_no_to_the_direct_question_releases_the_conversation(no: str) -> None:
+    conversation = Conversation()
+    asked = conversation.open(MODEL_ONLY)
+
+    answered = conversation.say(no)
+
+    assert (asked.state["mode"], answered.state["mode"]) == ("check", "released")
+    assert answered.plan_line is None
+
+
+@pytest.mark.parametrize("unsure", ["yes", "kinda", "idk", "sometimes"])
+def test_a_yes_or_a_doubt_to_the_direct_question_starts_the_plan(unsure: str) -> None:
+    conversation = Conversation()
+    conversation.open(MODEL_ONLY)
+
+    answered = conversation.say(unsure)
+
+    assert answered.state["mode"] == "plan"
+    assert "?" in answered.texts[-1]
+
+
+def test_no_answer_to_the_direct_question_is_asked_once_more_then_the_plan_starts() -> None:
+    conversation = Conversation()
+    conversation.open(MODEL_ONLY)
+
+    again = conversation.say("bears lost again btw")
+    then = conversation.say("whatever")
+
+    assert (again.state["mode"], then.state["mode"]) == ("check", "plan")
+    assert "suicide" in joined(again)
+    assert "?" in then.texts[-1]

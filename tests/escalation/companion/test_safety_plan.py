@@ -159,3 +159,14 @@ def test_a_feeling_mid_plan_is_reflected_and_the_step_asked_again_in_other_words
         "I hear you",
         "It makes sense you'd feel that way with all of this",
     }
+
+
+@pytest.mark.parametrize("rating", ["5", "6!", "4/10"])
+def test_a_bare_number_is_not_put_in_the_plan_and_the_step_is_asked_again(rating: str) -> None:
+    # A rating meant for a check-in question the crisis interrupted ("5"): nothing to keep.
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+
+    turn = conversation.say(rating)
+
+    assert (turn.plan_line, conversation.plan, "?" in joined(turn)) == (None, [], True)

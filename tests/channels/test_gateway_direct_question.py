@@ -1,0 +1,74 @@
+"""A crisis rated by the statistical model's vote alone, no rule matching the words: the person
+is asked directly whether they are thinking of suicide, with 988 and a peer paged at crisis
+priority, instead of being walked into a safety plan for what may be an ordinary complaint. A
+no hands the conversation back to the assistant with the case still open for the peer; a yes, a
+doubt, or risk in any later message starts the plan."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from escalation.screening import screen
+from store.db import Database
+from store.escalation_models import Escalation, EscalationStatus
+from tests.channels.test_gateway_crisis import CRISIS, Person, one_of, person  # noqa: F401
+from tests.fakes.engine import FakeEngine
+
+# Rated a crisis by the model alone (0.98 when this was written): the test checks that first,
+# so a retrained model that reads it otherwise fails here saying so, not further down.
+MODEL_ONLY = "my ex keeps texting me asking if i wanna hang out. he still uses"
+
+
+def open_case(db: Database) -> tuple[str, str]:
+    with db.transaction() as session:
+        case = session.scalars(select(Escalation)).one()
+        return case.status, case.level
+
+
+def test_the_model_alone_gets_the_direct_question_and_a_no_goes_back_to_the_assistant(
+    person: Person,  # noqa: F811
+    db: Database,
+    fake_engine: FakeEngine,
+) -> None:
+    screening = screen(MODEL_ONLY)
+    assert all(reason.startswith("model:") for reason in screening.reasons), screening
+
+    asked = person.says(MODEL_ONLY)
+    answered_no = person.says("nah im just annoyed")
+    back = person.says("what meetings are near me")
+
+    assert one_of("check.ask", asked)
+    assert "988" in " ".join(asked)
+    assert not one_of("crisis.open.peer", asked)  # no safety plan offered for this
+    assert one_of("check.no", answered_no)
+    assert back == ["echo: what meetings are near me"]
+    assert fake_engine.calls[-1]["message"] == "what meetings are near me"
+    assert open_case(db) == (EscalationStatus.OPEN, "crisis")  # a peer still reviews it
+
+
+def test_risk_after_the_no_brings_the_plan_back_without_the_assistant(
+    person: Person,  # noqa: F811
+    fake_engine: FakeEngine,
+) -> None:
+    person.says(MODEL_ONLY)
+    person.says("no")
+    calls_before = len(fake_engine.calls)
+
+    replies = person.says(CRISIS)
+
+    assert one_of("reflect.risk", replies)
+    assert "?" in replies[-1]  # the first step of the plan
+    assert len(fake_engine.calls) == calls_before
+
+
+def test_a_yes_or_a_doubt_to_the_direct_question_starts_the_plan(
+    person: Person,  # noqa: F811
+    fake_engine: FakeEngine,
+) -> None:
+    person.says(MODEL_ONLY)
+
+    replies = person.says("kinda")
+
+    assert one_of("check.yes", replies)
+    assert one_of("crisis.bridge", replies)
+    assert fake_engine.calls == []
