@@ -28,10 +28,18 @@ class Kind(Enum):
     DESIRE = "desire"  # "I want to be there for my kids"
     SUSTAIN = "sustain"  # "drinking is the only thing that helps me sleep"
     NOT_READY = "not_ready"  # "I don't think I have a problem"
+    SENT = "sent"  # "the judge made me do this", "my mom signed me up": not their idea
 
 
 # Sustain talk and pre-contemplation: reflected with autonomy, never led into the rulers.
-STAYING = frozenset({Kind.SUSTAIN, Kind.NOT_READY})
+STAYING = frozenset({Kind.SUSTAIN, Kind.NOT_READY, Kind.SENT})
+# Here because someone else wants it: said back as not their idea, whatever else the message
+# says, with their say in what (if anything) they want from it; never led into the rulers.
+_SENT = re.compile(
+    r"\b(?:made|makes|making|forced|forcing|signed|sent|ordered)\s+me\s+(?:up\b|(?:to\s+)?(?:do|"
+    r"doing)\s+this|(?:to\s+)?text|here\b|(?:do\s+)?this\s+(?:thing|program|check))"
+    r"|\b(?:court[\s-]ordered|mandated|court\s+makes\s+me)\b"
+)
 _OPENERS = (
     r"(?:(?:honestly|tbh|well|i mean|idk|i guess|maybe|probably|prob|mostly|mainly|just)\s+)*"
 )
@@ -118,6 +126,8 @@ def heard_in(text: str) -> Heard | None:
     plain = _plain(text)
     if not plain:
         return None
+    if _SENT.search(plain) or _SENT.search(text.lower().replace("'", "")):
+        return Heard(Kind.SENT, "")
     if stage_of(plain) is Stage.PRECONTEMPLATION:
         return Heard(Kind.NOT_READY, said_back(_up_to_a_comma(plain)))
     for kind, pattern in _PATTERNS:

@@ -169,3 +169,24 @@ _PRIVACY = re.compile(
 
 def asks_about_privacy(text: str) -> bool:
     return _PRIVACY.search(text.lower()) is not None
+
+
+# "wait hold on", "brb": the whole message asks for a moment.
+_HOLD_ON = re.compile(
+    r"^\W*(?:(?:ok|okay|k|wait|hold\s+on|hang\s+on|one\s+sec(?:ond)?|1\s+sec|sec|brb|one\s+"
+    r"(?:minute|min|moment)|gimme\s+a\s+(?:sec|min|minute)|be\s+right\s+back)\W*){1,3}$"
+)
+# Not sure why they are texting: reaching out, said before any reason for it.
+_UNSURE_WHY = re.compile(
+    r"\b(?:dont|do\s+not|idk|not\s+sure)\s+(?:even\s+)?(?:know\s+)?(?:why|what)\s+(?:im|i\s+am)"
+    r"\s+(?:even\s+)?(?:texting|doing\s+this|here|writing|messaging|reaching\s+out)"
+)
+
+
+def asks_for_a_moment(text: str) -> bool:
+    lowered = text.lower().replace("'", "")
+    return _HOLD_ON.match(lowered) is not None and not re.fullmatch(r"\W*(?:ok|okay|k)\W*", lowered)
+
+
+def unsure_why_texting(text: str) -> bool:
+    return _UNSURE_WHY.search(text.lower().replace("'", "")) is not None

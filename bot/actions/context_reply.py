@@ -21,11 +21,13 @@ from bot.actions.checkup_parse import Choice, choice
 from bot.actions.context_read import (
     FEELING_NAMES,
     asks_about_privacy,
+    asks_for_a_moment,
     feeling_in,
     milestone_in,
     slip_in,
     support_in,
     support_strained,
+    unsure_why_texting,
 )
 from bot.actions.medication import WORRY as MEDICATION_WORRY
 from escalation.responses import PEER_OFFER_OPENING
@@ -42,6 +44,8 @@ MILESTONE = "utter_milestone"
 SLIP_HEARD = "utter_slip_heard"
 # "Is this confidential?": who reads what they text, and what the law keeps from others.
 PRIVACY = "utter_privacy"
+TAKE_YOUR_TIME = "utter_take_your_time"  # "wait hold on", "brb"
+REACHING_OUT = "utter_reaching_out"  # "i dont even know why im texting this"
 HEARD_SUPPORT = "utter_heard_support"
 HEARD_SUPPORT_STRAINED = "utter_heard_support_strained"
 HEARD_MORE = "utter_heard_more"
@@ -54,6 +58,7 @@ ASKED = (
     MILESTONE,
     SLIP_HEARD,
     PRIVACY,
+    REACHING_OUT,
     HEARD_SUPPORT,
     HEARD_SUPPORT_STRAINED,
     HEARD_MORE,
@@ -140,10 +145,17 @@ def change_talk(intent: str, text: str, said: Said) -> Heard | None:
 
 
 def said_outright(text: str) -> str | None:
-    """A slip or a question about privacy, answered whatever was asked before it."""
-    if slip_in(text):
-        return SLIP_HEARD
-    return PRIVACY if asks_about_privacy(text) else None
+    """A slip, a question about privacy, a moment asked for, or not knowing why they are
+    texting: answered whatever was asked before it."""
+    for said, response in (
+        (slip_in, SLIP_HEARD),
+        (asks_about_privacy, PRIVACY),
+        (asks_for_a_moment, TAKE_YOUR_TIME),
+        (unsure_why_texting, REACHING_OUT),
+    ):
+        if said(text):
+            return response
+    return None
 
 
 def reply_for(intent: str, text: str, said: Said) -> str:

@@ -47,6 +47,8 @@ _STAGES: tuple[tuple[Stage, tuple[str, ...]], ...] = (
         "dont want to quit", "dont want to stop", "dont need to", "im fine", "its fine",
         "not an issue", "no reason to", "everyone is overreacting", "i can handle it",
         "dont see the point", "not gonna quit", "not going to quit", "not quitting",
+        "not an alcoholic", "not an addict", "not addicted", "its just weed", "its only weed",
+        "its legal", "its not like im",
     )),
     (Stage.MAINTENANCE, (
         r"(sober|clean) (for )?(\d+|a|one|two|three|six) (months?|years?)",

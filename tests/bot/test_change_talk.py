@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.actions.change_talk import QUESTIONS, REFLECTIONS, Kind, heard_in, outside
+from bot.actions.change_talk import QUESTIONS, REFLECTIONS, STAYING, Kind, heard_in, outside
 from warmline.engine_env import BOT_DIR
 
 DOMAIN: dict[str, Any] = yaml.safe_load((BOT_DIR / "domain" / "change_talk.yml").read_text())
@@ -80,15 +80,40 @@ def test_every_reflection_and_question_is_in_the_domain_with_its_codes() -> None
             assert variation["metadata"]["miti"], name
             assert '"' not in variation["text"], name  # said back, never quoted
     for name in REFLECTIONS:
-        assert all("{said}" in v["text"] for v in responses[name]), name
+        # Being sent here is reflected as such: their words ("the judge made me") are not the
+        # content, and saying them back would only repeat the complaint.
+        quoted = name != "utter_heard_sent"
+        assert all(("{said}" in v["text"]) is quoted for v in responses[name]), name
         assert not any("?" in v["text"] for v in responses[name]), name  # a form asks next
 
 
 def test_sustain_talk_and_not_ready_get_no_plan_and_no_information() -> None:
     responses = DOMAIN["responses"]
-    for kind in ("sustain", "not_ready"):
+    for kind in ("sustain", "not_ready", "sent"):
         for name in (f"utter_heard_{kind}", f"utter_heard_{kind}_ask"):
             for variation in responses[name]:
                 codes = variation["metadata"]["miti"]
                 assert "give_information" not in codes, name
                 assert not any(w in variation["text"].lower() for w in ("plan", "step", "goal"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mom signed me up for this didnt she smh",
+        "the judge made me do this thing, i'm not an alcoholic",
+        "this is court ordered",
+        "my po makes me do this",
+    ],
+)
+def test_being_sent_by_someone_else_is_heard_as_not_their_idea(text: str) -> None:
+    heard = heard_in(text)
+    assert heard is not None
+    assert heard.kind is Kind.SENT
+    assert heard.kind in STAYING  # never led into the rulers
+
+
+@pytest.mark.parametrize("text", ["my wife wants me to quit", "my boss made me take a drug test"])
+def test_someone_elses_wish_is_not_read_as_being_sent_here(text: str) -> None:
+    heard = heard_in(text)
+    assert heard is None or heard.kind is not Kind.SENT

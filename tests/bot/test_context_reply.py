@@ -298,3 +298,13 @@ def test_a_question_is_not_read_as_a_feeling() -> None:
     question = "can i get take homes if im doing good?"
     assert reply_for("out_of_scope", question, said(FIRST_GREETING)) != "utter_feeling_good"
     assert reply_for("answer", "doing good", said(FIRST_GREETING)) == "utter_feeling_good"
+
+
+@pytest.mark.parametrize("text", ["wait hold on", "brb", "one sec", "hang on"])
+def test_a_moment_asked_for_is_given_without_a_question(text: str) -> None:
+    assert reply_for("out_of_scope", text, said(FIRST_GREETING)) == "utter_take_your_time"
+
+
+def test_not_knowing_why_they_text_is_met_as_reaching_out() -> None:
+    text = "i dont even know why im texting this"
+    assert reply_for("out_of_scope", text, said("")) == "utter_reaching_out"
