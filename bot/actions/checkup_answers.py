@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.actions.checkup_parse import Choice, choice, parse_cravings
 from bot.actions.checkup_read import (
+    is_question,
     mood_of,
     only_yes_or_no,
     parse_supports,
@@ -30,6 +31,9 @@ OPEN_QUESTIONS = ("how", "went_well", "next_step")
 QUESTIONS = ("how", "cravings", "use", "use_often", "supports", "went_well", "next_step")
 WELCOME_BACK = "utter_checkup_welcome_back"
 LET_IT_GO = "utter_checkup_let_it_go"
+# A question asked in place of an answer ("is there like a pill for drinking?"): never stored
+# or reflected as the answer; they choose to carry on, or to pause and ask it now.
+QUESTION_LATER = "utter_checkup_question_later"
 
 
 def slot_of(question: str) -> str:
@@ -123,6 +127,7 @@ _REFLECT: dict[str, Callable[[Any, str], list[Say]]] = {
 REPLIES = (
     WELCOME_BACK,
     LET_IT_GO,
+    QUESTION_LATER,
     *(f"utter_checkup_reflect_how_{mood}" for mood in ("need_help", "cravings", "lonely")),
     "utter_checkup_reflect_how_stress",
     *(f"utter_checkup_reflect_how_{mood}" for mood in ("mixed", "hard", "good", "okay")),
@@ -174,6 +179,8 @@ def judge(
         return Judged({slot: None, "requested_slot": None, REASK: False})
     if said is Choice.SKIP:
         return Judged({slot: SKIPPED, REASK: False}, (None, None))
+    if (question in OPEN_QUESTIONS or question == "supports") and is_question(text):
+        return Judged({slot: SKIPPED, REASK: False}, (text, None), [Say(QUESTION_LATER)])
     value = _read(question, text, days_since_last)
     if value is None and not reasked:
         return Judged({slot: None, REASK: True})  # asked again once, with examples

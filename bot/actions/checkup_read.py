@@ -233,3 +233,23 @@ def only_yes_or_no(text: str) -> bool:
     """ "yeah i guess", "sure": a reply that says yes or no and nothing else."""
     found = set(words(text))
     return bool(found) and found <= _BARE_ACK
+
+
+_ASKING = re.compile(
+    r"^\W*(?:can|could|do|does|did|is|are|will|would|should|what|whats|how|where|when|why|who)\b"
+)
+
+
+_ECHO_WORDS = 3  # "what helps? my dog": the assistant's question said back, then the answer
+
+
+def is_question(text: str) -> bool:
+    """A message that asks rather than answers: it ends with a question mark, asks one before
+    going on ("is there a pill for drinking? guy at work said naltrexone"), or opens with a
+    question word and has none ("do they make you do groups"). "what helps? my dog" answers."""
+    lowered = text.strip().lower()
+    if lowered.endswith("?"):
+        return True
+    if "?" in lowered:
+        return len(lowered.split("?", 1)[0].split()) > _ECHO_WORDS
+    return _ASKING.search(lowered) is not None

@@ -18,6 +18,7 @@ from typing import Any
 from bot.actions import spanish
 from bot.actions.change_talk import Heard, heard_in
 from bot.actions.checkup_parse import Choice, choice
+from bot.actions.checkup_read import is_question
 from bot.actions.context_read import (
     FEELING_NAMES,
     asks_about_privacy,
@@ -185,15 +186,6 @@ def in_what_was_said(intent: str, text: str, said: Said) -> str:
     if feeling is not None:
         return feeling_response(feeling.value)
     return OUT_OF_SCOPE if intent == "out_of_scope" else next_miss(said)
-
-
-_QUESTION = re.compile(
-    r"\?|^\W*(?:can|could|do|does|did|is|are|will|would|should|what|whats|how|where|when|why|who)\b"
-)
-
-
-def is_question(text: str) -> bool:
-    return _QUESTION.search(text.lower()) is not None
 
 
 # A no to the offer of a peer says so in words: "60 days tomorrow tho", which the engine may read

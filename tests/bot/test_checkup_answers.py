@@ -1,0 +1,46 @@
+"""Judging one check-up reply: a question asked in place of an answer is never the answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.actions.checkup_answers import QUESTION_LATER, SKIPPED, judge, slot_of
+from bot.actions.checkup_read import is_question
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("went_well", "is there like a pill for drinking? guy at work said naltrexone"),
+        ("next_step", "do i need a doctor for that or can i just get it somewhere"),
+        ("supports", "do they make you do groups and all that"),
+    ],
+)
+def test_a_question_in_place_of_an_answer_is_not_stored_or_reflected_as_one(
+    question: str, text: str
+) -> None:
+    judged = judge(question, text, reasked=False, days_since_last=7)
+
+    assert judged.slots[slot_of(question)] == SKIPPED
+    assert [say.response for say in judged.say] == [QUESTION_LATER]
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("is there like a pill for drinking?", True),
+        ("do they make you do groups and all that", True),
+        ("what helps? my dog and my garden mostly", False),
+        ("going to a meeting tomorrow", False),
+        ("my sponsor, and church", False),
+    ],
+)
+def test_a_question_is_told_from_an_answer(text: str, asks: bool) -> None:
+    assert is_question(text) is asks
+
+
+def test_an_answer_is_still_reflected_in_its_words() -> None:
+    judged = judge("went_well", "i went to 3 meetings", reasked=False, days_since_last=7)
+
+    assert judged.slots[slot_of("went_well")] == "i went to 3 meetings"
+    assert [say.response for say in judged.say] == ["utter_checkup_reflect_went_well"]
