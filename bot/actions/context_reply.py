@@ -117,6 +117,11 @@ class Said:
         offered = any(map(self.was, spanish.OFFERING))
         return offered or self.text.startswith(PEER_OFFER_OPENING["es"])
 
+    def in_spanish_lately(self) -> bool:
+        """The assistant has been answering in Spanish: "bueno" or "sí lo he pensado" go on in
+        Spanish even without two marker words of their own."""
+        return any(map(self.lately, spanish.RESPONSES))
+
     def lately(self, response: str) -> bool:
         """Whether the response was said in the last few messages, not only the last."""
         return any(
@@ -136,7 +141,7 @@ def change_talk(intent: str, text: str, said: Said) -> Heard | None:
     """Change or sustain talk volunteered, unless the message answers something else first:
     Spanish, a yes or no to the offer of a peer, a slip, or clean time (affirmed as a
     milestone)."""
-    if intent == spanish.INTENT or said.offered_in_spanish() or spanish.is_spanish(text):
+    if speaks_spanish(intent, text, said):
         return None
     if intent in YES_OR_NO and said.offered_peer():
         return None
@@ -159,9 +164,15 @@ def said_outright(text: str) -> str | None:
     return None
 
 
+def speaks_spanish(intent: str, text: str, said: Said) -> bool:
+    if intent == spanish.INTENT or said.offered_in_spanish() or spanish.is_spanish(text):
+        return True
+    return said.in_spanish_lately() and not spanish.leans_english(text)
+
+
 def reply_for(intent: str, text: str, said: Said) -> str:
     """The response (or REQUEST_PEER) for this turn."""
-    if intent == spanish.INTENT or said.offered_in_spanish() or spanish.is_spanish(text):
+    if speaks_spanish(intent, text, said):
         return in_spanish(intent, text, said)
     outright = said_outright(text)
     if outright is not None:

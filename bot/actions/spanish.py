@@ -60,6 +60,15 @@ def is_spanish(text: str) -> bool:
     return len(spanish) >= 2 or (len(spanish) == 1 and _ACCENTED.search(text) is not None)
 
 
+def leans_english(text: str) -> bool:
+    """More of the gateway's English marker words than Spanish ones ("he" in "sí lo he
+    pensado" is one English marker among Spanish words)."""
+    words = normalise(text).split()
+    english = sum(word in _words("en") for word in words)
+    spanish = sum(word in _words("es") for word in words)
+    return english > spanish
+
+
 def answer_to_offer(intent: str, text: str) -> bool | None:
     """A yes (True) or a no (False) to the Spanish offer of a peer; None when it is neither."""
     if intent == "deny" or _NO.search(text) or _NO_THEN.search(text):

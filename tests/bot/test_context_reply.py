@@ -308,3 +308,9 @@ def test_a_moment_asked_for_is_given_without_a_question(text: str) -> None:
 def test_not_knowing_why_they_text_is_met_as_reaching_out() -> None:
     text = "i dont even know why im texting this"
     assert reply_for("out_of_scope", text, said("")) == "utter_reaching_out"
+
+
+@pytest.mark.parametrize("text", ["bueno. voy a llamar a mi hija primero", "sí lo he pensado"])
+def test_someone_answered_in_spanish_goes_on_being_answered_in_spanish(text: str) -> None:
+    coming = first(spanish.PEER_COMING)
+    assert reply_for("out_of_scope", text, said(coming)) == spanish.PEER_COMING

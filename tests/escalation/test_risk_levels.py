@@ -240,6 +240,11 @@ def test_method_words_and_doses_predict_an_overdose(text: str, expected: str) ->
         ("voy a tomarme todas las pastillas", "crisis"),
         ("ya tengo 30 dias limpio", "none"),
         ("see ya tomorrow", "none"),
+        # Issue 18's sealed conversations (read once): better off dead, and pills put away.
+        ("a veces pienso que sería mejor morirme y estar con ella", "crisis"),
+        ("sí lo he pensado. tengo las pastillas de la presión guardadas", "crisis"),
+        ("estarian mejor sin mi", "crisis"),
+        ("las pastillas estan guardadas en el botiquin", "none"),
     ],
 )
 def test_not_wanting_to_go_on_in_everyday_spanish_is_a_crisis(text: str, expected: str) -> None:
