@@ -192,6 +192,10 @@ def in_what_was_said(intent: str, text: str, said: Said) -> str:
         return WORRY_HEARD
     if said.asked_about_them() and intent != "out_of_scope":
         return heard(text)
+    if said.offered_peer() and not said.was(OFFER):
+        # They went on talking instead of answering the offer: heard, and the offer stands.
+        # (After the fallback's own offer, a second miss climbs on to how to reach a person.)
+        return heard(text)
     # A question is not a feeling: "can i get take homes if im doing good?" is not "good".
     feeling = None if is_question(text) else feeling_in(text)
     if feeling is not None:

@@ -314,3 +314,11 @@ def test_not_knowing_why_they_text_is_met_as_reaching_out() -> None:
 def test_someone_answered_in_spanish_goes_on_being_answered_in_spanish(text: str) -> None:
     coming = first(spanish.PEER_COMING)
     assert reply_for("out_of_scope", text, said(coming)) == spanish.PEER_COMING
+
+
+def test_talking_on_after_the_offer_of_a_peer_is_heard_not_a_miss() -> None:
+    offer = peer_offer(timedelta(hours=24))
+    text = "i go to a NA meeting tuesdays. havent called my sponsor in a while tho"
+    assert reply_for("nlu_fallback", text, said(offer)) in (HEARD_SUPPORT, HEARD_SUPPORT_STRAINED)
+    assert reply_for("nlu_fallback", "my daughter doesnt know", said(offer)) == HEARD_SUPPORT
+    assert reply_for("nlu_fallback", "roll tide though", said(offer)) == HEARD_MORE
