@@ -23,6 +23,12 @@ _NAMED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("utter_medication_naltrexone", re.compile(r"\b(?:naltrexone|vivitrol|vivi|revia)\b")),
 )
 _ALCOHOL = re.compile(r"\b(?:alcohol|drinking|booze|acamprosate|antabuse|disulfiram|campral)\b")
+# Cocaine and methamphetamine: no medication is approved, and saying so comes first, whatever
+# other medication the question names ("like suboxone but for coke").
+_STIMULANTS = re.compile(
+    r"\b(?:coke|cocaine|crack|meth|methamphetamine|stimulants?|uppers|"
+    r"adderall|perico)\b"
+)
 # A question about the medication itself, not only where to get it.
 _ASKS_ABOUT = re.compile(
     r"\b(?:what|whats|how|hows|explain|tell me|difference|work|works|side effects?|safe|start|"
@@ -50,7 +56,8 @@ _WORRY = re.compile(
 WORRY = "utter_medication_worry"
 OVERVIEW = "utter_medication_overview"
 ALCOHOL = "utter_medication_alcohol"
-RESPONSES = (*(name for name, _ in _NAMED), OVERVIEW, ALCOHOL, WORRY)
+STIMULANTS = "utter_medication_stimulants"
+RESPONSES = (*(name for name, _ in _NAMED), OVERVIEW, ALCOHOL, STIMULANTS, WORRY)
 
 
 def medication_information(text: str) -> str | None:
@@ -61,6 +68,8 @@ def medication_information(text: str) -> str | None:
         return WORRY
     if not _ASKS_ABOUT.search(lowered):
         return None
+    if _STIMULANTS.search(lowered):
+        return STIMULANTS
     named = [name for name, pattern in _NAMED if pattern.search(lowered)]
     if len(named) == 1:
         return named[0]

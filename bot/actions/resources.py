@@ -15,8 +15,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.medication import RESPONSES as MEDICATION_RESPONSES
+from bot.actions.medication import STIMULANTS, medication_information
 from bot.actions.medication import WORRY as MEDICATION_WORRY
-from bot.actions.medication import medication_information
 from bot.actions.miti import ActionsSay, Chosen, Run, Turn, tag
 from bot.actions.resources_catalog import Topic, default_catalog
 from bot.actions.resources_location import Location, deserialise, parse_location
@@ -61,14 +61,17 @@ def information_for(topic: Topic | None, text: str) -> str | None:
 
 
 PERMISSION = "utter_resources_permission"
+# Said with no offer of places on top: the worry ends on a question of its own, and there is no
+# medication for cocaine or meth to find places for (the answer names the helpline).
+ALONE = (MEDICATION_WORRY, STIMULANTS)
 
 
 def _offer_at(turn: Turn) -> tuple[Run, ...]:
     remembered = turn.slots.get(TOPIC)
     topic = topic_of(turn.text or "") or (Topic(remembered) if remembered in set(Topic) else None)
     information = information_for(topic, turn.text or "")
-    if information == MEDICATION_WORRY:
-        return ((MEDICATION_WORRY,),)
+    if information in ALONE:
+        return ((information,),)
     return ((information, PERMISSION),) if information else ((PERMISSION,),)
 
 
@@ -77,8 +80,8 @@ MITI: ActionsSay = {
     "action_resources_offer": Chosen(
         (
             (PERMISSION,),
-            *((name, PERMISSION) for name in MEDICATION_RESPONSES if name != MEDICATION_WORRY),
-            (MEDICATION_WORRY,),
+            *((name, PERMISSION) for name in MEDICATION_RESPONSES if name not in ALONE),
+            *((name,) for name in ALONE),
         ),
         _offer_at,
     ),
@@ -146,7 +149,7 @@ class ActionResourcesOffer(Action):
     ) -> list[EventType]:
         topic, location = asked_topic(tracker), asked_location(tracker)
         information = information_for(topic, latest_text(tracker))
-        if information == MEDICATION_WORRY:  # it ends on a question of its own: no offer too
+        if information in ALONE:  # no offer of places on top (see ALONE)
             dispatcher.utter_message(response=information)
             return remember(topic, location, None)
         if information is not None:  # what it is and how to start, then where to find it

@@ -1,4 +1,5 @@
-"""Where a person is, from what they text: a US state or a ZIP code. Pure, no I/O.
+"""Where a person is, from what they text: a US state, a ZIP code, or a large city whose name
+is its own (bot/resources/us_cities.yml, read once). Pure otherwise.
 
 "im in ohio", "OH", "columbus oh 43215" and "43215" all place someone in Ohio. Two-letter codes
 that are also everyday words ("in", "me", "ok", "hi", "oh") count only when written in capitals
@@ -7,8 +8,12 @@ or sent on their own, so "oh ok" is not Ohio and "I'm in" is not Indiana.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 STATE_NAMES: dict[str, str] = {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
@@ -54,6 +59,7 @@ _ZIP = re.compile(r"(?<!\d)(\d{5})(?:-\d{4})?(?!\d)")
 _NAMES = sorted(((n.lower(), c) for c, n in STATE_NAMES.items()), key=lambda p: -len(p[0]))
 _NAME_PATTERNS = tuple((re.compile(rf"\b{re.escape(n)}\b"), c) for n, c in _NAMES)
 _WORD = re.compile(r"[A-Za-z]+")
+_CITIES = Path(__file__).resolve().parents[1] / "resources" / "us_cities.yml"
 _AFTER_COMMA = re.compile(r"[A-Za-z]{3,},\s*([A-Za-z]{2})\W*$")  # a city, then the state
 
 
@@ -106,7 +112,22 @@ def _coded_state(text: str) -> str | None:
 
 
 def _state_in(text: str) -> str | None:
-    return _named_state(text) or _coded_state(text)
+    return _named_state(text) or _coded_state(text) or _city_state(text)
+
+
+@functools.cache
+def _city_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Large cities whose name is theirs alone (bot/resources/us_cities.yml), longest first."""
+    data = yaml.safe_load(_CITIES.read_text(encoding="utf-8"))
+    named = [(city, state) for state, cities in data["cities"].items() for city in cities]
+    named.sort(key=lambda pair: -len(pair[0]))
+    return tuple((re.compile(rf"\b{re.escape(city)}\b"), state) for city, state in named)
+
+
+def _city_state(text: str) -> str | None:
+    """ "im in toledo", "phoenix": the state of a large city named on its own."""
+    lowered = " ".join(_WORD.findall(text.lower().replace("st.", "st")))
+    return next((state for pattern, state in _city_patterns() if pattern.search(lowered)), None)
 
 
 def parse_location(text: str) -> Location | None:

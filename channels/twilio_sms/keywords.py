@@ -51,9 +51,32 @@ def sms_keyword(text: str, *, opted_out: bool) -> Keyword | None:
     word = text.strip(_EDGES).lower()
     if opted_out and word in _OPT_IN_WHEN_STOPPED:
         return Keyword.START
-    if _OPT_OUT_PHRASES.fullmatch(_plain(word)):
+    if _OPT_OUT_PHRASES.fullmatch(_plain(word)) or _opts_out_in_a_sentence(word):
         return Keyword.STOP
     return _WORDS.get(word)
+
+
+# A sentence of its own that asks to stop ("ok this is a lot. unsubscribe pls", "actually just
+# stop texting me. ill text u if i need u"), when nothing in the message could be risk: a
+# message that might be is screened and answered instead (an opt-out skips the assistant).
+_SENTENCES = re.compile(r"[.!?\n]+")
+_LEADING = re.compile(r"^(?:(?:ok|okay|k|actually|just|so|yeah|ya|and|but|honestly|lol)\s+)+")
+_MAYBE_RISK = re.compile(
+    r"di(?:e|ed|ing)\b|dead|kill|suicid|hurt|overdos|\bod\b|pills|end (?:it|things|my)|"
+    r"ending it|not safe|cant go on|give up|gun|morir|muert|matar|done with (?:everything|it all|"
+    r"life)|cant do this"
+)
+# Keywords that still mean "stop the texts" as a sentence of a longer message; a bare "stop",
+# "end" or "quit" there is more often about something else ("ugh. stop.").
+_SENTENCE_WORDS = re.compile(r"(?:unsubscribe|stopall)(?: (?:please|pls|plz))?")
+
+
+def _opts_out_in_a_sentence(text: str) -> bool:
+    sentences = [_plain(part) for part in _SENTENCES.split(text) if part.strip(_EDGES)]
+    if len(sentences) < 2 or _MAYBE_RISK.search(_plain(text)):
+        return False
+    bare = [_LEADING.sub("", sentence) for sentence in sentences]
+    return any(_OPT_OUT_PHRASES.fullmatch(s) or _SENTENCE_WORDS.fullmatch(s) for s in bare)
 
 
 def _plain(text: str) -> str:

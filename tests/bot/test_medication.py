@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.actions.medication import medication_information
+from bot.actions.medication import STIMULANTS, medication_information
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,13 @@ def test_asking_if_being_on_medication_counts_as_clean_is_the_worry() -> None:
     assert medication_information("does being on methadone count as clean") == (
         "utter_medication_worry"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["is there meds for coke? like suboxone but for coke", "is there a medication for meth"],
+)
+def test_a_question_about_medication_for_stimulants_says_there_is_none_approved(
+    text: str,
+) -> None:
+    assert medication_information(text) == STIMULANTS

@@ -142,7 +142,7 @@ def test_a_place_as_the_answer_is_used() -> None:
     assert slots["resource_location"] == "KY"
 
 
-@pytest.mark.parametrize("text", ["im in toledo", "hmmm zzz"])
+@pytest.mark.parametrize("text", ["im in chillicothe", "im in columbus", "hmmm zzz"])
 def test_a_place_that_cannot_be_placed_asks_for_the_state_or_zip(text: str) -> None:
     (message,), slots = run(ActionResourcesShow(), text, intent="inform_location")
 

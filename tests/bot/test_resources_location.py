@@ -94,3 +94,19 @@ def test_an_empty_slot_is_no_location(value: object) -> None:
 def test_labels() -> None:
     assert Location("OH", "43215").label == "Ohio"
     assert Location(None, "00001").label == "00001"
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("ya phoenix. near the light rail on van buren", "AZ"),
+        ("im in toledo", "OH"),
+        ("st. louis", "MO"),
+        ("dayton", "OH"),
+        ("columbus", None),  # two states' large cities: asked, never guessed
+        ("my son austin", None),  # a first name too
+    ],
+)
+def test_a_large_city_named_alone_places_someone_in_its_state(text: str, state: str | None) -> None:
+    found = parse_location(text)
+    assert (found.state if found else None) == state

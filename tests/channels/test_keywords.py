@@ -49,6 +49,12 @@ from channels.twilio_sms.keywords import sms_keyword
         ("stop the texts", Keyword.STOP),
         ("no more check ins", Keyword.STOP),
         ("leave me alone", None),  # in a crisis "stop asking": the companion answers it
+        # A sentence of its own that asks to stop, with nothing in the message that may be risk.
+        ("ok this is a lot. unsubscribe pls", Keyword.STOP),
+        ("actually just stop texting me. ill text u if i need u", Keyword.STOP),
+        ("i want to die. stop texting me", None),  # screened and answered, never an opt-out
+        ("im done with everything. stop texting me", None),
+        ("ugh. stop.", None),
         ("stop texting me i want to die", None),  # a sentence with more in it: screened, answered
         ("my mom wont stop texting me", None),
         ("help me", None),

@@ -14,12 +14,13 @@ from warmline import cli
 from warmline.replay_conversations import (
     EXPECTS,
     SEALED_DIR,
+    SEALED_SHA256,
     ConversationsError,
     is_sealed,
     load,
 )
 
-SEALED = SEALED_DIR / "conversations_2026_12.yml"
+SEALED = SEALED_DIR / "conversations_2027_01.yml"
 SAMPLE = SEALED_DIR.parent / "sample" / "sample_conversations.yml"
 ONE = """version: test
 conversations:
@@ -37,6 +38,11 @@ def test_the_sealed_set_is_refused_without_unseal(capsys: pytest.CaptureFixture[
     code = cli.main(["replay-conversations", str(SEALED)])
     assert code == 2
     assert "sealed set" in capsys.readouterr().err
+
+
+def test_the_sealed_set_is_the_one_the_readme_names_byte_for_byte() -> None:
+    # Hashed, never parsed: a changed byte means the sealed set is no longer the one written.
+    assert hashlib.sha256(SEALED.read_bytes()).hexdigest() in SEALED_SHA256
 
 
 def test_a_path_under_the_sealed_folder_is_refused_by_where_it_is_not_what_it_holds() -> None:
