@@ -45,6 +45,9 @@ _HEARD_AS = (
     ("sounds_like_people", "people-to-ask", ("warning-signs", "coping")),
 )
 _LONGEST_CLAUSE_ECHO = 8  # words of a long answer's first clause still worth echoing
+_LEADING_UNSURE = re.compile(
+    r"^\W*(?:no s[eé]|ni idea|idk|i dont know|i don't know|dunno|not sure)\W+(?=\w)", re.IGNORECASE
+)
 _BARE_NUMBER = re.compile(r"\W*\d{1,2}(?:\W*(?:out of\W*)?10)?\W*")
 
 
@@ -236,6 +239,7 @@ def _answered(
     text: str, said: str, state: State, voice: Voice
 ) -> tuple[list[str], PlanLine | None]:
     section = state.asked or ""
+    text = _LEADING_UNSURE.sub("", text) or text  # "no sé. estoy muy cansado": the answer is after
     words = second_person(tidy(text, voice.language), voice.language)
     if not words:
         return [f"{voice.say('plan.reask')} {safety_plan.reask(state, voice)}"], None

@@ -170,3 +170,23 @@ def test_a_bare_number_is_not_put_in_the_plan_and_the_step_is_asked_again(rating
     turn = conversation.say(rating)
 
     assert (turn.plan_line, conversation.plan, "?" in joined(turn)) == (None, [], True)
+
+
+@pytest.mark.parametrize(
+    ("language", "message", "kept"),
+    [
+        ("es", "no sé. estoy muy cansado", "muy cansado"),
+        ("en", "idk. i stop eating", "stop eating"),
+    ],
+)
+def test_not_knowing_said_first_is_not_what_goes_in_the_plan(
+    language: str, message: str, kept: str
+) -> None:
+    conversation = Conversation(language=language)
+    conversation.open(SUICIDAL)
+
+    turn = conversation.say(message)
+
+    assert turn.plan_line is not None
+    assert kept in turn.plan_line.text
+    assert not turn.plan_line.text.lower().startswith(("no s", "idk"))
