@@ -60,6 +60,9 @@ _DESIRE = (
     rf"^{_OPENERS}i\s+(?:really\s+)?(?:want\s+to|wanna|would\s+like\s+to|wish\s+i\s+could)"
     r"\s+(?P<said>.+)"
 )
+# Ability ("i guess i could ask for more day shifts"), said back like a desire; "i could use a
+# drink" is not change talk, so nothing about using is.
+_ABILITY = rf"^{_OPENERS}i\s+(?:could|can|might)\s+(?!.*\b{_SUBSTANCE}\b)(?P<said>.+)"
 _STEP = (
     rf"^{_RATING}{_OPENERS}(?P<said>(?:calling|going\s+(?:back\s+)?to\s+(?:meetings?|church|"
     r"group|therapy|counseling|aa|na|treatment|rehab|detox|the\s+gym)|getting|seeing|talking|"
@@ -78,6 +81,7 @@ _PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple(
         (Kind.REASON, _REASON),
         (Kind.DONE_BEFORE, _DONE_BEFORE),
         (Kind.DESIRE, _DESIRE),
+        (Kind.DESIRE, _ABILITY),
         (Kind.STEP, _STEP),
         (Kind.SUSTAIN, _SUSTAIN),
     )

@@ -42,7 +42,9 @@ _FEELINGS: tuple[tuple[Feeling, re.Pattern[str]], ...] = (
     (
         Feeling.SO_SO,
         re.compile(
-            r"\b(?:meh|ok|okay|alright|aight|so[\s-]so|fine|eh+|idk|not\s+bad|could\s+be\s+"
+            # "its ok" or "tell me its fine" is about something else, not how they are.
+            r"\b(?<!its\s)(?<!tell\sme\s)(?:meh|ok|okay|alright|aight|so[\s-]so|fine|eh+|idk|"
+            r"not\s+bad|could\s+be\s+"
             r"(?:better|worse)|surviving|getting\s+by|same\s+old)\b|\U0001F610|\U0001F937"
         ),
     ),

@@ -48,7 +48,7 @@ _STAGES: tuple[tuple[Stage, tuple[str, ...]], ...] = (
         "not an issue", "no reason to", "everyone is overreacting", "i can handle it",
         "dont see the point", "not gonna quit", "not going to quit", "not quitting",
         "not an alcoholic", "not an addict", "not addicted", "its just weed", "its only weed",
-        "its legal", "its not like im",
+        "its legal", "its not like im", "whenever i want", "anytime i want", "any time i want",
     )),
     (Stage.MAINTENANCE, (
         r"(sober|clean) (for )?(\d+|a|one|two|three|six) (months?|years?)",

@@ -192,9 +192,7 @@ def _plan_step(
     text: str, said: str, screening: Screening, state: State, voice: Voice
 ) -> tuple[list[str], PlanLine | None]:
     if screening.level >= Level.CRISIS:
-        if says(said, "means"):  # "theres a bottle of pills in my bathroom": the distance, now
-            return [_means(state, voice)], None
-        return [voice.say("reflect.risk"), _current(state, voice)], None
+        return _at_risk(text, said, state, voice)
     if state.asked is None:
         return [voice.say("reflect.feeling"), _current(state, voice)], None
     if _skips(said):
@@ -207,6 +205,17 @@ def _plan_step(
     if state.asked == RECALL:
         return _moved_on(voice.say("recall.yes"), state, voice), None
     return _answered(text, said, state, voice)
+
+
+def _at_risk(text: str, said: str, state: State, voice: Voice) -> tuple[list[str], PlanLine | None]:
+    """A message that still rates a crisis, mid-plan."""
+    if says(said, "sounds_like_safer"):
+        # "i could give it to my brother": distance from the means, the step that matters most,
+        # taken as an answer even when the message (or its context) still rates risk.
+        return _answered(text, said, state, voice)
+    if says(said, "means"):  # "theres a bottle of pills in my bathroom": the distance, now
+        return [_means(state, voice)], None
+    return [voice.say("reflect.risk"), _current(state, voice)], None
 
 
 def _skips(said: str) -> bool:

@@ -117,3 +117,25 @@ def test_being_sent_by_someone_else_is_heard_as_not_their_idea(text: str) -> Non
 def test_someone_elses_wish_is_not_read_as_being_sent_here(text: str) -> None:
     heard = heard_in(text)
     assert heard is None or heard.kind is not Kind.SENT
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "i guess i could ask for more day shifts. brunch is less messy",
+            "ask for more day shifts",
+        ),
+        ("i can do this", "do this"),
+    ],
+)
+def test_ability_is_heard_as_change_talk(text: str, said: str) -> None:
+    heard = heard_in(text)
+    assert heard is not None
+    assert (heard.kind, heard.said) == (Kind.DESIRE, said)
+
+
+@pytest.mark.parametrize("text", ["i could use a drink", "i can stop whenever i want"])
+def test_being_able_to_use_is_not_change_talk(text: str) -> None:
+    heard = heard_in(text)
+    assert heard is None or heard.kind is not Kind.DESIRE

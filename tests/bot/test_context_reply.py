@@ -64,6 +64,7 @@ def first(response: str) -> str:
         ("😢", Feeling.LOW),
         ("doing alright", Feeling.SO_SO),
         ("the thing w the stuff", None),
+        ("dont tell me its ok", None),  # about something else, not how they are
     ],
 )
 def test_how_people_say_how_they_are_is_read(text: str, feeling: Feeling | None) -> None:

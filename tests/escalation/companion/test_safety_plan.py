@@ -190,3 +190,18 @@ def test_not_knowing_said_first_is_not_what_goes_in_the_plan(
     assert turn.plan_line is not None
     assert kept in turn.plan_line.text
     assert not turn.plan_line.text.lower().startswith(("no s", "idk"))
+
+
+def test_giving_the_means_away_is_taken_as_the_answer_even_while_risk_is_still_rated() -> None:
+    # "i could give it to my brother" about a rifle: the distance from the means is the step
+    # that matters most; the message rates a crisis in its context, and is still heard.
+    conversation = Conversation()
+    conversation.open(Screening(Level.EMERGENCY, ("suicide:means-at-hand",)))
+
+    turn = conversation.say(
+        "i could give it to my brother i guess. he lives down the road", SUICIDAL
+    )
+
+    assert turn.plan_line is not None
+    assert turn.plan_line.section == "safer-surroundings"
+    assert "brother" in turn.plan_line.text
