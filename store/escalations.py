@@ -51,20 +51,19 @@ class ConversationState:
     companion_mode: str | None = None
 
 
-_OPEN_LEVEL = (
-    select(Escalation.level)
-    .where(Escalation.participant_id == Participant.id, Escalation.status.in_(UNRESOLVED))
-    .order_by(Escalation.id.desc())
-    .limit(1)
-    .scalar_subquery()
-)
-_OPEN_COMPANION = (
-    select(Escalation.companion)
-    .where(Escalation.participant_id == Participant.id, Escalation.status.in_(UNRESOLVED))
-    .order_by(Escalation.id.desc())
-    .limit(1)
-    .scalar_subquery()
-)
+def _of_open_escalation(column: Any) -> Any:
+    """One column of the person's newest unresolved escalation, as a scalar subquery."""
+    return (
+        select(column)
+        .where(Escalation.participant_id == Participant.id, Escalation.status.in_(UNRESOLVED))
+        .order_by(Escalation.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+_OPEN_LEVEL = _of_open_escalation(Escalation.level)
+_OPEN_COMPANION = _of_open_escalation(Escalation.companion)
 _OPTED_OUT = (
     select(ParticipantAddress.opted_out_at)
     .where(ParticipantAddress.address == bindparam("address"))

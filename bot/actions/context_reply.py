@@ -124,11 +124,7 @@ class Said:
 
     def lately(self, response: str) -> bool:
         """Whether the response was said in the last few messages, not only the last."""
-        return any(
-            _fits(v, text)
-            for v in self.responses.get(response, ())
-            for text in (self.text, *self.before)
-        )
+        return any(self.turns_since(v) is not None for v in self.responses.get(response, ()))
 
     def asked_about_them(self) -> bool:
         return any(map(self.was, ASKED))
