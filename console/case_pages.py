@@ -51,11 +51,13 @@ class CaseView:
     conversation: ConversationOut | None  # None for program staff: no conversation text
     notes: list[CaseNote]  # staff notes; empty for program staff, like the conversation
     on_call: tuple[str, ...] = ()  # the roster's names, whom a supervisor can assign to
+    drawn_at: str = ""  # the case's stamp, read before the rest: the live stream's `since`
 
 
 def _load(request: Request, escalation_id: int, viewer: str, staff: bool) -> CaseView:
     policy: EscalationPolicy = request.app.state.policy
     with web.db_of(request).transaction() as session:
+        drawn_at = queue.token_of(queue.case_stamp(session, escalation_id))
         case, person = _case_and_person(session, escalation_id)
         if staff:
             audit.record(session, f"peer:{viewer}", "viewed-escalation", person.id)
@@ -64,7 +66,7 @@ def _load(request: Request, escalation_id: int, viewer: str, staff: bool) -> Cas
         view = CaseView(
             case, queue.person_name(person), person.taken_over_by, plain_all(case.reasons),
             timer, None, [] if staff else notes.of(session, escalation_id),
-            tuple(peer.name for peer in service.on_call(session, policy, now)),
+            tuple(peer.name for peer in service.on_call(session, policy, now)), drawn_at,
         )  # fmt: skip
     if staff:
         return view

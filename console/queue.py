@@ -3,6 +3,7 @@ its response timer; and a stamp that changes when the queue does, for the live p
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -148,3 +149,9 @@ def case_stamp(session: Session, escalation_id: int) -> tuple[Any, ...]:
     )
     held = person.taken_over_by if person else None
     return (case.status, case.claimed_by, case.level, held, latest)
+
+
+def token_of(stamp_now: tuple[Any, ...]) -> str:
+    """A stamp as the short text the event stream sends as each event's id: a page drawn with
+    it, or a browser reconnecting with it (Last-Event-ID), is told only of a later change."""
+    return hashlib.sha256(repr(stamp_now).encode()).hexdigest()[:16]

@@ -4,7 +4,7 @@ back, resolve with an outcome; and each view is an audit row with where it came 
 
 from __future__ import annotations
 
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Route
 from sqlalchemy import select
 
 from store.db import Database
@@ -106,3 +106,23 @@ def test_a_new_message_from_the_person_appears_on_the_open_case_page_without_a_r
 
     page.wait_for_selector("#conversation li:has-text('are you still there')", timeout=2000)
     assert page.evaluate("window.loadedOnce") is True
+
+
+def test_a_message_that_arrives_before_the_live_stream_opens_still_appears(
+    browser: Browser, server: Server, accounts: dict[str, Account], db: Database
+) -> None:
+    server.chat("jo", CRISIS)
+    page = new_page(browser)
+
+    def late_stream(route: Route) -> None:  # the person writes while the page is still opening
+        server.chat("jo", "hello??")
+        route.continue_()
+
+    page.route("**/console/events?escalation=*", late_stream, times=1)  # not its reconnects
+    sign_in(page, server, accounts["Ana"], CASE)
+
+    page.wait_for_selector("#conversation li:has-text('hello??')", timeout=5000)
+    page.wait_for_timeout(1500)  # the stream, told once, fetches nothing more
+    with db.transaction() as session:
+        rows = session.scalars(select(AuditEntry).where(AuditEntry.actor == "peer:Ana"))
+        assert [r.action for r in rows if "viewed" in r.action] == ["viewed-conversation"] * 2
