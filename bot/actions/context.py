@@ -29,6 +29,7 @@ from bot.actions.context_reply import (
     ACKNOWLEDGE,
     CLARIFY,
     DECLINED,
+    GOODBYE,
     HEARD_MORE,
     HEARD_SUPPORT,
     HEARD_SUPPORT_STRAINED,
@@ -42,6 +43,7 @@ from bot.actions.context_reply import (
     REQUEST_PEER_ES,
     SLIP_HEARD,
     TAKE_YOUR_TIME,
+    WELCOME,
     WORRY_HEARD,
     YES_OR_NO,
     Said,
@@ -52,6 +54,8 @@ from bot.actions.context_reply import (
 )
 from bot.actions.database import app_database
 from bot.actions.fallback import GIVE_INFORMATION, NO_HANDOFF, request_peer
+from bot.actions.life_topics import RESPONSES as LIFE_TOPICS
+from bot.actions.life_topics import who_in
 from bot.actions.medication import medication_information
 from bot.actions.miti import ActionsSay, Chosen, Run, Turn
 from bot.actions.resources_catalog import Topic
@@ -86,14 +90,21 @@ RESPONSES = (
     HEARD_SUPPORT_STRAINED,
     HEARD_MORE,
     WORRY_HEARD,
+    GOODBYE,
+    WELCOME,
     *FEELINGS,
+    *LIFE_TOPICS,
     *spanish.RESPONSES,
 )
 
 
 def fill(words: str, text: str) -> str:
     """The domain's blanks, from what the person said (paraphrased, never quoted)."""
-    blanks = {"{milestone}": milestone_in(text), "{support}": support_in(text)}
+    blanks = {
+        "{milestone}": milestone_in(text),
+        "{support}": support_in(text),
+        "{who}": who_in(text),
+    }
     for blank, value in blanks.items():
         words = words.replace(blank, value or "")
     return words[:1].upper() + words[1:]

@@ -51,7 +51,11 @@ _FEELINGS: tuple[tuple[Feeling, re.Pattern[str]], ...] = (
     (
         Feeling.GOOD,
         re.compile(
-            r"\b(?:good|great|well|better|awesome|amazing|happy|blessed|grateful|solid|"
+            # "have a good day" is a goodbye, and "well, i'd like my license back" a pause.
+            r"\b(?:good(?!\s+(?:day|night|one|weekend|morning|evening|afternoon|luck))|great|"
+            r"(?:doing|going|pretty|very|really|feeling|quite|so|all|im|i'm|i\s+am)\s+well|"
+            r"^well[.!]*$|better|awesome|"
+            r"amazing|happy|blessed|grateful|solid|"
             r"fantastic|excellent|gr8)\b|[\U0001F60A\U0001F642\U0001F600\U0001F601\U0001F44D"
             r"\U0001F4AA\U0001F64F\u263A]"
         ),
@@ -192,3 +196,24 @@ def asks_for_a_moment(text: str) -> bool:
 
 def unsure_why_texting(text: str) -> bool:
     return _UNSURE_WHY.search(text.lower().replace("'", "")) is not None
+
+
+# A goodbye or a thank-you that the engine did not read as one ("Thank you dear. Have a good
+# day."): a short message, not a question, answered in kind rather than missed.
+_SIGNS_OFF = re.compile(
+    r"\b(?:bye|goodbye|good\s*night|gn|ttyl|talk\s+(?:to\s+(?:you|u)\s+)?later|take\s+care|"
+    r"have\s+a\s+(?:good|great|nice|blessed|good\s+rest\s+of\s+(?:your|ur|the))\s+"
+    r"(?:day|night|one|weekend|evening))\b"
+)
+_THANKS = re.compile(r"\b(?:thank\s+(?:you|u)|thanks|thx|ty|tysm|appreciate\s+(?:it|you|u))\b")
+_SHORT = 12  # words
+
+
+def signs_off(text: str) -> bool:
+    lowered = text.lower()
+    return len(lowered.split()) <= _SHORT and _SIGNS_OFF.search(lowered) is not None
+
+
+def thanks_only(text: str) -> bool:
+    lowered = text.lower()
+    return len(lowered.split()) <= _SHORT and _THANKS.search(lowered) is not None

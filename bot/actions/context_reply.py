@@ -25,11 +25,15 @@ from bot.actions.context_read import (
     asks_for_a_moment,
     feeling_in,
     milestone_in,
+    signs_off,
     slip_in,
     support_in,
     support_strained,
+    thanks_only,
     unsure_why_texting,
 )
+from bot.actions.life_topics import RESPONSES as LIFE_TOPICS
+from bot.actions.life_topics import LifeTopic, life_topic_in
 from bot.actions.medication import WORRY as MEDICATION_WORRY
 from escalation.responses import PEER_OFFER_OPENING
 
@@ -50,6 +54,8 @@ REACHING_OUT = "utter_reaching_out"  # "i dont even know why im texting this"
 HEARD_SUPPORT = "utter_heard_support"
 HEARD_SUPPORT_STRAINED = "utter_heard_support_strained"
 HEARD_MORE = "utter_heard_more"
+GOODBYE = "utter_goodbye"
+WELCOME = "utter_you_are_welcome"
 # What someone says after the worry that medication is "trading one drug for another" was
 # answered (bot/actions/medication.py): heard as more of that worry, not as a new subject.
 WORRY_HEARD = "utter_medication_worry_heard"
@@ -64,6 +70,9 @@ ASKED = (
     HEARD_SUPPORT_STRAINED,
     HEARD_MORE,
     *(f"utter_feeling_{f}" for f in FEELING_NAMES),
+    *(
+        topic for topic in LIFE_TOPICS if topic != LifeTopic.BUSY_NOW.response
+    ),  # that one asks nothing
 )
 REQUEST_PEER = "request_peer"  # not a response: the action asks a peer to text
 REQUEST_PEER_ES = "request_peer_es"  # the same, said in Spanish
@@ -187,16 +196,36 @@ def in_what_was_said(intent: str, text: str, said: Said) -> str:
     if said.was(MEDICATION_WORRY) and intent != "out_of_scope":
         return WORRY_HEARD
     if said.asked_about_them() and intent != "out_of_scope":
-        return heard(text)
+        return heard(text, said)
     if said.offered_peer() and not said.was(OFFER):
         # They went on talking instead of answering the offer: heard, and the offer stands.
         # (After the fallback's own offer, a second miss climbs on to how to reach a person.)
-        return heard(text)
+        return heard(text, said)
     # A question is not a feeling: "can i get take homes if im doing good?" is not "good".
-    feeling = None if is_question(text) else feeling_in(text)
-    if feeling is not None:
-        return feeling_response(feeling.value)
-    return OUT_OF_SCOPE if intent == "out_of_scope" else next_miss(said)
+    if is_question(text):
+        return OUT_OF_SCOPE if intent == "out_of_scope" else next_miss(said)
+    return (
+        about_them(text)
+        or in_kind(text)
+        or (OUT_OF_SCOPE if intent == "out_of_scope" else next_miss(said))
+    )
+
+
+def in_kind(text: str) -> str | None:
+    """A goodbye or a thank-you the engine did not read as one, answered as one."""
+    if signs_off(text):
+        return GOODBYE
+    return WELCOME if thanks_only(text) else None
+
+
+def about_them(text: str) -> str | None:
+    """What a statement says about the person: what their life is about ("cant sleep again",
+    "my wife let me back in but im on thin ice"), or else how they are; None if neither."""
+    topic = life_topic_in(text)
+    if topic is not None:
+        return topic.topic.response
+    feeling = feeling_in(text)
+    return None if feeling is None else feeling_response(feeling.value)
 
 
 # A no to the offer of a peer says so in words: "60 days tomorrow tho", which the engine may read
@@ -219,7 +248,7 @@ def yes_or_no(intent: str, text: str, said: Said) -> str:
     if said.offered_peer():
         if intent == "affirm":
             return REQUEST_PEER
-        return DECLINED if says_no(text) else heard(text)
+        return DECLINED if says_no(text) else heard(text, said)
     if not said.asked_how_they_are():
         return ACKNOWLEDGE  # "ok" after a summary: heard, not questioned
     feeling = feeling_in(text)
@@ -244,11 +273,19 @@ def in_spanish(intent: str, text: str, said: Said) -> str:
     return spanish.AVAILABLE
 
 
-def heard(text: str) -> str:
-    """An answer to the assistant's own open question: what helps them said back, or else how
-    they are, or else that there is more to it."""
+def heard(text: str, said: Said) -> str:
+    """An answer to the assistant's own open question: what helps them said back, or else what
+    it is about (unless that was just reflected), or else how they are, or else that there is
+    more to it."""
+    topic = life_topic_in(text)
+    fresh = topic.topic.response if topic and not said.lately(topic.topic.response) else None
+    # After "What's been keeping you up?", "work stuff" is what keeps them up, not what helps.
+    if fresh is not None and any(map(said.was, LIFE_TOPICS)):
+        return fresh
     if support_in(text) is not None:
         return HEARD_SUPPORT_STRAINED if support_strained(text) else HEARD_SUPPORT
+    if fresh is not None:
+        return fresh
     feeling = feeling_in(text)
     return HEARD_MORE if feeling is None else feeling_response(feeling.value)
 

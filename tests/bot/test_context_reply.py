@@ -323,3 +323,15 @@ def test_talking_on_after_the_offer_of_a_peer_is_heard_not_a_miss() -> None:
     assert reply_for("nlu_fallback", text, said(offer)) in (HEARD_SUPPORT, HEARD_SUPPORT_STRAINED)
     assert reply_for("nlu_fallback", "my daughter doesnt know", said(offer)) == HEARD_SUPPORT
     assert reply_for("nlu_fallback", "roll tide though", said(offer)) == HEARD_MORE
+
+
+def test_a_goodbye_or_thanks_the_engine_missed_is_answered_in_kind() -> None:
+    assert reply_for("nlu_fallback", "Thank you dear. Have a good day.", said("")) == (
+        "utter_goodbye"
+    )
+    assert reply_for("nlu_fallback", "appreciate you", said("")) == "utter_you_are_welcome"
+
+
+@pytest.mark.parametrize("text", ["Well I'd like my license back.", "have a good day"])
+def test_well_as_a_pause_and_good_day_as_a_goodbye_are_not_how_they_are(text: str) -> None:
+    assert feeling_in(text) is None
