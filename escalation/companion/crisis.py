@@ -92,7 +92,10 @@ def _checked(said: str, screening: Screening, state: State, voice: Voice) -> lis
     hands the conversation back to the assistant; a yes, a doubt or risk starts the plan."""
     if state.mode == RELEASED and screening.level < Level.CRISIS:
         return [voice.say("safe.later")]  # the gateway routes these to the assistant
-    if state.mode == CHECK and screening.level < Level.CRISIS:
+    # The answer is weighed as the question was: a model vote alone on the answer ("im gonna
+    # dump what i got in the truck") is no more a yes than the vote that asked it; a rule's
+    # risk is (the peer was paged at crisis priority either way).
+    if state.mode == CHECK and (screening.level < Level.CRISIS or model_vote_alone(screening)):
         if denies(said):
             state.mode = RELEASED
             return [voice.say("check.no")]
@@ -100,7 +103,8 @@ def _checked(said: str, screening: Screening, state: State, voice: Voice) -> lis
             state.told.append("check.again")  # neither yes nor no: asked once more, then the plan
             return [voice.say("check.again")]
     state.mode = "plan"
-    opener = "reflect.risk" if screening.level >= Level.CRISIS else "check.yes"
+    risk = screening.level >= Level.CRISIS and not model_vote_alone(screening)
+    opener = "reflect.risk" if risk else "check.yes"
     return [voice.say(opener), _current(state, voice)]
 
 

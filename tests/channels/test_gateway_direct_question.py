@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from escalation.levels import Level
 from escalation.screening import screen
 from store.db import Database
 from store.escalation_models import Escalation, EscalationStatus
@@ -71,4 +72,27 @@ def test_a_yes_or_a_doubt_to_the_direct_question_starts_the_plan(
 
     assert one_of("check.yes", replies)
     assert one_of("crisis.bridge", replies)
+    assert fake_engine.calls == []
+
+
+# An answer to the direct question that the model alone rates a crisis (0.63 when this was
+# written), that says neither yes nor no: an off-topic answer, not a yes.
+MODEL_ONLY_ANSWER = "Im gonna dump what I got in the truck."
+
+
+def test_an_answer_the_model_alone_rates_a_crisis_is_asked_again_not_taken_for_a_yes(
+    person: Person,  # noqa: F811
+    fake_engine: FakeEngine,
+) -> None:
+    screening = screen(MODEL_ONLY_ANSWER, (MODEL_ONLY,))
+    assert screening.level is Level.CRISIS, screening
+    assert all(reason.startswith("model:") for reason in screening.reasons), screening
+    person.says(MODEL_ONLY)
+
+    again = person.says(MODEL_ONLY_ANSWER)
+    then = person.says("its trash im done with it")
+
+    assert one_of("check.again", again)
+    assert not one_of("reflect.risk", again)
+    assert one_of("check.yes", then)  # asked twice with no no: the plan, gently
     assert fake_engine.calls == []

@@ -3,7 +3,7 @@ delivered or failed, and why it failed."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
@@ -74,17 +74,23 @@ def test_a_peer_sees_that_their_reply_failed_because_the_person_opted_out(
     assert client.post("/api/participants/1/takeover", headers=ANA).status_code == 200
     sent = client.post("/api/participants/1/reply", headers=ANA, json={"text": "Ana here."})
     reply_id = sent.json()["message_id"]
-    with db.transaction() as session:  # as if it were still waiting its turn to go out
+    # As if it were still waiting its turn to go out: a retry due in an hour, so the app's own
+    # sender, running beside the test, cannot send it before the STOP (CI on 5133e46 saw that).
+    retry_at = datetime.now(UTC) + timedelta(hours=1)
+    with db.transaction() as session:
         session.execute(
             update(OutboxItem)
             .where(OutboxItem.message_id == reply_id)
-            .values(status=OutboxStatus.PENDING, sent_at=None, provider_message_id=None)
-        )
+            .values(
+                status=OutboxStatus.PENDING, sent_at=None, provider_message_id=None,
+                next_attempt_at=retry_at,
+            )
+        )  # fmt: skip
     assert [m["delivery"] for m in peer_messages(client)] == ["queued"]
 
     chat(client, "STOP")
-    with db.transaction() as session:  # the next send pass refuses it
-        outbox.claim_due(session, datetime.now(UTC))
+    with db.transaction() as session:  # the send pass when it falls due refuses it
+        outbox.claim_due(session, retry_at + timedelta(seconds=1))
 
     assert [(m["id"], m["delivery"], m["delivery_error"]) for m in peer_messages(client)] == [
         (reply_id, "failed", "opted out")
