@@ -27,15 +27,12 @@ FilterParam = Annotated[Filter, Query(alias="filter")]
 SinceParam = Annotated[str | None, Query(max_length=64)]
 
 
-def _rows(request: Request, viewer: str, chosen: Filter) -> tuple[str, list[QueueRow]]:
-    """The rows, and the stamp they were read at (taken first: a change that comes in while
-    they are read is told again, never lost)."""
+def _rows(request: Request, viewer: str, chosen: Filter) -> list[QueueRow]:
     policy: EscalationPolicy = request.app.state.policy
     with web.db_of(request).transaction() as session:
-        drawn_at = queue.token_of(queue.stamp(session))
         # The queue shows people's names and what they said in plain words: a view to audit.
         audit.record(session, f"peer:{viewer}", "viewed-queue", filter=chosen)
-        return drawn_at, queue.rows(session, viewer, chosen, policy.targets, utcnow())
+        return queue.rows(session, viewer, chosen, policy.targets, utcnow())
 
 
 @router.get("/")
@@ -43,7 +40,9 @@ async def queue_page(request: Request, who: web.Viewer, chosen: FilterParam = "a
     if who.user.role == Role.ADMIN:
         return RedirectResponse("/console/admin/audit", status_code=303)
     web.require(who, web.QUEUE_READERS)
-    drawn_at, found = await asyncio.to_thread(_rows, request, who.user.name, chosen)
+    # The stamp first: a change that comes in while the rows are read is told again, not lost.
+    drawn_at = queue.token_of(await asyncio.to_thread(_stamp, request, None))
+    found = await asyncio.to_thread(_rows, request, who.user.name, chosen)
     return web.page(
         request, "queue.html", who=who, rows=found, chosen=chosen, filters=queue.FILTERS,
         drawn_at=drawn_at,
@@ -53,7 +52,7 @@ async def queue_page(request: Request, who: web.Viewer, chosen: FilterParam = "a
 @router.get("/queue/rows")
 async def queue_rows(request: Request, who: web.Watcher, chosen: FilterParam = "all") -> Response:
     web.require(who, web.QUEUE_READERS)
-    _, found = await asyncio.to_thread(_rows, request, who.user.name, chosen)
+    found = await asyncio.to_thread(_rows, request, who.user.name, chosen)
     return web.page(request, "_queue_rows.html", who=who, rows=found)
 
 
