@@ -6,7 +6,8 @@ nothing (the greeting, a check-up's next question), and a retry of the message c
 since the turn is already in the tracker. The supervisor restarts a dead action server within
 seconds (about 3 s measured; far longer on a loaded machine), so a call is tried again, with
 backoff, for up to `WAIT_FOR_ACTIONS_SECONDS`, when the connection was refused (the call never
-reached the action server) or dropped before any answer (the action server died during it).
+reached the action server), or closed, reset or cut off before a whole answer (the action server
+died during it: a kill -9 closes its sockets with a FIN, or a RST where data was still unread).
 The second may run an action twice, which the actions allow: what they write is keyed (an answer
 to a question, the open escalation) and written again the same, or an audit row. An action that
 answered with an error is left to Rasa, as before; the gateway then tells the person their
@@ -43,8 +44,10 @@ FIRST_DELAY_SECONDS = 0.25
 MAX_DELAY_SECONDS = 2.0
 
 Request = Callable[..., Awaitable[Any]]
-# The action server down or dying: refused at connect, or the connection dropped mid-call.
-RESTARTING = (aiohttp.ClientConnectorError, aiohttp.ServerDisconnectedError)
+# The action server down or dying: refused at connect (a ClientOSError), the connection closed
+# (ServerDisconnectedError) or reset (ClientOSError) mid-call, or its answer cut off mid-body. A
+# timeout is not among them: an action that hangs is not helped by running it again.
+RESTARTING = (aiohttp.ClientOSError, aiohttp.ServerDisconnectedError, aiohttp.ClientPayloadError)
 
 
 def waiting_out_restarts(request: Request, wait: float = WAIT_FOR_ACTIONS_SECONDS) -> Request:

@@ -14,7 +14,7 @@ from warmline.isolated import PreparedEngine
 pytestmark = pytest.mark.engine
 
 CALLS = """
-import asyncio, json, socket
+import asyncio, json, socket, struct
 import aiohttp
 from aiohttp import web
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
@@ -42,12 +42,18 @@ async def serve(port, status, hits, after):
     await web.TCPSite(runner, "127.0.0.1", port).start()
     return runner
 
-async def dropped_once(wait):
-    # The first call's connection is closed with no answer (the server died), then it answers.
+async def dropped_once(wait, reset=False):
+    # The first call's connection is closed with no answer (the server died), then it answers;
+    # a reset (RST, as the kernel sends for a killed process's unread data) is the same death.
     port, hits = free_port(), []
     async def action(request):
         hits.append(1)
-        if len(hits) == 1:
+        if len(hits) == 1 and reset:
+            linger = struct.pack("ii", 1, 0)
+            request.transport.get_extra_info("socket").setsockopt(
+                socket.SOL_SOCKET, socket.SO_LINGER, linger)
+            request.transport.abort()
+        elif len(hits) == 1:
             request.transport.close()
         return web.json_response({"events": [], "responses": []})
     app = web.Application()
@@ -60,8 +66,8 @@ async def dropped_once(wait):
     try:
         await request(endpoint, json={"next_action": "x"}, method="post")
         outcome = "answered"
-    except aiohttp.ServerDisconnectedError:
-        outcome = "dropped"
+    except aiohttp.ClientConnectionError as error:
+        outcome = type(error).__name__
     await runner.cleanup()
     return [outcome, len(hits)]
 
@@ -93,6 +99,7 @@ async def main():
         "failing": await call(500, after=0.0, wait=10.0),
         "rejected": await call(400, after=0.0, wait=10.0),
         "dropped": await dropped_once(wait=10.0),
+        "reset": await dropped_once(wait=10.0, reset=True),
     }
 
 outcomes = asyncio.run(main())
@@ -116,5 +123,6 @@ def test_an_action_call_waits_out_a_restart_and_never_repeats_one_that_was_answe
         "failing": ["status 500", 1],  # answered with an error: not tried again, body withheld
         "rejected": ["status 400 x", 1],  # a form's rejection: its body kept for Rasa
         "dropped": ["answered", 2],  # the server died during it: tried again once it is back
+        "reset": ["answered", 2],  # its connection reset as it died: the same
         "installed": True,  # once, however often the module is loaded
     }
