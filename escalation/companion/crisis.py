@@ -26,8 +26,10 @@ from escalation.companion.requests import (
 from escalation.companion.state import CHECK, RECALL, RELEASED, State
 from escalation.companion.turn import PlanLine
 from escalation.levels import Level, Screening
+from escalation.model.reasons import REASON as MODEL_CRISIS
 
 _LONGEST_SAFE = 5  # "im safe now it was a joke" is a reassurance; a longer message is more
+_LONGEST_SHORT_ANSWER = 5  # words: "yeah i guess a little" is an answer as a whole
 _LONGEST_ECHO = 12  # words: a longer answer is stored, and acknowledged without echoing it all
 # A section heard in an answer to another step: a warning sign is never "something that helps".
 _NOT_PEOPLE = ("warning-signs", "coping", "professionals", "safer-surroundings")
@@ -73,10 +75,12 @@ def opening(
 
 
 def model_vote_alone(screening: Screening) -> bool:
-    """A crisis rating that rests on the statistical model's vote alone: no rule matched."""
-    reasons = screening.reasons
-    alone = bool(reasons) and all(reason.startswith("model:") for reason in reasons)
-    return screening.level is Level.CRISIS and alone
+    """A crisis rating that rests on the statistical model's vote alone: no rule rated the words
+    a crisis. The model is asked only when the rules rate a message below crisis
+    (`escalation/combined.py`), so its crisis reason means just that, whether or not a rule
+    found a concern ("a bottle of wine most nights" is a return to use, not a crisis)."""
+    crisis_vote = any(reason.startswith(MODEL_CRISIS) for reason in screening.reasons)
+    return screening.level is Level.CRISIS and crisis_vote
 
 
 def denies(said: str) -> bool:
@@ -87,9 +91,20 @@ def denies(said: str) -> bool:
     )
 
 
+def _says_yes(said: str) -> bool:
+    """A yes or a doubt as the answer: the whole of a short message ("i guess kinda"), or how a
+    longer one begins ("idk my anxiety is insane"). Deep in a story ("a bottle most nights,
+    sometimes more") "sometimes" is not an answer to the question."""
+    if len(said.split()) <= _LONGEST_SHORT_ANSWER:
+        return says(said, "yes_to_check")
+    padded = f" {said} "
+    return any(padded.startswith(f" {phrase} ") for phrase in matching.phrases("yes_to_check"))
+
+
 def _checked(said: str, screening: Screening, state: State, voice: Voice) -> list[str]:
     """The answer to the direct question (or a message after a no): a no with no sign of risk
-    hands the conversation back to the assistant; a yes, a doubt or risk starts the plan."""
+    hands the conversation back to the assistant, and so do two answers about something else
+    with no sign of risk in them; a yes, a doubt, a shrug or risk starts the plan."""
     if state.mode == RELEASED and screening.level < Level.CRISIS:
         return [voice.say("safe.later")]  # the gateway routes these to the assistant
     # The answer is weighed as the question was: a model vote alone on the answer ("im gonna
@@ -99,9 +114,14 @@ def _checked(said: str, screening: Screening, state: State, voice: Voice) -> lis
         if denies(said):
             state.mode = RELEASED
             return [voice.say("check.no")]
-        if not says(said, "yes_to_check") and "check.again" not in state.told:
-            state.told.append("check.again")  # neither yes nor no: asked once more, then the plan
-            return [voice.say("check.again")]
+        if not _says_yes(said) and not says(said, "evasive"):
+            if "check.again" not in state.told:
+                state.told.append("check.again")  # neither yes nor no: asked once more
+                return [voice.say("check.again")]
+            if screening.level is Level.NONE:
+                # Twice about something else, with no sign of risk and no shrug: not a yes.
+                state.mode = RELEASED
+                return [voice.say("check.unanswered")]
     state.mode = "plan"
     risk = screening.level >= Level.CRISIS and not model_vote_alone(screening)
     opener = "reflect.risk" if risk else "check.yes"

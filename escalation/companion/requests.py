@@ -27,7 +27,8 @@ def asks_for_resources(said: str) -> bool:
     """A resource named in a request ("where can i get narcan"), not in passing ("my therapist")."""
     if says(said, "detox_tonight"):
         return True
-    return says(said, "resources") and (says(said, "resource_request") or said.endswith("?"))
+    asked = said.endswith("?") or says(said, "question_back")  # "whats the narcan thing"
+    return says(said, "resources") and (says(said, "resource_request") or asked)
 
 
 def person_reply(voice: Voice, state: State) -> list[str]:

@@ -17,11 +17,11 @@ from escalation.levels import Level, Screening
 from escalation.lexicon import Lexicon
 from escalation.model.abstain import too_short, unfamiliar
 from escalation.model.features import ModelText, plain_words
+from escalation.model.reasons import REASON, WEAK_REASON
 from escalation.model.thresholds import NEVER, Tuning
 from escalation.model.train import RISK
 
-REASON = "model:crisis-risk"
-WEAK_REASON = "model:possible-risk"
+__all__ = ["REASON", "WEAK_REASON", "RiskModel"]
 
 
 class RiskModel:

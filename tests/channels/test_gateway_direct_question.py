@@ -96,3 +96,52 @@ def test_an_answer_the_model_alone_rates_a_crisis_is_asked_again_not_taken_for_a
     assert not one_of("reflect.risk", again)
     assert one_of("check.yes", then)  # asked twice with no no: the plan, gently
     assert fake_engine.calls == []
+
+
+def test_two_answers_about_something_else_are_not_taken_for_a_yes(
+    person: Person,  # noqa: F811
+    db: Database,
+    fake_engine: FakeEngine,
+) -> None:
+    """s01 of the 2027-01 conversations: asked about starting Suboxone, a worry and a question
+    about cost walked the person into a safety plan that filed their city as a warning sign."""
+    person.says(MODEL_ONLY)
+
+    again = person.says("ngl im scared of that happening again")
+    released = person.says("i got medicaid if that matters. is it gonna cost me anything")
+    back = person.says("dayton. montgomery county")
+
+    assert one_of("check.again", again)
+    assert one_of("check.unanswered", released)
+    assert "988" in " ".join(released)
+    assert back == ["echo: dayton. montgomery county"]  # the assistant again, no plan line
+    assert open_case(db) == (EscalationStatus.OPEN, "crisis")  # the peer still comes
+
+
+def test_a_shrug_after_the_direct_question_asked_twice_starts_the_plan(
+    person: Person,  # noqa: F811
+    fake_engine: FakeEngine,
+) -> None:
+    person.says(MODEL_ONLY)
+    person.says("ngl im scared of that happening again")
+
+    replies = person.says("whatever. does it matter")
+
+    assert one_of("check.yes", replies)  # a shrug is a doubt: the plan, gently
+    assert fake_engine.calls == []
+
+
+def test_a_doubt_word_deep_in_a_story_is_not_a_yes_but_one_that_opens_the_answer_is(
+    person: Person,  # noqa: F811
+    fake_engine: FakeEngine,
+) -> None:
+    """s15 of the 2027-01 conversations: "sometimes more", about wine, started a safety plan."""
+    person.says(MODEL_ONLY)
+
+    story = person.says(
+        "I've been drinking a bottle of wine most nights, sometimes more. I want to stop"
+    )
+    doubt = person.says("idk my anxiety is insane and nothing else works")
+
+    assert one_of("check.again", story)
+    assert one_of("check.yes", doubt)

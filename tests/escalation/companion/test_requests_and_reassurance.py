@@ -149,3 +149,25 @@ def test_no_answer_to_the_direct_question_is_asked_once_more_then_the_plan_start
     assert (again.state["mode"], then.state["mode"]) == ("check", "plan")
     assert "suicide" in joined(again)
     assert "?" in then.texts[-1]
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        # s20 of the 2027-01 conversations: filed as a warning sign, never answered.
+        ("whats the never use alone thing", "1-800-484-3731"),
+        # s01: filed as "something that helps", the peer never mentioned.
+        ("can someone call me tho or is it only texting", "peer"),
+    ],
+)
+def test_a_question_without_its_question_mark_mid_plan_is_answered_not_filed(
+    message: str, expected: str
+) -> None:
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+
+    turn = conversation.say(message)
+
+    assert turn.plan_line is None
+    assert conversation.plan == []
+    assert expected in joined(turn)
