@@ -170,6 +170,12 @@ _PRIVACY = re.compile(
     r"|\b(?:job|boss|employer|work|wife|husband|family|parents?|cops|police|court|insurance)\s+"
     r"(?:find out|know|see|gonna know|will know|get told)"
     r"|\bis (?:this|it) (?:safe|secure|recorded|saved)\b"
+    # "is this connected to probation?", "is this going to DHS?", "does my PO see this?"
+    r"|\b(?:is|does) (?:this|it) (?:connected|linked|tied|going|go|get sent|reported)"
+    r" (?:to|back to) (?:my |the )?(?:probation|parole|po|court|judge|dhs|cps|dcfs|the state"
+    r"|caseworker|case worker|insurance|job|employer|work)\b"
+    r"|\b(?:po|probation officer|parole officer|dhs|cps|dcfs|caseworker|case worker|judge)"
+    r" (?:see|sees|read|reads|find out|know|get|gets)\b"
 )
 
 

@@ -33,7 +33,7 @@ from bot.actions.context_read import (
     unsure_why_texting,
 )
 from bot.actions.life_topics import RESPONSES as LIFE_TOPICS
-from bot.actions.life_topics import LifeTopic, life_topic_in
+from bot.actions.life_topics import LifeTopic, body_warning_in, life_topic_in
 from bot.actions.medication import WORRY as MEDICATION_WORRY
 from escalation.responses import PEER_OFFER_OPENING
 
@@ -156,9 +156,10 @@ def change_talk(intent: str, text: str, said: Said) -> Heard | None:
 
 
 def said_outright(text: str) -> str | None:
-    """A slip, a question about privacy, a moment asked for, or not knowing why they are
-    texting: answered whatever was asked before it."""
+    """The body's warning signs, a slip, a question about privacy, a moment asked for, or not
+    knowing why they are texting: answered whatever was asked before it."""
     for said, response in (
+        (body_warning_in, LifeTopic.BODY_WARNING.response),
         (slip_in, SLIP_HEARD),
         (asks_about_privacy, PRIVACY),
         (asks_for_a_moment, TAKE_YOUR_TIME),

@@ -18,6 +18,7 @@ from enum import Enum
 
 
 class LifeTopic(Enum):
+    BODY_WARNING = "body_warning"
     NEW_HERE = "new_here"
     JUST_OUT = "just_out"
     BUSY_NOW = "busy_now"
@@ -58,6 +59,19 @@ _CLOSE_ONE = re.compile(
 # "the commute to the clinic is killing me" is too much before it is treatment.
 _TOPICS: tuple[tuple[LifeTopic, re.Pattern[str]], ...] = (
     (
+        # First: the body's warning signs (a fluttering heart coming down off cocaine, chest
+        # pain, nosebleeds, the shakes, a seizure) get medical advice before anything else.
+        # "my heart hurts" is a feeling, not this.
+        LifeTopic.BODY_WARNING,
+        re.compile(
+            r"\bheart\b[^.!?]{0,25}?\b(?:racing|races|pounding|pounds|flutter\w*|skip\w*"
+            r"|beating\s+(?:so\s+)?(?:fast|hard|weird)|irregular)\b|\bpalpitations?\b"
+            r"|\bchest\s+(?:pains?|hurts?|is\s+tight|feels?\s+tight|tightness)\b"
+            r"|\bnose\s*bleeds?\b|\bnose\s+(?:\w+\s+){0,2}bleed\w*|\bseizures?\b|\bthe\s+shakes\b"
+            r"|\bthrowing\s+up\s+blood\b|\bthrew\s+up\s+blood\b"
+        ),
+    ),
+    (
         LifeTopic.JUST_OUT,
         re.compile(
             r"\b(?:just\s+)?(?:got\s+out|released|discharged|came\s+home|got\s+home)\b"
@@ -71,6 +85,8 @@ _TOPICS: tuple[tuple[LifeTopic, re.Pattern[str]], ...] = (
             r"\b(?:gave|give)\s+me\s+this\s+(?:number|#)|\bset\s+(?:this|it)\s+up\b"
             r"|\bright\s+place\b|\bsaid\s+(?:to\s+)?text\s+(?:this|here|you)\b"
             r"|\bnew\s+(?:here|to\s+this)\b|\bfirst\s+time\s+(?:texting|doing\s+this)\b"
+            r"|\bis\s+this\s+the\s+(?:recovery|warmline|text(?:ing)?\s+(?:line|thing))\b"
+            r"|\b(?:made|had|signed)\s+me\s+(?:sign\s+up|text|join)\b"
         ),
     ),
     (
@@ -170,6 +186,13 @@ def life_topic_in(text: str) -> Heard | None:
         if pattern.search(lowered):
             return Heard(topic, who_in(lowered) if topic is LifeTopic.CLOSE_ONE else "")
     return None
+
+
+def body_warning_in(text: str) -> bool:
+    """A warning sign from the body, asked about or said in passing: answered whatever else the
+    message is, a question included ("my heart does this flutter thing, is that bad?")."""
+    heard = life_topic_in(text)
+    return heard is not None and heard.topic is LifeTopic.BODY_WARNING
 
 
 def who_in(text: str) -> str:

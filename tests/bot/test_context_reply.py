@@ -265,6 +265,9 @@ def test_a_slip_told_with_the_time_it_ended_is_heard_as_a_slip_never_congratulat
         "will my boss find out",
         "who can see these texts",
         "does this stay private?",
+        "my probation officer gave me this number. is this connected to probation?",
+        "is this going to DHS? they have my kids case",
+        "does my PO see what i text here",
     ],
 )
 def test_a_question_about_who_sees_their_texts_is_answered(text: str) -> None:

@@ -32,6 +32,14 @@ from tests.bot.test_context_reply import RESPONSES, first, said
         ("finals. i'd die for a coffee rn lol", LifeTopic.SCHOOL),
         ("omg this week is killing me", LifeTopic.TOO_MUCH),
         ("I had knee surgery last year", LifeTopic.PAIN),
+        (
+            "my heart does this flutter thing when im coming down, is that bad?",
+            LifeTopic.BODY_WARNING,
+        ),
+        ("my nose bleeds kinda a lot now which is gross", LifeTopic.BODY_WARNING),
+        ("got the shakes bad this morning", LifeTopic.BODY_WARNING),
+        ("hey is this the recovery text thing", LifeTopic.NEW_HERE),
+        ("oh right my counselor made me sign up for this", LifeTopic.NEW_HERE),
     ],
 )
 def test_what_a_statement_about_their_life_is_about_is_read(text: str, topic: LifeTopic) -> None:
@@ -48,7 +56,9 @@ def test_used_to_is_the_past_not_using() -> None:
     assert heard.topic is LifeTopic.PAIN
 
 
-@pytest.mark.parametrize("text", ["zzz", "Roll Tide though", "4 on energy, see above lol"])
+@pytest.mark.parametrize(
+    "text", ["zzz", "Roll Tide though", "4 on energy, see above lol", "my heart hurts for her"]
+)
 def test_what_names_nothing_of_their_life_is_given_no_topic(text: str) -> None:
     assert life_topic_in(text) is None
 
@@ -85,3 +95,15 @@ def test_the_answer_to_a_topic_question_is_heard_and_the_same_topic_is_not_said_
 def test_being_busy_right_now_is_answered_without_a_question() -> None:
     for spoken in RESPONSES["utter_heard_busy_now"]:
         assert "?" not in str(spoken["text"])
+
+
+def test_the_bodys_warning_signs_get_medical_advice_with_911_not_a_miss() -> None:
+    name = reply_for(
+        "nlu_fallback",
+        "my heart does this flutter thing when im coming down, is that bad?",
+        said(""),
+    )
+
+    assert name == "utter_heard_body_warning"
+    texts = [variant["text"] for variant in RESPONSES[name]]
+    assert all("911" in text and "doctor" in text for text in texts)
