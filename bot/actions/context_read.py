@@ -45,7 +45,9 @@ _FEELINGS: tuple[tuple[Feeling, re.Pattern[str]], ...] = (
             # "its ok" or "tell me its fine" is about something else, not how they are.
             r"\b(?<!its\s)(?<!tell\sme\s)(?:meh|ok|okay|alright|aight|so[\s-]so|fine|eh+|idk|"
             r"not\s+bad|could\s+be\s+"
-            r"(?:better|worse)|surviving|getting\s+by|same\s+old)\b|\U0001F610|\U0001F937"
+            r"(?:better|worse)|surviving|getting\s+by|same\s+old"
+            # "mid" (slang: so-so) as the whole answer; "mid day", "mid week" are times.
+            r"|mid(?=\W*(?:tbh|honestly|ngl|lol|fr|rn)?\W*$))\b|\U0001F610|\U0001F937"
         ),
     ),
     (
@@ -177,6 +179,24 @@ _PRIVACY = re.compile(
     r"|\b(?:po|probation officer|parole officer|dhs|cps|dcfs|caseworker|case worker|judge)"
     r" (?:see|sees|read|reads|find out|know|get|gets)\b"
 )
+
+
+# Asking for a person in words the engine may not know ("can i talk to one of the peer people
+# about how to say it to her?", "can i get a peer person to check on me this weekend", "do u
+# guys have a real person that can help me"): a peer is asked for, and told when to expect them.
+_PEER_ASKED = re.compile(
+    r"\b(?:talk|speak|text|chat)\s+(?:to|with)\s+(?:one\s+of\s+(?:the|your|ur)\s+|an?\s+|the\s+)?"
+    r"(?:actual\s+|real\s+|live\s+)?(?:peers?|person|human|counselor)\b"
+    r"|\b(?:get|have)\s+(?:a|one\s+of\s+(?:the|your|ur))\s+peers?(?:\s+(?:person|people))?\s+to\b"
+    r"|\b(?:have|got|is\s+there)\s+a\s+real\s+person\b"
+)
+_NOT_ASKED = re.compile(r"\b(?:dont|don't|do not|not|never|no need to|rather not)\b")
+
+
+def asks_for_a_peer(text: str) -> bool:
+    lowered = text.lower().replace("\u2019", "'")
+    found = _PEER_ASKED.search(lowered)
+    return found is not None and not _NOT_ASKED.search(lowered[: found.start()])
 
 
 def asks_about_privacy(text: str) -> bool:

@@ -23,6 +23,7 @@ from bot.actions.context_read import (
     FEELING_NAMES,
     asks_about_privacy,
     asks_for_a_moment,
+    asks_for_a_peer,
     feeling_in,
     milestone_in,
     signs_off,
@@ -156,12 +157,13 @@ def change_talk(intent: str, text: str, said: Said) -> Heard | None:
 
 
 def said_outright(text: str) -> str | None:
-    """The body's warning signs, a slip, a question about privacy, a moment asked for, or not
-    knowing why they are texting: answered whatever was asked before it."""
+    """The body's warning signs, a slip, a question about privacy, a person asked for, a moment
+    asked for, or not knowing why they are texting: answered whatever was asked before it."""
     for said, response in (
         (body_warning_in, LifeTopic.BODY_WARNING.response),
         (slip_in, SLIP_HEARD),
         (asks_about_privacy, PRIVACY),
+        (asks_for_a_peer, REQUEST_PEER),
         (asks_for_a_moment, TAKE_YOUR_TIME),
         (unsure_why_texting, REACHING_OUT),
     ):

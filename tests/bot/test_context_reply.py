@@ -59,6 +59,8 @@ def first(response: str) -> str:
         ("good", Feeling.GOOD),
         ("not great", Feeling.LOW),
         ("meh", Feeling.SO_SO),
+        ("mid", Feeling.SO_SO),
+        ("mid tbh", Feeling.SO_SO),
         ("tired", Feeling.TIRED),
         ("pretty rough day", Feeling.LOW),
         ("😢", Feeling.LOW),
@@ -338,3 +340,23 @@ def test_a_goodbye_or_thanks_the_engine_missed_is_answered_in_kind() -> None:
 @pytest.mark.parametrize("text", ["Well I'd like my license back.", "have a good day"])
 def test_well_as_a_pause_and_good_day_as_a_goodbye_are_not_how_they_are(text: str) -> None:
     assert feeling_in(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can i talk to one of the peer people about how to say it to her? not urgent",
+        "can i get a peer person to check on me this weekend",
+        "do u guys have a real person that can help me fill out the ahcccs thing",
+        "I'd still like to talk to a person about becoming a peer volunteer someday",
+    ],
+)
+def test_a_person_asked_for_in_their_own_words_is_asked_for(text: str) -> None:
+    assert reply_for("nlu_fallback", text, said(FIRST_GREETING)) == REQUEST_PEER
+
+
+@pytest.mark.parametrize(
+    "text", ["i dont want to talk to a person, just the bot", "no need to talk to a peer lol"]
+)
+def test_not_wanting_a_person_is_not_asking_for_one(text: str) -> None:
+    assert reply_for("nlu_fallback", text, said(FIRST_GREETING)) != REQUEST_PEER
