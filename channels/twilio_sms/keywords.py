@@ -71,11 +71,21 @@ _MAYBE_RISK = re.compile(
 _SENTENCE_WORDS = re.compile(r"(?:unsubscribe|stopall)(?: (?:please|pls|plz))?")
 
 
+# A sentence that begins by asking to be unsubscribed ("unsubscribe me after this, i cant do the
+# texts right now") asks for nothing else: unlike "stop texting me so much", whatever follows
+# it is a reason or a when, not a wish the assistant could meet another way.
+_UNSUBSCRIBES = re.compile(r"(?:please |pls |plz )?(?:unsubscribe|opt me out|opt out)\b")
+
+
 def _opts_out_in_a_sentence(text: str) -> bool:
     sentences = [_plain(part) for part in _SENTENCES.split(text) if part.strip(_EDGES)]
-    if len(sentences) < 2 or _MAYBE_RISK.search(_plain(text)):
+    if not sentences or _MAYBE_RISK.search(_plain(text)):
         return False
     bare = [_LEADING.sub("", sentence) for sentence in sentences]
+    if any(_UNSUBSCRIBES.match(sentence) for sentence in bare):
+        return True
+    if len(sentences) < 2:
+        return False
     return any(_OPT_OUT_PHRASES.fullmatch(s) or _SENTENCE_WORDS.fullmatch(s) for s in bare)
 
 

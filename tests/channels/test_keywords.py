@@ -52,6 +52,11 @@ from channels.twilio_sms.keywords import sms_keyword
         # A sentence of its own that asks to stop, with nothing in the message that may be risk.
         ("ok this is a lot. unsubscribe pls", Keyword.STOP),
         ("actually just stop texting me. ill text u if i need u", Keyword.STOP),
+        # A sentence that begins by asking to be unsubscribed: what follows is a reason or a when.
+        ("ok. unsubscribe me after this, i cant do the texts right now", Keyword.STOP),
+        ("unsubscribe me for now please", Keyword.STOP),
+        ("unsubscribe me i want to die", None),  # may be risk: screened and answered
+        ("how do i unsubscribe", None),  # a question about it, for the assistant
         ("i want to die. stop texting me", None),  # screened and answered, never an opt-out
         ("im done with everything. stop texting me", None),
         ("ugh. stop.", None),
