@@ -30,6 +30,7 @@ from bot.actions.barc10_reflection import (
     reflection_tag,
 )
 from bot.actions.checkup_forms import greeted, is_greeting
+from bot.actions.context_read import asks_about_privacy
 from bot.actions.database import app_database
 from bot.actions.miti import ActionsSay, Chosen, Run, Turn, tag
 from core.clock import utcnow
@@ -46,6 +47,8 @@ LET_IT_GO_TAG = tag("emphasize_autonomy")
 # Back to a check-in left part-way (picked up, or a greeting in the middle after going quiet, when
 # the statement is asked again): the domain's words, with where it stands filled in.
 WELCOME_BACK = "utter_barc10_welcome_back"
+# "Is this going to DHS?" mid-way: who reads their answers, then the same statement again.
+PRIVACY_MID_WAY = "utter_barc10_privacy"
 # A greeting mid-check-in: the statement it was on is asked again right after.
 SAME_STATEMENT = "with the statement we were on"
 
@@ -142,6 +145,9 @@ class ValidateBarc10Form(FormValidationAction):
             if isinstance(value, str) and greeted(tracker):  # not an answer: asked again
                 dispatcher.utter_message(response=WELCOME_BACK, where=SAME_STATEMENT)
                 updates[slot] = None
+            elif isinstance(value, str) and asks_about_privacy(value):
+                dispatcher.utter_message(response=PRIVACY_MID_WAY)
+                updates[slot] = None
             elif isinstance(value, str) and value != SKIPPED:
                 updates.update(judge(item, value, dispatcher, tracker))
             else:  # picked up from the database when a check-in resumes: stored already
@@ -203,6 +209,8 @@ def _replies_at(turn: Turn) -> tuple[Run, ...]:
             continue
         if value is None and is_greeting(turn.intent, text):
             return ((WELCOME_BACK,),)
+        if value is None and asks_about_privacy(text):
+            return ((PRIVACY_MID_WAY,),)
         if value == SKIPPED and parse_answer(text) is None:
             return ((LET_IT_GO_TAG,),)
     return ((),)
@@ -225,6 +233,8 @@ MITI: ActionsSay = {
         ((), (WELCOME_BACK,)),
         lambda turn: ((WELCOME_BACK,),) if turn.slots.get(RESUME) else ((),),
     ),
-    "validate_barc10_form": Chosen(((), (LET_IT_GO_TAG,), (WELCOME_BACK,)), _replies_at),
+    "validate_barc10_form": Chosen(
+        ((), (LET_IT_GO_TAG,), (WELCOME_BACK,), (PRIVACY_MID_WAY,)), _replies_at
+    ),
     "action_barc10_finish": Chosen(((PAUSED_TAG,), *((t,) for t in REFLECTION_TAGS)), _finish_at),
 }

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from bot.actions.barc10 import (
     LET_IT_GO,
+    PRIVACY_MID_WAY,
     SKIPPED,
     WELCOME_BACK,
     ActionBarc10Finish,
@@ -128,6 +129,21 @@ def test_a_greeting_after_going_quiet_asks_the_same_statement_again(
     assert {e["name"]: e["value"] for e in events} == {"barc10_q2": None}
     assert said(dispatcher) == [(WELCOME_BACK, "with the statement we were on")]
     assert stored(action_db) == []
+
+
+def test_a_question_about_who_sees_the_answers_is_answered_then_the_statement_asked_again(
+    action_db: Database, sender: str
+) -> None:
+    """s30 of the 2027-01 conversations: "is this going to DHS?" got "didn't catch that"."""
+    slots = {"requested_slot": "barc10_q3", "barc10_reask": False}
+    dispatcher = CollectingDispatcher()
+    asked = tracker(sender, slots, "is this going to DHS? they have my kids case")
+
+    events = asyncio.run(ValidateBarc10Form().run(dispatcher, asked, DOMAIN))
+
+    assert {e["name"]: e["value"] for e in events} == {"barc10_q3": None}
+    assert said(dispatcher) == [(PRIVACY_MID_WAY, None)]
+    assert stored(action_db) == []  # nothing filed for the statement
 
 
 def test_pause_ends_the_form_and_stores_nothing_for_that_item(
