@@ -23,6 +23,7 @@ from bot.actions.checkup_read import (
     says_nothing,
 )
 from bot.actions.checkup_summary import SUPPORT_NAMES, listed, said_back
+from bot.actions.life_topics import body_warning_in
 from store.checkup import UseFrequency
 
 SKIPPED = "__skipped__"
@@ -34,6 +35,9 @@ LET_IT_GO = "utter_checkup_let_it_go"
 # A question asked in place of an answer ("is there like a pill for drinking?"): never stored
 # or reflected as the answer; they choose to carry on, or to pause and ask it now.
 QUESTION_LATER = "utter_checkup_question_later"
+# "my heart was pounding all sunday tho is that normal" mid-way: medical advice first, then
+# the same question again; never "let's leave that one".
+BODY_WARNING = "utter_checkup_body_warning"
 
 
 def slot_of(question: str) -> str:
@@ -126,6 +130,7 @@ _REFLECT: dict[str, Callable[[Any, str], list[Say]]] = {
 # Every response `replies` can say, for the action's MITI map.
 REPLIES = (
     WELCOME_BACK,
+    BODY_WARNING,
     LET_IT_GO,
     QUESTION_LATER,
     *(f"utter_checkup_reflect_how_{mood}" for mood in ("need_help", "cravings", "lonely")),
@@ -172,8 +177,9 @@ def judge(
     question: str, text: str, reasked: bool, days_since_last: float, greeting: bool = False
 ) -> Judged:
     slot = slot_of(question)
-    if greeting:  # back after going quiet: not an answer; the question is asked again
-        return Judged({slot: None}, None, replies(question, None, text, greeting))
+    aside = _aside(question, text, greeting)
+    if aside is not None:
+        return aside
     said = choice(text)
     if said is Choice.PAUSE:  # the form ends; the answers so far are kept
         return Judged({slot: None, "requested_slot": None, REASK: False})
@@ -190,6 +196,16 @@ def judge(
         value = value.value
     stored = (text, _kept(question, text, value))
     return Judged({slot: value, REASK: False}, stored, replies(question, value, text))
+
+
+def _aside(question: str, text: str, greeting: bool) -> Judged | None:
+    """Not an answer, and the question asked again: a greeting after going quiet, or a warning
+    sign from the body, which gets medical advice first."""
+    if greeting:
+        return Judged({slot_of(question): None}, None, replies(question, None, text, greeting))
+    if body_warning_in(text):
+        return Judged({slot_of(question): None}, None, [Say(BODY_WARNING)])
+    return None
 
 
 def _kept(question: str, text: str, value: Any) -> Any:

@@ -177,7 +177,8 @@ _PRIVACY = re.compile(
     r" (?:to|back to) (?:my |the )?(?:probation|parole|po|court|judge|dhs|cps|dcfs|the state"
     r"|caseworker|case worker|insurance|job|employer|work)\b"
     r"|\b(?:po|probation officer|parole officer|dhs|cps|dcfs|caseworker|case worker|judge)"
-    r" (?:see|sees|read|reads|find out|know|get|gets)\b"
+    r" (?:(?:gonna|going to|will|can|gets to|get to) )?"
+    r"(?:see|sees|read|reads|find out|know|get|gets)\b"
 )
 
 
@@ -191,6 +192,20 @@ _PEER_ASKED = re.compile(
     r"|\b(?:have|got|is\s+there)\s+a\s+real\s+person\b"
 )
 _NOT_ASKED = re.compile(r"\b(?:dont|don't|do not|not|never|no need to|rather not)\b")
+
+
+# Too many texts, said as a complaint rather than an opt-out ("stop texting me so much", "dont
+# text me every day"): the gateway leaves these to the assistant (channels/twilio_sms/keywords.py).
+_FEWER_TEXTS = re.compile(
+    r"\b(?:stop|quit)\s+(?:texting|messaging)\s+me\s+so\s+(?:much|often)\b"
+    r"|\btoo\s+many\s+(?:texts|messages|check\s*-?\s*(?:ins|ups))\b"
+    r"|\b(?:dont|don't|do\s+not)\s+text\s+me\s+every\s+day\b|\bso\s+many\s+texts\b"
+    r"|\btext(?:s|ing)?\s+(?:me\s+)?less\s+often\b"
+)
+
+
+def wants_fewer_texts(text: str) -> bool:
+    return _FEWER_TEXTS.search(text.lower().replace("\u2019", "'")) is not None
 
 
 def asks_for_a_peer(text: str) -> bool:

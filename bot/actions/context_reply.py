@@ -32,6 +32,7 @@ from bot.actions.context_read import (
     support_strained,
     thanks_only,
     unsure_why_texting,
+    wants_fewer_texts,
 )
 from bot.actions.life_topics import RESPONSES as LIFE_TOPICS
 from bot.actions.life_topics import LifeTopic, body_warning_in, life_topic_in
@@ -50,6 +51,7 @@ MILESTONE = "utter_milestone"
 SLIP_HEARD = "utter_slip_heard"
 # "Is this confidential?": who reads what they text, and what the law keeps from others.
 PRIVACY = "utter_privacy"
+FEWER_TEXTS = "utter_fewer_texts"  # "stop texting me so much": how often, and how to stop
 TAKE_YOUR_TIME = "utter_take_your_time"  # "wait hold on", "brb"
 REACHING_OUT = "utter_reaching_out"  # "i dont even know why im texting this"
 HEARD_SUPPORT = "utter_heard_support"
@@ -164,6 +166,7 @@ def said_outright(text: str) -> str | None:
         (slip_in, SLIP_HEARD),
         (asks_about_privacy, PRIVACY),
         (asks_for_a_peer, REQUEST_PEER),
+        (wants_fewer_texts, FEWER_TEXTS),
         (asks_for_a_moment, TAKE_YOUR_TIME),
         (unsure_why_texting, REACHING_OUT),
     ):

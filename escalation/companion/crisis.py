@@ -50,6 +50,9 @@ _LONGEST_CLAUSE_ECHO = 8  # words of a long answer's first clause still worth ec
 _LEADING_UNSURE = re.compile(
     r"^\W*(?:no s[eé]|ni idea|idk|i dont know|i don't know|dunno|not sure)\W+(?=\w)", re.IGNORECASE
 )
+_THANKS_FIRST = re.compile(
+    r"^(?:(?:ok|okay|k|well|but|and)\s+)?(?:thanks|thank\s+(?:you|u)|thx|ty|gracias)\b"
+)
 _BARE_NUMBER = re.compile(r"\W*\d{1,2}(?:\W*(?:out of\W*)?10)?\W*")
 
 
@@ -166,6 +169,11 @@ def _reassures(said: str, screening: Screening) -> bool:
     return len(residue(said, "safe", "thanks", "fillers").split()) <= _LONGEST_SAFE
 
 
+def _takes_it_back(said: str) -> bool:
+    padded = f" {said} "
+    return any(padded.startswith(f" {phrase} ") for phrase in matching.phrases("took_it_back"))
+
+
 def _aside(said: str, screening: Screening, state: State, voice: Voice) -> list[str]:
     """Not an answer to any step: "leave me alone", "why do you need to know", "i cut myself"."""
     if screening.level < Level.CRISIS and refuses(said):
@@ -221,6 +229,9 @@ def _plan_step(
         return [voice.say("reflect.feeling"), _current(state, voice)], None
     if _skips(said):
         return _moved_on(voice.say("plan.skip"), state, voice), None
+    if _takes_it_back(said):
+        # "no not like that. i mean it just feels pointless": never a plan line
+        return [f"{voice.say('took_back.ack')} {safety_plan.reask(state, voice)}"], None
     if _acknowledges(said) or "?" in said or _not_an_answer(said):
         opener = voice.say("thanks.reply" if says(said, "thanks") else "plan.reask")
         return [f"{opener} {safety_plan.reask(state, voice)}"], None
@@ -257,8 +268,11 @@ def _acknowledges(said: str) -> bool:
 
 
 def _not_an_answer(said: str) -> bool:
-    """A greeting, a question without its question mark ("wait where did sam go"), or one or
-    two filler words: nothing to put in a plan."""
+    """A greeting, a thank-you ("ok. thanks for not freaking out"), a question without its
+    question mark ("wait where did sam go"), or one or two filler words: nothing to put in a
+    plan."""
+    if _THANKS_FIRST.match(said):
+        return True
     if says(said, "greeting") and not residue(said, "greeting", "fillers", "acknowledge"):
         return True
     if says(said, "question_back"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.actions.checkup_answers import QUESTION_LATER, SKIPPED, judge, slot_of
+from bot.actions.checkup_answers import BODY_WARNING, QUESTION_LATER, SKIPPED, judge, slot_of
 from bot.actions.checkup_read import is_question
 
 
@@ -44,3 +44,18 @@ def test_an_answer_is_still_reflected_in_its_words() -> None:
 
     assert judged.slots[slot_of("went_well")] == "i went to 3 meetings"
     assert [say.response for say in judged.say] == ["utter_checkup_reflect_went_well"]
+
+
+@pytest.mark.parametrize("question", ["use", "supports", "went_well"])
+def test_a_warning_sign_from_the_body_gets_medical_advice_and_the_question_again(
+    question: str,
+) -> None:
+    """Tried by hand (session 17): "my heart was pounding all sunday tho is that normal" during
+    the check-up got "let's leave that one", and no advice."""
+    text = "my heart was pounding all sunday tho is that normal"
+
+    judged = judge(question, text, reasked=True, days_since_last=7)
+
+    assert judged.slots == {slot_of(question): None}  # asked again, nothing filed
+    assert judged.stored is None
+    assert [say.response for say in judged.say] == [BODY_WARNING]

@@ -16,6 +16,7 @@ from bot.actions.context_reply import (
     ACKNOWLEDGE,
     CLARIFY,
     DECLINED,
+    FEWER_TEXTS,
     HEARD_MORE,
     HEARD_SUPPORT,
     HEARD_SUPPORT_STRAINED,
@@ -270,6 +271,7 @@ def test_a_slip_told_with_the_time_it_ended_is_heard_as_a_slip_never_congratulat
         "my probation officer gave me this number. is this connected to probation?",
         "is this going to DHS? they have my kids case",
         "does my PO see what i text here",
+        "is my PO gonna see this",
     ],
 )
 def test_a_question_about_who_sees_their_texts_is_answered(text: str) -> None:
@@ -360,3 +362,11 @@ def test_a_person_asked_for_in_their_own_words_is_asked_for(text: str) -> None:
 )
 def test_not_wanting_a_person_is_not_asking_for_one(text: str) -> None:
     assert reply_for("nlu_fallback", text, said(FIRST_GREETING)) != REQUEST_PEER
+
+
+@pytest.mark.parametrize(
+    "text", ["stop texting me so much", "whatever. dont text me every day", "too many texts man"]
+)
+def test_too_many_texts_is_heard_with_how_often_and_how_to_stop(text: str) -> None:
+    assert reply_for("nlu_fallback", text, said(FIRST_GREETING)) == FEWER_TEXTS
+    assert "STOP" in first(FEWER_TEXTS)

@@ -158,6 +158,8 @@ def test_no_answer_to_the_direct_question_is_asked_once_more_then_the_plan_start
         ("whats the never use alone thing", "1-800-484-3731"),
         # s01: filed as "something that helps", the peer never mentioned.
         ("can someone call me tho or is it only texting", "peer"),
+        # c12 of the 2026-12 conversations, tolerance gone: filed as "something that helps".
+        ("i aint got narcan", "1-800-662-4357"),
     ],
 )
 def test_a_question_without_its_question_mark_mid_plan_is_answered_not_filed(
@@ -171,3 +173,30 @@ def test_a_question_without_its_question_mark_mid_plan_is_answered_not_filed(
     assert turn.plan_line is None
     assert conversation.plan == []
     assert expected in joined(turn)
+
+
+def test_taking_the_words_back_mid_plan_is_heard_not_filed_and_not_called_safe() -> None:
+    """Tried by hand (session 17): "no not like that. i mean it just feels pointless sometimes"
+    was filed as the warning sign "no not like that". Not "I'm glad you're safe" either: in the
+    2026-12 conversations someone whose tolerance was gone said "no not like that. i dont wanna
+    die" and was still at risk of an overdose."""
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+
+    turn = conversation.say("no not like that. i mean it just feels pointless sometimes")
+
+    assert turn.plan_line is None
+    assert (turn.state["mode"], turn.state["asked"]) == ("plan", "warning-signs")
+    assert "safe" not in joined(turn)
+    assert joined(turn).startswith(("Thanks for telling me what you meant", "Okay, I hear you"))
+
+
+def test_a_thank_you_mid_plan_is_thanked_not_filed() -> None:
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+    conversation.say("when i stop answering my phone")  # the warning sign
+
+    turn = conversation.say("ok. thanks for not freaking out")
+
+    assert turn.plan_line is None
+    assert [line.section for line in conversation.plan] == ["warning-signs"]
