@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from escalation.companion import matching, safety_plan
+from escalation.companion import safety_plan
 from escalation.companion.compose import Voice
-from escalation.companion.matching import refuses, residue, says
+from escalation.companion.matching import opens_with, refuses, residue, says
 from escalation.companion.paraphrase import first_clause, second_person, tidy
 from escalation.companion.requests import (
     asks_for_person,
@@ -88,10 +88,7 @@ def model_vote_alone(screening: Screening) -> bool:
 
 def denies(said: str) -> bool:
     """A clear no to the direct question ("nah", "no im just tired", "lol no")."""
-    padded = f" {said} "
-    return any(
-        padded.startswith(f" {phrase} ") for phrase in matching.phrases("not_thinking_of_it")
-    )
+    return opens_with(said, "not_thinking_of_it")
 
 
 def _says_yes(said: str) -> bool:
@@ -100,8 +97,7 @@ def _says_yes(said: str) -> bool:
     sometimes more") "sometimes" is not an answer to the question."""
     if len(said.split()) <= _LONGEST_SHORT_ANSWER:
         return says(said, "yes_to_check")
-    padded = f" {said} "
-    return any(padded.startswith(f" {phrase} ") for phrase in matching.phrases("yes_to_check"))
+    return opens_with(said, "yes_to_check")
 
 
 def _checked(said: str, screening: Screening, state: State, voice: Voice) -> list[str]:
@@ -169,11 +165,6 @@ def _reassures(said: str, screening: Screening) -> bool:
     return len(residue(said, "safe", "thanks", "fillers").split()) <= _LONGEST_SAFE
 
 
-def _takes_it_back(said: str) -> bool:
-    padded = f" {said} "
-    return any(padded.startswith(f" {phrase} ") for phrase in matching.phrases("took_it_back"))
-
-
 def _aside(said: str, screening: Screening, state: State, voice: Voice) -> list[str]:
     """Not an answer to any step: "leave me alone", "why do you need to know", "i cut myself"."""
     if screening.level < Level.CRISIS and refuses(said):
@@ -229,7 +220,7 @@ def _plan_step(
         return [voice.say("reflect.feeling"), _current(state, voice)], None
     if _skips(said):
         return _moved_on(voice.say("plan.skip"), state, voice), None
-    if _takes_it_back(said):
+    if opens_with(said, "took_it_back"):
         # "no not like that. i mean it just feels pointless": never a plan line
         return [f"{voice.say('took_back.ack')} {safety_plan.reask(state, voice)}"], None
     if _acknowledges(said) or "?" in said or _not_an_answer(said):

@@ -55,6 +55,12 @@ def says(said: str, name: str) -> bool:
     return any(f" {phrase} " in padded for phrase in phrases(name))
 
 
+def opens_with(said: str, name: str) -> bool:
+    """Whether the normalised message begins with one of the phrases, word for word."""
+    padded = f" {said} "
+    return any(padded.startswith(f" {phrase} ") for phrase in phrases(name))
+
+
 def residue(said: str, *names: str) -> str:
     """What is left once these phrases are taken out: "nothing really" leaves nothing."""
     padded = f" {said} "
