@@ -29,9 +29,17 @@ _COUNTS = {
     "two times": 2, "a couple": 2, "couple": 2, "a few": 3, "few": 3, "three times": 3,
     "several": 4,
 }  # fmt: skip
-_YES = {
-    "yes", "yeah", "ya", "yep", "yup", "i did", "i used", "used", "slipped", "relapsed", "drank",
-    "had a drink", "had a few", "yea", "unfortunately", "sadly", "kinda", "a little",
+_USED = {
+    "i used", "used", "slipped", "relapsed", "drank", "had a drink", "had a few",
+    # How people say it in recovery talk: "hit it saturday", "picked up", "went back out".
+    "hit it", "picked up", "went back out", "slip", "relapse", "i slipped",
+    "got high", "got drunk", "got loaded", "got wasted", "got messed up", "used again",
+    "drank again", "smoked", "shot up", "did a line", "took a hit", "had a beer", "had beers",
+    "had some drinks", "had a couple", "fell off", "messed up", "screwed up", "caved",
+}  # fmt: skip
+_YES = _USED | {
+    "yes", "yeah", "ya", "yep", "yup", "i did", "yea", "unfortunately", "sadly", "kinda",
+    "a little",
 }  # fmt: skip
 
 
@@ -68,17 +76,21 @@ def use_frequency(count: int, days_since_last: float) -> UseFrequency:
     return UseFrequency.WEEKLY_OR_MORE if count >= weeks else UseFrequency.LESS_THAN_WEEKLY
 
 
-_NEGATED = {"havent", "didnt", "hasnt", "not", "never", "wasnt"}
-_USING = {"use", "used", "using", "drink", "drank", "drinking", "touched", "picked"}
+# A "not" counts only in front of the using ("havent used", "didnt even drink", "never picked
+# up"): "picked up saturday, not proud" says use, and its "not" is about pride.
+_NEGATED_USE = re.compile(
+    r"\b(?:havent|didnt|hasnt|not|never|wasnt|dont|no)\b(?: \w+){0,2}? "
+    r"(?:use|used|using|drink|drank|drinking|touch|touched|picked|pick|slipped|relapsed)\b"
+)
 
 
 def _says_no(phrase: str, found: list[str]) -> bool:
     if phrase in _NO_USE:
         return True
-    if phrase.startswith(("no ", "nope ", "nah ")):
-        return _count(phrase, []) is None  # "no, well once" is a count
-    if _NEGATED & set(found) and _USING & set(found):  # "havent used", "didnt drink at all"
+    if _NEGATED_USE.search(phrase):  # "havent used", "didnt drink at all"
         return _count(phrase, found) is None  # "didnt use except once" is a count
+    if phrase.startswith(("no ", "nope ", "nah ")):  # "nah i hit it saturday" is use
+        return _count(phrase, []) is None and not _mentions(phrase, _USED)
     return bool({"clean", "sober"} & set(found)) and not {"not", "wasnt"} & set(found)
 
 
@@ -177,12 +189,12 @@ _MOODS: tuple[tuple[Mood, tuple[str, ...]], ...] = (
     (Mood.MIXED, (
         "up and down", "ups and downs", "mixed", "so so", "good and bad", "meh", "ok i guess",
         "okay i guess", "not bad", "not too bad", "could be better", "could be worse",
-        "hit or miss", "some good", "some bad",
+        "hit or miss", "some good", "some bad", "mid", "eh", "alright i guess", "fine i guess",
     )),
     (Mood.HARD, (
         "rough", "hard", "bad", "tough", "not great", "not good", "terrible", "awful", "horrible",
         "struggling", "crap", "shit", "sucks", "down", "sad", "depressed", "need help", "worse",
-        "exhausted",
+        "exhausted", "tired", "drained", "wiped", "burnt out", "burned out", "rough week",
     )),
     (Mood.GOOD, ("good", "great", "better", "well", "awesome", "amazing", "solid", "happy")),
     (Mood.OKAY, ("ok", "okay", "alright", "fine", "same", "steady", "quiet")),

@@ -67,6 +67,22 @@ def test_use_since_last_check_up(text: str, expected: UseFrequency | None) -> No
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("hit it saturday. not proud", UNKNOWN), ("picked up saturday, not proud", UNKNOWN),
+        ("nah i hit it saturday", UNKNOWN), ("went back out last week", UNKNOWN),
+        ("got drunk at my cousins", UNKNOWN), ("i caved", UNKNOWN),
+        ("no i havent slipped", NONE), ("never picked up", NONE), ("i didnt even drink", NONE),
+        ("i have not used", NONE), ("nah nothing", NONE),
+    ],
+)  # fmt: skip
+def test_use_said_the_way_people_in_recovery_say_it_and_a_not_only_in_front_of_the_using(
+    text: str, expected: UseFrequency
+) -> None:
+    assert parse_use(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("like 4 times this week", WEEKLY),
         ("twice this week", WEEKLY),
         ("3x in the last 5 days", WEEKLY),
