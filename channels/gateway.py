@@ -168,7 +168,7 @@ class Gateway:
         if await self._answers_invitation(message):
             accept = self._invitations.accept if self._invitations else None
             return await self._finish(message, lead, screening, compose=accept, language=learned)
-        return await self._ask_engine(message, screening, state, lead)
+        return await self._ask_engine(message, screening, state, lead, learned)
 
     async def _answers_invitation(self, message: Message) -> bool:
         """A YES from someone a program invited: their consent, not a turn for the assistant."""
@@ -222,8 +222,15 @@ class Gateway:
         )
 
     async def _ask_engine(
-        self, message: Message, screening: Screening, state: ConversationState, lead: list[str]
+        self,
+        message: Message,
+        screening: Screening,
+        state: ConversationState,
+        lead: list[str],
+        learned: str | None,
     ) -> list[Message]:
+        """The assistant's turn. The language the person writes in is kept here too (`learned`,
+        when it changed), so their check-ups, crisis and STOP texts follow it."""
         channel = self._channel(message.channel)
         sender = engine_sender(message.participant_id)
         text = channel.meaning(message.text, state.last_buttons)
@@ -251,6 +258,7 @@ class Gateway:
             screening,
             compose=self._assistant_answered(state),
             sending=messages.ASSISTANT,
+            language=learned,
         )
 
     def _assistant_answered(self, state: ConversationState) -> Compose | None:

@@ -101,6 +101,13 @@ def participant_id_of_sender(sender: str) -> int | None:
     return int(number) if not prefix and number.isdigit() else None
 
 
+def language_of(session: Session, participant_id: int) -> str:
+    """The language the person is written to in ("en" or "es"): their program's choice at
+    enrollment, or the language they write in (set_language)."""
+    participant = session.get(Participant, participant_id)
+    return "es" if participant is not None and participant.language == "es" else "en"
+
+
 def set_language(session: Session, participant_id: int, language: str) -> None:
     """The language the person writes in ("en", "es"): crisis, STOP and HELP texts follow it."""
     stored = None if language == "en" else language

@@ -45,6 +45,7 @@ from core.settings import get_settings
 from escalation.responses import asks_for_person
 from store import audit, checkup, linkage
 from store.checkup_rulers import Stage, stage_of
+from store.participants import language_of
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +55,16 @@ STAGE = "stage_of_change"
 DEFAULT_DAYS = 30.0  # no earlier check-up: the past month, as Recovery Management Checkups ask
 OFFER = "utter_checkup_offer_peer"
 RECAP = "utter_checkup_welcome_back_recap"
+# The check-up's language ("en", "es"): its responses' Spanish variations go by this slot.
+LANGUAGE = "checkup_language"
+# "I'll check back {when}" in Spanish (checkup_parse.ask_again_after says it in English).
+_WHEN_ES = {
+    "tomorrow": "mañana",
+    "next week": "la próxima semana",
+    "this evening": "esta noche",
+    "in a bit": "en un rato",
+    "in a few hours": "en unas horas",
+}
 
 
 def needed_questions(slots: Mapping[str, Any]) -> list[str]:
@@ -87,11 +98,15 @@ def resumed_value(question: str, text: str | None, value: Any) -> Any:
     return SKIPPED if value is None else value
 
 
-def welcome_back(how: Any) -> Say:
+def welcome_back(how: Any, language: str = "en") -> Say:
     """Picking a check-up up: how things had been, in their words, when they said it."""
     if isinstance(how, str) and how != SKIPPED:
-        return Say(RECAP, {"said": said_back(how)})
+        return Say(RECAP, {"said": said_back(how, language)})
     return Say(WELCOME_BACK)
+
+
+def language_in(tracker: Tracker) -> str:
+    return "es" if tracker.get_slot(LANGUAGE) == "es" else "en"
 
 
 def _days_since_last(participant_id: int | None, now: datetime) -> float:
@@ -123,12 +138,14 @@ class ActionCheckupStart(Action):
                 else {}
             )
             stage = stage_of(session, participant_id) if participant_id is not None else None
+            language = language_of(session, participant_id) if participant_id else "en"
         values = {q: resumed_value(q, *found[q]) for q in found}
-        if found:
-            said = welcome_back(values.get("how"))
+        if found:  # this action's own words go by the language slot as it was before it ran
+            said = welcome_back(values.get("how"), language)
             dispatcher.utter_message(response=said.response, **said.values)
         slots = [SlotSet(slot_of(q), values.get(q)) for q in QUESTIONS]
-        return [*slots, SlotSet(RESUME, bool(found)), SlotSet(REASK, False), SlotSet(STAGE, stage)]
+        started = [SlotSet(RESUME, bool(found)), SlotSet(REASK, False), SlotSet(STAGE, stage)]
+        return [*slots, *started, SlotSet(LANGUAGE, language)]
 
 
 class ValidateCheckupForm(AnswerDependentForm):
@@ -163,7 +180,8 @@ class ValidateCheckupForm(AnswerDependentForm):
         with app_database().transaction() as session:
             participant_id = participant_of(session, tracker.sender_id)
         days = _days_since_last(participant_id, now) if question.startswith("use") else 0
-        judged = judge(question, text, bool(tracker.get_slot(REASK)), days, greeted(tracker))
+        reasked = bool(tracker.get_slot(REASK))
+        judged = judge(question, text, reasked, days, greeted(tracker), language_in(tracker))
         if judged.stored is not None:
             store_answer(participant_id, question, judged.stored, now)
         for said in judged.say:
@@ -208,7 +226,8 @@ class ActionCheckupFinish(Action):
         # from what they wrote.
         texts = [v for q, v in answers.items() if isinstance(v, str) and not q.startswith("use")]
         needed = self.complete(tracker.sender_id, any(wants_help(t) for t in texts))
-        dispatcher.utter_message(response="utter_checkup_summary", summary=summary(answers))
+        said = summary(answers, language_in(tracker))
+        dispatcher.utter_message(response="utter_checkup_summary", summary=said)
         dispatcher.utter_message(response=OFFER if needed else "utter_checkup_close")
         return [SlotSet(REASK, False), SlotSet(LINKAGE, needed)]
 
@@ -260,7 +279,7 @@ class ActionCheckupConnectPeer(Action):
             if participant_id is not None:
                 checkup.request_peer(session, participant_id, now)
                 linkage.accept(session, participant_id, now, linkage_policy().target)
-        text = NO_HANDOFF if wait is None else asks_for_person(wait)
+        text = NO_HANDOFF if wait is None else asks_for_person(wait, language_in(tracker))
         dispatcher.utter_message(text=text, metadata=GIVE_INFORMATION)
         return [SlotSet(LINKAGE, False)]
 
@@ -283,6 +302,8 @@ class ActionCheckupReschedule(Action):
             participant_id = participant_of(session, tracker.sender_id)
             if participant_id is not None:
                 checkup.ask_again(session, participant_id, now + after, now)
+        if language_in(tracker) == "es":
+            when = _WHEN_ES[when]
         dispatcher.utter_message(response="utter_checkup_rescheduled", when=when)
         return []
 

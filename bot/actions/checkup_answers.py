@@ -22,7 +22,7 @@ from bot.actions.checkup_read import (
     parse_use,
     says_nothing,
 )
-from bot.actions.checkup_summary import SUPPORT_NAMES, listed, said_back
+from bot.actions.checkup_summary import said_back, supports_named
 from bot.actions.life_topics import body_warning_in
 from store.checkup import UseFrequency
 
@@ -64,13 +64,13 @@ class Judged:
     say: list[Say] = field(default_factory=list)
 
 
-def _cravings(level: Any, _text: str) -> list[Say]:
+def _cravings(level: Any, _language: str) -> list[Say]:
     if level >= 7:
         return [Say("utter_checkup_reflect_cravings_high")]
     return [Say(f"utter_checkup_reflect_cravings_{'mid' if level >= 4 else 'low'}")]
 
 
-def _how(value: Any, _text: str) -> list[Say]:
+def _how(value: Any, _language: str) -> list[Say]:
     mood = mood_of(value)  # nothing we can name ("hey", "idk"): nothing reflected, no guess
     return [] if mood is None else [Say(f"utter_checkup_reflect_how_{mood.value}")]
 
@@ -89,35 +89,35 @@ _USE_OFTEN = {
 }
 
 
-def _use(value: Any, _text: str) -> list[Say]:
+def _use(value: Any, _language: str) -> list[Say]:
     return [Say(_USE[UseFrequency(value)])]
 
 
-def _use_often(value: Any, _text: str) -> list[Say]:
+def _use_often(value: Any, _language: str) -> list[Say]:
     found = _USE_OFTEN.get(UseFrequency(value))  # still unclear: asked once, not pressed
     return [] if found is None else [Say(found)]
 
 
-def _supports(value: Any, _text: str) -> list[Say]:
+def _supports(value: Any, language: str) -> list[Say]:
     kinds = parse_supports(value)
     if not kinds:
         return [Say("utter_checkup_reflect_alone")]
-    named = listed([SUPPORT_NAMES[kind] for kind in kinds])
-    return [Say("utter_checkup_reflect_supports", {"supports": named})]
+    return [Say("utter_checkup_reflect_supports", {"supports": supports_named(kinds, language)})]
 
 
-def _went_well(value: Any, _text: str) -> list[Say]:
+def _went_well(value: Any, language: str) -> list[Say]:
     if says_nothing(value):
         return [Say("utter_checkup_reflect_nothing_went_well")]
-    return [Say("utter_checkup_reflect_went_well", {"went_well": said_back(value)})]
+    return [Say("utter_checkup_reflect_went_well", {"went_well": said_back(value, language)})]
 
 
-def _next_step(value: Any, _text: str) -> list[Say]:
+def _next_step(value: Any, language: str) -> list[Say]:
     if says_nothing(value):
         return [Say("utter_checkup_reflect_no_step")]
-    return [Say("utter_checkup_reflect_next_step", {"next_step": said_back(value)})]
+    return [Say("utter_checkup_reflect_next_step", {"next_step": said_back(value, language)})]
 
 
+# Each reads the slot's value; the language is for the person's own words said back.
 _REFLECT: dict[str, Callable[[Any, str], list[Say]]] = {
     "how": _how,
     "cravings": _cravings,
@@ -147,16 +147,19 @@ REPLIES = (
 )
 
 
-def replies(question: str, value: Any, text: str, greeting: bool = False) -> list[Say]:
+def replies(
+    question: str, value: Any, text: str, greeting: bool = False, language: str = "en"
+) -> list[Say]:
     """What is said back to a reply that set the question's slot to `value`: a reflection of
-    what it says, "let's leave that one" for an answer kept unread, a welcome back for a
-    greeting (someone back after going quiet), or nothing (a skip, a pause, a re-ask)."""
+    what it says (the person's own words in `language`), "let's leave that one" for an answer
+    kept unread, a welcome back for a greeting (someone back after going quiet), or nothing (a
+    skip, a pause, a re-ask)."""
     if value is None:
         return [Say(WELCOME_BACK)] if greeting else []
     if value == SKIPPED:
         return [] if choice(text) is Choice.SKIP else [Say(LET_IT_GO)]
     reflect = _REFLECT.get(question)
-    return [] if reflect is None else reflect(value, text)
+    return [] if reflect is None else reflect(value, language)
 
 
 def _read(question: str, text: str, days_since_last: float) -> Any:
@@ -174,7 +177,12 @@ def _read(question: str, text: str, days_since_last: float) -> Any:
 
 
 def judge(
-    question: str, text: str, reasked: bool, days_since_last: float, greeting: bool = False
+    question: str,
+    text: str,
+    reasked: bool,
+    days_since_last: float,
+    greeting: bool = False,
+    language: str = "en",
 ) -> Judged:
     slot = slot_of(question)
     aside = _aside(question, text, greeting)
@@ -195,7 +203,8 @@ def judge(
     if isinstance(value, UseFrequency):
         value = value.value
     stored = (text, _kept(question, text, value))
-    return Judged({slot: value, REASK: False}, stored, replies(question, value, text))
+    reflected = replies(question, value, text, language=language)
+    return Judged({slot: value, REASK: False}, stored, reflected)
 
 
 def _aside(question: str, text: str, greeting: bool) -> Judged | None:

@@ -8,6 +8,7 @@ ends the check-up (a bare "stop" is the carrier opt-out on SMS, handled before t
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import datetime, timedelta
 from enum import Enum
 from itertools import pairwise
@@ -21,6 +22,8 @@ class Choice(Enum):
 _SKIP = {
     "skip", "pass", "next", "skip it", "skip this", "skip this one", "skip that", "rather not say",
     "id rather not say", "prefer not to say", "no comment", "next question", "pass on that",
+    "saltar", "salta", "paso", "siguiente", "siguiente pregunta", "prefiero no decir",
+    "prefiero no contestar", "mejor no contesto", "sin comentarios",
 }  # fmt: skip
 _PAUSE = {
     "pause", "stop", "quit", "later", "not now", "not rn", "gotta go", "gtg", "g2g", "im done",
@@ -31,17 +34,24 @@ _PAUSE = {
     "thats enough questions", "thats enough questions for today", "ok thats enough questions",
     "ok thats enough questions for today", "enough questions for today", "im not doing this",
     "not doing this", "i dont want to do this", "dont want to do this", "this is stupid",
+    # Spanish, for a check-up in Spanish (accents are folded: "después" is "despues").
+    "pausa", "luego", "despues", "mas tarde", "ahora no", "otro dia", "otro rato", "ya basta",
+    "basta", "ya no quiero", "no quiero seguir", "me tengo que ir", "tengo que irme",
 }  # fmt: skip
 _NUMBER_WORDS = {
     "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "cero": 0, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+    "ocho": 8, "nueve": 9, "diez": 10,
 }  # fmt: skip
 
 
 def words(text: str) -> list[str]:
-    """Lowercase words and numbers, apostrophes dropped ("don't" -> "dont"), "7/10" -> "7"."""
-    text = text.lower().replace("'", "").replace("\u2019", "")
-    text = re.sub(r"(\d+)\s*(/|out of)\s*10\b", r"\1", text)
+    """Lowercase words and numbers, apostrophes dropped ("don't" -> "dont"), "7/10" -> "7",
+    accents folded ("más" -> "mas", "sí" -> "si") so Spanish reads as one word each."""
+    text = unicodedata.normalize("NFKD", text.lower().replace("'", "").replace("\u2019", ""))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"(\d+)\s*/\s*10\b|(\d+)\s*(?:out of|de)\s*10\b", r"\1\2", text)
     return re.findall(r"[a-z]+|\d+", text)
 
 
@@ -74,8 +84,15 @@ _CRAVING_WORDS = {
     "ok": 4, "okay": 4, "manageable": 4, "high": 7, "strong": 7, "bad": 7, "rough": 7, "hard": 7,
     "tough": 7, "lots": 7, "intense": 9, "terrible": 9, "awful": 9, "constant": 9, "extreme": 9,
     "worst": 10, "unbearable": 10, "crazy": 8,
+    "nada": 0, "ningunas": 0, "ninguna": 0, "poco": 2, "poquito": 1, "bajas": 2, "bajo": 2,
+    "leves": 2, "regular": 5, "medio": 5, "algo": 5, "algunas": 5, "fuertes": 7, "fuerte": 7,
+    "muchas": 7, "mucho": 7, "altas": 7, "intensas": 9, "horrible": 9, "terribles": 9,
+    "insoportables": 10,
 }  # fmt: skip
-_STRONGER = {"really", "very", "super", "so", "pretty", "extremely", "hella", "mad"}
+_STRONGER = {
+    "really", "very", "super", "so", "pretty", "extremely", "hella", "mad", "muy", "bien",
+    "demasiado", "bastante",
+}  # fmt: skip
 _NOT = {"not", "isnt", "wasnt", "arent", "dont", "havent"}
 
 
@@ -84,7 +101,8 @@ def _craving_word(found: list[str]) -> int | None:
     if not levels:
         return None
     level = max(levels)
-    if set(found) & _NOT and level >= 4:  # "not bad", "not too strong"
+    softened = re.search(r"\bno (?:muy|tan|tanto)\b", " ".join(found))  # "no tan fuertes"
+    if (set(found) & _NOT or softened) and level >= 4:  # "not bad", "not too strong"
         return 2
     if set(found) & _STRONGER and 0 < level < 10:
         level = min(level + 2, 10)
@@ -107,18 +125,23 @@ def parse_cravings(text: str) -> int | None:
 
 
 _LATER = timedelta(hours=3)
-_NO = {"no", "nope", "nah", "no thanks", "no thank you", "not today", "nah im good"}
+_NO = {
+    "no", "nope", "nah", "no thanks", "no thank you", "not today", "nah im good", "no gracias",
+    "hoy no",
+}  # fmt: skip
 _UNITS = {"min": timedelta(minutes=1), "hour": timedelta(hours=1), "day": timedelta(days=1)}
 _UNIT_WORDS = {
     "min": "min", "mins": "min", "minute": "min", "minutes": "min", "hr": "hour", "hrs": "hour",
     "hour": "hour", "hours": "hour", "day": "day", "days": "day",
+    "minuto": "min", "minutos": "min", "hora": "hour", "horas": "hour", "dia": "day", "dias": "day",
 }  # fmt: skip
 
 
 def _in_so_long(found: list[str]) -> timedelta | None:
     """ "in 2 hours", "in an hour", "30 mins"."""
     for number, unit in pairwise(found):
-        count = 1 if number in ("a", "an", "one") else int(number) if number.isdigit() else None
+        one = number in ("a", "an", "one", "un", "una")
+        count = 1 if one else int(number) if number.isdigit() else None
         if count is not None and unit in _UNIT_WORDS:
             return max(count * _UNITS[_UNIT_WORDS[unit]], timedelta(minutes=15))
     return None
@@ -130,11 +153,11 @@ def ask_again_after(text: str) -> tuple[timedelta, str]:
     phrase = " ".join(found)
     if phrase in _NO:  # a plain no: asked again tomorrow, not in a few hours
         return timedelta(days=1), "tomorrow"
-    if "next week" in phrase or "week" in found:
+    if "next week" in phrase or {"week", "semana"} & set(found):
         return timedelta(days=7), "next week"
-    if {"tomorrow", "tmrw", "tmr", "tomorow", "tmrrw"} & set(found):
+    if {"tomorrow", "tmrw", "tmr", "tomorow", "tmrrw", "manana"} & set(found):
         return timedelta(days=1), "tomorrow"
-    if {"tonight", "evening"} & set(found):
+    if {"tonight", "evening", "noche"} & set(found):
         return timedelta(hours=5), "this evening"
     span = _in_so_long(found)
     if span is not None:

@@ -17,17 +17,25 @@ _NO_USE = {
     "no", "nope", "nah", "none", "nothing", "clean", "sober", "zero", "0", "havent", "didnt",
     "not once", "not at all", "no use", "no i havent", "no i didnt", "nothing at all",
     "stayed clean", "stayed sober", "still sober", "still clean", "all good no",
+    # Spanish, accents folded (checkup_parse.words).
+    "nada", "nunca", "limpio", "limpia", "sobrio", "sobria", "ni una vez", "para nada",
+    "nada de nada", "sigo limpio", "sigo limpia", "sigo sobrio", "sigo sobria",
 }  # fmt: skip
 _WEEKLY = (
     "daily", "every day", "everyday", "most days", "every other day", "every weekend",
     "weekends", "on weekends", "weekly", "every week", "each week", "a lot", "alot",
     "all the time", "times a week", "x a week", "every night", "nightly", "most nights",
     "on and off", "a few times a week", "pretty much every",
+    "todos los dias", "diario", "a diario", "cada dia", "casi diario", "cada semana",
+    "cada fin de semana", "fines de semana", "veces a la semana", "veces por semana",
+    "todas las noches", "cada noche", "muy seguido",
 )  # fmt: skip
 _COUNTS = {
     "once": 1, "one time": 1, "a slip": 1, "one slip": 1, "one night": 1, "twice": 2,
     "two times": 2, "a couple": 2, "couple": 2, "a few": 3, "few": 3, "three times": 3,
     "several": 4,
+    "una vez": 1, "dos veces": 2, "un par de veces": 2, "unas veces": 3, "algunas veces": 3,
+    "unas cuantas veces": 3, "tres veces": 3, "varias veces": 4,
 }  # fmt: skip
 _USED = {
     "i used", "used", "slipped", "relapsed", "drank", "had a drink", "had a few",
@@ -36,15 +44,17 @@ _USED = {
     "got high", "got drunk", "got loaded", "got wasted", "got messed up", "used again",
     "drank again", "smoked", "shot up", "did a line", "took a hit", "had a beer", "had beers",
     "had some drinks", "had a couple", "fell off", "messed up", "screwed up", "caved",
+    "recai", "recaida", "consumi", "use", "tome", "bebi", "me drogue", "me emborrache",
+    "fume", "volvi a consumir", "volvi a tomar",
 }  # fmt: skip
 _YES = _USED | {
     "yes", "yeah", "ya", "yep", "yup", "i did", "yea", "unfortunately", "sadly", "kinda",
-    "a little",
+    "a little", "si", "pues si", "un poco", "algo", "lamentablemente", "desafortunadamente",
 }  # fmt: skip
 
 
 def _count(phrase: str, found: list[str]) -> int | None:
-    digits = re.search(r"\b(\d+)\s*(x|times?)\b", phrase)
+    digits = re.search(r"\b(\d+)\s*(x|times?|veces)\b", phrase)
     if digits:
         return int(digits.group(1))
     for text, count in _COUNTS.items():
@@ -60,6 +70,8 @@ def _count(phrase: str, found: list[str]) -> int | None:
 _PERIOD_DAYS = (
     (r"\b(this|a|per|last|past|the) week\b|\bin a week\b|\bweek so far\b", 7.0),
     (r"\b(this|a|per|last|past|the) month\b", 30.0),
+    (r"\b(esta|la|por|a la) semana\b", 7.0),
+    (r"\b(este|el|al) mes\b", 30.0),
 )
 
 
@@ -79,8 +91,9 @@ def use_frequency(count: int, days_since_last: float) -> UseFrequency:
 # A "not" counts only in front of the using ("havent used", "didnt even drink", "never picked
 # up"): "picked up saturday, not proud" says use, and its "not" is about pride.
 _NEGATED_USE = re.compile(
-    r"\b(?:havent|didnt|hasnt|not|never|wasnt|dont|no)\b(?: \w+){0,2}? "
-    r"(?:use|used|using|drink|drank|drinking|touch|touched|picked|pick|slipped|relapsed)\b"
+    r"\b(?:havent|didnt|hasnt|not|never|wasnt|dont|no|nunca)\b(?: \w+){0,2}? "
+    r"(?:use|used|using|drink|drank|drinking|touch|touched|picked|pick|slipped|relapsed"
+    r"|consumi|consumido|tome|tomado|bebi|bebido|recai|he)\b"
 )
 
 
@@ -91,7 +104,8 @@ def _says_no(phrase: str, found: list[str]) -> bool:
         return _count(phrase, found) is None  # "didnt use except once" is a count
     if phrase.startswith(("no ", "nope ", "nah ")):  # "nah i hit it saturday" is use
         return _count(phrase, []) is None and not _mentions(phrase, _USED)
-    return bool({"clean", "sober"} & set(found)) and not {"not", "wasnt"} & set(found)
+    sober = {"clean", "sober", "limpio", "limpia", "sobrio", "sobria"}
+    return bool(sober & set(found)) and not {"not", "wasnt", "no"} & set(found)
 
 
 def _mentions(phrase: str, options: tuple[str, ...] | set[str]) -> bool:
@@ -116,18 +130,25 @@ def parse_use(text: str, days_since_last: float = 30) -> UseFrequency | None:
 SUPPORTS: dict[str, tuple[str, ...]] = {
     "meetings": (
         "meeting", "meetings", "aa", "na", "ca", "smart", "recovery dharma", "celebrate recovery",
-        "group", "groups", "home group", "zoom meeting",
+        "group", "groups", "home group", "zoom meeting", "reunion", "reuniones", "juntas",
+        "grupo", "grupos",
     ),
-    "sponsor": ("sponsor", "my sponsor", "sponser"),
-    "peer": ("peer", "peers", "peer support", "recovery coach", "coach", "warmline"),
+    "sponsor": ("sponsor", "my sponsor", "sponser", "padrino", "madrina"),
+    "peer": (
+        "peer", "peers", "peer support", "recovery coach", "coach", "warmline", "companero",
+        "companera", "companeros",
+    ),
     "counselor": (
         "counselor", "counsellor", "counseling", "therapist", "therapy", "counselling",
-        "case manager", "social worker", "psychiatrist",
+        "case manager", "social worker", "psychiatrist", "consejero", "consejera", "terapeuta",
+        "terapia", "psicologo", "psicologa", "psiquiatra", "trabajadora social",
+        "trabajador social",
     ),
     "medication": (
         "suboxone", "subs", "bupe", "buprenorphine", "methadone", "vivitrol", "naltrexone",
         "sublocade", "acamprosate", "campral", "antabuse", "disulfiram", "mat", "moud", "meds",
-        "medication", "medications", "my meds", "clinic", "dose",
+        "medication", "medications", "my meds", "clinic", "dose", "medicamento", "medicamentos",
+        "medicina", "metadona", "buprenorfina", "naltrexona", "clinica", "dosis",
     ),
 }  # fmt: skip
 
@@ -149,8 +170,13 @@ _WANTS_HELP = (
     "need to talk to someone", "cant do this alone", "cant do this by myself", "need a counselor",
     "need my counselor", "need a sponsor", "struggling", "not doing well", "falling apart",
     "losing it", "need someone",
+    "necesito ayuda", "necesito mas ayuda", "necesito apoyo", "necesito hablar con alguien",
+    "no puedo solo", "no puedo sola", "volver a tratamiento", "volver al tratamiento",
 )  # fmt: skip
-_NOT_WANTING = ("dont need", "do not need", "no help needed", "not struggling", "wasnt struggling")
+_NOT_WANTING = (
+    "dont need", "do not need", "no help needed", "not struggling", "wasnt struggling",
+    "no necesito",
+)  # fmt: skip
 
 
 def wants_help(text: str) -> bool:
@@ -177,27 +203,42 @@ class Mood(StrEnum):
 # Checked in this order: what the person names (cravings, loneliness, stress) before how it
 # felt overall, and "not bad" (mixed) before "bad" (hard).
 _MOODS: tuple[tuple[Mood, tuple[str, ...]], ...] = (
-    (Mood.CRAVINGS, ("craving", "cravings", "urge", "urges", "tempted", "triggered")),
+    (Mood.CRAVINGS, (
+        "craving", "cravings", "urge", "urges", "tempted", "triggered", "antojos", "ansias",
+        "ganas de consumir", "ganas de tomar", "tentado", "tentada",
+    )),
     (Mood.LONELY, (
         "lonely", "alone", "isolated", "no one", "nobody", "by myself", "on my own",
-        "miss my", "missing",
+        "miss my", "missing", "sola", "muy solo", "me siento solo", "soledad", "aislado",
+        "aislada", "extrano a", "nadie",
     )),
     (Mood.STRESS, (
         "stress", "stressed", "stressful", "anxious", "anxiety", "overwhelmed", "pressure",
-        "hectic", "busy", "worried", "worrying", "a lot going on",
+        "hectic", "busy", "worried", "worrying", "a lot going on", "estres", "estresado",
+        "estresada", "ansiedad", "ansioso", "ansiosa", "preocupado", "preocupada", "agobiado",
+        "agobiada", "presion",
     )),
     (Mood.MIXED, (
         "up and down", "ups and downs", "mixed", "so so", "good and bad", "meh", "ok i guess",
         "okay i guess", "not bad", "not too bad", "could be better", "could be worse",
         "hit or miss", "some good", "some bad", "mid", "eh", "alright i guess", "fine i guess",
+        "mas o menos", "regular", "asi asi", "altibajos", "ni bien ni mal", "de todo un poco",
     )),
     (Mood.HARD, (
         "rough", "hard", "bad", "tough", "not great", "not good", "terrible", "awful", "horrible",
         "struggling", "crap", "shit", "sucks", "down", "sad", "depressed", "need help", "worse",
         "exhausted", "tired", "drained", "wiped", "burnt out", "burned out", "rough week",
+        "mal", "no muy bien", "no tan bien", "dificil", "duro", "dura", "fatal", "triste",
+        "deprimido", "deprimida", "cansado", "cansada", "pesado", "feo",
     )),
-    (Mood.GOOD, ("good", "great", "better", "well", "awesome", "amazing", "solid", "happy")),
-    (Mood.OKAY, ("ok", "okay", "alright", "fine", "same", "steady", "quiet")),
+    (Mood.GOOD, (
+        "good", "great", "better", "well", "awesome", "amazing", "solid", "happy", "bien",
+        "muy bien", "excelente", "genial", "mejor", "contento", "contenta", "feliz",
+    )),
+    (Mood.OKAY, (
+        "ok", "okay", "alright", "fine", "same", "steady", "quiet", "normal", "tranquilo",
+        "tranquila", "igual",
+    )),
 )  # fmt: skip
 
 
@@ -213,9 +254,11 @@ def mood_of(text: str) -> Mood | None:
     phrase = " ".join(found)
     if wants_help(text):  # their own sense of needing help comes first: it is what they said
         return Mood.NEED_HELP
-    mood = next((m for m, names in _MOODS if any(says(phrase, n) for n in names)), None)
-    if mood in (Mood.GOOD, Mood.OKAY) and "but" in found:  # "good but tired"
-        return Mood.MIXED
+    named = [m for m, names in _MOODS if any(says(phrase, n) for n in names)]
+    mood = named[0] if named else None
+    turned = {"but", "pero"} & set(found)  # "good but tired", "bien pero cansado"
+    if turned and (mood in (Mood.GOOD, Mood.OKAY) or {Mood.GOOD, Mood.OKAY} & set(named[1:])):
+        return Mood.MIXED if mood in (Mood.GOOD, Mood.OKAY, Mood.HARD) else mood
     return mood
 
 
@@ -224,6 +267,8 @@ _DONT_KNOW = {
     "nothing really", "not much", "not really", "no", "nope", "nah", "none", "nothing much",
     "cant think of anything", "i cant think of anything", "nothing at all", "not a thing",
     "honestly nothing", "idk honestly", "idk tbh", "nothing tbh",
+    "nada", "no se", "ni idea", "nada realmente", "la verdad nada", "no mucho",
+    "nada en especial", "ninguno", "ninguna", "no sabria decir",
 }  # fmt: skip
 
 
@@ -237,7 +282,8 @@ def says_nothing(text: str) -> bool:
 # "good" are answers, so they are not here.
 _BARE_ACK = {
     "yes", "yeah", "yea", "ya", "yep", "yup", "sure", "no", "nah", "nope", "i", "guess", "k",
-    "kk", "mhm", "uh", "huh", "um", "hmm", "maybe", "so", "lol",
+    "kk", "mhm", "uh", "huh", "um", "hmm", "maybe", "so", "lol", "si", "claro", "pues", "bueno",
+    "dale", "vale", "supongo", "creo", "que",
 }  # fmt: skip
 
 

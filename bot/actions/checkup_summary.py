@@ -8,53 +8,135 @@ a summary shows on a lock screen, and it is theirs to bring up again, not ours.
 
 from __future__ import annotations
 
+import re
+
 from bot.actions.checkup_read import parse_supports
 from escalation.companion.paraphrase import second_person, tidy
 
 SUPPORT_NAMES = {
-    "meetings": "meetings",
-    "sponsor": "your sponsor",
-    "peer": "a peer",
-    "counselor": "your counselor",
-    "medication": "your medication",
+    "en": {
+        "meetings": "meetings",
+        "sponsor": "your sponsor",
+        "peer": "a peer",
+        "counselor": "your counselor",
+        "medication": "your medication",
+    },
+    "es": {
+        "meetings": "las reuniones",
+        "sponsor": "tu padrino o madrina",
+        "peer": "un compañero de apoyo",
+        "counselor": "tu consejero o terapeuta",
+        "medication": "tu medicamento",
+    },
+}
+# The summary's parts, by language: what each answer is said back as.
+_PARTS = {
+    "en": {
+        "how": "on how things have been, you said {}",
+        "cravings": "cravings were around {} out of 10",
+        "leaned": "you leaned on {}",
+        "named": "for support, you named {}",
+        "went_well": "something that went well: {}",
+        "next_step": "your next step, in your words: {}",
+        "short": "You chose to keep this one short, and that's okay.",
+        "and": " and ",
+    },
+    "es": {
+        "how": "sobre cómo te ha ido, me dijiste {}",
+        "cravings": "las ganas de consumir estuvieron en un {} de 10",
+        "leaned": "te apoyaste en {}",
+        "named": "como apoyo, nombraste {}",
+        "went_well": "algo que salió bien: {}",
+        "next_step": "tu siguiente paso, en tus palabras: {}",
+        "short": "Preferiste que este fuera corto, y está bien.",
+        "and": " y ",
+    },
 }
 
 
-def said_back(text: str) -> str:
+def said_back(text: str, language: str = "en") -> str:
     """Their answer in the second person, filler dropped, ending where a clause ends."""
-    return second_person(tidy(text, "en"), "en")
+    said = second_person(tidy(text, language), language)
+    return _past_to_you(said) if language == "es" else said
+
+
+# Spanish answers about the last few days are mostly in the preterite, first person ("volví
+# a trabajar", "hablé con mi padrino"): said back as "volviste", "hablaste". The companion's
+# shared table (escalation/companion/companion.yml) swaps pronouns and present-tense verbs;
+# this is the check-up's own, so the crisis path is untouched.
+_IRREGULAR_PAST = {
+    "fui": "fuiste", "hice": "hiciste", "tuve": "tuviste", "estuve": "estuviste",
+    "pude": "pudiste", "dije": "dijiste", "vine": "viniste", "puse": "pusiste",
+    "supe": "supiste", "quise": "quisiste", "di": "diste", "vi": "viste", "anduve": "anduviste",
+}  # fmt: skip
+# Words ending in é or í that are not a verb in the first person.
+_NOT_VERBS = {
+    "cafe", "bebe", "que", "se", "fe", "te", "si", "aqui", "alli", "ahi", "asi", "mi", "ti",
+    "mani", "ali", "jose", "rene", "andre",
+}  # fmt: skip
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _you_did(match: re.Match[str]) -> str:
+    word = match.group(0)
+    lowered = word.lower()
+    if lowered in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[lowered]
+    folded = lowered.translate(_FOLD)
+    if len(lowered) < 4 or folded in _NOT_VERBS or word[:1].isupper():
+        return word
+    if lowered.endswith("é"):  # hablé, llamé, trabajé
+        return word[:-1] + "aste"
+    if lowered.endswith("í"):  # volví, salí, comí
+        return word[:-1] + "iste"
+    return word
+
+
+_FOLD = str.maketrans("áéíóúü", "aeiouu")
+
+
+def _past_to_you(said: str) -> str:
+    return _WORD.sub(_you_did, said)
 
 
 def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + ("" if text.endswith(("?", "!")) else ".")
 
 
-def listed(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+def listed(items: list[str], language: str = "en") -> str:
+    last = _PARTS[language]["and"]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + last + items[-1]
 
 
-def _supports_part(text: str) -> str:
+def supports_named(kinds: list[str], language: str = "en") -> str:
+    """ "meetings and your sponsor", "las reuniones y tu padrino o madrina"."""
+    return listed([SUPPORT_NAMES[language][kind] for kind in kinds], language)
+
+
+def _supports_part(text: str, language: str) -> str:
     kinds = parse_supports(text)
     if kinds:
-        return f"you leaned on {listed([SUPPORT_NAMES[k] for k in kinds])}"
-    return f"for support, you named {said_back(text)}"
+        return _PARTS[language]["leaned"].format(supports_named(kinds, language))
+    return _PARTS[language]["named"].format(said_back(text, language))
 
 
-def summary(answers: dict[str, str | int | None]) -> str:
-    """What they said, question by question; `answers` holds the texts (cravings: 0-10)."""
+def summary(answers: dict[str, str | int | None], language: str = "en") -> str:
+    """What they said, question by question, in the check-up's language; `answers` holds the
+    texts (cravings: 0-10)."""
+    part = _PARTS[language]
     parts: list[str] = []
     how, cravings, supports = answers.get("how"), answers.get("cravings"), answers.get("supports")
     went_well, step = answers.get("went_well"), answers.get("next_step")
     if isinstance(how, str):
-        parts.append(f"on how things have been, you said {said_back(how)}")
+        parts.append(part["how"].format(said_back(how, language)))
     if isinstance(cravings, int):
-        parts.append(f"cravings were around {cravings} out of 10")
+        parts.append(part["cravings"].format(cravings))
     if isinstance(supports, str):
-        parts.append(_supports_part(supports))
+        parts.append(_supports_part(supports, language))
     if isinstance(went_well, str):
-        parts.append(f"something that went well: {said_back(went_well)}")
+        parts.append(part["went_well"].format(said_back(went_well, language)))
     if isinstance(step, str):
-        parts.append(f"your next step, in your words: {said_back(step)}")
+        parts.append(part["next_step"].format(said_back(step, language)))
     if not parts:
-        return "You chose to keep this one short, and that's okay."
+        return part["short"]
     return " ".join(_sentence(part) for part in parts)

@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.actions import spanish
 from bot.actions.database import app_database
 from bot.actions.handback import GREET_AFTER_HANDBACK, PEER_WAS_HERE, peer_who_handed_back
 from bot.actions.miti import ActionsSay, Tag, tag
@@ -47,6 +48,7 @@ MITI: ActionsSay = {
     "action_greet_participant": (
         *((t,) for t in GREETING_TAGS.values()),
         (GREET_AFTER_HANDBACK,),
+        (spanish.AVAILABLE,),
     )
 }
 
@@ -101,5 +103,8 @@ class ActionGreetParticipant(Action):
             dispatcher.utter_message(response=GREET_AFTER_HANDBACK, peer=peer)
             return [SlotSet(PEER_WAS_HERE, True)]
         text = greeting_for(tracker.sender_id)
+        if spanish.is_spanish(tracker.latest_message.get("text") or ""):  # "hola buenas tardes"
+            dispatcher.utter_message(response=spanish.AVAILABLE)  # what there is in Spanish
+            return []
         dispatcher.utter_message(text=text, metadata=GREETING_TAGS[text])
         return []

@@ -35,7 +35,12 @@ from store.db import Database
 from store.enrollment_models import DueEvent, Enrollment
 from store.linkage_models import LinkageStatus, LinkageTask
 from store.models import Participant
-from store.participants import engine_sender, get_or_create_participant
+from store.participants import (
+    engine_sender,
+    get_or_create_participant,
+    participant_id_of_sender,
+    set_language,
+)
 from warmline.engine_env import BOT_DIR
 
 DOMAIN: dict[str, Any] = yaml.safe_load((BOT_DIR / "domain" / "checkup.yml").read_text())
@@ -129,8 +134,8 @@ def test_answers_are_read_stored_and_reflected(action_db: Database, sender: str)
     }
 
 
-def validate_messages(sender: str, question: str, reply: str) -> list[dict[str, Any]]:
-    slots = {"requested_slot": f"checkup_{question}", "checkup_reask": False}
+def validate_messages(sender: str, question: str, reply: str, **slots: Any) -> list[dict[str, Any]]:
+    slots = {"requested_slot": f"checkup_{question}", "checkup_reask": False, **slots}
     dispatcher = CollectingDispatcher()
     asyncio.run(ValidateCheckupForm().run(dispatcher, tracker(sender, slots, reply), DOMAIN))
     messages: list[dict[str, Any]] = dispatcher.messages
@@ -271,6 +276,7 @@ def test_a_new_check_up_starts_with_empty_slots(action_db: Database, sender: str
     assert slots == {
         **{f"checkup_{q}": None for q in QUESTIONS},
         "checkup_resume": False, "checkup_reask": False, "stage_of_change": None,
+        "checkup_language": "en",
     }  # fmt: skip
 
 
@@ -471,3 +477,39 @@ def test_without_a_participant_nothing_is_stored(action_db: Database) -> None:
 )
 def test_a_stored_answer_as_a_slot(question: str, text: str | None, value: Any, slot: Any) -> None:
     assert resumed_value(question, text, value) == slot
+
+
+def test_a_participant_enrolled_in_spanish_gets_the_check_up_in_spanish(
+    action_db: Database, sender: str
+) -> None:
+    with action_db.transaction() as session:
+        set_language(session, participant_id_of_sender(sender) or 0, "es")
+    slots, _ = start(sender)
+    assert slots["checkup_language"] == "es"
+
+
+def test_spanish_answers_are_read_stored_and_said_back_in_spanish(
+    action_db: Database, sender: str
+) -> None:
+    spanish = {"checkup_language": "es"}
+    assert validate(sender, "how", "más o menos, cansada", **spanish)[1] == [
+        "utter_checkup_reflect_how_mixed"
+    ]
+    assert validate(sender, "cravings", "como un 6", **spanish)[0]["checkup_cravings"] == 6
+    assert validate(sender, "use", "no, sigo limpia", **spanish)[1] == [
+        "utter_checkup_reflect_no_use"
+    ]
+    messages = validate_messages(sender, "supports", "las reuniones y mi madrina", **spanish)
+    assert messages[0]["supports"] == "las reuniones y tu padrino o madrina"
+    messages = validate_messages(sender, "went_well", "volví a trabajar", **spanish)
+    assert messages[0]["went_well"] == "volviste a trabajar"
+    assert stored(action_db)["use"] == ("no, sigo limpia", "none")
+
+
+def test_a_check_up_put_off_in_spanish_says_when_in_spanish(
+    action_db: Database, sender: str
+) -> None:
+    dispatcher = CollectingDispatcher()
+    tracked = tracker(sender, {"checkup_language": "es"}, "ahora no, mañana")
+    ActionCheckupReschedule().run(dispatcher, tracked, DOMAIN)
+    assert dispatcher.messages[0]["when"] == "mañana"

@@ -4,6 +4,7 @@ or persuading, reflections varied and short enough for SMS with the person's wor
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -62,11 +63,46 @@ def test_reflections_come_in_several_variations(domain: str) -> None:
             assert len(variations) >= 2, name
 
 
+def language_of(variation: dict[str, Any]) -> str:
+    """The language a variation is said in: its `checkup_language` condition, else English."""
+    for condition in variation.get("condition", []):
+        if condition["name"] == "checkup_language":
+            return str(condition["value"])
+    return "en"
+
+
 def test_permission_offers_pause_never_a_bare_stop() -> None:
+    pause = {"en": "pause", "es": "pausa"}
     for variation in responses("checkup")["utter_checkup_permission"]:
         assert variation["text"].endswith("?")
-        assert "pause" in variation["text"]
-        assert "stop" not in variation["text"].lower().split()
+        assert pause[language_of(variation)] in re.findall(r"\w+", variation["text"])
+        said = set(variation["text"].lower().split())
+        assert not said & {"stop", "para", "parar", "alto"}  # carrier opt-out words
+
+
+BLANKS = re.compile(r"\{(\w+)\}")
+
+
+@pytest.mark.parametrize(("response", "variations"), responses("checkup").items())
+def test_every_check_up_response_is_in_spanish_too_with_the_same_blanks(
+    response: str, variations: list[dict[str, Any]]
+) -> None:
+    blanks = {lang: set() for lang in ("en", "es")}  # type: dict[str, set[str]]
+    for variation in variations:
+        blanks[language_of(variation)] |= set(BLANKS.findall(variation["text"]))
+    spanish = [v for v in variations if language_of(v) == "es"]
+    assert spanish, response
+    assert blanks["es"] == blanks["en"], response
+
+
+@pytest.mark.parametrize(("response", "variations"), responses("checkup").items())
+def test_a_spanish_reflection_comes_in_several_variations(
+    response: str, variations: list[dict[str, Any]]
+) -> None:
+    spanish = [v for v in variations if language_of(v) == "es" and "condition" in v]
+    plain = [v for v in spanish if len(v["condition"]) == 1]  # not the re-ask
+    if REFLECTIONS & set(codes(spanish[0])) and not response.startswith("utter_ask"):
+        assert len(plain) >= 2, response
 
 
 def test_check_up_and_check_in_are_kept_apart() -> None:

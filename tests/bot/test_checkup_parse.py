@@ -164,3 +164,32 @@ def test_when_to_ask_again(text: str, after: timedelta, said: str) -> None:
     assert ask_again_after(text) == (after, said)
     now = datetime(2026, 11, 23, 9, tzinfo=UTC)
     assert ask_again_at(text, now) == now + after
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("no", NONE), ("nada", NONE), ("no, sigo limpia", NONE), ("no he consumido", NONE),
+        ("sí, una vez", LESS), ("recaí el sábado", UNKNOWN), ("sí", UNKNOWN),
+        ("todos los días", WEEKLY), ("2 veces esta semana", WEEKLY),
+    ],
+)  # fmt: skip
+def test_use_said_in_spanish_for_a_check_up_in_spanish(text: str, expected: UseFrequency) -> None:
+    assert parse_use(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("7 de 10", 7), ("siete", 7), ("nada", 0), ("poco", 2), ("muy fuertes", 9),
+     ("no tan fuertes", 2)],
+)  # fmt: skip
+def test_cravings_said_in_spanish(text: str, expected: int) -> None:
+    assert parse_cravings(text) == expected
+
+
+def test_spanish_supports_skip_pause_and_later_are_read() -> None:
+    assert parse_supports("las reuniones, mi madrina y la metadona") == [
+        "meetings", "sponsor", "medication",
+    ]  # fmt: skip
+    assert (choice("paso"), choice("más tarde")) == (Choice.SKIP, Choice.PAUSE)
+    assert ask_again_after("mañana mejor")[1] == "tomorrow"

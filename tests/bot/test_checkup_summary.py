@@ -53,3 +53,25 @@ def test_a_long_answer_ends_where_a_clause_ends_not_mid_phrase() -> None:
         "you went to a meeting every single day, called your sponsor twice, cooked for your "
         "kids, walked the dog every morning"
     )
+
+
+def test_a_spanish_summary_says_their_words_back_as_you_in_spanish() -> None:
+    said = summary(
+        {
+            "how": "más o menos, cansada", "cravings": 6, "supports": "las reuniones",
+            "went_well": "volví a trabajar", "next_step": "llamar a mi madrina el domingo",
+        },
+        "es",
+    )  # fmt: skip
+    assert said == (
+        "Sobre cómo te ha ido, me dijiste más o menos, cansada. Las ganas de consumir "
+        "estuvieron en un 6 de 10. Te apoyaste en las reuniones. Algo que salió bien: "
+        "volviste a trabajar. Tu siguiente paso, en tus palabras: llamar a tu madrina el domingo."
+    )
+
+
+def test_spanish_past_tense_is_said_back_as_you_did_it_and_other_words_are_kept() -> None:
+    assert said_back("hablé con mi padrino y fui a una reunión", "es") == (
+        "hablaste con tu padrino y fuiste a una reunión"
+    )
+    assert said_back("tomé café con José aquí", "es") == "tomaste café con José aquí"

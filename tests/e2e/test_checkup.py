@@ -38,6 +38,10 @@ RESPONSES = {
 }  # fmt: skip
 
 
+def _conditions(variation: dict[str, Any]) -> dict[str, object]:
+    return {c["name"]: c["value"] for c in variation.get("condition", [])}
+
+
 def plain(name: str, **values: object) -> set[str]:
     """Every way the assistant may say a response the first time (no re-ask), filled in."""
     return {str(v["text"]).format(**values) for v in RESPONSES[name] if "condition" not in v}
@@ -45,7 +49,23 @@ def plain(name: str, **values: object) -> set[str]:
 
 def asked_again(name: str) -> set[str]:
     """The ways the assistant asks a question again after a reply it could not use."""
-    return {str(v["text"]) for v in RESPONSES[name] if "condition" in v}
+    return {str(v["text"]) for v in RESPONSES[name] if _conditions(v).get("checkup_reask")}
+
+
+def in_spanish(name: str, **values: object) -> set[str]:
+    """Every way the check-up says a response in Spanish the first time, filled in."""
+    return {
+        str(v["text"]).format(**values)
+        for v in RESPONSES[name]
+        if _conditions(v).get("checkup_language") == "es"
+        and not _conditions(v).get("checkup_reask")
+    }
+
+
+def spanish(replies: list[str], *names: str, **values: object) -> None:
+    assert len(replies) == len(names), replies
+    for reply, name in zip(replies, names, strict=True):
+        assert reply in in_spanish(name, **values), f"{reply!r} is not {name} in Spanish"
 
 
 def one_of(replies: list[str], *names: str, **values: object) -> None:
@@ -149,6 +169,67 @@ def not_ready(base: str) -> None:
     assert question in plain("utter_heard_not_ready_ask")
     rulers = plain("utter_rulers_permission") | plain("utter_ask_ruler_importance")
     assert not rulers & set(chat(base, "dee", "ok"))
+
+
+def check_up_in_spanish(base: str) -> None:
+    """Someone who writes in Spanish is told what there is in Spanish, asks for the check-up,
+    and has it in Spanish: their answers read, said back in Spanish, and summarised."""
+    (notice,) = chat(base, "lupe", "hola buenas tardes, como funciona esto")
+    assert "chequeo" in notice
+    spanish(chat(base, "lupe", "chequeo"), "utter_checkup_permission")
+    spanish(chat(base, "lupe", "sí"), "utter_ask_checkup_how")
+    spanish(
+        chat(base, "lupe", "más o menos, cansada"),
+        "utter_checkup_reflect_how_mixed", "utter_ask_checkup_cravings",
+    )  # fmt: skip
+    spanish(
+        chat(base, "lupe", "como un 6"),
+        "utter_checkup_reflect_cravings_mid", "utter_ask_checkup_use",
+    )  # fmt: skip
+    spanish(
+        chat(base, "lupe", "no, sigo limpia"),
+        "utter_checkup_reflect_no_use", "utter_ask_checkup_supports",
+    )  # fmt: skip
+    spanish(
+        chat(base, "lupe", "las reuniones y mi madrina"),
+        "utter_checkup_reflect_supports", "utter_ask_checkup_went_well",
+        supports="las reuniones y tu padrino o madrina",
+    )  # fmt: skip
+    spanish(
+        chat(base, "lupe", "volví a trabajar"),
+        "utter_checkup_reflect_went_well", "utter_ask_checkup_next_step",
+        went_well="volviste a trabajar",
+    )  # fmt: skip
+    step, summary, close = chat(base, "lupe", "llamar a mi madrina el domingo")
+    assert step in in_spanish(
+        "utter_checkup_reflect_next_step", next_step="llamar a tu madrina el domingo"
+    )
+    assert summary.endswith(
+        "Sobre cómo te ha ido, me dijiste más o menos, cansada. Las ganas de consumir estuvieron "
+        "en un 6 de 10. Te apoyaste en las reuniones y tu padrino o madrina. Algo que salió "
+        "bien: volviste a trabajar. Tu siguiente paso, en tus palabras: llamar a tu madrina el "
+        "domingo."
+    )
+    assert close in in_spanish("utter_checkup_close")
+
+
+def test_a_check_up_in_spanish_through_the_simulator(
+    system: Supervisor, system_settings: Settings
+) -> None:
+    check_up_in_spanish(f"http://127.0.0.1:{system_settings.app_port}")
+    db = Database(system_settings.app_database_url)
+    try:
+        with db.transaction() as session:
+            answers = {
+                a.question: (a.text, a.value) for a in session.scalars(select(CheckupAnswer))
+            }
+            done = session.scalars(select(Checkup)).one()
+            assert done.completed_at is not None
+    finally:
+        db.dispose()
+    assert answers["use"] == ("no, sigo limpia", "none")
+    assert answers["supports"] == ("las reuniones y mi madrina", ["meetings", "sponsor"])
+    assert answers["cravings"] == ("como un 6", 6)
 
 
 def said_back(name: str, said: str) -> set[str]:
