@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.actions.checkup_parse import Choice, choice, parse_cravings
 from bot.actions.checkup_read import (
+    asks_to_repeat,
     is_question,
     mood_of,
     only_yes_or_no,
@@ -171,8 +172,8 @@ def _read(question: str, text: str, days_since_last: float) -> Any:
     if question == "cravings":
         return parse_cravings(text)
     use = parse_use(text, days_since_last)
-    if use is None and question == "use_often":
-        use = UseFrequency.UNKNOWN  # asked once how often: never pressed further
+    if question == "use_often" and use in (None, UseFrequency.NONE):
+        use = UseFrequency.UNKNOWN  # asked once how often ("nah"): never pressed further
     return use
 
 
@@ -212,6 +213,8 @@ def _aside(question: str, text: str, greeting: bool) -> Judged | None:
     sign from the body, which gets medical advice first."""
     if greeting:
         return Judged({slot_of(question): None}, None, replies(question, None, text, greeting))
+    if asks_to_repeat(text):  # the question again, in its fuller wording where it has one
+        return Judged({slot_of(question): None, REASK: True})
     if body_warning_in(text):
         return Judged({slot_of(question): None}, None, [Say(BODY_WARNING)])
     return None

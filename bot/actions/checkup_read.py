@@ -277,6 +277,20 @@ def says_nothing(text: str) -> bool:
     return " ".join(words(text)) in _DONT_KNOW
 
 
+# "nothing, just me", "nada, sola": no support named, only themselves.
+_ON_THEIR_OWN = {
+    "nothing", "no", "one", "nobody", "noone", "just", "me", "myself", "alone", "on", "my", "own",
+    "really", "honestly", "not", "much", "i", "did", "it", "by", "nada", "nadie", "sola", "solo",
+    "yo", "misma", "mismo", "sole", "la", "verdad", "pues",
+}  # fmt: skip
+
+
+def no_support_named(text: str) -> bool:
+    """A reply about supports that names none: "nothing really", "just me", "nada, sola"."""
+    found = set(words(text))
+    return says_nothing(text) or (bool(found) and found <= _ON_THEIR_OWN)
+
+
 # A reply made only of these says yes or no, not how things have been ("yeah i guess" after
 # "how have things been?"): asked again once, never stored as the answer. "ok", "fine" and
 # "good" are answers, so they are not here.
@@ -291,6 +305,26 @@ def only_yes_or_no(text: str) -> bool:
     """ "yeah i guess", "sure": a reply that says yes or no and nothing else."""
     found = set(words(text))
     return bool(found) and found <= _BARE_ACK
+
+
+# "could you repeat the question?", "what?", "perdón, ¿qué?": the question again, not a question
+# of their own to keep for later.
+_REPEAT = re.compile(
+    r"^(?:(?:sorry|wait|um|uh|perdon|perdona|disculpa|como)\s+)*(?:"
+    r"what|huh|wut|wat|sorry|pardon|come again|say that again|say again|what was the question"
+    r"|whats the question|what was that|what did you ask|wdym"
+    r"|what do (?:you|u) mean(?: by \w+(?: \w+)?)?|que quieres decir(?: con \w+)?"
+    r"|(?:can|could) (?:you|u) (?:repeat|say) (?:that|the question|it)(?: again)?"
+    r"|repeat (?:that|the question|it)(?: please| pls)?"
+    r"|que|como|mande|no entendi|no entiendo|cual era la pregunta|puedes repetir(?: la pregunta)?"
+    r"|me repites(?: la pregunta)?"
+    r")(?: please| pls| again)?$"
+)
+
+
+def asks_to_repeat(text: str) -> bool:
+    """The person asks to hear the question again ("what?", "could you repeat the question?")."""
+    return _REPEAT.search(" ".join(words(text))) is not None
 
 
 _ASKING = re.compile(

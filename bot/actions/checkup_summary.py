@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.actions.checkup_read import parse_supports
+from bot.actions.checkup_read import no_support_named, parse_supports, says_nothing
 from escalation.companion.paraphrase import second_person, tidy
 
 SUPPORT_NAMES = {
@@ -36,8 +36,11 @@ _PARTS = {
         "cravings": "cravings were around {} out of 10",
         "leaned": "you leaned on {}",
         "named": "for support, you named {}",
+        "on_own": "for support, it's mostly been you",
         "went_well": "something that went well: {}",
+        "nothing_went_well": "nothing in particular stood out as going well, and that's okay",
         "next_step": "your next step, in your words: {}",
+        "no_step": "the next step isn't clear yet",
         "short": "You chose to keep this one short, and that's okay.",
         "and": " and ",
     },
@@ -46,8 +49,11 @@ _PARTS = {
         "cravings": "las ganas de consumir estuvieron en un {} de 10",
         "leaned": "te apoyaste en {}",
         "named": "como apoyo, nombraste {}",
+        "on_own": "el apoyo ha venido sobre todo de ti",
         "went_well": "algo que salió bien: {}",
+        "nothing_went_well": "nada en especial destacó como algo que salió bien, y está bien",
         "next_step": "tu siguiente paso, en tus palabras: {}",
+        "no_step": "el siguiente paso todavía no está claro",
         "short": "Preferiste que este fuera corto, y está bien.",
         "and": " y ",
     },
@@ -56,8 +62,17 @@ _PARTS = {
 
 def said_back(text: str, language: str = "en") -> str:
     """Their answer in the second person, filler dropped, ending where a clause ends."""
-    said = second_person(tidy(text, language), language)
-    return _past_to_you(said) if language == "es" else said
+    if language != "es":
+        return second_person(tidy(text, language), language)
+    # "mi hijo me llamó": the shared table's "llamo" (I call myself) must not turn a "llamó"
+    # (he called) into "llamas", so a final ó is kept out of its reach.
+    kept = _STRESSED_O.sub(_HIDDEN_O, _LEADING_QUE.sub("", tidy(text, language)))
+    return _past_to_you(second_person(kept, language).replace(_HIDDEN_O, "ó"))
+
+
+_LEADING_QUE = re.compile(r"^que\s+", re.IGNORECASE)  # "que mi hijo me llamó"
+_STRESSED_O = re.compile(r"ó\b")
+_HIDDEN_O = "\ue000"
 
 
 # Spanish answers about the last few days are mostly in the preterite, first person ("volví
@@ -117,7 +132,15 @@ def _supports_part(text: str, language: str) -> str:
     kinds = parse_supports(text)
     if kinds:
         return _PARTS[language]["leaned"].format(supports_named(kinds, language))
+    if no_support_named(text):
+        return _PARTS[language]["on_own"]
     return _PARTS[language]["named"].format(said_back(text, language))
+
+
+def _own_words(text: str, said: str, nothing: str, language: str) -> str:
+    """An answer in their words, or what its "idk" or "nothing really" means, said plainly."""
+    part = _PARTS[language]
+    return part[nothing] if says_nothing(text) else part[said].format(said_back(text, language))
 
 
 def summary(answers: dict[str, str | int | None], language: str = "en") -> str:
@@ -134,9 +157,9 @@ def summary(answers: dict[str, str | int | None], language: str = "en") -> str:
     if isinstance(supports, str):
         parts.append(_supports_part(supports, language))
     if isinstance(went_well, str):
-        parts.append(part["went_well"].format(said_back(went_well, language)))
+        parts.append(_own_words(went_well, "went_well", "nothing_went_well", language))
     if isinstance(step, str):
-        parts.append(part["next_step"].format(said_back(step, language)))
+        parts.append(_own_words(step, "next_step", "no_step", language))
     if not parts:
         return part["short"]
     return " ".join(_sentence(part) for part in parts)

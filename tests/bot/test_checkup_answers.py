@@ -59,3 +59,28 @@ def test_a_warning_sign_from_the_body_gets_medical_advice_and_the_question_again
     assert judged.slots == {slot_of(question): None}  # asked again, nothing filed
     assert judged.stored is None
     assert [say.response for say in judged.say] == [BODY_WARNING]
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("how", "could you repeat the question?"), ("cravings", "what?"), ("use", "huh"),
+        ("supports", "what do you mean by supports"), ("went_well", "sorry what was the question"),
+        ("cravings", "perdón, ¿qué?"), ("next_step", "no entendí"),
+    ],
+)  # fmt: skip
+def test_asked_to_repeat_the_question_it_is_asked_again_nothing_filed_or_skipped(
+    question: str, text: str
+) -> None:
+    """Tried by hand (session 18): "could you repeat the question?" was kept as a question for
+    later and the question skipped."""
+    judged = judge(question, text, reasked=False, days_since_last=7)
+
+    assert judged.slots == {slot_of(question): None, "checkup_reask": True}
+    assert (judged.stored, judged.say) == (None, [])
+
+
+def test_a_nah_to_how_often_is_not_read_as_no_use() -> None:
+    judged = judge("use_often", "nah", reasked=False, days_since_last=7)
+
+    assert judged.slots[slot_of("use_often")] == "unknown"

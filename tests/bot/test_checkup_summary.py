@@ -75,3 +75,21 @@ def test_spanish_past_tense_is_said_back_as_you_did_it_and_other_words_are_kept(
         "hablaste con tu padrino y fuiste a una reunión"
     )
     assert said_back("tomé café con José aquí", "es") == "tomaste café con José aquí"
+
+
+def test_a_summary_says_plainly_what_an_idk_or_just_me_meant_never_names_it() -> None:
+    said = summary({"supports": "nothing really", "went_well": "idk", "next_step": "not sure"})
+    assert said == (
+        "For support, it's mostly been you. Nothing in particular stood out as going well, and "
+        "that's okay. The next step isn't clear yet."
+    )
+    assert summary({"supports": "nada, sola", "next_step": "no sé"}, "es") == (
+        "El apoyo ha venido sobre todo de ti. El siguiente paso todavía no está claro."
+    )
+    assert (
+        summary({"supports": "my dog and church"}) == "For support, you named your dog and church."
+    )
+
+
+def test_someone_elses_past_tense_stays_theirs_in_spanish() -> None:
+    assert said_back("que mi hijo me llamó", "es") == "tu hijo te llamó"
