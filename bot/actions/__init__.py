@@ -4,6 +4,7 @@ from bot.actions.barc10 import ActionBarc10Finish, ActionBarc10Start, ValidateBa
 from bot.actions.checkup import (
     ActionCheckupConnectPeer,
     ActionCheckupFinish,
+    ActionCheckupFirstAnswer,
     ActionCheckupReschedule,
     ActionCheckupStart,
     ValidateCheckupForm,
@@ -20,6 +21,7 @@ __all__ = [
     "ActionBarc10Start",
     "ActionCheckupConnectPeer",
     "ActionCheckupFinish",
+    "ActionCheckupFirstAnswer",
     "ActionCheckupReschedule",
     "ActionCheckupStart",
     "ActionGreetParticipant",

@@ -34,7 +34,7 @@ from bot.actions.checkup_answers import (
 )
 from bot.actions.checkup_forms import AnswerDependentForm, greeted, is_greeting
 from bot.actions.checkup_parse import ask_again_after
-from bot.actions.checkup_read import wants_help
+from bot.actions.checkup_read import tells_how_at_once, wants_help
 from bot.actions.checkup_summary import said_back, summary
 from bot.actions.database import app_database
 from bot.actions.fallback import GIVE_INFORMATION, NO_HANDOFF, request_peer
@@ -146,6 +146,25 @@ class ActionCheckupStart(Action):
         slots = [SlotSet(slot_of(q), values.get(q)) for q in QUESTIONS]
         started = [SlotSet(RESUME, bool(found)), SlotSet(REASK, False), SlotSet(STAGE, stage)]
         return [*slots, *started, SlotSet(LANGUAGE, language)]
+
+
+class ActionCheckupFirstAnswer(Action):
+    """ "sure, been rough" or "ok tired. this commute is killing me" in answer to "is now a good
+    time?": a yes that already says how things have been. Taken as that answer (the form,
+    starting next, reads, stores and reflects it as it would after the question), so nobody is
+    asked what they just said."""
+
+    def name(self) -> str:
+        return "action_checkup_first_answer"
+
+    def run(
+        self,
+        dispatcher: CollectingDispatcher,  # noqa: ARG002 - the form says what is said back
+        tracker: Tracker,
+        domain: DomainDict,  # noqa: ARG002 - the action interface
+    ) -> list[EventType]:
+        told = tells_how_at_once(tracker.latest_message.get("text") or "")
+        return [] if told is None else [SlotSet(slot_of("how"), told)]
 
 
 class ValidateCheckupForm(AnswerDependentForm):
@@ -329,6 +348,7 @@ def _start_at(turn: Turn) -> tuple[Run, ...]:
 # What each action can say, for `warmline mi-figures` (the convention: bot/actions/miti.py).
 MITI: ActionsSay = {
     "action_checkup_start": Chosen(((), (WELCOME_BACK,), (RECAP,)), _start_at),
+    "action_checkup_first_answer": ((),),
     "validate_checkup_form": Chosen(((), *((name,) for name in REPLIES)), _replies_at),
     "action_checkup_finish": Chosen(
         (

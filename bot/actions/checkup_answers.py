@@ -15,7 +15,9 @@ from typing import Any
 
 from bot.actions.checkup_parse import Choice, choice, parse_cravings
 from bot.actions.checkup_read import (
+    Mood,
     asks_to_repeat,
+    clean_time_said,
     is_question,
     mood_of,
     only_yes_or_no,
@@ -71,8 +73,11 @@ def _cravings(level: Any, _language: str) -> list[Say]:
     return [Say(f"utter_checkup_reflect_cravings_{'mid' if level >= 4 else 'low'}")]
 
 
-def _how(value: Any, _language: str) -> list[Say]:
+def _how(value: Any, language: str) -> list[Say]:
     mood = mood_of(value)  # nothing we can name ("hey", "idk"): nothing reflected, no guess
+    if mood is Mood.MILESTONE:
+        said = clean_time_said(value, language) or ""
+        return [Say("utter_checkup_reflect_how_milestone", {"milestone": said})]
     return [] if mood is None else [Say(f"utter_checkup_reflect_how_{mood.value}")]
 
 
@@ -134,7 +139,8 @@ REPLIES = (
     BODY_WARNING,
     LET_IT_GO,
     QUESTION_LATER,
-    *(f"utter_checkup_reflect_how_{mood}" for mood in ("need_help", "cravings", "lonely")),
+    *(f"utter_checkup_reflect_how_{mood}" for mood in ("milestone", "need_help", "cravings")),
+    "utter_checkup_reflect_how_lonely",
     "utter_checkup_reflect_how_stress",
     *(f"utter_checkup_reflect_how_{mood}" for mood in ("mixed", "hard", "good", "okay")),
     *(f"utter_checkup_reflect_cravings_{level}" for level in ("high", "mid", "low")),

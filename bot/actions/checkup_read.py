@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from bot.actions.checkup_parse import words
+from bot.actions.checkup_parse import choice, words
+from bot.actions.context_read import milestone_in
 from store.checkup import UseFrequency
 
 _NO_USE = {
@@ -190,6 +191,7 @@ def wants_help(text: str) -> bool:
 class Mood(StrEnum):
     """What a reply to "how have things been?" is mostly about, for the reflection."""
 
+    MILESTONE = "milestone"
     NEED_HELP = "need_help"
     CRAVINGS = "cravings"
     LONELY = "lonely"
@@ -214,7 +216,8 @@ _MOODS: tuple[tuple[Mood, tuple[str, ...]], ...] = (
     )),
     (Mood.STRESS, (
         "stress", "stressed", "stressful", "anxious", "anxiety", "overwhelmed", "pressure",
-        "hectic", "busy", "worried", "worrying", "a lot going on", "estres", "estresado",
+        "hectic", "busy", "worried", "worrying", "a lot going on", "is alot", "is a lot",
+        "been alot", "been a lot", "estres", "estresado",
         "estresada", "ansiedad", "ansioso", "ansiosa", "preocupado", "preocupada", "agobiado",
         "agobiada", "presion",
     )),
@@ -254,6 +257,8 @@ def mood_of(text: str) -> Mood | None:
     phrase = " ".join(found)
     if wants_help(text):  # their own sense of needing help comes first: it is what they said
         return Mood.NEED_HELP
+    if clean_time_in(text) is not None:  # "no use. 5 months on the 12th": affirmed
+        return Mood.MILESTONE
     named = [m for m, names in _MOODS if any(says(phrase, n) for n in names)]
     mood = named[0] if named else None
     turned = {"but", "pero"} & set(found)  # "good but tired", "bien pero cansado"
@@ -270,6 +275,65 @@ _DONT_KNOW = {
     "nada", "no se", "ni idea", "nada realmente", "la verdad nada", "no mucho",
     "nada en especial", "ninguno", "ninguna", "no sabria decir",
 }  # fmt: skip
+
+
+# Clean time told in a check-up ("no use. 5 months on the 12th", "Negative on use. 60 days
+# Friday"): the everyday milestone reading, or a time beside a plain word of no use.
+_TIME = re.compile(
+    r"\b(?P<count>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
+    r"(?P<unit>days?|weeks?|months?|years?|yrs?|dias?|semanas?|meses|mes|anos?)\b"
+)
+_NO_USE_SAID = re.compile(
+    r"\b(?:no use|no using|negative on use|havent (?:used|touched|drank|had)|clean|sober"
+    r"|no drinking|sin consumir|limpi[oa]|sobri[oa])\b"
+)
+_UNIT_NAMES = {"dia": "day", "semana": "week", "mes": "month", "mese": "month", "ano": "year"}
+
+
+_IN_SPANISH = {
+    "day": "día", "days": "días", "week": "semana", "weeks": "semanas", "month": "mes",
+    "months": "meses", "year": "año", "years": "años",
+}  # fmt: skip
+
+
+def clean_time_said(text: str, language: str) -> str | None:
+    """Clean time told, to say back: "5 months", "5 meses"."""
+    found = clean_time_in(text)
+    if found is None or language != "es":
+        return found
+    count, unit = found.split(" ", 1) if " " in found else ("1", found)
+    count = {"one": "un" if unit in ("day", "month", "year") else "una"}.get(count, count)
+    return f"{count} {_IN_SPANISH.get(unit, unit)}"
+
+
+def clean_time_in(text: str) -> str | None:
+    """Clean time the person tells, as "5 months"; None when there is none."""
+    found = milestone_in(text)
+    if found is not None:
+        return found
+    phrase = " ".join(words(text))
+    time = _TIME.search(phrase)
+    if time is None or not _NO_USE_SAID.search(phrase):
+        return None
+    unit = _UNIT_NAMES.get(time["unit"].rstrip("s"), time["unit"].rstrip("s").replace("yr", "year"))
+    return f"{time['count']} {unit}{'' if time['count'] in ('1', 'one') else 's'}"
+
+
+# "sure, been rough", "ok tired. this commute is killing me": a yes that goes on to say how
+# things have been. The yes itself ("ok", "fine", "good") says only that now is a good time.
+_YES_FIRST = re.compile(
+    r"^(?:(?:ok|okay|sure|yes|yeah|ya|yep|yup|fine|alright|good|great|k|go ahead|lets do it"
+    r"|lets go|now is good|its fine|roger|copy|si|claro|dale|bueno|vale)\b\s*)+"
+)
+
+
+def tells_how_at_once(text: str) -> str | None:
+    """The part of a yes to "is now a good time?" that already says how things have been
+    ("ok tired. this commute is killing me" -> it), or None ("ok", "fine", "sure go ahead")."""
+    rest = _YES_FIRST.sub("", " ".join(words(text)))
+    if not rest or choice(text) is not None or is_question(text) or only_yes_or_no(rest):
+        return None
+    return text if mood_of(rest) is not None else None
 
 
 def says_nothing(text: str) -> bool:

@@ -24,6 +24,7 @@ from bot.actions.barc10 import participant_of
 from bot.actions.barc10_partial import partial_text
 from bot.actions.barc10_results import NONE_YET_TAG, RESULTS_TAG, asks_for_results, results_text
 from bot.actions.change_talk import QUESTIONS, REFLECTIONS, Heard
+from bot.actions.checkup_read import is_question
 from bot.actions.context_read import milestone_in, support_in
 from bot.actions.context_reply import (
     ACKNOWLEDGE,
@@ -58,7 +59,9 @@ from bot.actions.life_topics import RESPONSES as LIFE_TOPICS
 from bot.actions.life_topics import who_in
 from bot.actions.medication import medication_information
 from bot.actions.miti import ActionsSay, Chosen, Run, Turn
+from bot.actions.resources import PERMISSION as RESOURCES_PERMISSION
 from bot.actions.resources_catalog import Topic
+from bot.actions.resources_location import parse_location
 from bot.actions.resources_select import topic_of
 from escalation.companion.language import wait_phrase
 from escalation.responses import asks_for_person
@@ -67,10 +70,22 @@ from store.models import Direction, Message
 
 logger = logging.getLogger(__name__)
 
+
+def answers_offer_of_resources(text: str, said: Said) -> bool:
+    """ "kingman az" or "AA preferably" right after "would it help if I shared a few?"."""
+    if not said.was(RESOURCES_PERMISSION) or is_question(text):
+        return False
+    return parse_location(text) is not None or topic_of(text) is not None
+
+
 CONTEXT_REPLY = "context_reply"
 # A question about medication for recovery that no intent caught ("whats suboxone and how do i
 # get on it"): the resources' offer answers it (what it is, then where), so this says nothing.
 MEDICATION = "medication"
+# A place or a kind of support in answer to the offer of resources ("kingman az", "AA
+# preferably"): a yes with what they want, so the options are shared (by the resources' own
+# action, which says what is said).
+RESOURCES_WANTED = "resources_wanted"
 # "what was my score?": their own BARC-10 totals, or that there is none yet.
 RESULTS, NO_RESULTS = "barc10_results", "barc10_no_results"
 FEELINGS = tuple(feeling_response(f) for f in ("low", "tired", "so_so", "good"))
@@ -167,6 +182,11 @@ class ActionInContext(Action):
             return self.own_results(dispatcher, tracker.sender_id)
         recent = last_said_in_database(tracker.sender_id) or last_said_in_tracker(tracker)
         said = Said(recent[0] if recent else "", domain["responses"], tuple(recent[1:]))
+        if intent != "deny" and answers_offer_of_resources(text, said):
+            return [
+                SlotSet(CONTEXT_REPLY, RESOURCES_WANTED),
+                FollowupAction("action_resources_show"),
+            ]
         heard = change_talk(intent, text, said)
         if heard is not None:
             return self.reflect(dispatcher, heard, said, domain)
@@ -242,8 +262,8 @@ def _chosen_at(turn: Turn) -> tuple[Run, ...]:
         return ((GIVE_INFORMATION,),)
     if chosen == REQUEST_PEER_ES:
         return ((spanish.PEER_ASKED,),)
-    if chosen == MEDICATION:
-        return ((),)  # the resources' offer, which follows, says what is said
+    if chosen in (MEDICATION, RESOURCES_WANTED):
+        return ((),)  # the resources' own action, which follows, says what is said
     if chosen in REFLECTIONS:
         return ((str(chosen), str(chosen) + "_ask"),)
     if chosen in (RESULTS, NO_RESULTS):

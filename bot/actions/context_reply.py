@@ -319,4 +319,4 @@ def variation(variations: Sequence[Mapping[str, Any]], said: Said) -> Mapping[st
 def _fits(variation: Mapping[str, Any], text: str) -> bool:
     """Whether the text is that variation's, its blanks ("{milestone}") filled any way."""
     template = re.escape(str(variation.get("text", "")))
-    return re.fullmatch(re.sub(r"\\\{\w+\\\}", ".+", template), text) is not None
+    return re.fullmatch(re.sub(r"\\\{\w+\\\}", ".*", template), text) is not None

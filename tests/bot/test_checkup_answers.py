@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.actions.checkup_answers import BODY_WARNING, QUESTION_LATER, SKIPPED, judge, slot_of
-from bot.actions.checkup_read import is_question
+from bot.actions.checkup_read import is_question, tells_how_at_once
 
 
 @pytest.mark.parametrize(
@@ -84,3 +84,44 @@ def test_a_nah_to_how_often_is_not_read_as_no_use() -> None:
     judged = judge("use_often", "nah", reasked=False, days_since_last=7)
 
     assert judged.slots[slot_of("use_often")] == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("sure, been rough", True), ("ok tired. this commute is killing me lol", True),
+        ("things been ok i guess. work is alot", True), ("Been rough.", True),
+        ("ok", False), ("fine.", False), ("sure go ahead", False), ("Roger. Go ahead.", False),
+        ("ya", False), ("is this confidential?", False), ("pause", False),
+    ],
+)  # fmt: skip
+def test_a_yes_to_now_is_a_good_time_that_says_how_things_have_been_is_that_answer(
+    text: str, told: bool
+) -> None:
+    """Replayed (session 18): "things been ok i guess. work is alot" in answer to "is now a good
+    time?" was followed by "How have things been going since we last talked?"."""
+    assert (tells_how_at_once(text) is not None) is told
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "milestone"),
+    [
+        ("no use. 5 months on the 12th", "en", "5 months"),
+        ("Negative on use. 60 days Friday.", "en", "60 days"),
+        ("sin consumir, ya 3 meses", "es", "3 meses"),
+    ],
+)
+def test_clean_time_told_in_a_check_up_is_said_back_and_affirmed(
+    text: str, language: str, milestone: str
+) -> None:
+    judged = judge("how", text, reasked=False, days_since_last=7, language=language)
+
+    assert [(say.response, dict(say.values)) for say in judged.say] == [
+        ("utter_checkup_reflect_how_milestone", {"milestone": milestone})
+    ]
+
+
+def test_time_without_a_word_of_recovery_is_no_milestone() -> None:
+    judged = judge("how", "been 2 years since my divorce", reasked=False, days_since_last=7)
+
+    assert "utter_checkup_reflect_how_milestone" not in [say.response for say in judged.say]

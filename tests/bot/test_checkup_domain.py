@@ -51,6 +51,7 @@ def test_every_response_fits_sms_with_the_longest_words_filled_in(
     values = {"supports": "meetings, your sponsor, a peer, your counselor and your medication"}
     values |= dict.fromkeys(("said", "went_well", "next_step"), LONGEST_QUOTE)
     values |= {"when": "in a few hours", "summary": "", "ruler_importance": "10"}
+    values |= {"milestone": "12 months"}
     values |= {"ruler_lower": "7", "ruler_confidence": "10", "ruler_higher": "10"}
 
     assert len(variation["text"].format(**values)) <= SMS_LIMIT, f"{domain}: {response}"

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from bot.actions import spanish
+from bot.actions.context import answers_offer_of_resources
 from bot.actions.context_read import Feeling, feeling_in, milestone_in, support_in
 from bot.actions.context_reply import (
     ACKNOWLEDGE,
@@ -370,3 +371,21 @@ def test_not_wanting_a_person_is_not_asking_for_one(text: str) -> None:
 def test_too_many_texts_is_heard_with_how_often_and_how_to_stop(text: str) -> None:
     assert reply_for("nlu_fallback", text, said(FIRST_GREETING)) == FEWER_TEXTS
     assert "STOP" in first(FEWER_TEXTS)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("kingman az", True), ("Raleigh, Wake County.", True),
+        ("AA preferably but honestly at this point I'd take anything ha", True),
+        ("what about telehealth do they do that in arizona", False), ("my sister", False),
+    ],
+)  # fmt: skip
+def test_a_place_or_a_kind_of_support_answering_the_offer_of_resources_is_a_yes(
+    text: str, wanted: bool
+) -> None:
+    """Replayed (session 18): "kingman az" after "would it help if I shared them?" got "I'm not
+    sure I followed". The offer's blank for a hint of local options is often empty."""
+    offer = first("utter_resources_permission").format(what="meetings", where_hint="")
+    assert answers_offer_of_resources(text, said(offer)) is wanted
+    assert answers_offer_of_resources(text, said(first("utter_feeling_low"))) is False
