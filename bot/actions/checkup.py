@@ -27,6 +27,7 @@ from bot.actions.checkup_answers import (
     SKIPPED,
     WELCOME_BACK,
     Say,
+    answered_ahead,
     judge,
     question_of,
     replies,
@@ -200,7 +201,13 @@ class ValidateCheckupForm(AnswerDependentForm):
             participant_id = participant_of(session, tracker.sender_id)
         days = _days_since_last(participant_id, now) if question.startswith("use") else 0
         reasked = bool(tracker.get_slot(REASK))
-        judged = judge(question, text, reasked, days, greeted(tracker), language_in(tracker))
+        language = language_in(tracker)
+        judged = judge(question, text, reasked, days, greeted(tracker), language)
+        if judged.slots.get(REASK) and judged.slots.get(slot_of(question)) is None:
+            days = _days_since_last(participant_id, now)
+            judged = answered_ahead(question, text, tracker.slots, days, language) or judged
+        for later, value in judged.ahead.items():
+            store_answer(participant_id, later, (text, value), now)
         if judged.stored is not None:
             store_answer(participant_id, question, judged.stored, now)
         for said in judged.say:

@@ -20,13 +20,16 @@ from bot.actions.checkup_read import (
     clean_time_said,
     is_question,
     mood_of,
+    names_cravings,
+    names_use,
     only_yes_or_no,
     parse_supports,
     parse_use,
     says_nothing,
 )
 from bot.actions.checkup_summary import said_back, supports_named
-from bot.actions.life_topics import body_warning_in
+from bot.actions.context_read import feeling_in
+from bot.actions.life_topics import body_warning_in, life_topic_in
 from store.checkup import UseFrequency
 
 SKIPPED = "__skipped__"
@@ -35,6 +38,10 @@ OPEN_QUESTIONS = ("how", "went_well", "next_step")
 QUESTIONS = ("how", "cravings", "use", "use_often", "supports", "went_well", "next_step")
 WELCOME_BACK = "utter_checkup_welcome_back"
 LET_IT_GO = "utter_checkup_let_it_go"
+# A reply the question cannot use that tells of a feeling or of their life ("doc wants to talk
+# about tapering and im kinda scared"): heard, and the question left, never asked again with
+# examples or answered "let's leave that one" as if nothing was said.
+HEARD = "utter_checkup_heard"
 # A question asked in place of an answer ("is there like a pill for drinking?"): never stored
 # or reflected as the answer; they choose to carry on, or to pause and ask it now.
 QUESTION_LATER = "utter_checkup_question_later"
@@ -65,6 +72,8 @@ class Judged:
     slots: dict[str, Any]
     stored: tuple[str | None, Any] | None = None
     say: list[Say] = field(default_factory=list)
+    # Answers to questions still to come, given early (answered_ahead): question -> value.
+    ahead: dict[str, Any] = field(default_factory=dict)
 
 
 def _cravings(level: Any, _language: str) -> list[Say]:
@@ -138,6 +147,7 @@ REPLIES = (
     WELCOME_BACK,
     BODY_WARNING,
     LET_IT_GO,
+    HEARD,
     QUESTION_LATER,
     *(f"utter_checkup_reflect_how_{mood}" for mood in ("milestone", "need_help", "cravings")),
     "utter_checkup_reflect_how_lonely",
@@ -177,6 +187,8 @@ def _read(question: str, text: str, days_since_last: float) -> Any:
         return text
     if question == "cravings":
         return parse_cravings(text)
+    if names_cravings(text) and not names_use(text):  # "cravings maybe a 3" is no count of use
+        return None
     use = parse_use(text, days_since_last)
     if question == "use_often" and use in (None, UseFrequency.NONE):
         use = UseFrequency.UNKNOWN  # asked once how often ("nah"): never pressed further
@@ -203,15 +215,53 @@ def judge(
     if (question in OPEN_QUESTIONS or question == "supports") and is_question(text):
         return Judged({slot: SKIPPED, REASK: False}, (text, None), [Say(QUESTION_LATER)])
     value = _read(question, text, days_since_last)
-    if value is None and not reasked:
-        return Judged({slot: None, REASK: True})  # asked again once, with examples
-    if value is None:  # kept as they said it, never guessed
-        return Judged({slot: SKIPPED, REASK: False}, (text, None), replies(question, SKIPPED, text))
+    if value is None:
+        return _unread(question, text, reasked)
     if isinstance(value, UseFrequency):
         value = value.value
     stored = (text, _kept(question, text, value))
     reflected = replies(question, value, text, language=language)
     return Judged({slot: value, REASK: False}, stored, reflected)
+
+
+def answered_ahead(
+    question: str, text: str, slots: Mapping[str, Any], days_since_last: float, language: str
+) -> Judged | None:
+    """A reply the asked question cannot use that answers another one still to come, in so
+    many words ("Used twice this week" after the cravings question, "cravings maybe a 3" after
+    the use question): that one is stored and reflected, and the asked question asked again
+    plainly (never "sorry, I didn't catch that" after something was understood)."""
+    found: dict[str, Any] = {}
+    if question != "cravings" and slots.get(slot_of("cravings")) is None and names_cravings(text):
+        found["cravings"] = parse_cravings(text)
+    unasked_use = question not in ("use", "use_often") and slots.get(slot_of("use")) is None
+    if unasked_use and names_use(text):
+        use = parse_use(text, days_since_last)
+        found["use"] = None if use is None else use.value
+    found = {q: value for q, value in found.items() if value is not None}
+    if not found:
+        return None
+    said = [say for q, value in found.items() for say in replies(q, value, text, language=language)]
+    updates = {slot_of(q): value for q, value in found.items()}
+    return Judged({**updates, slot_of(question): None, REASK: False}, None, said, found)
+
+
+def _unread(question: str, text: str, reasked: bool) -> Judged:
+    """A reply the question cannot use: heard when it tells of their life, else asked again
+    once with examples, then kept as they said it, never guessed."""
+    slot = slot_of(question)
+    if _tells_of_their_life(text):
+        return Judged({slot: SKIPPED, REASK: False}, (text, None), [Say(HEARD)])
+    if not reasked:
+        return Judged({slot: None, REASK: True})
+    return Judged({slot: SKIPPED, REASK: False}, (text, None), replies(question, SKIPPED, text))
+
+
+def _tells_of_their_life(text: str) -> bool:
+    """A feeling or a part of their life, not use or cravings told early (answered_ahead)."""
+    if names_use(text) or names_cravings(text):
+        return False
+    return feeling_in(text) is not None or life_topic_in(text) is not None
 
 
 def _aside(question: str, text: str, greeting: bool) -> Judged | None:

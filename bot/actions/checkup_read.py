@@ -109,6 +109,19 @@ def _says_no(phrase: str, found: list[str]) -> bool:
     return bool(sober & set(found)) and not {"not", "wasnt", "no"} & set(found)
 
 
+def names_use(text: str) -> bool:
+    """Use said in so many words ("Used twice this week", "no use. 5 months", "havent drank"),
+    not a bare yes or no: an answer to the use question, whichever question it came after."""
+    phrase = " ".join(words(text))
+    said_it = _mentions(phrase, _USED) or _NEGATED_USE.search(phrase) is not None
+    return said_it or re.search(r"\b(?:no use|negative on use|clean|sober)\b", phrase) is not None
+
+
+def names_cravings(text: str) -> bool:
+    """Cravings named ("cravings maybe a 3"): an answer to that question, wherever it came."""
+    return re.search(r"\b(?:cravings?|urges?|ganas|antojos?)\b", " ".join(words(text))) is not None
+
+
 def _mentions(phrase: str, options: tuple[str, ...] | set[str]) -> bool:
     return any(re.search(rf"\b{option}\b", phrase) for option in options)
 

@@ -513,3 +513,37 @@ def test_a_check_up_put_off_in_spanish_says_when_in_spanish(
     tracked = tracker(sender, {"checkup_language": "es"}, "ahora no, mañana")
     ActionCheckupReschedule().run(dispatcher, tracked, DOMAIN)
     assert dispatcher.messages[0]["when"] == "mañana"
+
+
+def test_use_told_at_the_cravings_question_is_stored_and_reflected_and_cravings_asked_again(
+    action_db: Database, sender: str
+) -> None:
+    """Replayed (session 18): "Used twice this week. Drinking to come down." after the cravings
+    question got "Sorry, I didn't catch that", and the use question came later anyway."""
+    text = "Used twice this week. Drinking to come down."
+    slots, said_back = validate(sender, "cravings", text, checkup_how="Been rough.")
+
+    assert (slots["checkup_use"], slots["checkup_cravings"]) == ("weekly_or_more", None)
+    assert slots["requested_slot"] == "checkup_cravings"  # asked again, plainly
+    assert slots["checkup_reask"] is False
+    assert said_back == ["utter_checkup_reflect_use"]
+    assert stored(action_db) == {"use": (text, "weekly_or_more")}
+
+
+def test_cravings_told_at_the_use_question_are_kept_and_use_asked_again(
+    action_db: Database, sender: str
+) -> None:
+    slots, said_back = validate(sender, "use", "cravings maybe a 3", checkup_how="meh")
+
+    assert (slots["checkup_cravings"], slots["checkup_use"]) == (3, None)
+    assert said_back == ["utter_checkup_reflect_cravings_low"]
+    assert slots["requested_slot"] == "checkup_use"
+
+
+def test_an_unclear_reply_that_answers_nothing_else_is_asked_again_with_examples(
+    action_db: Database, sender: str
+) -> None:
+    slots, said_back = validate(sender, "cravings", "Nearest anything is 90 miles. Billings.")
+
+    assert (slots["checkup_cravings"], slots["checkup_reask"], said_back) == (None, True, [])
+    assert stored(action_db) == {}

@@ -125,3 +125,19 @@ def test_time_without_a_word_of_recovery_is_no_milestone() -> None:
     judged = judge("how", "been 2 years since my divorce", reasked=False, days_since_last=7)
 
     assert "utter_checkup_reflect_how_milestone" not in [say.response for say in judged.say]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "still on the strips, 16mg. doc wants to talk about tapering and im kinda scared of that",
+        "my PO makes me do the program. i dont need it",
+    ],
+)
+def test_a_reply_that_tells_of_their_life_is_heard_and_the_question_left(text: str) -> None:
+    """Replayed (session 18): "...im kinda scared of that tbh" after the cravings question got
+    "Sorry, I didn't catch that", then "That's fine, we can leave that one"."""
+    judged = judge("cravings", text, reasked=False, days_since_last=7)
+
+    assert judged.slots == {slot_of("cravings"): SKIPPED, "checkup_reask": False}
+    assert [say.response for say in judged.say] == ["utter_checkup_heard"]
