@@ -60,7 +60,9 @@ def sms_keyword(text: str, *, opted_out: bool) -> Keyword | None:
 # stop texting me. ill text u if i need u"), when nothing in the message could be risk: a
 # message that might be is screened and answered instead (an opt-out skips the assistant).
 _SENTENCES = re.compile(r"[.!?\n]+")
-_LEADING = re.compile(r"^(?:(?:ok|okay|k|actually|just|so|yeah|ya|and|but|honestly|lol)\s+)+")
+_LEADING = re.compile(
+    r"^(?:(?:ok|okay|k|actually|just|so|yes|yeah|ya|and|but|honestly|lol|no|nah)\s+)+"
+)
 _MAYBE_RISK = re.compile(
     r"di(?:e|ed|ing)\b|dead|kill|suicid|hurt|overdos|\bod\b|pills|end (?:it|things|my)|"
     r"ending it|not safe|cant go on|give up|gun|morir|muert|matar|done with (?:everything|it all|"
@@ -74,14 +76,33 @@ _SENTENCE_WORDS = re.compile(r"(?:unsubscribe|stopall)(?: (?:please|pls|plz))?")
 # A sentence that begins by asking to be unsubscribed ("unsubscribe me after this, i cant do the
 # texts right now") asks for nothing else: unlike "stop texting me so much", whatever follows
 # it is a reason or a when, not a wish the assistant could meet another way.
-_UNSUBSCRIBES = re.compile(r"(?:please |pls |plz )?(?:unsubscribe|opt me out|opt out)\b")
+_UNSUBSCRIBES = re.compile(
+    r"(?:please |pls |plz )?(?:unsubscribe|opt me out|opt out)\b"
+    # "i want you to stop texting me every two weeks": asked outright, whatever follows, unless
+    # it is how often ("stop texting me so much" is for the assistant).
+    r"|(?:i (?:want|need) (?:you|u) to |can (?:you|u) |please |pls )"
+    r"(?:stop|quit) (?:texting|messaging|txting|contacting) me\b(?! (?:so|as|that) (?:much|often))"
+)
+# Spanish, anywhere in the message: "no quiero ser grosera pero ya no me mande mensajes".
+_SENDS = r"(?:mande|mandes|manden|envie|envies|envien|escriba|escribas|escriban)"
+_SPANISH_STOPS = re.compile(
+    rf"\b(?:ya no|no) me {_SENDS}(?: m[aá]s)?(?: mensajes| textos)\b"
+    rf"|\b(?:ya no|no) me {_SENDS} m[aá]s\b(?! que)"  # "no me escribas en inglés" is not
+    rf"|\bya no me {_SENDS}(?: por favor| porfa| gracias)?\s*(?:[.!]|$)"
+    r"|\bdej(?:a|e|en) de (?:escribirme|mandarme mensajes)"
+)
 
 
 def _opts_out_in_a_sentence(text: str) -> bool:
     sentences = [_plain(part) for part in _SENTENCES.split(text) if part.strip(_EDGES)]
     if not sentences or _MAYBE_RISK.search(_plain(text)):
         return False
-    bare = [_LEADING.sub("", sentence) for sentence in sentences]
+    if _SPANISH_STOPS.search(_plain(text)):
+        return True
+    # "Yes, please stop the check-ins": commas and hyphens are not words.
+    bare = [
+        _LEADING.sub("", " ".join(s.replace(",", " ").replace("-", " ").split())) for s in sentences
+    ]
     if any(_UNSUBSCRIBES.match(sentence) for sentence in bare):
         return True
     if len(sentences) < 2:

@@ -72,6 +72,25 @@ def test_sms_keywords_are_whole_messages(text: str, expected: Keyword | None) ->
     assert sms_keyword(text, opted_out=False) is expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("no i dont want to talk. i want you to stop texting me every two weeks", Keyword.STOP),
+        ("Yes, please stop the check-ins. Thank you for everything.", Keyword.STOP),
+        ("No quiero ser grosera pero ya no me mande mensajes por favor.", Keyword.STOP),
+        ("can you stop texting me", Keyword.STOP), ("no me escribas más", Keyword.STOP),
+        ("i want you to stop texting me so often", None), ("no me escribas en inglés", None),
+        ("please stop texting me. i want to die", None),  # risk: screened and answered
+    ],
+)  # fmt: skip
+def test_asked_in_a_sentence_to_stop_the_texts_is_an_opt_out(
+    text: str, expected: Keyword | None
+) -> None:
+    """Issue 18's sealed conversations of 2027-02 (read once): these four were answered by the
+    assistant (the rulers, the crisis companion, a peer) instead of opting the person out."""
+    assert sms_keyword(text, opted_out=False) is expected
+
+
 def test_yes_opts_back_in_only_someone_who_opted_out() -> None:
     assert sms_keyword("Yes", opted_out=True) is Keyword.START
     assert sms_keyword("Yes", opted_out=False) is None

@@ -245,6 +245,11 @@ def test_method_words_and_doses_predict_an_overdose(text: str, expected: str) ->
         ("sí lo he pensado. tengo las pastillas de la presión guardadas", "crisis"),
         ("estarian mejor sin mi", "crisis"),
         ("las pastillas estan guardadas en el botiquin", "none"),
+        # Issue 18's sealed conversations of 2027-02 (read once): a burden on the family.
+        ("A veces pienso que mi familia estaría mejor sin mí.", "crisis"),
+        ("todos estarian mejor sin mi y lo se", "crisis"),
+        ("seria mejor sin mi ex", "none"),
+        ("mi hijo estaria mejor sin la escuela", "none"),
     ],
 )
 def test_not_wanting_to_go_on_in_everyday_spanish_is_a_crisis(text: str, expected: str) -> None:
