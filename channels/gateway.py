@@ -39,6 +39,7 @@ from channels.routing import Route, route
 from core.clock import utcnow
 from escalation import service
 from escalation.companion import language_of
+from escalation.companion.language import clearly_spanish
 from escalation.levels import Level, Screening
 from escalation.responses import lost_answer_reply
 from escalation.screening import Screener, screen_safely
@@ -258,7 +259,8 @@ class Gateway:
             screening,
             compose=self._assistant_answered(state),
             sending=messages.ASSISTANT,
-            language=learned,
+            # Kept only when clearly so: "ya sure" must not move someone's check-ups to Spanish.
+            language=learned if learned != "es" or clearly_spanish(message.text) else None,
         )
 
     def _assistant_answered(self, state: ConversationState) -> Compose | None:

@@ -235,9 +235,9 @@ _MOODS: tuple[tuple[Mood, tuple[str, ...]], ...] = (
         "agobiada", "presion",
     )),
     (Mood.MIXED, (
-        "up and down", "ups and downs", "mixed", "so so", "good and bad", "meh", "ok i guess",
+        "up and down", "ups and downs", "mixed", "so so", "good and bad", "ok i guess",
         "okay i guess", "not bad", "not too bad", "could be better", "could be worse",
-        "hit or miss", "some good", "some bad", "mid", "eh", "alright i guess", "fine i guess",
+        "hit or miss", "some good", "some bad", "alright i guess", "fine i guess",
         "mas o menos", "regular", "asi asi", "altibajos", "ni bien ni mal", "de todo un poco",
     )),
     (Mood.HARD, (
@@ -255,6 +255,8 @@ _MOODS: tuple[tuple[Mood, tuple[str, ...]], ...] = (
         "ok", "okay", "alright", "fine", "same", "steady", "quiet", "normal", "tranquilo",
         "tranquila", "igual",
     )),
+    # A shrug says the least: "meh" alone is a mix, "eh been rough" is rough.
+    (Mood.MIXED, ("meh", "eh", "mid")),
 )  # fmt: skip
 
 

@@ -53,6 +53,7 @@ from bot.actions.context_reply import (
     reply_for,
     variation,
 )
+from bot.actions.context_start import OFFERS, form_to_start
 from bot.actions.database import app_database
 from bot.actions.fallback import GIVE_INFORMATION, NO_HANDOFF, request_peer
 from bot.actions.life_topics import RESPONSES as LIFE_TOPICS
@@ -71,6 +72,13 @@ from store.models import Direction, Message
 logger = logging.getLogger(__name__)
 
 
+def offers_said(said: Said) -> tuple[str | None, tuple[str, ...]]:
+    """Which offer of a form was said last, and which were said in the last few messages."""
+    last = next((name for name in OFFERS if said.was(name)), None)
+    recent = tuple(name for name in OFFERS if said.lately(name))
+    return last, recent
+
+
 def answers_offer_of_resources(text: str, said: Said) -> bool:
     """ "kingman az" or "AA preferably" right after "would it help if I shared a few?"."""
     if not said.was(RESOURCES_PERMISSION) or is_question(text):
@@ -86,6 +94,8 @@ MEDICATION = "medication"
 # preferably"): a yes with what they want, so the options are shared (by the resources' own
 # action, which says what is said).
 RESOURCES_WANTED = "resources_wanted"
+# A yes the engine missed to "want to go through it now?" (context_start.py): the form starts.
+FORM_STARTED = "form_started"
 # "what was my score?": their own BARC-10 totals, or that there is none yet.
 RESULTS, NO_RESULTS = "barc10_results", "barc10_no_results"
 FEELINGS = tuple(feeling_response(f) for f in ("low", "tired", "so_so", "good"))
@@ -164,7 +174,7 @@ def asks_about_medication(intent: str, text: str) -> bool:
 
 class ActionInContext(Action):
     # The engine's core fallback (the subclass) takes the message back out of the conversation,
-    # so it cannot hand the turn on to the resources' offer.
+    # so it does not hand the turn on to the resources' offer.
     hands_on_medication = True
 
     def name(self) -> str:
@@ -182,6 +192,9 @@ class ActionInContext(Action):
             return self.own_results(dispatcher, tracker.sender_id)
         recent = last_said_in_database(tracker.sender_id) or last_said_in_tracker(tracker)
         said = Said(recent[0] if recent else "", domain["responses"], tuple(recent[1:]))
+        started = form_to_start(text, *offers_said(said)) if intent != "deny" else None
+        if started is not None:
+            return [SlotSet(CONTEXT_REPLY, FORM_STARTED), FollowupAction(started)]
         if intent != "deny" and answers_offer_of_resources(text, said):
             return [
                 SlotSet(CONTEXT_REPLY, RESOURCES_WANTED),
@@ -252,7 +265,10 @@ class ActionInContextFallback(ActionInContext):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        return [*super().run(dispatcher, tracker, domain), UserUtteranceReverted()]
+        events = super().run(dispatcher, tracker, domain)
+        if any(event.get("event") == "followup" for event in events):
+            return events  # understood after all (a form starts, options are shared): kept
+        return [*events, UserUtteranceReverted()]
 
 
 def _chosen_at(turn: Turn) -> tuple[Run, ...]:
@@ -262,7 +278,7 @@ def _chosen_at(turn: Turn) -> tuple[Run, ...]:
         return ((GIVE_INFORMATION,),)
     if chosen == REQUEST_PEER_ES:
         return ((spanish.PEER_ASKED,),)
-    if chosen in (MEDICATION, RESOURCES_WANTED):
+    if chosen in (MEDICATION, RESOURCES_WANTED, FORM_STARTED):
         return ((),)  # the resources' own action, which follows, says what is said
     if chosen in REFLECTIONS:
         return ((str(chosen), str(chosen) + "_ask"),)

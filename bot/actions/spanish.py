@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
+from escalation.companion.language import clearly_spanish
 from escalation.companion.matching import normalise
 from escalation.companion.texts import COMPANION
 
@@ -38,11 +39,6 @@ _NO = re.compile(rf"^\W*(?:{_NO_WORDS}){_POLITE}", re.IGNORECASE)
 _NO_THEN = re.compile(rf"^\W*(?:{_NO_WORDS})(?:\s+gracias)?\s*[,.;!]", re.IGNORECASE)
 
 
-# Spanish words that are also English texting ("ya", "yo": yes, hey) say nothing on their own.
-_SHARED_WITH_ENGLISH = frozenset({"ya", "yo", "me", "no", "si", "a", "y", "o", "mi", "ok"})
-_ACCENTED = re.compile(r"[ñ¿¡áéíóú]", re.IGNORECASE)
-
-
 @functools.cache
 def _words(language: str) -> frozenset[str]:
     """The gateway's own marker words for a language (escalation/companion/companion.yml)."""
@@ -50,14 +46,9 @@ def _words(language: str) -> frozenset[str]:
 
 
 def is_spanish(text: str) -> bool:
-    """Clearly Spanish on its own, by the gateway's marker words: two Spanish words not shared
-    with English texting, or one and a Spanish mark, and no English marker word. "ya", "lol ya",
-    "hola" or "gracias" alone keep the conversation in English."""
-    words = normalise(text).split()
-    if any(word in _words("en") for word in words):
-        return False
-    spanish = [w for w in words if w in _words("es") and w not in _SHARED_WITH_ENGLISH]
-    return len(spanish) >= 2 or (len(spanish) == 1 and _ACCENTED.search(text) is not None)
+    """Clearly Spanish on its own (escalation/companion/language.py clearly_spanish): "no se si
+    puedo seguir asi" is, "ya", "lol ya", "hola" or "gracias" alone keep it in English."""
+    return clearly_spanish(text)
 
 
 def leans_english(text: str) -> bool:

@@ -29,6 +29,22 @@ def _markers(language: str) -> frozenset[str]:
     return frozenset(normalise(word) for word in COMPANION.language[language])  # type: ignore[index]
 
 
+# Spanish words that are also English texting ("ya", "yo": yes, hey) say nothing on their own.
+_SHARED_WITH_ENGLISH = frozenset({"ya", "yo", "me", "no", "si", "a", "y", "o", "mi", "ok"})
+
+
+def clearly_spanish(text: str) -> bool:
+    """Spanish on its own, by the marker words: two Spanish words not shared with English
+    texting, or one and a Spanish mark, and no English marker word. "ya sure", "lol ya",
+    "hola" or "gracias" alone are not: kept as the person's language, a program's check-ups
+    would follow them into Spanish."""
+    words = normalise(text).split()
+    if any(word in _markers("en") for word in words):
+        return False
+    spanish = [w for w in words if w in _markers("es") and w not in _SHARED_WITH_ENGLISH]
+    return len(spanish) >= 2 or (len(spanish) == 1 and _SPANISH_MARKS.search(text) is not None)
+
+
 def language_of(text: str, current: str | None) -> str:
     """'es' when clearly Spanish, 'en' when clearly English, else `current` (or 'en')."""
     fallback = current if current in LANGUAGES else "en"

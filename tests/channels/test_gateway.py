@@ -26,7 +26,14 @@ from escalation.service import EscalationPolicy
 from store.db import Database
 from store.escalation_models import Escalation
 from store.messages import PROCESSING_LEASE
-from store.models import Direction, InboundStatus, Message, OutboxItem, OutboxStatus
+from store.models import (
+    Direction,
+    InboundStatus,
+    Message,
+    OutboxItem,
+    OutboxStatus,
+    Participant,
+)
 from store.outbox import SENDING_LEASE
 from tests.channels.conftest import Clock, Engines, RecordingChannel, Run, through
 from tests.fakes.engine import FakeEngine, free_port
@@ -373,3 +380,32 @@ def test_means_named_a_few_messages_earlier_make_a_death_wish_an_emergency(
 
     assert [m.risk_level for m in rows(db, Direction.INBOUND)] == ["none", "none", "emergency"]
     assert answered.replies[0].text.startswith("Please call 911 now")
+
+
+@pytest.mark.parametrize(
+    ("texts", "kept"),
+    [
+        (["hola, como funciona esto"], "es"),
+        (["ya sure"], None),  # "ya" is English texting too
+        (["hola, como funciona esto", "ok"], "es"),
+    ],
+)
+def test_the_language_a_person_writes_in_is_kept_on_the_assistants_turns_when_clear(
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
+    texts: list[str],
+    kept: str | None,
+) -> None:
+    """Their check-ups follow it (bot/actions/checkup.py): a fresh-clone CI run showed "ya sure"
+    moving an English speaker's check-ups into Spanish when any Spanish marker counted."""
+    gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
+
+    for number, text in enumerate(texts):
+        run(through(gateway, inbound(text, f"m{number}")))
+
+    with db.transaction() as session:
+        assert session.scalars(select(Participant.language)).one() == kept

@@ -1,0 +1,50 @@
+"""A yes the engine missed to the assistant's own "want to go through it now?": the BARC-10's or
+the check-up's form starts. Pure: context.py acts on it.
+
+Read in the sealed conversations of 2027-02: "nows fine i guess", "fine whatever. 4" (a rating
+at once, before any statement was shown) and "Ok. I'll do your questions while I wait" (after a
+question about the line, the offer a few messages back) were taken for how the person felt, or
+not followed, and the statements never started; the ratings that came next got "I'm not sure I
+followed" four times running.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.actions.checkup_parse import choice, words
+from bot.actions.checkup_read import is_question
+
+# The offer, and the form a yes to it starts.
+OFFERS = {
+    "utter_barc10_permission": "barc10_form",
+    "utter_barc10_permission_again": "barc10_form",
+    "utter_checkup_permission": "checkup_form",
+    "utter_checkup_permission_again": "checkup_form",
+}
+# Consent in the words people use, or a rating given at once (1-6, or agreement words).
+_CONSENT = re.compile(
+    r"\b(?:fine|ok|okay|sure|go ahead|lets do it|lets go|go for it|whatever|ask away|shoot|"
+    r"nows good|nows fine|now is fine|now is good|now works|ready|yes|yeah|yep|ya|si|dale)\b"
+    r"|^\d{1,2}(?: or \d{1,2})?$|\b(?:strongly )?(?:agree|disagree)\b"
+    r"|\b(?:somewhere )?between \d and \d\b|\b[1-6]$"
+)
+# Said a few messages after the offer ("Ok. I'll do your questions while I wait"): only plain
+# words of doing it count there, not a bare "ok", which answers whatever came in between.
+_DOING_IT = re.compile(
+    r"\b(?:ill|i will|i can|lets) (?:do|answer|go through|start) (?:your|the|them|it|those)\b"
+    r"|\b(?:do|start) (?:the|your) (?:questions|statements|check ?in|check ?up)\b"
+)
+_NOT_NOW = re.compile(r"\b(?:not now|later|no|nah|nope|not today|another time|busy)\b")
+
+
+def form_to_start(text: str, last: str | None, recent: tuple[str, ...]) -> str | None:
+    """The form a message starts: a yes to the offer said last, or doing it after one said a
+    few messages back; None when it says no, asks something, or is about something else."""
+    phrase = " ".join(words(text))
+    if not phrase or is_question(text) or choice(text) is not None or _NOT_NOW.search(phrase):
+        return None
+    if last in OFFERS and _CONSENT.search(phrase):
+        return OFFERS[last]
+    offered = next((OFFERS[name] for name in recent if name in OFFERS), None)
+    return offered if offered is not None and _DOING_IT.search(phrase) else None
