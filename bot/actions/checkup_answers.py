@@ -185,8 +185,9 @@ def _read(question: str, text: str, days_since_last: float) -> Any:
         return None
     if question in OPEN_QUESTIONS or question == "supports":
         return text
-    if question == "cravings":
-        return parse_cravings(text)
+    if question == "cravings":  # "no he tomado nada, ya 3 meses limpia" answers the use question
+        told_use = names_use(text) and not names_cravings(text)
+        return None if told_use else parse_cravings(text)
     if names_cravings(text) and not names_use(text):  # "cravings maybe a 3" is no count of use
         return None
     use = parse_use(text, days_since_last)

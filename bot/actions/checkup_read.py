@@ -54,10 +54,16 @@ _YES = _USED | {
 }  # fmt: skip
 
 
+# "like a 4", "como un 6": a rating on a scale, not how many times.
+_RATING = re.compile(r"\b(?:a|un|una)\s+\d+\b(?!\s*(?:x|times?|veces)\b)")
+
+
 def _count(phrase: str, found: list[str]) -> int | None:
     digits = re.search(r"\b(\d+)\s*(x|times?|veces)\b", phrase)
     if digits:
         return int(digits.group(1))
+    if _RATING.search(phrase):
+        return None
     for text, count in _COUNTS.items():
         if re.search(rf"\b{text}\b", phrase):
             return count

@@ -115,6 +115,8 @@ def _past_to_you(said: str) -> str:
 
 
 def _sentence(text: str) -> str:
+    """A whole sentence: capitalised, after a full stop inside it too ("cansada. Tu mamá")."""
+    text = re.sub(r"([.!?]\s+)(\w)", lambda m: m.group(1) + m.group(2).upper(), text)
     return text[:1].upper() + text[1:] + ("" if text.endswith(("?", "!")) else ".")
 
 

@@ -141,3 +141,9 @@ def test_a_reply_that_tells_of_their_life_is_heard_and_the_question_left(text: s
 
     assert judged.slots == {slot_of("cravings"): SKIPPED, "checkup_reask": False}
     assert [say.response for say in judged.say] == ["utter_checkup_heard"]
+
+
+def test_use_told_at_the_cravings_question_is_not_read_as_a_craving_level() -> None:
+    judged = judge("cravings", "no he tomado nada, ya 3 meses limpia", False, 7, language="es")
+
+    assert judged.slots == {slot_of("cravings"): None, "checkup_reask": True}  # then answered_ahead

@@ -193,3 +193,13 @@ def test_spanish_supports_skip_pause_and_later_are_read() -> None:
     ]  # fmt: skip
     assert (choice("paso"), choice("más tarde")) == (Choice.SKIP, Choice.PAUSE)
     assert ask_again_after("mañana mejor")[1] == "tomorrow"
+
+
+def test_time_clean_is_no_craving_level_and_like_a_6_is_no_count_of_use() -> None:
+    """Texted by hand (session 18): "no he tomado nada, ya 3 meses limpia" was read as cravings
+    of 3, and "como un 6" at the use question as using six times (a peer was offered for it)."""
+    assert parse_cravings("90 days clean and cravings like a 2") == 2
+    assert parse_cravings("3 meses limpia") is None
+    assert parse_use("como un 6, en las noches más") is None
+    assert parse_use("like a 4? mornings worse") is None
+    assert parse_use("used 3 times") == LESS

@@ -93,3 +93,8 @@ def test_a_summary_says_plainly_what_an_idk_or_just_me_meant_never_names_it() ->
 
 def test_someone_elses_past_tense_stays_theirs_in_spanish() -> None:
     assert said_back("que mi hijo me llamó", "es") == "tu hijo te llamó"
+
+
+def test_a_full_stop_inside_their_words_starts_a_new_sentence_in_the_summary() -> None:
+    said = summary({"how": "más o menos, cansada. mi mamá está enferma"}, "es")
+    assert said == "Sobre cómo te ha ido, me dijiste más o menos, cansada. Tu mamá está enferma."
