@@ -110,14 +110,14 @@ def _craving_word(found: list[str]) -> int | None:
 
 
 # A number of days, weeks, months or years is time, never a level: "3 meses limpia", "90 days".
-_SPAN_OF_TIME = re.compile(
+SPAN_OF_TIME = re.compile(
     r"\b\d+\s*(?:days?|weeks?|months?|years?|yrs?|dias?|semanas?|meses|mes|anos?)\b"
 )
 
 
 def parse_cravings(text: str) -> int | None:
     """Cravings 0-10 from a number, a word, a phrase or an emoji; None when unclear."""
-    found = words(_SPAN_OF_TIME.sub(" ", " ".join(words(text))))
+    found = words(SPAN_OF_TIME.sub(" ", " ".join(words(text))))
     if any(w.isdigit() for w in found):
         return number_0_10(found)
     from_words = number_0_10(found) if set(found) & set(_NUMBER_WORDS) - {"none"} else None

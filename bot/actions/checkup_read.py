@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from bot.actions.checkup_parse import choice, words
+from bot.actions.checkup_parse import SPAN_OF_TIME, choice, words
 from bot.actions.context_read import milestone_in
 from store.checkup import UseFrequency
 
@@ -45,7 +45,7 @@ _USED = {
     "got high", "got drunk", "got loaded", "got wasted", "got messed up", "used again",
     "drank again", "smoked", "shot up", "did a line", "took a hit", "had a beer", "had beers",
     "had some drinks", "had a couple", "fell off", "messed up", "screwed up", "caved",
-    "recai", "recaida", "consumi", "use", "tome", "bebi", "me drogue", "me emborrache",
+    "recai", "recaida", "consumi", "tome", "bebi", "me drogue", "me emborrache",
     "fume", "volvi a consumir", "volvi a tomar",
 }  # fmt: skip
 _YES = _USED | {
@@ -55,6 +55,7 @@ _YES = _USED | {
 
 
 # "like a 4", "como un 6": a rating on a scale, not how many times.
+_ORDINAL = re.compile(r"\b\d+ ?(?:st|nd|rd|th)\b")
 _RATING = re.compile(r"\b(?:a|un|una)\s+\d+\b(?!\s*(?:x|times?|veces)\b)")
 
 
@@ -64,6 +65,9 @@ def _count(phrase: str, found: list[str]) -> int | None:
         return int(digits.group(1))
     if _RATING.search(phrase):
         return None
+    # "havent used, 90 days clean", "on the 12th": time and dates, not how many times.
+    undated = _ORDINAL.sub(" ", SPAN_OF_TIME.sub(" ", phrase))
+    found = [word for word in words(undated) if word in found]
     for text, count in _COUNTS.items():
         if re.search(rf"\b{text}\b", phrase):
             return count
@@ -98,7 +102,7 @@ def use_frequency(count: int, days_since_last: float) -> UseFrequency:
 # A "not" counts only in front of the using ("havent used", "didnt even drink", "never picked
 # up"): "picked up saturday, not proud" says use, and its "not" is about pride.
 _NEGATED_USE = re.compile(
-    r"\b(?:havent|didnt|hasnt|not|never|wasnt|dont|no|nunca)\b(?: \w+){0,2}? "
+    r"\b(?:havent|didnt|hasnt|not|never|wasnt|dont|no|nunca|negative on)\b(?: \w+){0,2}? "
     r"(?:use|used|using|drink|drank|drinking|touch|touched|picked|pick|slipped|relapsed"
     r"|consumi|consumido|tome|tomado|bebi|bebido|recai|he)\b"
 )

@@ -203,3 +203,16 @@ def test_time_clean_is_no_craving_level_and_like_a_6_is_no_count_of_use() -> Non
     assert parse_use("como un 6, en las noches más") is None
     assert parse_use("like a 4? mornings worse") is None
     assert parse_use("used 3 times") == LESS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "havent used, 90 days clean", "no he tomado nada, ya 3 meses limpia",
+        "no use. 5 months on the 12th",
+    ],
+)  # fmt: skip
+def test_clean_time_and_dates_are_never_counted_as_times_used(text: str) -> None:
+    """Texted by hand (session 18): "no he tomado nada, ya 3 meses limpia" was read as using
+    three times; "havent used, 90 days clean" as using weekly or more."""
+    assert parse_use(text) == NONE
