@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from escalation.companion.state import RELEASED
+from escalation.companion.crisis import stays_released
 from escalation.levels import Level, Screening
 from store.escalations import ConversationState
 
@@ -40,5 +40,5 @@ def route(screening: Screening, state: ConversationState) -> Route:
 
 def _released(screening: Screening, state: ConversationState) -> bool:
     """Asked directly after a crisis rated by the model's vote alone, they said no: the
-    assistant answers again (the case stays open for a peer) until a message shows risk."""
-    return state.companion_mode == RELEASED and screening.level < Level.CRISIS
+    assistant answers again (the case stays open for a peer) until a rule finds risk."""
+    return stays_released(state.companion_mode, screening)

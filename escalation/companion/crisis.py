@@ -86,6 +86,14 @@ def model_vote_alone(screening: Screening) -> bool:
     return screening.level is Level.CRISIS and crisis_vote
 
 
+def stays_released(mode: str | None, screening: Screening) -> bool:
+    """After a no to the direct question, the assistant answers until a rule finds risk. The
+    model's vote alone is not asked about twice: in the conversations replayed for issue 18 it
+    walked people who had said no into the safety plan a message later ("Live alone with the
+    dog. He helps. 5"); the peer reviews the open case either way."""
+    return mode == RELEASED and (screening.level < Level.CRISIS or model_vote_alone(screening))
+
+
 def denies(said: str) -> bool:
     """A clear no to the direct question ("nah", "no im just tired", "lol no")."""
     return opens_with(said, "not_thinking_of_it")
@@ -104,7 +112,7 @@ def _checked(said: str, screening: Screening, state: State, voice: Voice) -> lis
     """The answer to the direct question (or a message after a no): a no with no sign of risk
     hands the conversation back to the assistant, and so do two answers about something else
     with no sign of risk in them; a yes, a doubt, a shrug or risk starts the plan."""
-    if state.mode == RELEASED and screening.level < Level.CRISIS:
+    if stays_released(state.mode, screening):
         return [voice.say("safe.later")]  # the gateway routes these to the assistant
     # The answer is weighed as the question was: a model vote alone on the answer ("im gonna
     # dump what i got in the truck") is no more a yes than the vote that asked it; a rule's

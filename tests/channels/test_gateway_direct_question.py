@@ -47,6 +47,21 @@ def test_the_model_alone_gets_the_direct_question_and_a_no_goes_back_to_the_assi
     assert open_case(db) == (EscalationStatus.OPEN, "crisis")  # a peer still reviews it
 
 
+def test_after_the_no_another_lone_model_vote_stays_with_the_assistant(
+    person: Person,  # noqa: F811
+    db: Database,
+    fake_engine: FakeEngine,
+) -> None:
+    person.says(MODEL_ONLY)
+    person.says("no")
+
+    again = person.says(MODEL_ONLY)
+
+    assert again == [f"echo: {MODEL_ONLY}"]
+    assert fake_engine.calls[-1]["message"] == MODEL_ONLY
+    assert open_case(db) == (EscalationStatus.OPEN, "crisis")
+
+
 def test_risk_after_the_no_brings_the_plan_back_without_the_assistant(
     person: Person,  # noqa: F811
     fake_engine: FakeEngine,

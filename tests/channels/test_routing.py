@@ -51,3 +51,12 @@ def test_each_message_goes_to_who_should_answer_it(
     level: Level, state: ConversationState, expected: Route
 ) -> None:
     assert route(Screening(level), state) == expected
+
+
+def test_after_a_no_the_models_vote_alone_does_not_bring_the_companion_back() -> None:
+    model_alone = Screening(Level.CRISIS, ("model:crisis-risk(0.71)",))
+    rule_found = Screening(Level.CRISIS, ("suicide:intent",))
+
+    assert route(model_alone, RELEASED) == Route.ENGINE
+    assert route(rule_found, RELEASED) == Route.COMPANION
+    assert route(model_alone, OPEN_CRISIS) == Route.COMPANION
