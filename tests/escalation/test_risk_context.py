@@ -70,6 +70,8 @@ def test_a_lowered_phrase_never_hides_a_present_one(text: str, expected: str) ->
         "my buddy overdosed last year",
         "i overdosed in my teens but ive been sober 8 years",
         "my cousin got stabbed 5 years ago today, miss him",
+        "He's 34 and using fentanyl. He overdosed last summer and the paramedics brought him back.",
+        "ok so long story short i quit drinking and got my license back",
     ],
 )
 def test_history_is_not_a_danger_now(text: str) -> None:
@@ -119,6 +121,24 @@ def test_questions_and_what_ifs_are_not_the_event(text: str, expected: str) -> N
 def test_someone_elses_danger_now_is_an_emergency_their_relapse_is_not(
     text: str, expected: str
 ) -> None:
+    assert screen(text).level.label == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my mom found me on the bathroom floor. she had to narcan me", "crisis"),
+        ("they narcanned me at the shelter last night", "crisis"),
+        ("they narcanned me and im still out of it right now", "emergency"),
+        ("i had to narcan my roommate", "emergency"),
+        ("i gave him narcan hes breathing but barely", "emergency"),
+    ],
+)
+def test_revived_with_naloxone_is_a_crisis_for_the_texter_an_emergency_for_someone_there(
+    text: str, expected: str
+) -> None:
+    """The texter who was brought back can text: a peer now, not the 911 script for someone in
+    front of them, unless they say it is still happening."""
     assert screen(text).level.label == expected
 
 
