@@ -164,8 +164,13 @@ class ActionCheckupFirstAnswer(Action):
         tracker: Tracker,
         domain: DomainDict,  # noqa: ARG002 - the action interface
     ) -> list[EventType]:
-        told = tells_how_at_once(tracker.latest_message.get("text") or "")
-        return [] if told is None else [SlotSet(slot_of("how"), told)]
+        return how_told_at_once(tracker.latest_message.get("text") or "")
+
+
+def how_told_at_once(text: str) -> list[EventType]:
+    """The "how" answer a yes to the check-up already gives, for the form to read; else none."""
+    told = tells_how_at_once(text)
+    return [] if told is None else [SlotSet(slot_of("how"), told)]
 
 
 class ValidateCheckupForm(AnswerDependentForm):

@@ -348,7 +348,10 @@ def clean_time_in(text: str) -> str | None:
 # things have been. The yes itself ("ok", "fine", "good") says only that now is a good time.
 _YES_FIRST = re.compile(
     r"^(?:(?:ok|okay|sure|yes|yeah|ya|yep|yup|fine|alright|good|great|k|go ahead|lets do it"
-    r"|lets go|now is good|its fine|roger|copy|si|claro|dale|bueno|vale)\b\s*)+"
+    r"|lets go|now is good|its fine|roger|copy|si|claro|dale|bueno|vale"
+    # "nows fine i guess" says when, not how things have been.
+    r"|nows (?:fine|good|ok|okay)|now (?:is|works|works for me)|now|works|i guess|i suppose"
+    r"|go for it|ask away|shoot)\b\s*)+"
 )
 
 

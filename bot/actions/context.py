@@ -24,6 +24,7 @@ from bot.actions.barc10 import participant_of
 from bot.actions.barc10_partial import partial_text
 from bot.actions.barc10_results import NONE_YET_TAG, RESULTS_TAG, asks_for_results, results_text
 from bot.actions.change_talk import QUESTIONS, REFLECTIONS, Heard
+from bot.actions.checkup import how_told_at_once
 from bot.actions.checkup_read import is_question
 from bot.actions.context_read import milestone_in, support_in
 from bot.actions.context_reply import (
@@ -194,7 +195,10 @@ class ActionInContext(Action):
         said = Said(recent[0] if recent else "", domain["responses"], tuple(recent[1:]))
         started = form_to_start(text, *offers_said(said)) if intent != "deny" else None
         if started is not None:
-            return [SlotSet(CONTEXT_REPLY, FORM_STARTED), FollowupAction(started)]
+            # A yes the engine missed may say how things have been ("ok tired. this commute is
+            # killing me"): taken as that answer, as after a yes the engine heard.
+            told = how_told_at_once(text) if started == "checkup_form" else []
+            return [SlotSet(CONTEXT_REPLY, FORM_STARTED), *told, FollowupAction(started)]
         if intent != "deny" and answers_offer_of_resources(text, said):
             return [
                 SlotSet(CONTEXT_REPLY, RESOURCES_WANTED),

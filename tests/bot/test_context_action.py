@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet, UserUtteranceReverted
+from rasa_sdk.events import FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
@@ -253,3 +253,31 @@ def test_a_message_in_spanish_gets_what_there_is_in_spanish_and_never_fails(
     assert message["text"] in spanish_texts
     assert "988" in message["text"]
     assert SlotSet("context_reply", "utter_spanish_available") in events
+
+
+def test_a_missed_yes_to_the_check_up_that_says_how_things_are_is_taken_as_that_answer(
+    action_db: Database,
+) -> None:
+    offer = str(RESPONSES["utter_checkup_permission"][0]["text"])
+    told = "ok tired. this commute is killing me"
+    sender = conversation(action_db, "sim:dee", offer, told)
+
+    events, said = run(ActionInContext(), sender, "mood_low", told)
+
+    assert said == []  # the form reads, stores and reflects it
+    assert events == [
+        SlotSet("context_reply", "form_started"),
+        SlotSet("checkup_how", told),
+        FollowupAction("checkup_form"),
+    ]
+
+
+def test_a_missed_plain_yes_to_the_check_up_starts_it_at_the_first_question(
+    action_db: Database,
+) -> None:
+    offer = str(RESPONSES["utter_checkup_permission"][0]["text"])
+    sender = conversation(action_db, "sim:eli", offer, "nows fine i guess")
+
+    events, _ = run(ActionInContext(), sender, "mood_ok", "nows fine i guess")
+
+    assert events == [SlotSet("context_reply", "form_started"), FollowupAction("checkup_form")]
