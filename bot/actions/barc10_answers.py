@@ -97,6 +97,21 @@ def _digit(words: list[str]) -> int | None:
     return number if 1 <= number <= 6 else None
 
 
+# A number word that opens the reply and ends its clause: "two. im exhausted", "four-ish",
+# "five, my roommates are the best", "three i guess". Never one inside a sentence ("no one
+# supports me") or one that counts something ("two weeks clean", "one day at a time").
+_LEADING_NUMBER_WORD = re.compile(
+    r"^\W*(?:(?:like|prob|probably|maybe|about|around|a|id say|i'd say)\s+)?"
+    r"(one|two|three|four|five|six)(?:\s*-?\s*ish)?(?=\s*(?:[.,;:!?)]|$|i guess\b|maybe\b))",
+    re.IGNORECASE,
+)
+
+
+def _leading_number_word(text: str) -> int | None:
+    found = _LEADING_NUMBER_WORD.match(text.strip())
+    return _NUMBER_WORDS[found.group(1).lower()] if found else None
+
+
 def _scale_words(words: list[str]) -> int | None:
     agree, disagree = "agree" in words, "disagree" in words
     if agree == disagree:
@@ -153,4 +168,10 @@ def parse_answer(text: str) -> Answer:
         return None
     if any(w.isdigit() for w in words):
         return _digit(words)
-    return _choice(words) or _digit(words) or _scale_words(words) or _yes_or_no(words)
+    return (
+        _choice(words)
+        or _digit(words)
+        or _leading_number_word(text)
+        or _scale_words(words)
+        or _yes_or_no(words)
+    )

@@ -94,6 +94,22 @@ def stays_released(mode: str | None, screening: Screening) -> bool:
     return mode == RELEASED and (screening.level < Level.CRISIS or model_vote_alone(screening))
 
 
+# What a rule may find in an answer that still says nothing of harm: use, cravings, a request for
+# a person, medication, housing ("Drank last weekend. Three days of it.").
+_EVERYDAY = (
+    "relapse:", "support:", "medication:", "housing:", "context:", "model:", "lookalike:",
+    "frame:asks-for-person", "frame:craving", "frame:medication-missed", "frame:unhoused",
+    "frame:use-done",
+)  # fmt: skip
+
+
+def _everyday(screening: Screening) -> bool:
+    """No rule found a sign of harm: nothing, everyday recovery talk, or the model's vote alone
+    ("But I can't walk into a clinic in my own town", 0.56 when read in the 2027-02 replay)."""
+    below = screening.level < Level.CRISIS or model_vote_alone(screening)
+    return below and all(reason.startswith(_EVERYDAY) for reason in screening.reasons)
+
+
 def denies(said: str) -> bool:
     """A clear no to the direct question ("nah", "no im just tired", "lol no")."""
     return opens_with(said, "not_thinking_of_it")
@@ -125,8 +141,8 @@ def _checked(said: str, screening: Screening, state: State, voice: Voice) -> lis
             if "check.again" not in state.told:
                 state.told.append("check.again")  # neither yes nor no: asked once more
                 return [voice.say("check.again")]
-            if screening.level is Level.NONE:
-                # Twice about something else, with no sign of risk and no shrug: not a yes.
+            if _everyday(screening):
+                # Twice about something else, with no sign of harm and no shrug: not a yes.
                 state.mode = RELEASED
                 return [voice.say("check.unanswered")]
     state.mode = "plan"

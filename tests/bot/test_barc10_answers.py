@@ -100,7 +100,15 @@ ANSWERS: list[tuple[str, Answer]] = [
     ("not now", Choice.STOP),
     ("later", Choice.STOP),
     ("gtg", Choice.STOP),
+    # a number word that opens the reply (the 2027-02 conversations, read once)
+    ("four-ish", 4),
+    ("two. im exhausted", 2),
+    ("three i guess, i dont really leave the library", 3),
+    ("five, my roommates are the best", 5),
+    ("like four", 4),
     # not an answer: asked again
+    ("one day at a time", None),
+    ("two weeks clean", None),
     ("", None),
     ("   ", None),
     ("👍", None),

@@ -160,3 +160,32 @@ def test_a_doubt_word_deep_in_a_story_is_not_a_yes_but_one_that_opens_the_answer
 
     assert one_of("check.again", story)
     assert one_of("check.yes", doubt)
+
+
+def test_a_second_answer_about_use_or_one_only_the_model_rates_is_not_taken_for_a_yes(
+    person: Person,  # noqa: F811
+    fake_engine: FakeEngine,
+) -> None:
+    """c28 and c14 of the 2027-02 conversations: a slip told plainly ("Drank last weekend",
+    a concern) or a worry about a clinic that only the model rated a crisis walked people who
+    never said yes into a safety plan."""
+    person.says(MODEL_ONLY)
+    person.says("Been fishing. Well, fixing the boat.")
+
+    released = person.says("Drank last weekend. Three days of it.")
+
+    assert one_of("check.unanswered", released)
+    assert not one_of("check.yes", released)
+    assert fake_engine.calls == []
+
+
+def test_a_second_answer_with_a_sign_of_harm_starts_the_plan(
+    person: Person,  # noqa: F811
+) -> None:
+    person.says(MODEL_ONLY)
+    person.says("Been fishing. Well, fixing the boat.")
+
+    then = person.says("everything feels hopeless lately")
+
+    assert screen("everything feels hopeless lately").level is Level.CONCERN
+    assert one_of("check.yes", then)
