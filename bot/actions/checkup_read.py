@@ -351,6 +351,7 @@ _YES_FIRST = re.compile(
     r"|lets go|now is good|its fine|roger|copy|si|claro|dale|bueno|vale"
     # "nows fine i guess" says when, not how things have been.
     r"|nows (?:fine|good|ok|okay)|now (?:is|works|works for me)|now|works|i guess|i suppose"
+    r"|(?:this|it|now|that) is (?:a )?(?:good|fine|ok|okay) time|(?:a )?good time"
     r"|go for it|ask away|shoot)\b\s*)+"
 )
 
@@ -425,6 +426,12 @@ _ASKING = re.compile(
 
 
 _ECHO_WORDS = 3  # "what helps? my dog": the assistant's question said back, then the answer
+# A question asked after a statement, without its question mark: "I DONT HAVE A DOCTOR SINCE
+# MINE RETIRED. HOW DO I GET IT" answers nothing.
+_ASKING_AFTER = re.compile(
+    r"[.!]\s+(?:(?:how|what|where|when|why)\s+(?:can|could|do|does|is|are|will|should)\s+"
+    r"(?:i|you|u|we|they|it|he|she|there|my)|can (?:i|you|u)|is there|are there|do you)\b"
+)
 
 
 def is_question(text: str) -> bool:
@@ -436,4 +443,4 @@ def is_question(text: str) -> bool:
         return True
     if "?" in lowered:
         return len(lowered.split("?", 1)[0].split()) > _ECHO_WORDS
-    return _ASKING.search(lowered) is not None
+    return _ASKING.search(lowered) is not None or _ASKING_AFTER.search(lowered) is not None

@@ -92,10 +92,17 @@ _OPENERS = re.compile(r"^(?:(?:fine|ok|okay|well|so|like|um|uh|bueno|pues|este)\
 
 
 def tidy(text: str, language: str) -> str:
-    """The answer without hedges and filler, so a reflection reads as a sentence."""
+    """The answer without hedges and filler, so a reflection reads as a sentence; a message in
+    capitals (a phone stuck on caps lock) is said back in lower case, not shouted."""
+    text = text.lower() if _shouted(text) else text
     cleaned = _hedges(language).sub(" ", " ".join(text.split()))
     cleaned = _OPENERS.sub("", " ".join(cleaned.split()).strip(_EDGES))
     return " ".join(cleaned.split()) or text
+
+
+def _shouted(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) > 3 and sum(char.isupper() for char in letters) > 0.8 * len(letters)
 
 
 _CLAUSE = re.compile(r"[.;!?]\s|,?\s(?:but|pero)\s", re.I)

@@ -33,6 +33,10 @@ def test_a_question_in_place_of_an_answer_is_not_stored_or_reflected_as_one(
         ("what helps? my dog and my garden mostly", False),
         ("going to a meeting tomorrow", False),
         ("my sponsor, and church", False),
+        ("I DONT HAVE A DOCTOR SINCE MINE RETIRED. HOW DO I GET IT", True),
+        ("no. is there a meeting online", True),
+        ("meetings. do they count", False),
+        ("went to a meeting. it helped", False),
     ],
 )
 def test_a_question_is_told_from_an_answer(text: str, asks: bool) -> None:
@@ -93,6 +97,8 @@ def test_a_nah_to_how_often_is_not_read_as_no_use() -> None:
         ("things been ok i guess. work is alot", True), ("Been rough.", True),
         ("ok", False), ("fine.", False), ("sure go ahead", False), ("Roger. Go ahead.", False),
         ("ya", False), ("is this confidential?", False), ("pause", False),
+        ("nows fine i guess", False), ("YES THIS IS A GOOD TIME", False),
+        ("sure, good time. been a rough week", True),
     ],
 )  # fmt: skip
 def test_a_yes_to_now_is_a_good_time_that_says_how_things_have_been_is_that_answer(

@@ -98,3 +98,10 @@ def test_someone_elses_past_tense_stays_theirs_in_spanish() -> None:
 def test_a_full_stop_inside_their_words_starts_a_new_sentence_in_the_summary() -> None:
     said = summary({"how": "más o menos, cansada. mi mamá está enferma"}, "es")
     assert said == "Sobre cómo te ha ido, me dijiste más o menos, cansada. Tu mamá está enferma."
+
+
+def test_a_message_in_capitals_is_said_back_in_lower_case_not_shouted() -> None:
+    shouted = "MY BROTHER DROVE ME TO A MEETING SUNDAY. NICE PEOPLE"
+
+    assert said_back(shouted) == "your brother drove you to a meeting sunday. nice people"
+    assert said_back("I called my mom, AA helped") == "you called your mom, AA helped"
