@@ -33,7 +33,10 @@ _ITEM = re.compile(r"^(\d+) of 10: (.+?)\nReply ")
 CHECKUP_QUESTIONS = ("how", "cravings", "use", "use_often", "supports", "went_well", "next_step")
 FREE_TEXT = frozenset({"how", "went_well", "next_step"})
 USE_CODES = ("none", "less_than_weekly", "weekly_or_more", "unknown")  # store.checkup.UseFrequency
-SUPPORT_CODES = ("meetings", "sponsor", "peer", "counselor", "medication")  # bot's SUPPORTS
+# The bot's SUPPORTS, in its order.
+SUPPORT_CODES = (
+    "meetings", "sponsor", "peer", "counselor", "medication", "family", "friends", "faith",
+)  # fmt: skip
 
 
 class InstrumentError(RuntimeError):

@@ -17,11 +17,13 @@ from bot.actions.checkup_parse import Choice, choice, parse_cravings
 from bot.actions.checkup_read import (
     Mood,
     asks_to_repeat,
+    back_after_a_gap,
     clean_time_said,
     is_question,
     mood_of,
     names_cravings,
     names_use,
+    no_support_named,
     only_yes_or_no,
     parse_supports,
     parse_use,
@@ -30,6 +32,7 @@ from bot.actions.checkup_read import (
 from bot.actions.checkup_summary import said_back, supports_named
 from bot.actions.context_read import feeling_in
 from bot.actions.life_topics import body_warning_in, life_topic_in
+from escalation.companion.paraphrase import first_clause
 from store.checkup import UseFrequency
 
 SKIPPED = "__skipped__"
@@ -115,9 +118,16 @@ def _use_often(value: Any, _language: str) -> list[Say]:
 
 def _supports(value: Any, language: str) -> list[Say]:
     kinds = parse_supports(value)
-    if not kinds:
+    if kinds:
+        named = supports_named(kinds, language)
+        return [Say("utter_checkup_reflect_supports", {"supports": named})]
+    if no_support_named(value):
         return [Say("utter_checkup_reflect_alone")]
-    return [Say("utter_checkup_reflect_supports", {"supports": supports_named(kinds, language)})]
+    # Something not on the list ("the gym and my dog"): said back in their words, when short.
+    own = said_back(first_clause(value), language)
+    if len(own.split()) > _LONGEST_OWN_SUPPORT:
+        return []
+    return [Say("utter_checkup_reflect_supports", {"supports": own})]
 
 
 def _went_well(value: Any, language: str) -> list[Say]:
@@ -251,6 +261,8 @@ def _unread(question: str, text: str, reasked: bool) -> Judged:
     """A reply the question cannot use: heard when it tells of their life, else asked again
     once with examples, then kept as they said it, never guessed."""
     slot = slot_of(question)
+    if says_nothing(text) and not only_yes_or_no(text):  # "idk": let go, never "a lot behind"
+        return Judged({slot: SKIPPED, REASK: False}, (text, None), [Say(LET_IT_GO)])
     if _tells_of_their_life(text):
         return Judged({slot: SKIPPED, REASK: False}, (text, None), [Say(HEARD)])
     if not reasked:
@@ -265,12 +277,17 @@ def _tells_of_their_life(text: str) -> bool:
     return feeling_in(text) is not None or life_topic_in(text) is not None
 
 
+_LONGEST_OWN_SUPPORT = 8  # words; a longer reply is stored, not echoed
+
+
 def _aside(question: str, text: str, greeting: bool) -> Judged | None:
     """Not an answer, and the question asked again: a greeting after going quiet, or a warning
     sign from the body, which gets medical advice first."""
     if greeting:
         return Judged({slot_of(question): None}, None, replies(question, None, text, greeting))
     if asks_to_repeat(text):  # the question again, in its fuller wording where it has one
+        return Judged({slot_of(question): None, REASK: True})
+    if back_after_a_gap(text):  # "sorry, had to let the dog out": the question again
         return Judged({slot_of(question): None, REASK: True})
     if body_warning_in(text):
         return Judged({slot_of(question): None}, None, [Say(BODY_WARNING)])

@@ -174,17 +174,48 @@ SUPPORTS: dict[str, tuple[str, ...]] = {
         "medication", "medications", "my meds", "clinic", "dose", "medicamento", "medicamentos",
         "medicina", "metadona", "buprenorfina", "naltrexona", "clinica", "dosis",
     ),
+    # What people name as often as the services: the people at home, friends, their faith.
+    "family": (
+        "wife", "husband", "partner", "girlfriend", "boyfriend", "gf", "bf", "mom", "mum", "dad",
+        "mother", "father", "sister", "brother", "sis", "bro", "daughter", "son", "kids", "family",
+        "fiance", "fiancee", "grandma", "grandpa", "aunt", "uncle", "cousin", "esposa", "esposo",
+        "mama", "papa", "hermana", "hermano", "hija", "hijo", "hijos", "familia", "pareja",
+        "novia", "novio", "abuela", "tia", "prima", "primo",
+    ),
+    "friends": (
+        "friend", "friends", "buddy", "homie", "homies", "amiga", "amigo", "amigas", "amigos",
+    ),
+    "faith": (
+        "church", "god", "prayer", "pray", "praying", "pastor", "faith", "mass", "mosque",
+        "temple", "bible study", "iglesia", "dios", "oracion", "rezar", "pastora",
+    ),
 }  # fmt: skip
+# A support named just after one of these was not leaned on: "havent told my sponsor",
+# "didnt make it to meetings", "no meds".
+_NOT_LEANED_ON = re.compile(
+    r"\b(?:havent|hasnt|didnt|dont|not|no|never|skipped|missed|stopped|quit|without|ni|nunca)"
+    r"(?:\s+(?!just|but|and|only|except|pero|solo)\w+){0,3}\s*$"
+)
+
+
+def names_a_support(text: str) -> bool:
+    """Any support named, leaned on or not ("havent told my sponsor")."""
+    phrase = " ".join(words(text))
+    names = (name for kinds in SUPPORTS.values() for name in kinds)
+    return any(re.search(rf"\b{name}\b", phrase) for name in names)
 
 
 def parse_supports(text: str) -> list[str]:
     """The kinds of support named in a reply, in a fixed order; [] when none are named."""
     phrase = " ".join(words(text))
-    return [
-        kind
-        for kind, names in SUPPORTS.items()
-        if any(re.search(rf"\b{name}\b", phrase) for name in names)
-    ]
+    return [kind for kind, names in SUPPORTS.items() if any(_leaned_on(phrase, n) for n in names)]
+
+
+def _leaned_on(phrase: str, name: str) -> bool:
+    return any(
+        _NOT_LEANED_ON.search(phrase[: found.start()]) is None
+        for found in re.finditer(rf"\b{name}\b", phrase)
+    )
 
 
 _WANTS_HELP = (
@@ -379,9 +410,16 @@ _ON_THEIR_OWN = {
 
 
 def no_support_named(text: str) -> bool:
-    """A reply about supports that names none: "nothing really", "just me", "nada, sola"."""
-    found = set(words(text))
-    return says_nothing(text) or (bool(found) and found <= _ON_THEIR_OWN)
+    """A reply about supports that names none: "nothing really", "just me", "nada, sola",
+    "nothing happened. went to work came home", or only supports not leaned on."""
+    found = words(text)
+    if says_nothing(text) or (bool(found) and set(found) <= _ON_THEIR_OWN):
+        return True
+    opens_with_none = bool(found) and found[0] in _NONE_FIRST
+    return opens_with_none or (names_a_support(text) and not parse_supports(text))
+
+
+_NONE_FIRST = {"nothing", "nobody", "noone", "none", "nada", "nadie", "ninguno", "ninguna"}
 
 
 # A reply made only of these says yes or no, not how things have been ("yeah i guess" after
@@ -413,6 +451,18 @@ _REPEAT = re.compile(
     r"|me repites(?: la pregunta)?"
     r")(?: please| pls| again)?$"
 )
+
+
+# Back after a gap: "Sorry, had to let the dog out.", "sorry fell asleep", "my bad, was driving".
+_BACK_AFTER_A_GAP = re.compile(
+    r"^(?:sorry|srry|sry|my bad|oops|perdon|perdona|disculpa)\s+(?:i\s+|im\s+)?"
+    r"(?:had to|was|fell|got|just got|went|stepped|needed to|tuve que|estaba|me dormi)\b"
+)
+
+
+def back_after_a_gap(text: str) -> bool:
+    """An apology for going quiet, not an answer: the question is asked again."""
+    return _BACK_AFTER_A_GAP.search(" ".join(words(text))) is not None
 
 
 def asks_to_repeat(text: str) -> bool:

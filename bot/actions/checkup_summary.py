@@ -20,6 +20,9 @@ SUPPORT_NAMES = {
         "peer": "a peer",
         "counselor": "your counselor",
         "medication": "your medication",
+        "family": "your family",
+        "friends": "friends",
+        "faith": "your faith",
     },
     "es": {
         "meetings": "las reuniones",
@@ -27,6 +30,9 @@ SUPPORT_NAMES = {
         "peer": "un compañero de apoyo",
         "counselor": "tu consejero o terapeuta",
         "medication": "tu medicamento",
+        "family": "tu familia",
+        "friends": "tus amistades",
+        "faith": "tu fe",
     },
 }
 # The summary's parts, by language: what each answer is said back as.

@@ -153,3 +153,50 @@ def test_use_told_at_the_cravings_question_is_not_read_as_a_craving_level() -> N
     judged = judge("cravings", "no he tomado nada, ya 3 meses limpia", False, 7, language="es")
 
     assert judged.slots == {slot_of("cravings"): None, "checkup_reask": True}  # then answered_ahead
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "My wife, my sponsor, the Thursday night group.",
+            "meetings, your sponsor and your family",
+        ),
+        ("my homie and church", "friends and your faith"),
+        ("no meds, just meetings", "meetings"),
+        ("the gym and my dog", "the gym and your dog"),
+    ],
+)
+def test_supports_are_said_back_as_named_and_only_those_leaned_on(text: str, said: str) -> None:
+    judged = judge("supports", text, reasked=False, days_since_last=7)
+
+    assert [(say.response, dict(say.values)) for say in judged.say] == [
+        ("utter_checkup_reflect_supports", {"supports": said})
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "havent told my sponsor. scared hes gonna make me start over",
+        "nothing happened. went to work came home",
+        "nadie, sola",
+    ],
+)
+def test_supports_not_leaned_on_are_heard_as_doing_it_alone(text: str) -> None:
+    judged = judge("supports", text, reasked=False, days_since_last=7)
+
+    assert [say.response for say in judged.say] == ["utter_checkup_reflect_alone"]
+
+
+@pytest.mark.parametrize("text", ["Sorry, had to let the dog out.", "sorry fell asleep"])
+def test_back_after_a_gap_gets_the_question_again(text: str) -> None:
+    judged = judge("supports", text, reasked=False, days_since_last=7)
+
+    assert (judged.slots, judged.say) == ({slot_of("supports"): None, "checkup_reask": True}, [])
+
+
+def test_idk_is_let_go_gently_not_heard_as_a_lot_behind_it() -> None:
+    judged = judge("cravings", "idk", reasked=False, days_since_last=7)
+
+    assert [say.response for say in judged.say] == ["utter_checkup_let_it_go"]

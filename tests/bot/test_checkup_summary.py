@@ -86,8 +86,11 @@ def test_a_summary_says_plainly_what_an_idk_or_just_me_meant_never_names_it() ->
     assert summary({"supports": "nada, sola", "next_step": "no sé"}, "es") == (
         "El apoyo ha venido sobre todo de ti. El siguiente paso todavía no está claro."
     )
-    assert (
-        summary({"supports": "my dog and church"}) == "For support, you named your dog and church."
+    assert summary({"supports": "the gym and my dog"}) == (
+        "For support, you named the gym and your dog."
+    )
+    assert summary({"supports": "my sponsor and church"}) == (
+        "You leaned on your sponsor and your faith."
     )
 
 
