@@ -19,6 +19,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from bot.actions.barc10_answers import Choice, parse_answer
+from bot.actions.barc10_partial import partial_text
 from bot.actions.barc10_reflection import (
     DOWN_TAG,
     FIRST_TIME_TAG,
@@ -29,7 +30,9 @@ from bot.actions.barc10_reflection import (
     reflection,
     reflection_tag,
 )
+from bot.actions.barc10_results import NONE_YET_TAG, RESULTS_TAG, asks_for_results, results_text
 from bot.actions.checkup_forms import greeted, is_greeting
+from bot.actions.checkup_read import is_question
 from bot.actions.context_read import asks_about_privacy
 from bot.actions.database import app_database
 from bot.actions.miti import ActionsSay, Chosen, Run, Turn, tag
@@ -49,6 +52,7 @@ LET_IT_GO_TAG = tag("emphasize_autonomy")
 WELCOME_BACK = "utter_barc10_welcome_back"
 # "Is this going to DHS?" mid-way: who reads their answers, then the same statement again.
 PRIVACY_MID_WAY = "utter_barc10_privacy"
+QUESTION_MID_WAY = "utter_barc10_question_later"
 # A greeting mid-check-in: the statement it was on is asked again right after.
 SAME_STATEMENT = "with the statement we were on"
 
@@ -148,11 +152,41 @@ class ValidateBarc10Form(FormValidationAction):
             elif isinstance(value, str) and asks_about_privacy(value):
                 dispatcher.utter_message(response=PRIVACY_MID_WAY)
                 updates[slot] = None
+            elif isinstance(value, str) and asks_mid_way(value):
+                # "what was my score?", "is there a shot version": answered or kept for after,
+                # then the same statement again; never "sorry, I didn't catch that".
+                if asks_for_results(value):
+                    say_own_results(dispatcher, tracker.sender_id)
+                else:
+                    dispatcher.utter_message(response=QUESTION_MID_WAY)
+                updates[slot] = None
             elif isinstance(value, str) and value != SKIPPED:
                 updates.update(judge(item, value, dispatcher, tracker))
             else:  # picked up from the database when a check-in resumes: stored already
                 updates[slot] = value
         return [SlotSet(name, value) for name, value in updates.items()]
+
+
+def asks_mid_way(text: str) -> bool:
+    """A question, not a rating: "has my score been going up or down? feels like down"."""
+    return parse_answer(text) is None and (asks_for_results(text) or is_question(text))
+
+
+def say_own_results(dispatcher: CollectingDispatcher, sender: str) -> bool:
+    """Their own totals and trend, in plain words; False when there is no finished one yet."""
+    with app_database().transaction() as session:
+        participant_id = participant_of(session, sender)
+        finished = barc10.finished_checkins(session, participant_id) if participant_id else []
+    if finished and finished[-1].total is None:  # statements left out: no total to give
+        dispatcher.utter_message(
+            text=partial_text(finished[-1], finished[:-1]), metadata=RESULTS_TAG
+        )
+        return True
+    totals = [(each.at, each.total) for each in finished if each.total is not None]
+    dispatcher.utter_message(
+        text=results_text(totals), metadata=RESULTS_TAG if totals else NONE_YET_TAG
+    )
+    return bool(totals)
 
 
 def judge(
@@ -211,6 +245,10 @@ def _replies_at(turn: Turn) -> tuple[Run, ...]:
             return ((WELCOME_BACK,),)
         if value is None and asks_about_privacy(text):
             return ((PRIVACY_MID_WAY,),)
+        if value is None and asks_for_results(text) and parse_answer(text) is None:
+            return ((RESULTS_TAG,), (NONE_YET_TAG,))
+        if value is None and asks_mid_way(text):
+            return ((QUESTION_MID_WAY,),)
         if value == SKIPPED and parse_answer(text) is None:
             return ((LET_IT_GO_TAG,),)
     return ((),)

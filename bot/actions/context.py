@@ -20,9 +20,8 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy import select
 
 from bot.actions import spanish
-from bot.actions.barc10 import participant_of
-from bot.actions.barc10_partial import partial_text
-from bot.actions.barc10_results import NONE_YET_TAG, RESULTS_TAG, asks_for_results, results_text
+from bot.actions.barc10 import participant_of, say_own_results
+from bot.actions.barc10_results import NONE_YET_TAG, RESULTS_TAG, asks_for_results
 from bot.actions.change_talk import QUESTIONS, REFLECTIONS, Heard
 from bot.actions.checkup import how_told_at_once
 from bot.actions.checkup_read import is_question
@@ -67,7 +66,6 @@ from bot.actions.resources_location import parse_location
 from bot.actions.resources_select import topic_of
 from escalation.companion.language import wait_phrase
 from escalation.responses import asks_for_person
-from store import barc10
 from store.models import Direction, Message
 
 logger = logging.getLogger(__name__)
@@ -235,17 +233,8 @@ class ActionInContext(Action):
 
     @staticmethod
     def own_results(dispatcher: CollectingDispatcher, sender: str) -> list[EventType]:
-        with app_database().transaction() as session:
-            participant_id = participant_of(session, sender)
-            finished = barc10.finished_checkins(session, participant_id) if participant_id else []
-        if finished and finished[-1].total is None:  # statements left out: no total to give
-            text = partial_text(finished[-1], finished[:-1])
-            dispatcher.utter_message(text=text, metadata=RESULTS_TAG)
-            return [SlotSet(CONTEXT_REPLY, RESULTS)]
-        totals = [(each.at, each.total) for each in finished if each.total is not None]
-        tagged = RESULTS_TAG if totals else NONE_YET_TAG
-        dispatcher.utter_message(text=results_text(totals), metadata=tagged)
-        return [SlotSet(CONTEXT_REPLY, RESULTS if totals else NO_RESULTS)]
+        had = say_own_results(dispatcher, sender)
+        return [SlotSet(CONTEXT_REPLY, RESULTS if had else NO_RESULTS)]
 
     @staticmethod
     def request_peer(dispatcher: CollectingDispatcher, sender: str) -> None:

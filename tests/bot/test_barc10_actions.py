@@ -17,6 +17,7 @@ from sqlalchemy import select
 from bot.actions.barc10 import (
     LET_IT_GO,
     PRIVACY_MID_WAY,
+    QUESTION_MID_WAY,
     SKIPPED,
     WELCOME_BACK,
     ActionBarc10Finish,
@@ -25,6 +26,7 @@ from bot.actions.barc10 import (
     item_of_slot,
 )
 from bot.actions.barc10_reflection import FEW_AGREED, MOST_AGREED, OPEN_QUESTION, PAUSED, THANKS
+from bot.actions.barc10_results import NONE_YET
 from bot.actions.database import app_database
 from core.clock import utcnow
 from core.settings import get_settings
@@ -144,6 +146,44 @@ def test_a_question_about_who_sees_the_answers_is_answered_then_the_statement_as
     assert {e["name"]: e["value"] for e in events} == {"barc10_q3": None}
     assert said(dispatcher) == [(PRIVACY_MID_WAY, None)]
     assert stored(action_db) == []  # nothing filed for the statement
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Took naltrexone pills back in 2019. Made me sick to my stomach. Is there a shot version",
+        "why do you need to know if im proud of my neighborhood lol",
+    ],
+)
+def test_a_question_mid_way_is_kept_for_after_and_the_statement_asked_again(
+    action_db: Database, sender: str, question: str
+) -> None:
+    """c06 and c09 of the 2027-02 conversations: a question got "Sorry, I didn't catch that"."""
+    slots = {"requested_slot": "barc10_q4", "barc10_reask": False}
+    dispatcher = CollectingDispatcher()
+
+    events = asyncio.run(
+        ValidateBarc10Form().run(dispatcher, tracker(sender, slots, question), DOMAIN)
+    )
+
+    assert {e["name"]: e["value"] for e in events} == {"barc10_q4": None}
+    assert said(dispatcher) == [(QUESTION_MID_WAY, None)]
+    assert stored(action_db) == []
+
+
+def test_asking_for_their_score_mid_way_gets_it_and_the_statement_again(
+    action_db: Database, sender: str
+) -> None:
+    """c30 of the 2027-02 conversations: "has my score been going up or down?" mid-way."""
+    slots = {"requested_slot": "barc10_q9", "barc10_reask": False}
+    dispatcher = CollectingDispatcher()
+    asked = tracker(sender, slots, "has my score been going up or down? feels like down")
+
+    events = asyncio.run(ValidateBarc10Form().run(dispatcher, asked, DOMAIN))
+
+    assert {e["name"]: e["value"] for e in events} == {"barc10_q9": None}
+    assert [m["text"] for m in dispatcher.messages] == [NONE_YET]  # none finished yet
+    assert stored(action_db) == []
 
 
 def test_pause_ends_the_form_and_stores_nothing_for_that_item(
