@@ -9,6 +9,7 @@ answer in the test stories, the very reflection the person would get.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -133,7 +134,20 @@ def _supports(value: Any, language: str) -> list[Say]:
 def _went_well(value: Any, language: str) -> list[Say]:
     if says_nothing(value):
         return [Say("utter_checkup_reflect_nothing_went_well")]
-    return [Say("utter_checkup_reflect_went_well", {"went_well": said_back(value, language)})]
+    said = said_back(value, language)
+    theirs = _SOMEONE_ELSES.match(said) is not None
+    name = "utter_checkup_reflect_went_well_theirs" if theirs else "utter_checkup_reflect_went_well"
+    return [Say(name, {"went_well": said})]
+
+
+# Said back, it opens with someone else doing it: "your son called you", "tu hijo te llamó".
+_SOMEONE_ELSES = re.compile(
+    r"^(?:your|tu|tus|he|she|they|el|él|ella|ellos|my|mi|mis)\s+\w+\s+(?!you\b|tu\b)"
+    r"(?:(?:te|me|nos|le|les|lo|la)\s+)?"
+    r"(?:\w+(?:ed|ó|io|ió)|came|gave|got|took|said|told|sent|made|let|bought|brought|found"
+    r"|visited|called|invited|drove|paid|helped|hugged|forgave)\b",
+    re.IGNORECASE,
+)
 
 
 def _next_step(value: Any, language: str) -> list[Say]:
@@ -168,6 +182,7 @@ REPLIES = (
     "utter_checkup_reflect_supports",
     "utter_checkup_reflect_alone",
     "utter_checkup_reflect_went_well",
+    "utter_checkup_reflect_went_well_theirs",
     "utter_checkup_reflect_nothing_went_well",
     "utter_checkup_reflect_next_step",
     "utter_checkup_reflect_no_step",

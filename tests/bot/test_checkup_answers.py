@@ -200,3 +200,21 @@ def test_idk_is_let_go_gently_not_heard_as_a_lot_behind_it() -> None:
     judged = judge("cravings", "idk", reasked=False, days_since_last=7)
 
     assert [say.response for say in judged.say] == ["utter_checkup_let_it_go"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "response"),
+    [
+        ("my son called me", "en", "utter_checkup_reflect_went_well_theirs"),
+        ("que mi hijo me llamó", "es", "utter_checkup_reflect_went_well_theirs"),
+        ("i got my license back", "en", "utter_checkup_reflect_went_well"),
+        ("volví a trabajar", "es", "utter_checkup_reflect_went_well"),
+    ],
+)
+def test_what_someone_else_did_is_never_credited_to_the_person(
+    text: str, language: str, response: str
+) -> None:
+    """Texted by hand (session 18): "que mi hijo me llamó" got "Y lo hiciste tú"."""
+    judged = judge("went_well", text, reasked=False, days_since_last=7, language=language)
+
+    assert [say.response for say in judged.say] == [response]
