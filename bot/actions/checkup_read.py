@@ -11,7 +11,7 @@ import re
 from enum import StrEnum
 
 from bot.actions.checkup_parse import SPAN_OF_TIME, choice, words
-from bot.actions.context_read import milestone_in
+from bot.actions.context_read import milestone_in, slip_in
 from store.checkup import UseFrequency
 
 _NO_USE = {
@@ -148,6 +148,8 @@ def parse_use(text: str, days_since_last: float = 30) -> UseFrequency | None:
     if count is not None:
         period = _period_days(phrase)
         return use_frequency(count, period if period is not None else days_since_last)
+    if _ANNIVERSARY.search(phrase) and not slip_in(phrase):
+        return UseFrequency.NONE  # "It'll be two years in March"
     return UseFrequency.UNKNOWN if _mentions(phrase, _YES) else None
 
 
@@ -343,6 +345,14 @@ _NO_USE_SAID = re.compile(
     r"\b(?:no use|no using|negative on use|havent (?:used|touched|drank|had)|clean|sober"
     r"|no drinking|sin consumir|limpi[oa]|sobri[oa])\b"
 )
+# Clean time said as the anniversary to come: "It'll be two years in March", "coming up on 90
+# days Friday", "va a ser un año en mayo".
+_ANNIVERSARY = re.compile(
+    r"\b(?:itll be|it will be|ill have|ill be at|coming up on|va a ser|voy a cumplir|cumplo)\s+"
+    r"(?:(?:a|an|un|una)\s+|(?P<count>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*)"
+    r"(?P<unit>days?|weeks?|months?|years?|yrs?|dias?|semanas?|meses|mes|anos?)"
+    r"\s+(?:in|on|this|next|en|el|tomorrow|manana|\w+day)\b"
+)
 _UNIT_NAMES = {"dia": "day", "semana": "week", "mes": "month", "mese": "month", "ano": "year"}
 
 
@@ -369,10 +379,14 @@ def clean_time_in(text: str) -> str | None:
         return found
     phrase = " ".join(words(text))
     time = _TIME.search(phrase)
-    if time is None or not _NO_USE_SAID.search(phrase):
+    anniversary = _ANNIVERSARY.search(phrase)
+    if anniversary is not None and not slip_in(text.lower()):
+        time = anniversary  # "It'll be two years in March": clean time, said as a date to come
+    elif time is None or not _NO_USE_SAID.search(phrase):
         return None
+    count = time["count"] or "one"
     unit = _UNIT_NAMES.get(time["unit"].rstrip("s"), time["unit"].rstrip("s").replace("yr", "year"))
-    return f"{time['count']} {unit}{'' if time['count'] in ('1', 'one') else 's'}"
+    return f"{count} {unit}{'' if count in ('1', 'one') else 's'}"
 
 
 # "sure, been rough", "ok tired. this commute is killing me": a yes that goes on to say how

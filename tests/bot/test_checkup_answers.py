@@ -218,3 +218,24 @@ def test_what_someone_else_did_is_never_credited_to_the_person(
     judged = judge("went_well", text, reasked=False, days_since_last=7, language=language)
 
     assert [say.response for say in judged.say] == [response]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It'll be two years in March. Some days it still doesn't feel real.",
+        "coming up on 90 days friday",
+        "voy a cumplir un año en mayo",
+    ],
+)
+def test_clean_time_said_as_an_anniversary_to_come_is_no_use(text: str) -> None:
+    """c13 of the 2027-02 conversations was asked "Have you used at all?" after saying this."""
+    judged = judge("use", text, reasked=False, days_since_last=7)
+
+    assert judged.slots[slot_of("use")] == "none"
+
+
+def test_a_slip_with_a_date_to_come_is_still_use() -> None:
+    judged = judge("use", "used twice. itll be a week on monday", reasked=False, days_since_last=7)
+
+    assert judged.slots[slot_of("use")] == "weekly_or_more"
