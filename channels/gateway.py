@@ -155,7 +155,8 @@ class Gateway:
         learned = language if language != (state.language or "en") else None
         keyword = self._channel(message.channel).keyword(message.text, opted_out=state.opted_out)
         if keyword is not None:  # carrier keywords never reach the assistant
-            return await self._keyword(message, keyword, screening, language, learned)
+            again = keyword is Keyword.STOP and state.opted_out
+            return await self._keyword(message, keyword, screening, language, learned, again)
         # Media is kept as its URLs, never opened; any words with it are still answered.
         lead = [TEXT_ONLY] if message.media_urls else []
         turn = self._turn(route(screening, state), screening, state, language)
@@ -206,10 +207,13 @@ class Gateway:
         screening: Screening,
         language: str,
         learned: str | None,
+        stopped_again: bool = False,
     ) -> list[Message]:
         """STOP, START, HELP, in the person's language. Still screened: someone in crisis may
-        text exactly "help", and the HELP reply always carries 988 and 911."""
-        texts = keyword_reply(keyword, self._program, language)
+        text exactly "help", and the HELP reply always carries 988 and 911. A STOP from someone
+        already opted out gets nothing: the one confirmation was sent, and "i said take me off.
+        dont text me again" asks for exactly that silence."""
+        texts = [] if stopped_again else keyword_reply(keyword, self._program, language)
         risky = keyword is Keyword.HELP and screening.level >= Level.CONCERN
         opening = partial(self._crisis.opening, screening=screening, language=language)
         return await self._finish(

@@ -298,11 +298,9 @@ _LONGEST_OWN_SUPPORT = 8  # words; a longer reply is stored, not echoed
 def _aside(question: str, text: str, greeting: bool) -> Judged | None:
     """Not an answer, and the question asked again: a greeting after going quiet, or a warning
     sign from the body, which gets medical advice first."""
-    if greeting:
-        return Judged({slot_of(question): None}, None, replies(question, None, text, greeting))
+    if greeting or back_after_a_gap(text):  # "sorry, had to let the dog out": welcome back
+        return Judged({slot_of(question): None}, None, replies(question, None, text, True))
     if asks_to_repeat(text):  # the question again, in its fuller wording where it has one
-        return Judged({slot_of(question): None, REASK: True})
-    if back_after_a_gap(text):  # "sorry, had to let the dog out": the question again
         return Judged({slot_of(question): None, REASK: True})
     if body_warning_in(text):
         return Judged({slot_of(question): None}, None, [Say(BODY_WARNING)])

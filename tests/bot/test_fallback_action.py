@@ -55,8 +55,9 @@ def texted(db: Database, address: str, text: str) -> str:
         return engine_sender(participant.id)
 
 
-def request_peer(sender: str) -> list[str]:
-    tracker = Tracker(sender, {}, {"intent": {"name": "affirm"}}, [], False, None, {}, "")
+def request_peer(sender: str, said_last: str | None = None) -> list[str]:
+    events = [] if said_last is None else [{"event": "bot", "text": said_last}]
+    tracker = Tracker(sender, {}, {"intent": {"name": "affirm"}}, events, False, None, {}, "")
     dispatcher = CollectingDispatcher()
     assert ActionRequestPeer().run(dispatcher, tracker, {}) == []
     assert all(m["metadata"] == {"miti": "give_information"} for m in dispatcher.messages)
@@ -89,6 +90,20 @@ def test_asking_twice_keeps_one_escalation(action_db: Database) -> None:
 
     with action_db.transaction() as session:
         assert len(session.scalars(select(Escalation)).all()) == 1
+
+
+def test_asking_again_right_after_is_told_in_other_words(action_db: Database) -> None:
+    """c24 of the 2027-02 conversations: "Then I'd like to talk to a real person" got the same
+    words as the turn before."""
+    sender = texted(action_db, "sim:jo", "am I talking to a real person?")
+    [first] = request_peer(sender)
+    texted(action_db, "sim:jo", "Then I'd like to talk to a real person. No offense.")
+
+    [again] = request_peer(sender, said_last=first)
+
+    assert again != first
+    assert again.startswith("You're on the list")
+    assert "988" in again
 
 
 def test_without_a_participant_it_says_how_to_reach_a_person(action_db: Database) -> None:

@@ -58,6 +58,29 @@ def test_stop_opts_out_with_one_confirmation_and_never_reaches_the_engine(
     assert row.lane == Lane.URGENT
 
 
+def test_a_second_stop_gets_no_second_confirmation(
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
+) -> None:
+    """c35 of the 2027-02 conversations: "i said take me off. dont text me again" got the
+    same confirmation a second time."""
+    gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
+    run(through(gateway, inbound("take me off this list", message_id="m1")))
+
+    again = run(
+        through(gateway, inbound("i said take me off. dont text me again", message_id="m2"))
+    )
+
+    assert again.replies == []
+    assert len(outbox(db)) == 1  # the one confirmation, never a second
+    assert opted_out_at(db) is not None
+    assert fake_engine.calls == []
+
+
 def test_start_opts_back_in_and_yes_does_only_after_a_stop(
     run: Run[Any],
     engines: Engines,
