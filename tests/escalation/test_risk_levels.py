@@ -53,6 +53,9 @@ EMERGENCY = [
     "took 20 lamotrigine",
     "hes gasping and his lips are gray",
     "his breathing is really slow and shallow after he used",
+    # Frames 4, from the read conversation sets, where only the model caught it:
+    "got my moms whole bottle of pain pills in my lap rn. thinking bout taking all of em and being"
+    " done with it",
 ]
 CRISIS = [
     "i want to die",
@@ -113,6 +116,9 @@ CRISIS = [
     "he makes me do stuff for drugs",
     "shooting up in a gas station bathroom with the door locked",
     "got some pressed blues from a stranger",
+    # Lexicon 9, from the read conversation sets, where only the model caught these:
+    "honestly i wish she hadnt found me",
+    "honestly i have the rest of the pills in front of me and i dont see the point anymore",
 ]
 CONCERN = [
     "i relapsed last night",
