@@ -401,13 +401,22 @@ _YES_FIRST = re.compile(
 )
 
 
+# The yes said before how things have been, dropped from what is kept and said back: "ya sure,
+# been rough" is kept as "been rough".
+_LEADING_YES = re.compile(
+    r"^\W*(?:(?:ok|okay|sure|yes|yeah|ya|yep|yup|fine|alright|k|go ahead|si|claro|dale|bueno)"
+    r"\b[\s,.!]*)+",
+    re.IGNORECASE,
+)
+
+
 def tells_how_at_once(text: str) -> str | None:
     """The part of a yes to "is now a good time?" that already says how things have been
     ("ok tired. this commute is killing me" -> it), or None ("ok", "fine", "sure go ahead")."""
     rest = _YES_FIRST.sub("", " ".join(words(text)))
     if not rest or choice(text) is not None or is_question(text) or only_yes_or_no(rest):
         return None
-    return text if mood_of(rest) is not None else None
+    return _LEADING_YES.sub("", text).strip() or text if mood_of(rest) is not None else None
 
 
 def says_nothing(text: str) -> bool:

@@ -95,9 +95,17 @@ def tidy(text: str, language: str) -> str:
     """The answer without hedges and filler, so a reflection reads as a sentence; a message in
     capitals (a phone stuck on caps lock) is said back in lower case, not shouted."""
     text = text.lower() if _shouted(text) else text
-    cleaned = _hedges(language).sub(" ", " ".join(text.split()))
+    cleaned = _hedges(language).sub(_keep_the_stop, " ".join(text.split()))
     cleaned = _OPENERS.sub("", " ".join(cleaned.split()).strip(_EDGES))
-    return " ".join(cleaned.split()) or text
+    return _SPACE_BEFORE_STOP.sub(r"\1", " ".join(cleaned.split())) or text
+
+
+_SPACE_BEFORE_STOP = re.compile(r"\s+([.!,])")
+
+
+def _keep_the_stop(found: re.Match[str]) -> str:
+    """ "been rough tbh. landlord is on me": the filler goes, the sentence break stays."""
+    return ". " if "." in found.group() or "!" in found.group() else " "
 
 
 def _shouted(text: str) -> bool:

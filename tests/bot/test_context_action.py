@@ -267,7 +267,7 @@ def test_a_missed_yes_to_the_check_up_that_says_how_things_are_is_taken_as_that_
     assert said == []  # the form reads, stores and reflects it
     assert events == [
         SlotSet("context_reply", "form_started"),
-        SlotSet("checkup_how", told),
+        SlotSet("checkup_how", "tired. this commute is killing me"),  # the yes dropped
         FollowupAction("checkup_form"),
     ]
 
