@@ -70,3 +70,12 @@ def test_spanish_follow_ups_name_988_in_spanish() -> None:
 )
 def test_language_of(text: str, current: str | None, expected: str) -> None:
     assert language_of(text, current) == expected
+
+
+def test_spanish_texted_without_accents_is_spanish() -> None:
+    """Texted by hand (session 19): "hola, mi consejera me dio este numero" got English."""
+    from escalation.companion.language import clearly_spanish
+
+    assert clearly_spanish("hola, mi consejera me dio este numero")
+    assert clearly_spanish("si, mas o menos. mi mama esta enferma")
+    assert not clearly_spanish("i went to the casa after work")
