@@ -188,7 +188,9 @@ class ValidateCheckupForm(AnswerDependentForm):
             question = question_of(slot)
             if question is None:
                 continue
-            if isinstance(value, str) and tracker.latest_message.get("text") == value:
+            latest = str(tracker.latest_message.get("text") or "")
+            # Said now (the whole message, or what follows its yes: "ya sure, been rough"):
+            if isinstance(value, str) and value and latest.endswith(value):
                 updates.update(self.reply(question, value, dispatcher, tracker))
             else:  # picked up from the database when a check-up resumes: stored already
                 updates[slot] = value

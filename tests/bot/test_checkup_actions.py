@@ -547,3 +547,26 @@ def test_an_unclear_reply_that_answers_nothing_else_is_asked_again_with_examples
 
     assert (slots["checkup_cravings"], slots["checkup_reask"], said_back) == (None, True, [])
     assert stored(action_db) == {}
+
+
+def test_how_things_have_been_told_with_the_yes_is_reflected_and_stored(
+    action_db: Database, sender: str
+) -> None:
+    """Texted by hand (session 19): the yes is dropped from the answer kept ("ya sure, been
+    rough" is kept as "been rough"), and the answer is still reflected as said now."""
+    latest = "ya sure, been rough tbh. landlord is on my case"
+    slots = {"requested_slot": "checkup_cravings", "checkup_reask": False}
+    events: list[dict[str, Any]] = [
+        {"event": "user", "text": latest},
+        {"event": "slot", "name": "checkup_how", "value": "been rough tbh. landlord is on my case"},
+    ]
+    told = Tracker(
+        sender, {**slots, "checkup_how": "been rough tbh. landlord is on my case"},
+        {"text": latest}, events, False, None, {}, "",
+    )  # fmt: skip
+    dispatcher = CollectingDispatcher()
+
+    asyncio.run(ValidateCheckupForm().run(dispatcher, told, DOMAIN))
+
+    assert said(dispatcher) == ["utter_checkup_reflect_how_hard"]
+    assert stored(action_db)["how"][0] == "been rough tbh. landlord is on my case"
