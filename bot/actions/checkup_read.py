@@ -494,7 +494,9 @@ def asks_to_repeat(text: str) -> bool:
 
 
 _ASKING = re.compile(
-    r"^\W*(?:can|could|do|does|did|is|are|will|would|should|what|whats|how|where|when|why|who)\b"
+    # "wait is there a shot version of naltrexone", "ok so how do i get it", "also can i ..."
+    r"^\W*(?:(?:wait|hey|so|also|oh|ok|okay|um|but|and|quick question)\W+){0,2}"
+    r"(?:can|could|do|does|did|is|are|will|would|should|what|whats|how|where|when|why|who)\b"
 )
 
 

@@ -36,6 +36,9 @@ def test_a_question_in_place_of_an_answer_is_not_stored_or_reflected_as_one(
         ("I DONT HAVE A DOCTOR SINCE MINE RETIRED. HOW DO I GET IT", True),
         ("no. is there a meeting online", True),
         ("meetings. do they count", False),
+        ("wait is there a shot version of naltrexone", True),
+        ("ok so how do i get it", True),
+        ("ok going to a meeting tonight", False),
         ("went to a meeting. it helped", False),
     ],
 )
