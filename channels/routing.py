@@ -31,14 +31,10 @@ def route(screening: Screening, state: ConversationState) -> Route:
         return Route.PEER_EMERGENCY if screening.level >= Level.EMERGENCY else Route.PEER
     if screening.level >= Level.CRISIS and screening.level > open_level:
         return Route.RISK_REPLY
-    if open_level >= Level.CRISIS and not _released(screening, state):
+    # Released: asked directly after a crisis rated by the model's vote alone, they said no; the
+    # assistant answers again (the case stays open for a peer) until a rule finds risk.
+    if open_level >= Level.CRISIS and not stays_released(state.companion_mode, screening):
         return Route.COMPANION
     if screening.level is Level.CONCERN and open_level < Level.CONCERN:
         return Route.RISK_REPLY
     return Route.ENGINE
-
-
-def _released(screening: Screening, state: ConversationState) -> bool:
-    """Asked directly after a crisis rated by the model's vote alone, they said no: the
-    assistant answers again (the case stays open for a peer) until a rule finds risk."""
-    return stays_released(state.companion_mode, screening)

@@ -245,10 +245,12 @@ def _replies_at(turn: Turn) -> tuple[Run, ...]:
             return ((WELCOME_BACK,),)
         if value is None and asks_about_privacy(text):
             return ((PRIVACY_MID_WAY,),)
-        if value is None and asks_for_results(text) and parse_answer(text) is None:
-            return ((RESULTS_TAG,), (NONE_YET_TAG,))
-        if value is None and asks_mid_way(text):
-            return ((QUESTION_MID_WAY,),)
+        if value is None and asks_mid_way(text):  # as the validation answers it
+            return (
+                ((RESULTS_TAG,), (NONE_YET_TAG,))
+                if asks_for_results(text)
+                else ((QUESTION_MID_WAY,),)
+            )
         if value == SKIPPED and parse_answer(text) is None:
             return ((LET_IT_GO_TAG,),)
     return ((),)

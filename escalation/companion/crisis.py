@@ -86,12 +86,17 @@ def model_vote_alone(screening: Screening) -> bool:
     return screening.level is Level.CRISIS and crisis_vote
 
 
+def no_rule_crisis(screening: Screening) -> bool:
+    """Below crisis, or a crisis on the model's vote alone: no rule rated the words a crisis."""
+    return screening.level < Level.CRISIS or model_vote_alone(screening)
+
+
 def stays_released(mode: str | None, screening: Screening) -> bool:
     """After a no to the direct question, the assistant answers until a rule finds risk. The
     model's vote alone is not asked about twice: in the conversations replayed for issue 18 it
     walked people who had said no into the safety plan a message later ("Live alone with the
     dog. He helps. 5"); the peer reviews the open case either way."""
-    return mode == RELEASED and (screening.level < Level.CRISIS or model_vote_alone(screening))
+    return mode == RELEASED and no_rule_crisis(screening)
 
 
 # What a rule may find in an answer that still says nothing of harm: use, cravings, a request for
@@ -106,8 +111,9 @@ _EVERYDAY = (
 def _everyday(screening: Screening) -> bool:
     """No rule found a sign of harm: nothing, everyday recovery talk, or the model's vote alone
     ("But I can't walk into a clinic in my own town", 0.56 when read in the 2027-02 replay)."""
-    below = screening.level < Level.CRISIS or model_vote_alone(screening)
-    return below and all(reason.startswith(_EVERYDAY) for reason in screening.reasons)
+    return no_rule_crisis(screening) and all(
+        reason.startswith(_EVERYDAY) for reason in screening.reasons
+    )
 
 
 def denies(said: str) -> bool:
@@ -133,7 +139,7 @@ def _checked(said: str, screening: Screening, state: State, voice: Voice) -> lis
     # The answer is weighed as the question was: a model vote alone on the answer ("im gonna
     # dump what i got in the truck") is no more a yes than the vote that asked it; a rule's
     # risk is (the peer was paged at crisis priority either way).
-    if state.mode == CHECK and (screening.level < Level.CRISIS or model_vote_alone(screening)):
+    if state.mode == CHECK and no_rule_crisis(screening):
         if denies(said):
             state.mode = RELEASED
             return [voice.say("check.no")]
