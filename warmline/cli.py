@@ -17,7 +17,7 @@ from console.accounts import AccountError
 from core.logging import configure_logging
 from core.settings import Settings, SettingsError, load_settings
 from escalation.evaluation import report as evaluation_report
-from escalation.screening import screen, screen_safely
+from escalation.screening import default_screener, screen, screen_safely
 from store.migrate import upgrade
 from warmline import (
     enroll_cli,
@@ -100,7 +100,11 @@ def parser() -> argparse.ArgumentParser:
     commands = root.add_subparsers(dest="command", required=True)
     commands.add_parser("run", help="set up what is missing and run the whole system")
     commands.add_parser("migrate", help="apply the app database migrations")
-    commands.add_parser("engine", help="install the engine and train the model if bot/ changed")
+    commands.add_parser(
+        "engine",
+        help="install the engine and train both models if their data changed (the engine's, "
+        "the risk screener's), so parallel test workers find them ready",
+    )
     commands.add_parser("screen", help="risk-screen one message per stdin line, JSON out")
     evaluation = commands.add_parser(
         "evaluate-screening",
@@ -153,6 +157,7 @@ def dispatch(
         return 0
     if command == "engine":
         print(prepare_engine(settings)[1])
+        print(default_screener().model_status)
         return 0
     if command == "evaluate-screening":
         return evaluation_report.main([])

@@ -14,6 +14,9 @@ from core.settings import PROJECT_ROOT, Settings
 from warmline.actions_secret import SECRET_HEADER, actions_secret
 from warmline.engine_env import BOT_DIR, EngineInstall, engine_env
 
+# Well inside the supervisor's own grace (STOP_GRACE_SECONDS) before it kills.
+APP_SHUTDOWN_GRACE_SECONDS = 3
+
 
 @dataclass(frozen=True)
 class ChildSpec:
@@ -100,6 +103,9 @@ def app_spec(settings: Settings) -> ChildSpec:
     argv = [
         sys.executable, "-m", "uvicorn", "--factory", "warmline.app:create_app",
         "--host", settings.public_host, "--port", str(settings.app_port), "--no-access-log",
+        # A peer's open console holds a live stream; without a limit uvicorn would wait for it
+        # and the supervisor would have to kill the app instead of letting it close cleanly.
+        "--timeout-graceful-shutdown", str(APP_SHUTDOWN_GRACE_SECONDS),
     ]  # fmt: skip
     return ChildSpec(
         name="app",

@@ -1,29 +1,62 @@
 """The whole system for an end-to-end test: the real engine with the trained model, the action
-server and the app, in the test's own data folder and ports."""
+server and the app, in the test's own data folder and ports. A module marked `shared_system`
+starts one system for all its tests (about 20 s saved per test): its tests must each text as
+people of their own and must not stop, restart or reconfigure any process."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from core.settings import Settings
-from tests.support.crisis_log import CRISIS_LOG
-from warmline.isolated import PreparedEngine, start_system
+from core.settings import Settings, load_settings
+from warmline.isolated import PreparedEngine, start_system, system_env
 from warmline.supervisor import Supervisor
 
 
+@pytest.fixture(scope="module")
+def module_system(
+    tmp_path_factory: pytest.TempPathFactory, prepared_engine: PreparedEngine
+) -> Iterator[tuple[Settings, Supervisor]]:
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in system_env(tmp_path_factory.mktemp("system") / "data").items():
+            patch.setenv(name, value)
+        settings = load_settings()
+        group = start_system(settings, prepared_engine)
+        try:
+            yield settings, group
+        finally:
+            group.stop()
+
+
+def _shared(request: pytest.FixtureRequest) -> bool:
+    return request.node.get_closest_marker("shared_system") is not None
+
+
 @pytest.fixture
-def system(system_settings: Settings, prepared_engine: PreparedEngine) -> Iterator[Supervisor]:
+def system_settings(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Settings:
+    """The settings of the test's system, also exported to the processes it starts."""
+    if _shared(request):
+        settings: Settings = request.getfixturevalue("module_system")[0]
+        return settings
+    for name, value in system_env(tmp_path / "data").items():
+        monkeypatch.setenv(name, value)
+    return load_settings()
+
+
+@pytest.fixture
+def system(
+    request: pytest.FixtureRequest, system_settings: Settings, prepared_engine: PreparedEngine
+) -> Iterator[Supervisor]:
+    if _shared(request):
+        group: Supervisor = request.getfixturevalue("module_system")[1]
+        yield group
+        return
     group = start_system(system_settings, prepared_engine)
     try:
         yield group
     finally:
         group.stop()
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """The crisis-conversation figure, printed whenever the end-to-end tests ran."""
-    if CRISIS_LOG.conversations:
-        terminalreporter.write_sep("-", "crisis companion")
-        terminalreporter.write_line(CRISIS_LOG.summary())

@@ -15,7 +15,7 @@ from tests.support.system import chat
 from warmline.engine_env import BOT_DIR
 from warmline.supervisor import Supervisor
 
-pytestmark = pytest.mark.engine
+pytestmark = [pytest.mark.engine, pytest.mark.shared_system]
 
 
 def responses() -> dict[str, Any]:
@@ -60,13 +60,14 @@ def test_not_ready_or_sustain_talk_is_reflected_and_never_led_into_the_rulers(
     system: Supervisor, system_settings: Settings, text: str, kind: str, said: str
 ) -> None:
     base = base_of(system_settings)
-    chat(base, "pa", "hey")
+    person = f"pa-{kind}"  # the system is shared: each case texts as a person of its own
+    chat(base, person, "hey")
 
-    reflected, asked = chat(base, "pa", text)
+    reflected, asked = chat(base, person, text)
 
     assert reflected in texts(f"utter_heard_{kind}", said)
     assert asked in texts(f"utter_heard_{kind}_ask")
-    later = chat(base, "pa", "ok")
+    later = chat(base, person, "ok")
     assert not rulers_words() & set(later)
 
 

@@ -28,7 +28,7 @@ from tests.support.system import chat
 from warmline.engine_env import BOT_DIR
 from warmline.supervisor import Supervisor
 
-pytestmark = pytest.mark.engine
+pytestmark = [pytest.mark.engine, pytest.mark.shared_system]
 
 
 def texts(response: str, **values: str) -> list[str]:

@@ -18,7 +18,7 @@ from core.settings import Settings
 from warmline.engine_env import BOT_DIR
 from warmline.supervisor import Supervisor
 
-pytestmark = pytest.mark.engine
+pytestmark = [pytest.mark.engine, pytest.mark.shared_system]
 
 SAM = {HANDED_BACK_BY: "Sam"}
 

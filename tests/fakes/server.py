@@ -16,11 +16,19 @@ __all__ = ["free_port", "serving"]
 
 
 STARTUP_SECONDS = 90
+# An open console page holds its live stream open; the server would wait for it for ever.
+SHUTDOWN_GRACE_SECONDS = 1
 
 
 @contextmanager
 def serving(app: ASGIApp, port: int) -> Iterator[None]:
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(
+        app,
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS,
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -18,6 +18,7 @@ from warmline.processes import (
     tracker_store_config,
     write_endpoints,
 )
+from warmline.supervisor import STOP_GRACE_SECONDS
 
 TOKEN = "a-test-engine-token-0123456789"
 
@@ -146,6 +147,14 @@ def test_the_app_spec_is_ready_on_the_app_port(tmp_path: Path) -> None:
 
     assert (spec.name, spec.ready_url) == ("app", "http://127.0.0.1:8123/healthz")
     assert (option(spec.argv, "--host"), option(spec.argv, "--port")) == ("0.0.0.0", "8123")
+
+
+def test_the_app_closes_open_live_streams_before_the_supervisor_would_kill_it(
+    tmp_path: Path,
+) -> None:
+    spec = app_spec(load_settings(data_dir=tmp_path))
+
+    assert 0 < float(option(spec.argv, "--timeout-graceful-shutdown")) < STOP_GRACE_SECONDS
 
 
 def test_the_action_server_spec_is_ready_on_the_actions_port(tmp_path: Path) -> None:
