@@ -63,6 +63,12 @@ def migrated_postgres(postgres_admin_url: str) -> Iterator[str]:
 _MIGRATED: set[str] = set()
 
 
+def _noted(url: str, migrated: bool) -> str:
+    if migrated:
+        _MIGRATED.add(url)
+    return url
+
+
 def _copy_sqlite(template: Path, path: Path) -> None:
     with closing(sqlite3.connect(template)) as source, closing(sqlite3.connect(path)) as copy:
         source.backup(copy)
@@ -78,15 +84,12 @@ def database_url(
         path = tmp_path_factory.mktemp("db") / "app.db"
         if migrated:
             _copy_sqlite(request.getfixturevalue("migrated_sqlite"), path)
-        url = f"sqlite:///{path}"
-        _MIGRATED.update([url] if migrated else [])
-        yield url
+        yield _noted(f"sqlite:///{path}", migrated)
         return
     admin_url = request.getfixturevalue("postgres_admin_url")
     template = request.getfixturevalue("migrated_postgres") if migrated else "template1"
     for url in _fresh_postgres_database(admin_url, template):
-        _MIGRATED.update([url] if migrated else [])
-        yield url
+        yield _noted(url, migrated)
 
 
 @pytest.fixture

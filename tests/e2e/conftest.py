@@ -20,14 +20,19 @@ def module_system(
     tmp_path_factory: pytest.TempPathFactory, prepared_engine: PreparedEngine
 ) -> Iterator[tuple[Settings, Supervisor]]:
     with pytest.MonkeyPatch.context() as patch:
-        for name, value in system_env(tmp_path_factory.mktemp("system") / "data").items():
-            patch.setenv(name, value)
-        settings = load_settings()
+        settings = _exported(tmp_path_factory.mktemp("system") / "data", patch)
         group = start_system(settings, prepared_engine)
         try:
             yield settings, group
         finally:
             group.stop()
+
+
+def _exported(data_dir: Path, patch: pytest.MonkeyPatch) -> Settings:
+    """One isolated system's settings, exported to the environment its processes inherit."""
+    for name, value in system_env(data_dir).items():
+        patch.setenv(name, value)
+    return load_settings()
 
 
 def _shared(request: pytest.FixtureRequest) -> bool:
@@ -42,9 +47,7 @@ def system_settings(
     if _shared(request):
         settings: Settings = request.getfixturevalue("module_system")[0]
         return settings
-    for name, value in system_env(tmp_path / "data").items():
-        monkeypatch.setenv(name, value)
-    return load_settings()
+    return _exported(tmp_path / "data", monkeypatch)
 
 
 @pytest.fixture
