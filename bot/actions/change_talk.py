@@ -25,6 +25,7 @@ class Kind(Enum):
     REASON = "reason"  # "because of my kids"
     DONE_BEFORE = "done_before"  # "I made it two weeks once"
     STEP = "step"  # "calling my sponsor more"
+    COMMIT = "commit"  # "my next step is to stop avoiding the grief group", "im gonna call her"
     DESIRE = "desire"  # "I want to be there for my kids"
     SUSTAIN = "sustain"  # "drinking is the only thing that helps me sleep"
     NOT_READY = "not_ready"  # "I don't think I have a problem"
@@ -69,6 +70,17 @@ _STEP = (
     r"texting|reaching|hitting|finding|spending|praying|reading|journaling|taking|asking|"
     r"telling|staying\s+away|avoiding|deleting|throwing|working|keeping)\b.+)"
 )
+# A step they have decided on, said as theirs ("next step: get rid of the old bottles in the
+# garage", "My next step is to stop avoiding the grief group", "im gonna call the clinic
+# tomorrow"). "im gonna get high" decides nothing for recovery, so nothing about using is one,
+# unless they name it their next step.
+# A deed, not a state ("ill be at work till 6", "im gonna be late") nor a refusal, nor using.
+_DOING = rf"(?!(?:be|not|never|have\s+to|need\s+to)\b)(?!.*\b{_SUBSTANCE}\b)"
+_COMMIT = (
+    rf"^{_OPENERS}(?:(?:my\s+)?next\s+step(?:\s+is)?(?:\s+to)?\s*[:-]?\s*(?P<said>.+)"
+    rf"|(?:i\s*m|i\s+am)\s+(?:gonna|going\s+to)\s+{_DOING}(?P<said2>.+)"
+    rf"|(?:i\s+will|ill|i\s+plan\s+to)\s+{_DOING}(?P<said3>.+))"
+)
 _SUSTAIN = (
     rf"(?P<said>.*\b{_SUBSTANCE}\b.*\b(?:only\s+thing|only\s+way|helps?\s+me|need\s+it|"
     r"cant\s+(?:sleep|relax|cope|function|deal)|makes\s+me|not\s+that\s+bad|i\s+like|"
@@ -83,6 +95,7 @@ _PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple(
         (Kind.DESIRE, _DESIRE),
         (Kind.DESIRE, _ABILITY),
         (Kind.STEP, _STEP),
+        (Kind.COMMIT, _COMMIT),
         (Kind.SUSTAIN, _SUSTAIN),
     )
 )
@@ -136,9 +149,19 @@ def heard_in(text: str) -> Heard | None:
         return Heard(Kind.NOT_READY, said_back(_up_to_a_comma(plain)))
     for kind, pattern in _PATTERNS:
         found = pattern.search(plain)
-        if found is not None and found["said"].strip():
-            return Heard(kind, said_back(_up_to_a_comma(found["said"])))
+        content = _content(found)
+        if content:
+            return Heard(kind, said_back(_up_to_a_comma(content)))
     return None
+
+
+def _content(found: re.Match[str] | None) -> str:
+    """What a pattern heard: its `said` group, or whichever of its alternatives matched."""
+    if found is None:
+        return ""
+    groups = found.groupdict()
+    said = groups.get("said") or groups.get("said2") or groups.get("said3") or ""
+    return said.strip()
 
 
 def _up_to_a_comma(words: str) -> str:

@@ -66,6 +66,11 @@ _FEELINGS: tuple[tuple[Feeling, re.Pattern[str]], ...] = (
 
 _NUMBER = r"\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _UNIT = r"days?|weeks?|months?|years?|yrs?|mos?"
+_DAY_NAMED = (
+    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|\d{1,2}(?:st|nd|rd|th)|"
+    r"(?:in\s+)?(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 _MILESTONE = re.compile(
     rf"\b(?P<count>{_NUMBER})[\s-]*(?P<unit>{_UNIT})\b(?=.*\b(?:clean|sober|chip|free|"
     r"sobriety|anniversary|recovery|without|no\s+(?:drinking|using|drugs|booze)|off))"
@@ -76,6 +81,11 @@ _MILESTONE_TODAY = re.compile(
     rf"\b(?:made\s+it\s+(?:past\s+|to\s+)?)(?P<count>{_NUMBER})[\s-]*(?P<unit>{_UNIT})\b"
     r"(?!.*\b(?:once|before|back\s+then|last\s+time)\b)"  # "made it two weeks once": done before
     rf"|\b(?P<count2>{_NUMBER})[\s-]*(?P<unit2>{_UNIT})\s+(?:today|tomorrow|tmrw|strong)\b"
+    # The day it will be reached ("18 months next Tuesday", "four years on the 19th", "2 yrs in
+    # feb", "itll be 90 days on friday"); not a time span ("in 3 days on friday", "for 2 weeks").
+    rf"|(?<!in\s)(?<!for\s)(?<!every\s)(?<!within\s)(?<!after\s)(?<!last\s)(?<!past\s)"
+    rf"\b(?P<count3>{_NUMBER})[\s-]*(?P<unit3>{_UNIT})\s+(?:on\s+(?:the\s+)?)?"
+    rf"(?:(?:next|this|on)\s+)?(?:{_DAY_NAMED})\b"
 )
 _UNITS = {"day": "day", "week": "week", "month": "month", "mo": "month", "year": "year"}
 # A return to use told with the time it ended ("4 months clean and i threw it all away"): a
@@ -157,8 +167,8 @@ def milestone_in(text: str) -> str | None:
         today = _MILESTONE_TODAY.search(lowered)
         if today is None:
             return None
-        count = today["count"] or today["count2"]
-        unit_said = today["unit"] or today["unit2"]
+        count = today["count"] or today["count2"] or today["count3"]
+        unit_said = today["unit"] or today["unit2"] or today["unit3"]
     unit = _UNITS.get(unit_said.rstrip("s").replace("yr", "year"), "day")
     plural = count not in {"a", "one", "1"}
     return f"{'one' if count == 'a' else count} {unit}{'s' if plural else ''}"
@@ -173,13 +183,45 @@ _PRIVACY = re.compile(
     r"(?:find out|know|see|gonna know|will know|get told)"
     r"|\bis (?:this|it) (?:safe|secure|recorded|saved)\b"
     # "is this connected to probation?", "is this going to DHS?", "does my PO see this?"
-    r"|\b(?:is|does) (?:this|it) (?:connected|linked|tied|going|go|get sent|reported)"
+    r"|\b(?:is|does) (?:any of |all of )?(?:this|it) (?:connected|linked|tied|going|go|get sent"
+    r"|reported)"
     r" (?:to|back to) (?:my |the )?(?:probation|parole|po|court|judge|dhs|cps|dcfs|the state"
     r"|caseworker|case worker|insurance|job|employer|work)\b"
     r"|\b(?:po|probation officer|parole officer|dhs|cps|dcfs|caseworker|case worker|judge)"
     r" (?:(?:gonna|going to|will|can|gets to|get to) )?"
     r"(?:see|sees|read|reads|find out|know|get|gets)\b"
+    # "is any of this going to my probation officer", "what happens to my answers? are they
+    # stored", "i dont want them to know" (of an employer's insurance).
+    r"|\b(?:going|go|goes|sent|reported|shared|passed|get back) (?:to|back to) (?:my |the )?"
+    r"(?:probation officer|parole officer|judge|po)\b"
+    r"|\bwhat happens (?:to|with) (?:my|the|these|those) (?:answers|texts|messages|data|info)\b"
+    r"|\b(?:are|is) (?:they|my answers|my texts|this|it) (?:stored|saved|kept|recorded)\b"
+    r"|\b(?:dont|don't|do not) want (?:them|my (?:job|boss|employer|work|company|family))"
+    r" to (?:know|find out)\b"
 )
+
+
+# A question about paying for treatment ("what about insurance, does the union plan cover that",
+# "i got medicaid. is it gonna cost me anything"), or care wanted with none ("where do i go for
+# the shot if i got no insurance yet").
+_COST = re.compile(
+    r"\b(?:insurance|insured|medicaid|medicare|afford|cost|costs|price|copay|co-pay|deductible|"
+    r"prior auth\w*|pay for|how much|sliding scale|out of pocket)\b"
+)
+_NO_COVER = re.compile(
+    r"\b(?:no|without|dont have|don't have|lost my|got no|aint got) (?:health )?insurance\b"
+    r"|\buninsured\b|\b(?:cant|can't|cannot) afford\b"
+    # A question about cost said without its question mark ("is it gonna cost me anything").
+    r"|\b(?:is it|will it|does it|would it|do they|does that) (?:gonna |going to )?cost\b"
+)
+
+
+def names_cost(text: str) -> bool:
+    return _COST.search(text.lower()) is not None
+
+
+def has_no_cover(text: str) -> bool:
+    return _NO_COVER.search(text.lower()) is not None
 
 
 # Asking for a person in words the engine may not know ("can i talk to one of the peer people

@@ -25,7 +25,9 @@ from bot.actions.context_read import (
     asks_for_a_moment,
     asks_for_a_peer,
     feeling_in,
+    has_no_cover,
     milestone_in,
+    names_cost,
     signs_off,
     slip_in,
     support_in,
@@ -51,6 +53,8 @@ MILESTONE = "utter_milestone"
 SLIP_HEARD = "utter_slip_heard"
 # "Is this confidential?": who reads what they text, and what the law keeps from others.
 PRIVACY = "utter_privacy"
+# "what about insurance?", "where do i go if i got no insurance": paying for treatment.
+TREATMENT_COST = "utter_treatment_cost"
 FEWER_TEXTS = "utter_fewer_texts"  # "stop texting me so much": how often, and how to stop
 TAKE_YOUR_TIME = "utter_take_your_time"  # "wait hold on", "brb"
 REACHING_OUT = "utter_reaching_out"  # "i dont even know why im texting this"
@@ -165,6 +169,7 @@ def said_outright(text: str) -> str | None:
         (body_warning_in, LifeTopic.BODY_WARNING.response),
         (slip_in, SLIP_HEARD),
         (asks_about_privacy, PRIVACY),
+        (asks_about_cost, TREATMENT_COST),
         (asks_for_a_peer, REQUEST_PEER),
         (wants_fewer_texts, FEWER_TEXTS),
         (asks_for_a_moment, TAKE_YOUR_TIME),
@@ -173,6 +178,11 @@ def said_outright(text: str) -> str | None:
         if said(text):
             return response
     return None
+
+
+def asks_about_cost(text: str) -> bool:
+    """A question about paying for treatment, or care wanted without insurance."""
+    return has_no_cover(text) or (names_cost(text) and is_question(text))
 
 
 def speaks_spanish(intent: str, text: str, said: Said) -> bool:

@@ -35,6 +35,10 @@ _DOING_IT = re.compile(
     r"\b(?:ill|i will|i can|lets) (?:do|answer|go through|start) (?:your|the|them|it|those)\b"
     r"|\b(?:do|start) (?:the|your) (?:questions|statements|check ?in|check ?up)\b"
 )
+# Yes, on a condition, often asked ("can we make it quick? kids have practice", c36 of 2027-03).
+_QUICKLY = re.compile(
+    r"\b(?:make|keep) (?:it|this) (?:quick|fast|short)\b|\bquick (?:one|version)\b"
+)
 _NOT_NOW = re.compile(r"\b(?:not now|later|no|nah|nope|not today|another time|busy)\b")
 
 
@@ -42,6 +46,8 @@ def form_to_start(text: str, last: str | None, recent: tuple[str, ...]) -> str |
     """The form a message starts: a yes to the offer said last, or doing it after one said a
     few messages back; None when it says no, asks something, or is about something else."""
     phrase = " ".join(words(text))
+    if last in OFFERS and _QUICKLY.search(phrase) and not _NOT_NOW.search(phrase):
+        return OFFERS[last]
     if not phrase or is_question(text) or choice(text) is not None or _NOT_NOW.search(phrase):
         return None
     if last in OFFERS and _CONSENT.search(phrase):

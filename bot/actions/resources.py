@@ -149,6 +149,10 @@ class ActionResourcesOffer(Action):
     ) -> list[EventType]:
         topic, location = asked_topic(tracker), asked_location(tracker)
         information = information_for(topic, latest_text(tracker))
+        if information is None and _offered_last(tracker):
+            # Asked again, with more to go on, right after the offer ("im at u of a. is there
+            # like smart recovery near campus", c27 of 2027-03): a yes, not the offer twice.
+            return remember(topic, location, show(dispatcher, topic, location, 0))
         if information in ALONE:  # no offer of places on top (see ALONE)
             dispatcher.utter_message(response=information)
             return remember(topic, location, None)
@@ -158,6 +162,12 @@ class ActionResourcesOffer(Action):
         hint = WHERE_HINT if local_entries and location is None else ""
         dispatcher.utter_message(response=PERMISSION, what=what(topic, location), where_hint=hint)
         return remember(topic, location, None)
+
+
+def _offered_last(tracker: Tracker) -> bool:
+    """Whether the assistant's last words were the offer to share options."""
+    said = [event for event in tracker.events if event.get("event") == "bot"]
+    return bool(said) and (said[-1].get("metadata") or {}).get("utter_action") == PERMISSION
 
 
 class ActionResourcesShow(Action):

@@ -36,6 +36,14 @@ DOMAIN: dict[str, Any] = yaml.safe_load((BOT_DIR / "domain" / "change_talk.yml")
         ("i dont think i have a problem, everyone drinks", Kind.NOT_READY,
          "you don't think you have a problem"),
         ("because of my kids, they need me", Kind.REASON, "because of your kids"),
+        # A step decided on (c02, c22 and c26 of the 2027-03 conversations).
+        ("next step: get rid of the old bottles in the garage, i know theyre out there",
+         Kind.COMMIT, "get rid of the old bottles in the garage"),
+        ("My next step is to stop avoiding the grief group at the church.", Kind.COMMIT,
+         "stop avoiding the grief group at the church"),
+        ("im going to tell my mom about the 60 days", Kind.COMMIT,
+         "tell your mom about the 60 days"),
+        ("ill call the clinic monday", Kind.COMMIT, "call the clinic monday"),
     ],
 )  # fmt: skip
 def test_what_they_volunteer_is_recognised_and_said_back_in_the_second_person(
@@ -50,7 +58,9 @@ def test_what_they_volunteer_is_recognised_and_said_back_in_the_second_person(
 @pytest.mark.parametrize(
     "text",
     ["good", "im good", "pretty rough day", "tired", "90 days clean today", "what was my score",
-     "yes", "no", "the gym helps me sleep", "for real tho", "i need a drink", ""],
+     "yes", "no", "the gym helps me sleep", "for real tho", "i need a drink", "",
+     "ill be at work till 6", "im gonna be late", "im gonna get high tonight",
+     "i will not go back"],
 )  # fmt: skip
 def test_what_is_neither_is_left_to_the_other_readings(text: str) -> None:
     assert heard_in(text) is None

@@ -28,6 +28,7 @@ from bot.actions.context_reply import (
     REQUEST_PEER,
     REQUEST_PEER_ES,
     SLIP_HEARD,
+    TREATMENT_COST,
     Said,
     reply_for,
     variation,
@@ -88,6 +89,16 @@ def test_how_people_say_how_they_are_is_read(text: str, feeling: Feeling | None)
         ("first time ive made it past 2 weeks since i was 22", "2 weeks"),
         ("I made it two weeks once", None),
         ("3 days in the hospital", None),
+        # The day it will be reached (c15, c22, c28 and c36 of the 2027-03 conversations).
+        ("Also, 18 months next Tuesday.", "18 months"),
+        ("Four years on the 19th, by the way. Not that I'm counting.", "four years"),
+        ("nope. 2 yrs in feb", "2 years"),
+        ("no meth. 60 days thursday", "60 days"),
+        ("itll be 90 days on friday", "90 days"),
+        # A span of time on a named day is not clean time.
+        ("court in 3 days on friday", None),
+        ("i work 3 days next week", None),
+        ("clinic 5 days a week", None),
     ],
 )
 def test_clean_time_is_read_as_a_milestone(text: str, milestone: str | None) -> None:
@@ -273,10 +284,39 @@ def test_a_slip_told_with_the_time_it_ended_is_heard_as_a_slip_never_congratulat
         "is this going to DHS? they have my kids case",
         "does my PO see what i text here",
         "is my PO gonna see this",
+        "is any of this going to my probation officer or the judge?",
+        "random but what happens to my answers? are they stored somewhere",
+        "I have insurance through my company but I don't want them to know",
     ],
 )
 def test_a_question_about_who_sees_their_texts_is_answered(text: str) -> None:
     assert reply_for("out_of_scope", text, said(FIRST_GREETING)) == PRIVACY
+
+
+def test_saying_where_they_went_is_not_a_question_about_privacy() -> None:
+    assert reply_for("answer", "i went to the judge today", said(FIRST_GREETING)) != PRIVACY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what about insurance, does the union plan cover that kind of thing",
+        "where do i go in indy for the shot if i got no insurance yet",
+        "my shot needs prior auth with my new insurance from work. what do i do if they deny it",
+        "i got medicaid if that matters. is it gonna cost me anything",
+        "how much does suboxone cost",
+    ],
+)
+def test_a_question_about_paying_for_treatment_is_answered_with_how_to_pay(text: str) -> None:
+    for intent in ("out_of_scope", "ask_resources", "answer"):
+        assert reply_for(intent, text, said(FIRST_GREETING)) == TREATMENT_COST
+    assert "1-800-662-4357" in first(TREATMENT_COST)
+
+
+def test_insurance_named_in_a_statement_is_not_taken_for_a_question_about_cost() -> None:
+    assert reply_for("answer", "my insurance through work is fine", said(FIRST_GREETING)) != (
+        TREATMENT_COST
+    )
 
 
 def test_a_support_that_is_not_there_right_now_is_not_said_back_as_helping() -> None:

@@ -18,6 +18,8 @@ BARC10, CHECKUP = "utter_barc10_permission", "utter_checkup_permission"
         ("5 or 6", BARC10, "barc10_form"),
         ("Agree", "utter_barc10_permission_again", "barc10_form"),
         ("ok go ahead", CHECKUP, "checkup_form"),
+        ("can we make it quick? kids have practice", CHECKUP, "checkup_form"),
+        ("can we make it quick? not now tho", CHECKUP, None),
         ("again??", BARC10, None),
         ("not now, im at work", BARC10, None),
         ("why do you need to know all this", BARC10, None),

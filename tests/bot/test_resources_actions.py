@@ -13,6 +13,7 @@ from bot.actions import resources
 from bot.actions.resources import (
     ALL_SHOWN,
     NOTHING,
+    PERMISSION,
     WHERE_HINT,
     ActionResourcesMore,
     ActionResourcesOffer,
@@ -47,6 +48,20 @@ def test_the_offer_names_what_was_asked_and_asks_permission() -> None:
         "resource_location": "OH",
         "resource_offset": None,
     }
+
+
+def test_asked_again_right_after_the_offer_the_options_are_shown_not_offered_twice() -> None:
+    """c27 of the 2027-03 conversations got the same offer twice running."""
+    offered = {"event": "bot", "text": "...", "metadata": {"utter_action": PERMISSION}}
+    message = {"text": "is there like a na meeting in ohio", "intent": {"name": "ask_resources"}}
+    after_offer = Tracker("participant-1", {}, message, [offered], False, None, {}, "")
+    dispatcher = CollectingDispatcher()
+
+    ActionResourcesOffer().run(dispatcher, after_offer, {})
+
+    (shown,) = dispatcher.messages
+    assert shown.get("response") != PERMISSION
+    assert shown["text"].startswith("A few options for meetings")
 
 
 def test_with_no_local_entries_the_offer_does_not_ask_where() -> None:
