@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from bot.actions.barc10_answers import Choice, parse_answer
+from bot.actions.barc10_answers import Choice, parse_answer, ratings_in_a_row
 from bot.actions.barc10_partial import partial_text
 from bot.actions.barc10_reflection import (
     DOWN_TAG,
@@ -144,27 +144,50 @@ class ValidateBarc10Form(FormValidationAction):
         updates: dict[str, Any] = {}
         for slot, value in tracker.slots_to_validate().items():
             item = item_of_slot(slot)
-            if item is None:
-                continue
-            if isinstance(value, str) and greeted(tracker):  # not an answer: asked again
-                dispatcher.utter_message(response=WELCOME_BACK, where=SAME_STATEMENT)
-                updates[slot] = None
-            elif isinstance(value, str) and asks_about_privacy(value):
-                dispatcher.utter_message(response=PRIVACY_MID_WAY)
-                updates[slot] = None
-            elif isinstance(value, str) and asks_mid_way(value):
-                # "what was my score?", "is there a shot version": answered or kept for after,
-                # then the same statement again; never "sorry, I didn't catch that".
-                if asks_for_results(value):
-                    say_own_results(dispatcher, tracker.sender_id)
-                else:
-                    dispatcher.utter_message(response=QUESTION_MID_WAY)
-                updates[slot] = None
-            elif isinstance(value, str) and value != SKIPPED:
-                updates.update(judge(item, value, dispatcher, tracker))
-            else:  # picked up from the database when a check-in resumes: stored already
-                updates[slot] = value
+            if item is not None:
+                updates.update(validated(item, slot, value, dispatcher, tracker))
         return [SlotSet(name, value) for name, value in updates.items()]
+
+
+def validated(
+    item: int, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> dict[str, Any]:
+    """The slot events for what the form heard for one statement."""
+    if not isinstance(value, str) or value == SKIPPED:
+        return {slot: value}  # picked up from the database when a check-in resumes: stored
+    if greeted(tracker):  # not an answer: asked again
+        dispatcher.utter_message(response=WELCOME_BACK, where=SAME_STATEMENT)
+        return {slot: None}
+    if asks_about_privacy(value):
+        dispatcher.utter_message(response=PRIVACY_MID_WAY)
+        return {slot: None}
+    if asks_mid_way(value):
+        # "what was my score?", "is there a shot version": answered or kept for after, then the
+        # same statement again; never "sorry, I didn't catch that".
+        if asks_for_results(value):
+            say_own_results(dispatcher, tracker.sender_id)
+        else:
+            dispatcher.utter_message(response=QUESTION_MID_WAY)
+        return {slot: None}
+    if in_a_row(item, value):
+        return several(item, value, tracker.sender_id)
+    return judge(item, value, dispatcher, tracker)
+
+
+def in_a_row(item: int, text: str) -> bool:
+    """Several statements rated at once, from this one on, no more than are left."""
+    ratings = ratings_in_a_row(text)
+    return bool(ratings) and item + len(ratings) - 1 <= barc10.ITEM_COUNT
+
+
+def several(item: int, text: str, sender: str) -> dict[str, Any]:
+    """Each rating kept for its statement, in order (c29 of the 2027-04 conversations, read
+    once, sent all ten in one text and was told "I'm not sure I followed" twice)."""
+    updates: dict[str, Any] = {REASK: False}
+    for offset, score in enumerate(ratings_in_a_row(text)):
+        store_answer(sender, item + offset, score)
+        updates[item_slot(item + offset)] = score
+    return updates
 
 
 def asks_mid_way(text: str) -> bool:

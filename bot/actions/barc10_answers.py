@@ -175,3 +175,15 @@ def parse_answer(text: str) -> Answer:
         or _scale_words(words)
         or _yes_or_no(words)
     )
+
+
+# Several statements rated in one message, in order ("5 4 3 2 5 4 3 6 4 5", "5, 4, 3"): three
+# or more ratings 1-6 and nothing else. Two numbers ("5 or 6", "4 5") are one hesitant answer.
+_IN_A_ROW = re.compile(r"\s*[1-6](?:\s*[,;]?\s+[1-6]|\s*[,;]\s*[1-6]){2,}\s*[.!]?\s*")
+
+
+def ratings_in_a_row(text: str) -> list[int]:
+    """The ratings of a message that rates several statements at once, else []."""
+    if _IN_A_ROW.fullmatch(text) is None:
+        return []
+    return [int(digit) for digit in re.findall(r"[1-6]", text)]

@@ -28,6 +28,7 @@ from bot.actions.checkup_read import is_question
 from bot.actions.context_read import milestone_in, support_in
 from bot.actions.context_reply import (
     ACKNOWLEDGE,
+    ASK_AWAY,
     CLARIFY,
     DECLINED,
     GOODBYE,
@@ -44,6 +45,7 @@ from bot.actions.context_reply import (
     REQUEST_PEER_ES,
     SLIP_HEARD,
     TAKE_YOUR_TIME,
+    TREATMENT_COST,
     WELCOME,
     WORRY_HEARD,
     YES_OR_NO,
@@ -108,6 +110,8 @@ RESPONSES = (
     MILESTONE,
     SLIP_HEARD,
     PRIVACY,
+    TREATMENT_COST,
+    ASK_AWAY,
     TAKE_YOUR_TIME,
     REACHING_OUT,
     HEARD_SUPPORT,

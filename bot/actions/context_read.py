@@ -186,7 +186,7 @@ _PRIVACY = re.compile(
     r"|\b(?:is|does) (?:any of |all of )?(?:this|it) (?:connected|linked|tied|going|go|get sent"
     r"|reported)"
     r" (?:to|back to) (?:my |the )?(?:probation|parole|po|court|judge|dhs|cps|dcfs|the state"
-    r"|caseworker|case worker|insurance|job|employer|work)\b"
+    r"|caseworker|case worker|insurance|job|employer|work|doctor|therapist|counselor|clinic)\b"
     r"|\b(?:po|probation officer|parole officer|dhs|cps|dcfs|caseworker|case worker|judge)"
     r" (?:(?:gonna|going to|will|can|gets to|get to) )?"
     r"(?:see|sees|read|reads|find out|know|get|gets)\b"
@@ -243,6 +243,10 @@ _FEWER_TEXTS = re.compile(
     r"|\btoo\s+many\s+(?:texts|messages|check\s*-?\s*(?:ins|ups))\b"
     r"|\b(?:dont|don't|do\s+not)\s+text\s+me\s+every\s+day\b|\bso\s+many\s+texts\b"
     r"|\btext(?:s|ing)?\s+(?:me\s+)?less\s+often\b"
+    # The scheduled ones only ("I'd rather not get the scheduled ones anymore", c33 of 2027-04,
+    # who went on to ask whether they could still text): how often, and how to stop them all.
+    r"|\brather\s+not\s+(?:get|receive|have)\s+(?:the\s+)?(?:scheduled|automatic|check\s*-?\s*"
+    r"(?:ins|ups))"
 )
 
 
@@ -270,6 +274,18 @@ _UNSURE_WHY = re.compile(
     r"\b(?:dont|do\s+not|idk|not\s+sure)\s+(?:even\s+)?(?:know\s+)?(?:why|what)\s+(?:im|i\s+am)"
     r"\s+(?:even\s+)?(?:texting|doing\s+this|here|writing|messaging|reaching\s+out)"
 )
+
+
+# A question announced before it is asked ("Hey, quick question", "can i ask u something").
+_QUESTION_COMING = re.compile(
+    r"^\W*(?:(?:hey|hi|hello|yo|ok|okay|so|um+)\W+)*(?:(?:i\s+(?:have|got)\s+|got\s+)?(?:a|one)\s+"
+    r"(?:quick\s+|small\s+|random\s+)?(?:question|q)|quick\s+(?:question|q)|(?:can|could|may)\s+i\s+"
+    r"ask\s+(?:you|u)\s+(?:something|a\s+(?:quick\s+)?question))\W*$"
+)
+
+
+def announces_a_question(text: str) -> bool:
+    return _QUESTION_COMING.match(text.lower().replace("'", "")) is not None
 
 
 def asks_for_a_moment(text: str) -> bool:

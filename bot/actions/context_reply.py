@@ -21,6 +21,7 @@ from bot.actions.checkup_parse import Choice, choice
 from bot.actions.checkup_read import is_question
 from bot.actions.context_read import (
     FEELING_NAMES,
+    announces_a_question,
     asks_about_privacy,
     asks_for_a_moment,
     asks_for_a_peer,
@@ -57,6 +58,7 @@ PRIVACY = "utter_privacy"
 TREATMENT_COST = "utter_treatment_cost"
 FEWER_TEXTS = "utter_fewer_texts"  # "stop texting me so much": how often, and how to stop
 TAKE_YOUR_TIME = "utter_take_your_time"  # "wait hold on", "brb"
+ASK_AWAY = "utter_ask_away"  # "Hey, quick question"
 REACHING_OUT = "utter_reaching_out"  # "i dont even know why im texting this"
 HEARD_SUPPORT = "utter_heard_support"
 HEARD_SUPPORT_STRAINED = "utter_heard_support_strained"
@@ -173,6 +175,7 @@ def said_outright(text: str) -> str | None:
         (asks_for_a_peer, REQUEST_PEER),
         (wants_fewer_texts, FEWER_TEXTS),
         (asks_for_a_moment, TAKE_YOUR_TIME),
+        (announces_a_question, ASK_AWAY),
         (unsure_why_texting, REACHING_OUT),
     ):
         if said(text):

@@ -25,7 +25,8 @@ OFFERS = {
 # Consent in the words people use, or a rating given at once (1-6, or agreement words).
 _CONSENT = re.compile(
     r"\b(?:fine|ok|okay|sure|go ahead|lets do it|lets go|go for it|whatever|ask away|shoot|"
-    r"nows good|nows fine|now is fine|now is good|now works|ready|yes|yeah|yep|ya|si|dale)\b"
+    r"nows good|nows fine|now is fine|now is good|now works|ready|yes|yeah|yep|ya|si|dale|"
+    r"i guess|guess so|i suppose|why not|if i have to|might as well)\b"
     r"|^\d{1,2}(?: or \d{1,2})?$|\b(?:strongly )?(?:agree|disagree)\b"
     r"|\b(?:somewhere )?between \d and \d\b|\b[1-6]$"
 )
@@ -38,6 +39,8 @@ _DOING_IT = re.compile(
 # Yes, on a condition, often asked ("can we make it quick? kids have practice", c36 of 2027-03).
 _QUICKLY = re.compile(
     r"\b(?:make|keep) (?:it|this) (?:quick|fast|short)\b|\bquick (?:one|version)\b"
+    # "yes. can i just give you all ten at once" (c29 of 2027-04, read once)
+    r"|\ball (?:ten |10 |of them |of em )?at once\b|\ball in one (?:text|message)\b"
 )
 _NOT_NOW = re.compile(r"\b(?:not now|later|no|nah|nope|not today|another time|busy)\b")
 

@@ -61,7 +61,8 @@ def sms_keyword(text: str, *, opted_out: bool) -> Keyword | None:
 # message that might be is screened and answered instead (an opt-out skips the assistant).
 _SENTENCES = re.compile(r"[.!?\n]+")
 _LEADING = re.compile(
-    r"^(?:(?:ok|okay|k|actually|just|so|yes|yeah|ya|and|but|honestly|lol|no|nah)\s+)+"
+    r"^(?:(?:ok|okay|k|actually|just|so|yes|yeah|ya|and|but|honestly|lol|no|nah|seriously|"
+    r"anyway|also|well)\s+)+"
 )
 _MAYBE_RISK = re.compile(
     r"di(?:e|ed|ing)\b|dead|kill|suicid|hurt|overdos|\bod\b|pills|end (?:it|things|my)|"
@@ -80,8 +81,13 @@ _UNSUBSCRIBES = re.compile(
     r"(?:please |pls |plz )?(?:unsubscribe|opt me out|opt out)\b"
     # "i want you to stop texting me every two weeks": asked outright, whatever follows, unless
     # it is how often ("stop texting me so much" is for the assistant).
-    r"|(?:i (?:want|need) (?:you|u) to |can (?:you|u) |please |pls )"
-    r"(?:stop|quit) (?:texting|messaging|txting|contacting) me\b(?! (?:so|as|that) (?:much|often))"
+    r"|(?:i (?:want|need) (?:you|u) to |(?:can|could|would) (?:you|u) |please |pls )"
+    r"(?:please |pls |just )?(?:stop|quit) (?:(?:texting|messaging|txting|contacting) me|sending "
+    r"(?:me |the |these |them |those )?(?:texts|messages|check ?ins|check ?ups|them))\b"
+    r"(?! (?:so|as|that) (?:much|often))"
+    # "dont text this number no more after this" (c21 of 2027-04, read once).
+    r"|(?:dont|do not) (?:text|message|msg|contact) (?:me|this number)"
+    r" (?:no more|anymore|any more|again|ever again)\b"
 )
 # Spanish, anywhere in the message: "no quiero ser grosera pero ya no me mande mensajes".
 _SENDS = r"(?:mande|mandes|manden|envie|envies|envien|escriba|escribas|escriban)"

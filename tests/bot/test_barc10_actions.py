@@ -96,6 +96,26 @@ def test_an_answer_is_stored_at_once(action_db: Database, sender: str) -> None:
     assert stored(action_db) == [(1, 6), (2, 5)]
 
 
+def test_several_statements_rated_in_one_text_are_each_kept_in_order(
+    action_db: Database, sender: str
+) -> None:
+    """c29 of the 2027-04 conversations (read once) sent all ten ratings in one text."""
+    slots, said = validate(sender, 1, "5 4 3 2 5 4 3 6 4 5")
+
+    assert [slots[f"barc10_q{item}"] for item in range(1, 11)] == [5, 4, 3, 2, 5, 4, 3, 6, 4, 5]
+    assert said == []
+    assert stored(action_db) == list(enumerate([5, 4, 3, 2, 5, 4, 3, 6, 4, 5], start=1))
+
+
+def test_more_ratings_than_statements_left_are_not_guessed_at(
+    action_db: Database, sender: str
+) -> None:
+    slots, _ = validate(sender, 9, "5 4 3")
+
+    assert slots == {"barc10_q9": None, "barc10_reask": True}  # asked again, with the scale
+    assert stored(action_db) == []
+
+
 def test_skip_is_stored_as_skipped_never_filled_in(action_db: Database, sender: str) -> None:
     assert validate(sender, 1, "skip") == ({"barc10_q1": SKIPPED, "barc10_reask": False}, [])
     assert stored(action_db) == [(1, None)]

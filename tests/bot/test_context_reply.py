@@ -15,6 +15,7 @@ from bot.actions.context import answers_offer_of_resources
 from bot.actions.context_read import Feeling, feeling_in, milestone_in, support_in
 from bot.actions.context_reply import (
     ACKNOWLEDGE,
+    ASK_AWAY,
     CLARIFY,
     DECLINED,
     FEWER_TEXTS,
@@ -287,10 +288,18 @@ def test_a_slip_told_with_the_time_it_ended_is_heard_as_a_slip_never_congratulat
         "is any of this going to my probation officer or the judge?",
         "random but what happens to my answers? are they stored somewhere",
         "I have insurance through my company but I don't want them to know",
+        "yes but can I ask something first, does this go to my doctor?",
     ],
 )
 def test_a_question_about_who_sees_their_texts_is_answered(text: str) -> None:
     assert reply_for("out_of_scope", text, said(FIRST_GREETING)) == PRIVACY
+
+
+@pytest.mark.parametrize("text", ["Hey, quick question", "can i ask u something", "quick q"])
+def test_a_question_announced_is_invited(text: str) -> None:
+    """c33 of the 2027-04 conversations (read once) got "I'm not sure I followed"."""
+    assert reply_for("nlu_fallback", text, said(FIRST_GREETING)) == ASK_AWAY
+    assert first(ASK_AWAY).endswith("?")
 
 
 def test_saying_where_they_went_is_not_a_question_about_privacy() -> None:
@@ -406,7 +415,13 @@ def test_not_wanting_a_person_is_not_asking_for_one(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["stop texting me so much", "whatever. dont text me every day", "too many texts man"]
+    "text",
+    [
+        "stop texting me so much",
+        "whatever. dont text me every day",
+        "too many texts man",
+        "Don't want to be rude but I'd rather not get the scheduled ones anymore",
+    ],
 )
 def test_too_many_texts_is_heard_with_how_often_and_how_to_stop(text: str) -> None:
     assert reply_for("nlu_fallback", text, said(FIRST_GREETING)) == FEWER_TEXTS

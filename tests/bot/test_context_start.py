@@ -19,6 +19,8 @@ BARC10, CHECKUP = "utter_barc10_permission", "utter_checkup_permission"
         ("Agree", "utter_barc10_permission_again", "barc10_form"),
         ("ok go ahead", CHECKUP, "checkup_form"),
         ("can we make it quick? kids have practice", CHECKUP, "checkup_form"),
+        ("i guess", CHECKUP, "checkup_form"),  # c13 of 2027-04, read once
+        ("yes. can i just give you all ten at once", BARC10, "barc10_form"),  # c29 of 2027-04
         ("can we make it quick? not now tho", CHECKUP, None),
         ("again??", BARC10, None),
         ("not now, im at work", BARC10, None),

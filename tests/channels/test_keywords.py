@@ -81,6 +81,12 @@ def test_sms_keywords_are_whole_messages(text: str, expected: Keyword | None) ->
         ("can you stop texting me", Keyword.STOP), ("no me escribas más", Keyword.STOP),
         ("i want you to stop texting me so often", None), ("no me escribas en inglés", None),
         ("please stop texting me. i want to die", None),  # risk: screened and answered
+        # The sealed conversations of 2027-04 (read once): not honoured there.
+        ("can you just stop messaging me. not interested", Keyword.STOP),
+        ("but seriously dont text this number no more after this", Keyword.STOP),
+        ("I think I'm finished with them now. Would you please stop sending the check-ins?",
+         Keyword.STOP),
+        ("could you stop sending them so often", None),
     ],
 )  # fmt: skip
 def test_asked_in_a_sentence_to_stop_the_texts_is_an_opt_out(

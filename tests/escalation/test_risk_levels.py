@@ -250,6 +250,10 @@ def test_method_words_and_doses_predict_an_overdose(text: str, expected: str) ->
         ("a veces pienso que sería mejor morirme y estar con ella", "crisis"),
         ("sí lo he pensado. tengo las pastillas de la presión guardadas", "crisis"),
         ("estarian mejor sin mi", "crisis"),
+        # The sealed set of 2027-04 (read once): falling asleep and not waking up.
+        ("a veces pienso que sería mejor dormirme y no despertar", "crisis"),
+        ("quisiera dormir y no despertar nunca", "crisis"),
+        ("tengo que salir sin despertar a los niños", "none"),
         ("las pastillas estan guardadas en el botiquin", "none"),
         # Issue 18's sealed conversations of 2027-02 (read once): a burden on the family.
         ("A veces pienso que mi familia estaría mejor sin mí.", "crisis"),
