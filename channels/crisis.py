@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from escalation import companion, service
 from escalation.companion import PlanLine
 from escalation.levels import Level, Screening
-from escalation.responses import back_from_peer, concern_reply
+from escalation.responses import back_from_peer, concern_reply, peer_told
 from escalation.service import EscalationPolicy, level_of
 from store import escalations, messages, participants, safety_plans
 from store.escalation_models import Escalation
@@ -43,6 +43,14 @@ class CrisisTurns:
         )
         escalation.companion = dict(turn.state)
         return list(turn.texts)
+
+    def concern_mid_form(
+        self, session: Session, message: Message, screening: Screening, language: str, now: datetime
+    ) -> list[str]:
+        """A concern opened mid-way through a form: paged like any concern, and after the
+        assistant's reply (the form keeps the answer), word that a peer was told."""
+        service.escalate(session, self._policy, message.participant_id, message.id, screening, now)
+        return [peer_told(self._policy.targets.within(screening.level), language)]
 
     def follow_up(
         self,

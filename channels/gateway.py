@@ -159,7 +159,10 @@ class Gateway:
             return await self._keyword(message, keyword, screening, language, learned, again)
         # Media is kept as its URLs, never opened; any words with it are still answered.
         lead = [TEXT_ONLY] if message.media_urls else []
-        turn = self._turn(route(screening, state), screening, state, language)
+        decided = route(screening, state)
+        if decided is Route.CONCERN_MID_FORM and (state.opted_out or not message.text.strip()):
+            decided = Route.RISK_REPLY  # nothing for the assistant to answer: the gateway does
+        turn = self._turn(decided, screening, state, language)
         if turn is not None:  # the gateway answers (or, for a peer, stays quiet) by itself
             return await self._finish(message, lead, screening, compose=turn, language=learned)
         if not message.text.strip() or state.opted_out:
@@ -170,7 +173,12 @@ class Gateway:
         if await self._answers_invitation(message):
             accept = self._invitations.accept if self._invitations else None
             return await self._finish(message, lead, screening, compose=accept, language=learned)
-        return await self._ask_engine(message, screening, state, lead, learned)
+        concern = (
+            partial(self._crisis.concern_mid_form, screening=screening, language=language)
+            if decided is Route.CONCERN_MID_FORM
+            else None
+        )
+        return await self._ask_engine(message, screening, state, lead, learned, concern)
 
     async def _answers_invitation(self, message: Message) -> bool:
         """A YES from someone a program invited: their consent, not a turn for the assistant."""
@@ -233,9 +241,11 @@ class Gateway:
         state: ConversationState,
         lead: list[str],
         learned: str | None,
+        concern: Compose | None = None,
     ) -> list[Message]:
         """The assistant's turn. The language the person writes in is kept here too (`learned`,
-        when it changed), so their check-ups, crisis and STOP texts follow it."""
+        when it changed), so their check-ups, crisis and STOP texts follow it. `concern`: a
+        concern this message opened mid-way through a form, paged with the reply."""
         channel = self._channel(message.channel)
         sender = engine_sender(message.participant_id)
         text = channel.meaning(message.text, state.last_buttons)
@@ -251,6 +261,9 @@ class Gateway:
         except EngineUnavailable as error:
             logger.warning("message %s held: engine unavailable (%s)", message.id, error)
             language = language_of(message.text, state.language)
+            if concern is not None:  # never held: the gateway's own concern reply, paged now
+                opening = partial(self._crisis.opening, screening=screening, language=language)
+                return await self._finish(message, lead, screening, compose=opening)
             return await asyncio.to_thread(self._records.defer, message, screening, language)
         if not replies and not lead:
             # The engine took the message yet said nothing (its action failed): never silence.
@@ -261,7 +274,7 @@ class Gateway:
             message,
             drafts,
             screening,
-            compose=self._assistant_answered(state),
+            compose=_both(self._assistant_answered(state), concern),
             sending=messages.ASSISTANT,
             # Kept only when clearly so: "ya sure" must not move someone's check-ups to Spanish.
             language=learned if learned != "es" or clearly_spanish(message.text) else None,
@@ -312,3 +325,10 @@ class Gateway:
     def _channel(self, scheme: str) -> Channel:
         """The message's channel, or for one this process does not run, plain-text rules."""
         return self._channels.get(scheme) or _UNCONFIGURED
+
+
+def _both(first: Compose | None, then: Compose | None) -> Compose | None:
+    """What two composers write, in one transaction, in order."""
+    if first is None or then is None:
+        return first or then
+    return lambda session, **kwargs: [*first(session, **kwargs), *then(session, **kwargs)]

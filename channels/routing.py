@@ -5,20 +5,26 @@ first reply, and while an emergency or crisis is open the crisis companion answe
 (the assistant's scripted flows stay paused until a peer resolves), unless the companion released
 the conversation: a crisis rated by the model's vote alone, and a no to the direct question.
 While a peer has the conversation the gateway sends nothing automatic, so it never talks over
-them, except the 911 line for an emergency.
+them, except the 911 line for an emergency. A concern opened mid-way through a form is answered
+by the assistant, so the form keeps the answer, with the gateway's word that a peer was told.
 """
 
 from __future__ import annotations
 
 from enum import Enum
 
+from channels.forms import asks_form_question
 from escalation.companion.crisis import stays_released
 from escalation.levels import Level, Screening
+from escalation.responses import asks_for_a_person
 from store.escalations import ConversationState
 
 
 class Route(Enum):
     RISK_REPLY = "risk"  # opens or raises an escalation: crisis lines, or an MI reply
+    # Opens a concern mid-way through a form: the assistant answers (the form keeps the answer),
+    # and the gateway adds that a peer was told (channels/forms.py).
+    CONCERN_MID_FORM = "concern-mid-form"
     COMPANION = "companion"  # an emergency or crisis is open: the companion's next step
     PEER = "peer"  # a peer has the conversation: no automatic reply, the peer is told
     PEER_EMERGENCY = "peer-emergency"  # an emergency while a peer has it: the 911 line, pages
@@ -36,5 +42,7 @@ def route(screening: Screening, state: ConversationState) -> Route:
     if open_level >= Level.CRISIS and not stays_released(state.companion_mode, screening):
         return Route.COMPANION
     if screening.level is Level.CONCERN and open_level < Level.CONCERN:
-        return Route.RISK_REPLY
+        # A person asked for ("can i talk to a real person") the gateway answers itself.
+        mid_form = asks_form_question(state.last_reply) and not asks_for_a_person(screening)
+        return Route.CONCERN_MID_FORM if mid_form else Route.RISK_REPLY
     return Route.ENGINE

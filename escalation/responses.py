@@ -118,6 +118,16 @@ ASKS_FOR_PERSON = {
     "y oprime 2, o llama al 911 en una emergencia.",
 }
 
+# Said after the assistant's own reply when a message opens a concern mid-way through a form
+# (channels/forms.py): the peer is told, as with the offer, and nothing is asked on top of the
+# form's own question.
+PEER_TOLD = {
+    "en": "I've also let a peer recovery specialist know, in case it would help to talk; they "
+    "usually reply here within {wait}. If it gets worse, call or text 988.",
+    "es": "También le avisé a un compañero de recuperación, por si te ayuda hablar; suele "
+    "responder aquí en {wait}. Si empeora, llama al 988 y oprime 2, o envía AYUDA al 988.",
+}
+
 
 def _in_language(texts: dict[str, str], wait: timedelta, language: str) -> str:
     return texts.get(language, texts["en"]).format(wait=wait_phrase(wait, language))
@@ -125,6 +135,10 @@ def _in_language(texts: dict[str, str], wait: timedelta, language: str) -> str:
 
 def peer_offer(wait: timedelta, language: str = "en") -> str:
     return _in_language(PEER_OFFER, wait, language)
+
+
+def peer_told(wait: timedelta, language: str = "en") -> str:
+    return _in_language(PEER_TOLD, wait, language)
 
 
 def asks_for_person(wait: timedelta, language: str = "en") -> str:
@@ -141,12 +155,19 @@ def _reflection(reasons: tuple[str, ...], variant: int, language: str) -> str:
     return (GENERAL_REFLECTION_ES if spanish else GENERAL_REFLECTION)[0]
 
 
+PERSON_ASKED = "support:asks-for-person"  # the screener's reason for "can i talk to a person"
+
+
+def asks_for_a_person(screening: Screening) -> bool:
+    return PERSON_ASKED in screening.reasons
+
+
 def concern_reply(
     screening: Screening, wait: timedelta, variant: int = 0, language: str = "en"
 ) -> list[str]:
     """The gateway's own answer to a message that opens a concern, in the person's language:
     an MI reflection and the offer of a peer (the assistant goes on after it)."""
-    if "support:asks-for-person" in screening.reasons:
+    if asks_for_a_person(screening):
         return [asks_for_person(wait, language)]
     return [_reflection(screening.reasons, variant, language), peer_offer(wait, language)]
 

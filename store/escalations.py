@@ -49,6 +49,8 @@ class ConversationState:
     # The crisis companion's mode on the open escalation ("released": asked directly, they said
     # no, and the assistant answers again until risk shows); None when none is open.
     companion_mode: str | None = None
+    # The last thing sent to the person before this message (a form's question, say).
+    last_reply: str | None = None
 
 
 def _of_open_escalation(column: Any) -> Any:
@@ -80,6 +82,17 @@ _LAST_BUTTONS = (
     .limit(1)
     .scalar_subquery()
 )
+_LAST_REPLY = (
+    select(Message.text)
+    .where(
+        Message.participant_id == Participant.id,
+        Message.direction == Direction.OUTBOUND,
+        Message.id < bindparam("before_id"),
+    )
+    .order_by(Message.id.desc())
+    .limit(1)
+    .scalar_subquery()
+)
 _STATE = select(
     Participant.taken_over_by,
     _OPEN_LEVEL,
@@ -88,6 +101,7 @@ _STATE = select(
     Participant.language,
     Participant.handed_back_by,
     _OPEN_COMPANION,
+    _LAST_REPLY,
 ).where(Participant.id == bindparam("participant_id"))  # prebuilt: read for every inbound message
 
 
@@ -119,6 +133,7 @@ def conversation_state(
         language=row[4],
         handed_back_by=row[5],
         companion_mode=_mode(row[6]),
+        last_reply=row[7],
     )
 
 

@@ -166,6 +166,10 @@ def gateway_texts() -> Iterator[Template]:
         "en": _wait_blanked(responses.peer_offer),
         "es": _wait_blanked(partial(responses.peer_offer, language="es")),
     })  # fmt: skip
+    yield from _gateway("peer told", {
+        "en": _wait_blanked(responses.peer_told),
+        "es": _wait_blanked(partial(responses.peer_told, language="es")),
+    })  # fmt: skip
     asked = _wait_blanked(partial(responses.asks_for_person, language="es"))
     yield from _gateway("a peer asked for", {"es": asked})
     yield from _gateway("back from a peer", {

@@ -33,7 +33,7 @@ from bot.actions.barc10_reflection import (
 from bot.actions.barc10_results import NONE_YET_TAG, RESULTS_TAG, asks_for_results, results_text
 from bot.actions.checkup_forms import greeted, is_greeting
 from bot.actions.checkup_read import is_question
-from bot.actions.context_read import asks_about_privacy
+from bot.actions.context_read import asks_about_privacy, milestone_in
 from bot.actions.database import app_database
 from bot.actions.miti import ActionsSay, Chosen, Run, Turn, tag
 from core.clock import utcnow
@@ -53,6 +53,7 @@ WELCOME_BACK = "utter_barc10_welcome_back"
 # "Is this going to DHS?" mid-way: who reads their answers, then the same statement again.
 PRIVACY_MID_WAY = "utter_barc10_privacy"
 QUESTION_MID_WAY = "utter_barc10_question_later"
+MILESTONE_MID_WAY = "utter_barc10_milestone_mid_way"
 # A greeting mid-check-in: the statement it was on is asked again right after.
 SAME_STATEMENT = "with the statement we were on"
 
@@ -171,7 +172,16 @@ def validated(
         return {slot: None}
     if in_a_row(item, value):
         return several(item, value, tracker.sender_id)
+    milestone = milestone_mid_way(value)
+    if milestone is not None:
+        dispatcher.utter_message(response=MILESTONE_MID_WAY, milestone=milestone.capitalize())
+        return {slot: None}
     return judge(item, value, dispatcher, tracker)
+
+
+def milestone_mid_way(text: str) -> str | None:
+    """Clean time named instead of a rating ("Four years on the 19th, by the way")."""
+    return milestone_in(text) if parse_answer(text) is None else None
 
 
 def in_a_row(item: int, text: str) -> bool:
@@ -268,6 +278,8 @@ def _replies_at(turn: Turn) -> tuple[Run, ...]:
             return ((WELCOME_BACK,),)
         if value is None and asks_about_privacy(text):
             return ((PRIVACY_MID_WAY,),)
+        if value is None and milestone_mid_way(text) is not None:
+            return ((MILESTONE_MID_WAY,),)
         if value is None and asks_mid_way(text):  # as the validation answers it
             return (
                 ((RESULTS_TAG,), (NONE_YET_TAG,))
@@ -297,7 +309,8 @@ MITI: ActionsSay = {
         lambda turn: ((WELCOME_BACK,),) if turn.slots.get(RESUME) else ((),),
     ),
     "validate_barc10_form": Chosen(
-        ((), (LET_IT_GO_TAG,), (WELCOME_BACK,), (PRIVACY_MID_WAY,)), _replies_at
+        ((), (LET_IT_GO_TAG,), (WELCOME_BACK,), (PRIVACY_MID_WAY,), (MILESTONE_MID_WAY,)),
+        _replies_at,
     ),
     "action_barc10_finish": Chosen(((PAUSED_TAG,), *((t,) for t in REFLECTION_TAGS)), _finish_at),
 }

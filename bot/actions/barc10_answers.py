@@ -87,6 +87,26 @@ def _corrected(word: str) -> str:
     return close[0] if close else word
 
 
+# A rating that opens the reply, a comment after it: "3 the dosing line wears me out, i gotta be
+# there at 6" is a 3 (c08 of the 2027-04 conversations, read once, was asked again and fell a
+# statement behind). Not "4 or 5", "4-5", "4 5", "4/5": two numbers offered are not ours to choose.
+_LEADING_DIGIT = re.compile(r"^\W*([1-6])(?!\d)(?!\s*(?:or|to|-|/|,|&|and)?\s*\d)(?!\s*-?\s*ish\b)")
+_LONGEST_RATING_QUESTION = 4  # words: "maybe 4?" rates; "can i get take homes ... 6am?" asks
+
+
+def _leading_digit(text: str) -> int | None:
+    found = _LEADING_DIGIT.match(text.strip())
+    return int(found.group(1)) if found else None
+
+
+def _digit_outside_a_question(text: str, words: list[str]) -> int | None:
+    """A number in a question ("can i get take homes? the 6am thing is killing me") is not a
+    rating: the question is answered and the statement asked again."""
+    if "?" in text and len(words) > _LONGEST_RATING_QUESTION:
+        return None
+    return _digit(words)
+
+
 def _digit(words: list[str]) -> int | None:
     numbers = {int(w) for w in words if w.isdigit()}
     if len(words) == 1 and words[0] in _NUMBER_WORDS:
@@ -167,7 +187,7 @@ def parse_answer(text: str) -> Answer:
     if not words:
         return None
     if any(w.isdigit() for w in words):
-        return _digit(words)
+        return _leading_digit(text) or _digit_outside_a_question(text, words)
     return (
         _choice(words)
         or _digit(words)

@@ -201,29 +201,6 @@ _PRIVACY = re.compile(
 )
 
 
-# A question about paying for treatment ("what about insurance, does the union plan cover that",
-# "i got medicaid. is it gonna cost me anything"), or care wanted with none ("where do i go for
-# the shot if i got no insurance yet").
-_COST = re.compile(
-    r"\b(?:insurance|insured|medicaid|medicare|afford|cost|costs|price|copay|co-pay|deductible|"
-    r"prior auth\w*|pay for|how much|sliding scale|out of pocket)\b"
-)
-_NO_COVER = re.compile(
-    r"\b(?:no|without|dont have|don't have|lost my|got no|aint got) (?:health )?insurance\b"
-    r"|\buninsured\b|\b(?:cant|can't|cannot) afford\b"
-    # A question about cost said without its question mark ("is it gonna cost me anything").
-    r"|\b(?:is it|will it|does it|would it|do they|does that) (?:gonna |going to )?cost\b"
-)
-
-
-def names_cost(text: str) -> bool:
-    return _COST.search(text.lower()) is not None
-
-
-def has_no_cover(text: str) -> bool:
-    return _NO_COVER.search(text.lower()) is not None
-
-
 # Asking for a person in words the engine may not know ("can i talk to one of the peer people
 # about how to say it to her?", "can i get a peer person to check on me this weekend", "do u
 # guys have a real person that can help me"): a peer is asked for, and told when to expect them.

@@ -26,9 +26,7 @@ from bot.actions.context_read import (
     asks_for_a_moment,
     asks_for_a_peer,
     feeling_in,
-    has_no_cover,
     milestone_in,
-    names_cost,
     signs_off,
     slip_in,
     support_in,
@@ -39,6 +37,7 @@ from bot.actions.context_read import (
 )
 from bot.actions.life_topics import RESPONSES as LIFE_TOPICS
 from bot.actions.life_topics import LifeTopic, body_warning_in, life_topic_in
+from bot.actions.medication import COST, asks_about_cost
 from bot.actions.medication import WORRY as MEDICATION_WORRY
 from escalation.responses import PEER_OFFER_OPENING
 
@@ -55,7 +54,7 @@ SLIP_HEARD = "utter_slip_heard"
 # "Is this confidential?": who reads what they text, and what the law keeps from others.
 PRIVACY = "utter_privacy"
 # "what about insurance?", "where do i go if i got no insurance": paying for treatment.
-TREATMENT_COST = "utter_treatment_cost"
+TREATMENT_COST = COST
 FEWER_TEXTS = "utter_fewer_texts"  # "stop texting me so much": how often, and how to stop
 TAKE_YOUR_TIME = "utter_take_your_time"  # "wait hold on", "brb"
 ASK_AWAY = "utter_ask_away"  # "Hey, quick question"
@@ -181,11 +180,6 @@ def said_outright(text: str) -> str | None:
         if said(text):
             return response
     return None
-
-
-def asks_about_cost(text: str) -> bool:
-    """A question about paying for treatment, or care wanted without insurance."""
-    return has_no_cover(text) or (names_cost(text) and is_question(text))
 
 
 def speaks_spanish(intent: str, text: str, said: Said) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from bot.actions.checkup_read import is_question
+
 # Most specific first: a message naming one medication gets that one; two or more, or none
 # ("what is MAT"), the overview of all three.
 _NAMED: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -58,6 +60,30 @@ OVERVIEW = "utter_medication_overview"
 ALCOHOL = "utter_medication_alcohol"
 STIMULANTS = "utter_medication_stimulants"
 RESPONSES = (*(name for name, _ in _NAMED), OVERVIEW, ALCOHOL, STIMULANTS, WORRY)
+# How to pay for treatment (bot/domain/resources.yml, with its sources).
+COST = "utter_treatment_cost"
+
+# A question about paying for treatment ("what about insurance, does the union plan cover that",
+# "i got medicaid. is it gonna cost me anything"), or care wanted with none ("where do i go for
+# the shot if i got no insurance yet").
+_COST = re.compile(
+    r"\b(?:insurance|insured|medicaid|medicare|afford|cost|costs|price|copay|co-pay|deductible|"
+    r"prior auth\w*|pay for|how much|sliding scale|out of pocket)\b"
+)
+_NO_COVER = re.compile(
+    r"\b(?:no|without|dont have|don't have|lost my|got no|aint got) (?:health )?insurance\b"
+    r"|\buninsured\b|\b(?:cant|can't|cannot) afford\b"
+    # A question about cost said without its question mark ("is it gonna cost me anything").
+    r"|\b(?:is it|will it|does it|would it|do they|does that) (?:gonna |going to )?cost\b"
+)
+
+
+def asks_about_cost(text: str) -> bool:
+    """A question about paying for treatment, or care wanted without insurance."""
+    lowered = text.lower()
+    if _NO_COVER.search(lowered):
+        return True
+    return _COST.search(lowered) is not None and is_question(text)
 
 
 def medication_information(text: str) -> str | None:

@@ -14,8 +14,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from bot.actions.medication import COST, STIMULANTS, asks_about_cost, medication_information
 from bot.actions.medication import RESPONSES as MEDICATION_RESPONSES
-from bot.actions.medication import STIMULANTS, medication_information
 from bot.actions.medication import WORRY as MEDICATION_WORRY
 from bot.actions.miti import ActionsSay, Chosen, Run, Turn, tag
 from bot.actions.resources_catalog import Topic, default_catalog
@@ -56,7 +56,10 @@ def _show_at(turn: Turn) -> tuple[Run, ...]:
 
 
 def information_for(topic: Topic | None, text: str) -> str | None:
-    """What a medication is and how to start on it, when that is what the message asks."""
+    """How to pay for care, or what a medication is and how to start on it, when that is what
+    the message asks ("how much does suboxone cost, i got no insurance": the cost first)."""
+    if asks_about_cost(text):
+        return COST
     return medication_information(text) if topic is Topic.MEDICATION else None
 
 
@@ -81,6 +84,7 @@ MITI: ActionsSay = {
         (
             (PERMISSION,),
             *((name, PERMISSION) for name in MEDICATION_RESPONSES if name not in ALONE),
+            (COST, PERMISSION),
             *((name,) for name in ALONE),
         ),
         _offer_at,

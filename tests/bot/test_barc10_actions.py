@@ -107,6 +107,24 @@ def test_several_statements_rated_in_one_text_are_each_kept_in_order(
     assert stored(action_db) == list(enumerate([5, 4, 3, 2, 5, 4, 3, 6, 4, 5], start=1))
 
 
+def test_clean_time_named_instead_of_a_rating_is_affirmed_and_the_statement_asked_again(
+    action_db: Database, sender: str
+) -> None:
+    """c15 of the 2027-03 conversations: "Four years on the 19th" got "Sorry, I didn't catch
+    that"."""
+    reply = "Four years on the 19th, by the way. Not that I'm counting."
+    slots = {"requested_slot": "barc10_q9", "barc10_reask": False}
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(
+        ValidateBarc10Form().run(dispatcher, tracker(sender, slots, reply), DOMAIN)
+    )
+
+    assert {e["name"]: e["value"] for e in events} == {"barc10_q9": None}  # asked plainly again
+    (said,) = dispatcher.messages
+    assert (said["response"], said["milestone"]) == ("utter_barc10_milestone_mid_way", "Four years")
+    assert stored(action_db) == []
+
+
 def test_more_ratings_than_statements_left_are_not_guessed_at(
     action_db: Database, sender: str
 ) -> None:

@@ -126,6 +126,14 @@ ANSWERS: list[tuple[str, Answer]] = [
     ("no one really supports me", None),
     ("i cant stop using", None),
     ("whats the weather", None),
+    # The sealed conversations of 2027-04 (read once): a rating that opens a story with another
+    # number in it is the rating; a question with a number in it is a question.
+    ("3 the dosing line in the morning wears me out, i gotta be there at 6 before work", 3),
+    ("2. dont really have friends anymore that aint using", 2),
+    ("can i get take homes if my urines are clean for a while? the 6am thing is killing me", None),
+    ("maybe 4?", 4),
+    ("4-5", None),
+    ("4 5", None),
 ]
 
 

@@ -64,6 +64,12 @@ def test_asked_again_right_after_the_offer_the_options_are_shown_not_offered_twi
     assert shown["text"].startswith("A few options for meetings")
 
 
+def test_a_question_about_cost_gets_how_to_pay_then_the_offer() -> None:
+    messages, _ = run(ActionResourcesOffer(), "how much does suboxone cost, i got no insurance")
+
+    assert [m["response"] for m in messages] == ["utter_treatment_cost", PERMISSION]
+
+
 def test_with_no_local_entries_the_offer_does_not_ask_where() -> None:
     (message,), slots = run(ActionResourcesOffer(), "resources")
 

@@ -205,3 +205,24 @@ def test_giving_the_means_away_is_taken_as_the_answer_even_while_risk_is_still_r
     assert turn.plan_line is not None
     assert turn.plan_line.section == "safer-surroundings"
     assert "brother" in turn.plan_line.text
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("es", "no sé. tengo las pastillas que me dio el doctor"),
+        ("en", "idk. i have the pills my doctor gave me"),
+    ],
+)
+def test_having_the_means_said_plainly_is_never_a_plan_line_and_asks_about_distance(
+    language: str, message: str
+) -> None:
+    """Tried by hand in the simulator: the pills were filed as a warning sign, "Eso sirve
+    mucho" ("that helps a lot")."""
+    conversation = Conversation(language=language)
+    conversation.open(SUICIDAL)
+
+    turn = conversation.say(message)
+
+    assert turn.plan_line is None
+    assert "911" in joined(turn)

@@ -1,0 +1,109 @@
+"""A concern opened mid-way through a form is answered by the assistant, so the form keeps the
+answer, and the gateway adds that a peer was told; the case is opened as for any concern. With
+the engine down, the gateway's own concern reply stands (never held)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from fastapi.responses import JSONResponse
+from sqlalchemy import select
+
+from channels.forms import asks_form_question, form_questions
+from channels.routing import Route, route
+from escalation.levels import Level, Screening
+from escalation.responses import PEER_OFFER_OPENING, peer_told
+from escalation.screening import screen
+from store.db import Database
+from store.escalation_models import Escalation
+from store.escalations import ConversationState
+from tests.channels.conftest import Clock, Engines, RecordingChannel, Run, through
+from tests.channels.test_gateway import inbound, make_gateway
+from tests.fakes.engine import FakeEngine, free_port
+
+CRAVINGS = (
+    "On a scale of 0 to 10, how strong have cravings been lately? 0 is none, 10 is the "
+    "strongest. A word or an emoji is fine too."
+)
+BARC_Q3_AGAIN = (
+    "Sorry, I didn't catch that. A number from 1 to 6 works: 1 strongly disagree, 2 disagree, "
+    "3 somewhat disagree, 4 somewhat agree, 5 agree, 6 strongly agree. Or say skip.\n"
+    "3 of 10: I have enough energy to complete the tasks I set myself."
+)
+STRONG_CRAVING = "craving 10 today"
+
+
+def test_the_forms_questions_are_read_from_the_assistants_domain() -> None:
+    assert CRAVINGS in form_questions()
+    assert asks_form_question(f"So cravings have been quiet.\n{CRAVINGS}")
+    assert asks_form_question(BARC_Q3_AGAIN)
+    assert not asks_form_question("How are you doing today?")
+    assert not asks_form_question(None)
+
+
+def test_a_concern_after_a_form_question_goes_to_the_assistant_and_any_other_to_the_gateway() -> (
+    None
+):
+    concern = Screening(Level.CONCERN, ("relapse:craving",))
+    in_form = ConversationState(taken_over_by=None, open_level=None, last_reply=CRAVINGS)
+    talking = ConversationState(taken_over_by=None, open_level=None, last_reply="Hi there!")
+    crisis = Screening(Level.CRISIS, ("suicide:ideation",))
+
+    assert route(concern, in_form) is Route.CONCERN_MID_FORM
+    assert route(concern, talking) is Route.RISK_REPLY
+    assert route(crisis, in_form) is Route.RISK_REPLY  # a crisis never waits on the assistant
+    person = Screening(Level.CONCERN, ("support:asks-for-person",))
+    assert route(person, in_form) is Route.RISK_REPLY  # "can i talk to a real person"
+
+
+def cases(db: Database) -> list[tuple[str, str]]:
+    with db.transaction() as session:
+        return [(e.level, e.status) for e in session.scalars(select(Escalation))]
+
+
+def form_question_first(fake_engine: FakeEngine) -> None:
+    fake_engine.scripted.append(JSONResponse([{"recipient_id": "x", "text": CRAVINGS}]))
+
+
+def test_a_strong_craving_as_the_answer_reaches_the_form_and_a_peer_is_told(
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
+) -> None:
+    assert screen(STRONG_CRAVING).level is Level.CONCERN
+    gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
+    form_question_first(fake_engine)
+    run(through(gateway, inbound("ok go ahead", "m1")))
+
+    answered = run(through(gateway, inbound(STRONG_CRAVING, "m2")))
+
+    texts = [reply.text for reply in answered.replies]
+    assert texts[0] == f"echo: {STRONG_CRAVING}"  # the form has the answer
+    assert texts[-1] == peer_told(timedelta(days=1))
+    assert not any(PEER_OFFER_OPENING["en"] in text for text in texts)  # nothing asked on top
+    assert fake_engine.calls[-1]["message"] == STRONG_CRAVING
+    assert cases(db) == [("concern", "open")]
+
+
+def test_with_the_engine_down_the_concern_gets_the_gateways_own_reply_at_once(
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
+) -> None:
+    up = make_gateway(db, engines(fake_engine.url), channel, clock)
+    form_question_first(fake_engine)
+    run(through(up, inbound("ok go ahead", "m1")))
+    down = make_gateway(db, engines(f"http://127.0.0.1:{free_port()}"), channel, clock)
+
+    answered = run(through(down, inbound(STRONG_CRAVING, "m2")))
+
+    texts = [reply.text for reply in answered.replies]
+    assert any(PEER_OFFER_OPENING["en"] in text for text in texts)  # the concern reply
+    assert cases(db) == [("concern", "open")]
