@@ -23,6 +23,7 @@ from channels.base import Channel, Inbound, Reply
 from channels.consent import InvitationAnswers
 from channels.crisis import CrisisTurns
 from channels.engine import HANDED_BACK_BY, EngineClient, EngineUnavailable
+from channels.forms import weighed_in_form
 from channels.gateway_records import Compose, GatewayRecords
 from channels.keywords import (
     TEXT_ONLY,
@@ -131,7 +132,9 @@ class Gateway:
         with self._claims.holding([(message.id, message.attempts)]):
             if state is None:
                 state = await asyncio.to_thread(self._records.state, message)
-            screening = screen_safely(self._screener, message.text, state.recent)
+            screening = weighed_in_form(
+                screen_safely(self._screener, message.text, state.recent), state.last_reply
+            )
             replies = await self._replies_for(message, screening, state)
         # Answered (or held for the engine): the message's claim is settled with its replies,
         # which the outbox's own claims now cover while they are sent.

@@ -10,7 +10,7 @@ from typing import Any
 from fastapi.responses import JSONResponse
 from sqlalchemy import select
 
-from channels.forms import asks_form_question, form_questions
+from channels.forms import IN_FORM, asks_form_question, form_questions, weighed_in_form
 from channels.routing import Route, route
 from escalation.levels import Level, Screening
 from escalation.responses import PEER_OFFER_OPENING, peer_told
@@ -106,4 +106,41 @@ def test_with_the_engine_down_the_concern_gets_the_gateways_own_reply_at_once(
 
     texts = [reply.text for reply in answered.replies]
     assert any(PEER_OFFER_OPENING["en"] in text for text in texts)  # the concern reply
+    assert cases(db) == [("concern", "open")]
+
+
+# Rated a crisis by the model's vote alone (tests/channels/test_gateway_direct_question.py).
+MODEL_ONLY = "my ex keeps texting me asking if i wanna hang out. he still uses"
+
+
+def test_the_models_lone_vote_on_an_answer_to_a_form_question_is_a_concern() -> None:
+    alone = screen(MODEL_ONLY)
+    assert alone.level is Level.CRISIS
+    assert all(reason.startswith("model:") for reason in alone.reasons), alone
+
+    in_form = weighed_in_form(alone, CRAVINGS)
+
+    assert in_form.level is Level.CONCERN
+    assert IN_FORM in in_form.reasons
+    assert weighed_in_form(alone, "How are you doing today?") == alone  # not in a form
+    ruled = Screening(Level.CRISIS, ("suicide:ideation",))
+    assert weighed_in_form(ruled, CRAVINGS) == ruled  # a rule's crisis is never weighed down
+
+
+def test_after_a_form_question_the_models_lone_vote_leaves_the_form_going_with_a_peer_told(
+    run: Run[Any],
+    engines: Engines,
+    db: Database,
+    fake_engine: FakeEngine,
+    channel: RecordingChannel,
+    clock: Clock,
+) -> None:
+    gateway = make_gateway(db, engines(fake_engine.url), channel, clock)
+    form_question_first(fake_engine)
+    run(through(gateway, inbound("ok go ahead", "m1")))
+
+    answered = run(through(gateway, inbound(MODEL_ONLY, "m2")))
+
+    texts = [reply.text for reply in answered.replies]
+    assert texts == [f"echo: {MODEL_ONLY}", peer_told(timedelta(days=1))]
     assert cases(db) == [("concern", "open")]
