@@ -19,6 +19,12 @@ from bot.actions.miti import Tag, tag
 _ASKS = re.compile(
     r"\bmy\s+(?:barc\s*-?\s*(?:10\s+)?)?(?:score|scores|results?|totals?|progress)\b"
     r"|\bhow\s+did\s+i\s+do\b|\bbarc\s*-?\s*(?:10\s+)?(?:score|results?|totals?)\b"
+    # The trend, asked after a check-in (c02 and c17 of the 2027-04 conversations, read once):
+    # "how does that compare to my last one in January?", "is that better than in the fall?"
+    r"|\bcompare[sd]?\s+(?:to|with)\s+(?:my\s+)?(?:last|previous|the\s+last)\b"
+    r"|\bis\s+(?:that|it)\s+(?:better|worse|higher|lower)\s+than\s+(?:last\s+time|before|my\s+last|"
+    r"the\s+last|in\s+the\s+(?:fall|spring|summer|winter)|last\s+(?:month|year|fall|spring|summer|"
+    r"winter))"
 )
 _OTHER_RESULTS = re.compile(r"\b(?:test|tests|drug|lab|labs|credit|court|ua|urine|blood|exam)\b")
 _BARC = re.compile(r"\bbarc\b")

@@ -285,6 +285,19 @@ _THANKS = re.compile(r"\b(?:thank\s+(?:you|u)|thanks|thx|ty|tysm|appreciate\s+(?
 _SHORT = 12  # words
 
 
+# Heard, nothing more to say ("Figured. Worth asking", "ah ok makes sense", "good to know"):
+# the whole message, a few words, answered in kind rather than missed.
+_ACKNOWLEDGES = re.compile(
+    r"^\W*(?:(?:ok|okay|k|ah|oh|ahh|alright|aight|right|figured|i figured|thought so|fair enough|"
+    r"got it|gotcha|makes sense|that makes sense|good to know|noted|i see|cool|word|bet|"
+    r"worth asking|worth a (?:shot|try)|no worries|all good)\W*){1,4}$"
+)
+
+
+def acknowledges(text: str) -> bool:
+    return _ACKNOWLEDGES.match(text.lower().replace("'", "")) is not None
+
+
 def signs_off(text: str) -> bool:
     lowered = text.lower()
     return len(lowered.split()) <= _SHORT and _SIGNS_OFF.search(lowered) is not None

@@ -21,6 +21,7 @@ from bot.actions.checkup_parse import Choice, choice
 from bot.actions.checkup_read import is_question
 from bot.actions.context_read import (
     FEELING_NAMES,
+    acknowledges,
     announces_a_question,
     asks_about_privacy,
     asks_for_a_moment,
@@ -217,6 +218,8 @@ def in_what_was_said(intent: str, text: str, said: Said) -> str:
     # A question is not a feeling: "can i get take homes if im doing good?" is not "good".
     if is_question(text):
         return OUT_OF_SCOPE if intent == "out_of_scope" else next_miss(said)
+    if acknowledges(text):
+        return ACKNOWLEDGE  # "Figured. Worth asking": heard, nothing asked
     return (
         about_them(text)
         or in_kind(text)

@@ -21,7 +21,8 @@ _NAMED: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:suboxone|subs?|bupe|bup|buprenorphine|subutex|zubsolv|sublocade|brixadi)\b"
         ),
     ),
-    ("utter_medication_methadone", re.compile(r"\bmethadone?\b")),
+    # Take-home doses are methadone's ("can i get take homes if my urines are clean").
+    ("utter_medication_methadone", re.compile(r"\b(?:methadone?|take[\s-]?homes?)\b")),
     ("utter_medication_naltrexone", re.compile(r"\b(?:naltrexone|vivitrol|vivi|revia)\b")),
 )
 _ALCOHOL = re.compile(r"\b(?:alcohol|drinking|booze|acamprosate|antabuse|disulfiram|campral)\b")

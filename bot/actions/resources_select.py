@@ -27,7 +27,8 @@ TOPIC_WORDS: dict[Topic, tuple[str, ...]] = {
     Topic.MEDICATION: (
         "suboxone", "subs", "bupe", "buprenorphine", "methadone", "vivitrol", "naltrexone",
         "sublocade", "mat", "moud", "maud", "medication", "meds", "acamprosate", "antabuse",
-        "one drug for another", "one addiction for another",
+        "one drug for another", "one addiction for another", "take homes", "take-homes",
+        "take home doses",
     ),
     Topic.MEETINGS: (
         "meeting", "meetings", "aa", "na", "smart recovery", "dharma", "celebrate recovery",

@@ -24,6 +24,10 @@ from store.barc10 import STRENGTHS_CUTOFF
         ("my credit score is trash", False),
         ("i scored a job interview", False),
         ("what was that", False),
+        # The trend, asked right after a check-in (2027-04 conversations, read once).
+        ("How does that compare to my last one in January?", True),
+        ("is that better than in the fall?", True),
+        ("is it better than methadone?", False),
     ],
 )
 def test_asking_for_their_own_results_is_recognised(text: str, asks: bool) -> None:

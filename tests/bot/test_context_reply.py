@@ -302,6 +302,14 @@ def test_a_question_announced_is_invited(text: str) -> None:
     assert first(ASK_AWAY).endswith("?")
 
 
+@pytest.mark.parametrize("text", ["Figured. Worth asking", "ah ok makes sense", "good to know"])
+def test_an_acknowledgement_is_heard_not_missed(text: str) -> None:
+    """c10 of the 2027-04 conversations got "I'm not sure I followed" after its answer."""
+    assert reply_for("nlu_fallback", text, said(first("utter_medication_stimulants"))) == (
+        ACKNOWLEDGE
+    )
+
+
 def test_saying_where_they_went_is_not_a_question_about_privacy() -> None:
     assert reply_for("answer", "i went to the judge today", said(FIRST_GREETING)) != PRIVACY
 

@@ -25,8 +25,11 @@ from bot.actions.medication import STIMULANTS, medication_information
         ("where can i get suboxone", None),
         ("any methadone clinics near me", None),
         ("vivitrol providers", None),
+        # c08 of the 2027-04 conversations (read once): take-home doses are methadone's.
+        ("can i get take homes if my urines are clean for a while? the 6am thing is killing me",
+         "utter_medication_methadone"),
     ],
-)
+)  # fmt: skip
 def test_the_answer_is_about_the_medication_named(text: str, expected: str | None) -> None:
     assert medication_information(text) == expected
 
