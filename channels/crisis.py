@@ -45,12 +45,17 @@ class CrisisTurns:
         return list(turn.texts)
 
     def concern_mid_form(
-        self, session: Session, message: Message, screening: Screening, language: str, now: datetime
+        self, session: Session, message: Message, screening: Screening, now: datetime
     ) -> list[str]:
-        """A concern opened mid-way through a form: paged like any concern, and after the
-        assistant's reply (the form keeps the answer), word that a peer was told."""
+        """A concern opened mid-way through a form: paged like any concern. The assistant
+        answers (the form keeps the answer); the gateway's word that a peer was told goes in
+        before the form's next question (`told`)."""
         service.escalate(session, self._policy, message.participant_id, message.id, screening, now)
-        return [peer_told(self._policy.targets.within(screening.level), language)]
+        return []
+
+    def told(self, language: str) -> str:
+        """That a peer was told of a concern, and when they usually reply."""
+        return peer_told(self._policy.targets.within(Level.CONCERN), language)
 
     def follow_up(
         self,

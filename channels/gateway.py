@@ -177,7 +177,7 @@ class Gateway:
             accept = self._invitations.accept if self._invitations else None
             return await self._finish(message, lead, screening, compose=accept, language=learned)
         concern = (
-            partial(self._crisis.concern_mid_form, screening=screening, language=language)
+            partial(self._crisis.concern_mid_form, screening=screening)
             if decided is Route.CONCERN_MID_FORM
             else None
         )
@@ -273,6 +273,9 @@ class Gateway:
             logger.warning("message %s: the engine answered with nothing", message.id)
             replies = [Reply(lost_answer_reply(language_of(message.text, state.language)))]
         drafts = [*map(Draft, lead), *(draft_for(channel, reply) for reply in replies)]
+        if concern is not None:  # a peer was told: said before the form's next question, if any
+            told = Draft(self._crisis.told(language_of(message.text, state.language)))
+            drafts.insert(len(drafts) - 1 if len(drafts) > 1 else len(drafts), told)
         return await self._finish(
             message,
             drafts,

@@ -182,7 +182,7 @@ SUPPORTS: dict[str, tuple[str, ...]] = {
         "mother", "father", "sister", "brother", "sis", "bro", "daughter", "son", "kids", "family",
         "fiance", "fiancee", "grandma", "grandpa", "aunt", "uncle", "cousin", "esposa", "esposo",
         "mama", "papa", "hermana", "hermano", "hija", "hijo", "hijos", "familia", "pareja",
-        "novia", "novio", "abuela", "tia", "prima", "primo",
+        "novia", "novio", "abuela", "tia", "prima", "primo", "girl", "wifey", "lady",
     ),
     "friends": (
         "friend", "friends", "buddy", "homie", "homies", "amiga", "amigo", "amigas", "amigos",

@@ -66,8 +66,17 @@ _PARTS = {
 }
 
 
+# The question's own name said before the answer ("next step: hit the thursday meeting", "went
+# well: i cooked her dinner"), as people answer a list of questions: not said back.
+_LABEL = re.compile(
+    r"^\s*(?:my\s+)?(?:next\s+step|went\s+well|supports?|siguiente\s+paso)(?:\s+is)?\s*[:=-]\s*",
+    re.IGNORECASE,
+)
+
+
 def said_back(text: str, language: str = "en") -> str:
     """Their answer in the second person, filler dropped, ending where a clause ends."""
+    text = _LABEL.sub("", text) or text
     if language != "es":
         return second_person(tidy(text, language), language)
     # "mi hijo me llamó": the shared table's "llamo" (I call myself) must not turn a "llamó"

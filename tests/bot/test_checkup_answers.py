@@ -168,6 +168,7 @@ def test_use_told_at_the_cravings_question_is_not_read_as_a_craving_level() -> N
         ("my homie and church", "friends and your faith"),
         ("no meds, just meetings", "meetings"),
         ("the gym and my dog", "the gym and your dog"),
+        ("my sponsor n my girl", "your sponsor and your family"),  # texted by hand, 2026-12-06
     ],
 )
 def test_supports_are_said_back_as_named_and_only_those_leaned_on(text: str, said: str) -> None:

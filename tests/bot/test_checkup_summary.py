@@ -40,6 +40,12 @@ def test_their_words_come_back_in_the_second_person_without_quotation_marks() ->
     assert said_back("  I called my mom  ") == "you called your mom"
 
 
+def test_the_questions_name_said_before_the_answer_is_not_said_back() -> None:
+    """Texted by hand (2026-12-06): "next step: hit the thursday meeting" came back whole."""
+    assert said_back("next step: hit the thursday meeting") == "hit the thursday meeting"
+    assert said_back("went well: i cooked her dinner") == "you cooked her dinner"
+
+
 def test_a_long_answer_ends_where_a_clause_ends_not_mid_phrase() -> None:
     answer = (
         "i went to a meeting every single day, called my sponsor twice, cooked for my kids, "

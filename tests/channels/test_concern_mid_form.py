@@ -66,6 +66,12 @@ def form_question_first(fake_engine: FakeEngine) -> None:
     fake_engine.scripted.append(JSONResponse([{"recipient_id": "x", "text": CRAVINGS}]))
 
 
+def the_forms_next_question(fake_engine: FakeEngine, reflection: str) -> None:
+    next_question = "What's been happening with use since we last checked in?"
+    texts = [reflection, next_question]
+    fake_engine.scripted.append(JSONResponse([{"recipient_id": "x", "text": t} for t in texts]))
+
+
 def test_a_strong_craving_as_the_answer_reaches_the_form_and_a_peer_is_told(
     run: Run[Any],
     engines: Engines,
@@ -79,11 +85,14 @@ def test_a_strong_craving_as_the_answer_reaches_the_form_and_a_peer_is_told(
     form_question_first(fake_engine)
     run(through(gateway, inbound("ok go ahead", "m1")))
 
+    the_forms_next_question(fake_engine, "Cravings have been really strong.")
+
     answered = run(through(gateway, inbound(STRONG_CRAVING, "m2")))
 
     texts = [reply.text for reply in answered.replies]
-    assert texts[0] == f"echo: {STRONG_CRAVING}"  # the form has the answer
-    assert texts[-1] == peer_told(timedelta(days=1))
+    assert texts[0] == "Cravings have been really strong."  # the form has the answer
+    assert texts[1] == peer_told(timedelta(days=1))  # before the form's next question
+    assert texts[2].startswith("What's been happening with use")
     assert not any(PEER_OFFER_OPENING["en"] in text for text in texts)  # nothing asked on top
     assert fake_engine.calls[-1]["message"] == STRONG_CRAVING
     assert cases(db) == [("concern", "open")]
