@@ -92,8 +92,12 @@ def barc10_results_texts() -> Iterator[Template]:
         ([(EARLIER, 44), (NOW, 44)], [(NOW, 12), (NOW, 27), (EARLIER, 27)]),
     )
     for first, second in pairs:
-        texts = barc10_results.results_text(first), barc10_results.results_text(second)
-        yield _tagged(name, barc10_results.RESULTS_TAG, blanked(*texts))
+        for again in (False, True):
+            texts = (
+                barc10_results.results_text(first, again),
+                barc10_results.results_text(second, again),
+            )
+            yield _tagged(name, barc10_results.RESULTS_TAG, blanked(*texts))
 
 
 def barc10_partial_texts() -> Iterator[Template]:

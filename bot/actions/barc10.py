@@ -205,7 +205,7 @@ def asks_mid_way(text: str) -> bool:
     return parse_answer(text) is None and (asks_for_results(text) or is_question(text))
 
 
-def say_own_results(dispatcher: CollectingDispatcher, sender: str) -> bool:
+def say_own_results(dispatcher: CollectingDispatcher, sender: str, again: bool = False) -> bool:
     """Their own totals and trend, in plain words; False when there is no finished one yet."""
     with app_database().transaction() as session:
         participant_id = participant_of(session, sender)
@@ -217,7 +217,7 @@ def say_own_results(dispatcher: CollectingDispatcher, sender: str) -> bool:
         return True
     totals = [(each.at, each.total) for each in finished if each.total is not None]
     dispatcher.utter_message(
-        text=results_text(totals), metadata=RESULTS_TAG if totals else NONE_YET_TAG
+        text=results_text(totals, again), metadata=RESULTS_TAG if totals else NONE_YET_TAG
     )
     return bool(totals)
 

@@ -60,16 +60,34 @@ def _change(total: int, previous: int) -> str:
     return f"{direction} {points} point{'s' * (points != 1)} from the time before"
 
 
-def results_text(totals: Sequence[tuple[datetime, int]]) -> str:
-    """What is said back: NONE_YET, or the latest total, the change and the trend."""
+_LATEST = "Your last check-in, on "
+_ONLY = "That's your only full check-in so far: "
+_COMPARED = "Compared with the time before, "
+
+
+def results_text(totals: Sequence[tuple[datetime, int]], again: bool = False) -> str:
+    """What is said back: NONE_YET, or the latest total, the change and the trend. `again`:
+    asked once more right after ("is that better than in the fall?"), the comparison alone,
+    never the same words twice running (c17 of the 2027-04 conversations, read once)."""
     if not totals:
         return NONE_YET
     when, total = totals[-1]
-    latest = f"Your last check-in, on {_day(when)}, added up to {total} out of 60"
+    day = _day(when)
     if len(totals) == 1:
-        return f"{latest}. {MEANING} {QUESTION}"
+        if again:
+            return (
+                f"{_ONLY}{total} out of 60, on {day}. There's nothing earlier to compare it with "
+                f"yet; the next one will show which way it's going. {QUESTION}"
+            )
+        return f"{_LATEST}{day}, added up to {total} out of 60. {MEANING} {QUESTION}"
     trend = ", ".join(str(each) for _, each in totals[-6:])
-    return (
-        f"{latest}, {_change(total, totals[-2][1])}. Your totals over time: {trend}. {MEANING} "
-        f"{QUESTION}"
-    )
+    change = _change(total, totals[-2][1])
+    if again:
+        return f"{_COMPARED}{total} out of 60 on {day} is {change}. Over time: {trend}. {QUESTION}"
+    latest = f"{_LATEST}{day}, added up to {total} out of 60"
+    return f"{latest}, {change}. Your totals over time: {trend}. {MEANING} {QUESTION}"
+
+
+def said_results(text: str) -> bool:
+    """Whether the assistant's last words were their own totals."""
+    return text.startswith((_LATEST, _ONLY, _COMPARED))

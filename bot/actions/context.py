@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from bot.actions import spanish
 from bot.actions.barc10 import participant_of, say_own_results
-from bot.actions.barc10_results import NONE_YET_TAG, RESULTS_TAG, asks_for_results
+from bot.actions.barc10_results import NONE_YET_TAG, RESULTS_TAG, asks_for_results, said_results
 from bot.actions.change_talk import QUESTIONS, REFLECTIONS, Heard
 from bot.actions.checkup import how_told_at_once
 from bot.actions.checkup_read import is_question
@@ -191,9 +191,10 @@ class ActionInContext(Action):
         text = str(latest.get("text") or "")
         if self.hands_on_medication and asks_about_medication(intent, text):
             return [SlotSet(CONTEXT_REPLY, MEDICATION), FollowupAction("action_resources_offer")]
-        if intent not in YES_OR_NO and asks_for_results(text):
-            return self.own_results(dispatcher, tracker.sender_id)
         recent = last_said_in_database(tracker.sender_id) or last_said_in_tracker(tracker)
+        if intent not in YES_OR_NO and asks_for_results(text):
+            again = bool(recent) and said_results(recent[0])
+            return self.own_results(dispatcher, tracker.sender_id, again)
         said = Said(recent[0] if recent else "", domain["responses"], tuple(recent[1:]))
         started = form_to_start(text, *offers_said(said)) if intent != "deny" else None
         if started is not None:
@@ -236,8 +237,10 @@ class ActionInContext(Action):
         return [SlotSet(CONTEXT_REPLY, heard.reflection)]
 
     @staticmethod
-    def own_results(dispatcher: CollectingDispatcher, sender: str) -> list[EventType]:
-        had = say_own_results(dispatcher, sender)
+    def own_results(
+        dispatcher: CollectingDispatcher, sender: str, again: bool = False
+    ) -> list[EventType]:
+        had = say_own_results(dispatcher, sender, again)
         return [SlotSet(CONTEXT_REPLY, RESULTS if had else NO_RESULTS)]
 
     @staticmethod

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.actions.barc10_results import NONE_YET, asks_for_results, results_text
+from bot.actions.barc10_results import NONE_YET, asks_for_results, results_text, said_results
 from store.barc10 import STRENGTHS_CUTOFF
 
 
@@ -73,3 +73,17 @@ def test_never_a_pass_mark() -> None:
     assert "pass or fail" in said
     for staff_words in ("47 or", "cut", "strengths signal", "pass mark"):
         assert staff_words not in said
+
+
+def test_asked_again_right_after_the_comparison_is_said_in_other_words() -> None:
+    """c17 of the 2027-04 conversations (read once): "whats my total?" then "is that better than
+    in the fall?" got the same text twice running."""
+    for totals in ([(at(11, 3), 42)], [(at(10, 1), 38), (at(11, 3), 42)]):
+        first, again = results_text(totals), results_text(totals, again=True)
+
+        assert first != again
+        assert said_results(first)
+        assert said_results(again)
+        assert "42 out of 60" in again
+    assert "nothing earlier to compare" in results_text([(at(11, 3), 42)], again=True)
+    assert "up 4 points" in results_text([(at(10, 1), 38), (at(11, 3), 42)], again=True)
