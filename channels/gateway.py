@@ -265,7 +265,7 @@ class Gateway:
             logger.warning("message %s held: engine unavailable (%s)", message.id, error)
             language = language_of(message.text, state.language)
             if concern is not None:  # never held: the gateway's own concern reply, paged now
-                opening = partial(self._crisis.opening, screening=screening, language=language)
+                opening = self._turn(Route.RISK_REPLY, screening, state, language)
                 return await self._finish(message, lead, screening, compose=opening)
             return await asyncio.to_thread(self._records.defer, message, screening, language)
         if not replies and not lead:

@@ -71,28 +71,26 @@ _OPTED_OUT = (
     .where(ParticipantAddress.address == bindparam("address"))
     .scalar_subquery()
 )
-_LAST_BUTTONS = (
-    select(Message.buttons)
-    .where(
-        Message.participant_id == Participant.id,
-        Message.direction == Direction.OUTBOUND,
-        Message.id < bindparam("before_id"),
+
+
+def _of_last_reply(column: Any) -> Any:
+    """One column of the last message sent to the person before this one, as a scalar
+    subquery."""
+    return (
+        select(column)
+        .where(
+            Message.participant_id == Participant.id,
+            Message.direction == Direction.OUTBOUND,
+            Message.id < bindparam("before_id"),
+        )
+        .order_by(Message.id.desc())
+        .limit(1)
+        .scalar_subquery()
     )
-    .order_by(Message.id.desc())
-    .limit(1)
-    .scalar_subquery()
-)
-_LAST_REPLY = (
-    select(Message.text)
-    .where(
-        Message.participant_id == Participant.id,
-        Message.direction == Direction.OUTBOUND,
-        Message.id < bindparam("before_id"),
-    )
-    .order_by(Message.id.desc())
-    .limit(1)
-    .scalar_subquery()
-)
+
+
+_LAST_BUTTONS = _of_last_reply(Message.buttons)
+_LAST_REPLY = _of_last_reply(Message.text)
 _STATE = select(
     Participant.taken_over_by,
     _OPEN_LEVEL,

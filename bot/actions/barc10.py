@@ -154,7 +154,7 @@ def validated(
     item: int, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
 ) -> dict[str, Any]:
     """The slot events for what the form heard for one statement."""
-    if not isinstance(value, str) or value == SKIPPED:
+    if not isinstance(value, str):
         return {slot: value}  # picked up from the database when a check-in resumes: stored
     if greeted(tracker):  # not an answer: asked again
         dispatcher.utter_message(response=WELCOME_BACK, where=SAME_STATEMENT)
@@ -170,8 +170,19 @@ def validated(
         else:
             dispatcher.utter_message(response=QUESTION_MID_WAY)
         return {slot: None}
-    if in_a_row(item, value):
-        return several(item, value, tracker.sender_id)
+    return answered(item, slot, value, dispatcher, tracker)
+
+
+def answered(
+    item: int, slot: str, value: str, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> dict[str, Any]:
+    """The slot events for a reply that is not a greeting or a question: ratings, clean time
+    named instead, or one answer to judge."""
+    if value == SKIPPED:
+        return {slot: value}  # picked up from the database: stored already
+    ratings = in_a_row(item, value)
+    if ratings:
+        return several(item, ratings, tracker.sender_id)
     milestone = milestone_mid_way(value)
     if milestone is not None:
         dispatcher.utter_message(response=MILESTONE_MID_WAY, milestone=milestone.capitalize())
@@ -184,17 +195,17 @@ def milestone_mid_way(text: str) -> str | None:
     return milestone_in(text) if parse_answer(text) is None else None
 
 
-def in_a_row(item: int, text: str) -> bool:
-    """Several statements rated at once, from this one on, no more than are left."""
+def in_a_row(item: int, text: str) -> list[int]:
+    """Several statements rated at once, from this one on, no more than are left; else []."""
     ratings = ratings_in_a_row(text)
-    return bool(ratings) and item + len(ratings) - 1 <= barc10.ITEM_COUNT
+    return ratings if item + len(ratings) - 1 <= barc10.ITEM_COUNT else []
 
 
-def several(item: int, text: str, sender: str) -> dict[str, Any]:
+def several(item: int, ratings: list[int], sender: str) -> dict[str, Any]:
     """Each rating kept for its statement, in order (c29 of the 2027-04 conversations, read
     once, sent all ten in one text and was told "I'm not sure I followed" twice)."""
     updates: dict[str, Any] = {REASK: False}
-    for offset, score in enumerate(ratings_in_a_row(text)):
+    for offset, score in enumerate(ratings):
         store_answer(sender, item + offset, score)
         updates[item_slot(item + offset)] = score
     return updates

@@ -76,11 +76,9 @@ _STEP = (
 # unless they name it their next step.
 # A deed, not a state ("ill be at work till 6", "im gonna be late") nor a refusal, nor using.
 _DOING = rf"(?!(?:be|not|never|have\s+to|need\s+to)\b)(?!.*\b{_SUBSTANCE}\b)"
-_COMMIT = (
-    rf"^{_OPENERS}(?:(?:my\s+)?next\s+step(?:\s+is)?(?:\s+to)?\s*[:-]?\s*(?P<said>.+)"
-    rf"|(?:i\s*m|i\s+am)\s+(?:gonna|going\s+to)\s+{_DOING}(?P<said2>.+)"
-    rf"|(?:i\s+will|ill|i\s+plan\s+to)\s+{_DOING}(?P<said3>.+))"
-)
+_COMMIT_NEXT = rf"^{_OPENERS}(?:my\s+)?next\s+step(?:\s+is)?(?:\s+to)?\s*[:-]?\s*(?P<said>.+)"
+_COMMIT_GOING = rf"^{_OPENERS}(?:i\s*m|i\s+am)\s+(?:gonna|going\s+to)\s+{_DOING}(?P<said>.+)"
+_COMMIT_WILL = rf"^{_OPENERS}(?:i\s+will|ill|i\s+plan\s+to)\s+{_DOING}(?P<said>.+)"
 _SUSTAIN = (
     rf"(?P<said>.*\b{_SUBSTANCE}\b.*\b(?:only\s+thing|only\s+way|helps?\s+me|need\s+it|"
     r"cant\s+(?:sleep|relax|cope|function|deal)|makes\s+me|not\s+that\s+bad|i\s+like|"
@@ -95,7 +93,9 @@ _PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple(
         (Kind.DESIRE, _DESIRE),
         (Kind.DESIRE, _ABILITY),
         (Kind.STEP, _STEP),
-        (Kind.COMMIT, _COMMIT),
+        (Kind.COMMIT, _COMMIT_NEXT),
+        (Kind.COMMIT, _COMMIT_GOING),
+        (Kind.COMMIT, _COMMIT_WILL),
         (Kind.SUSTAIN, _SUSTAIN),
     )
 )
@@ -149,19 +149,9 @@ def heard_in(text: str) -> Heard | None:
         return Heard(Kind.NOT_READY, said_back(_up_to_a_comma(plain)))
     for kind, pattern in _PATTERNS:
         found = pattern.search(plain)
-        content = _content(found)
-        if content:
-            return Heard(kind, said_back(_up_to_a_comma(content)))
+        if found is not None and found["said"].strip():
+            return Heard(kind, said_back(_up_to_a_comma(found["said"])))
     return None
-
-
-def _content(found: re.Match[str] | None) -> str:
-    """What a pattern heard: its `said` group, or whichever of its alternatives matched."""
-    if found is None:
-        return ""
-    groups = found.groupdict()
-    said = groups.get("said") or groups.get("said2") or groups.get("said3") or ""
-    return said.strip()
 
 
 def _up_to_a_comma(words: str) -> str:
