@@ -112,6 +112,41 @@ def complete(session: Session, participant_id: int, now: datetime) -> Completed 
     return Completed(total, previous.total, previous.completed_at)
 
 
+CORRECT_WITHIN = timedelta(days=1)
+
+
+def correct_answer(
+    session: Session, participant_id: int, item: int, score: int, now: datetime
+) -> bool:
+    """Changes one item's score in the check-in the person finished last, if within a day ("the
+    living space one should be 2 not 3"), with its total and staff signal worked out again;
+    False when there is no such check-in or the item was never answered."""
+    if not 1 <= item <= ITEM_COUNT or not 1 <= score <= 6:
+        raise ValueError(f"not a BARC-10 answer: item {item}, score {score}")
+    checkin = session.scalar(
+        select(Barc10Checkin)
+        .where(
+            Barc10Checkin.participant_id == participant_id,
+            Barc10Checkin.completed_at >= now - CORRECT_WITHIN,
+        )
+        .order_by(Barc10Checkin.id.desc())
+        .limit(1)
+    )
+    if checkin is None:
+        return False
+    row = session.scalar(
+        select(Barc10Answer).where(Barc10Answer.checkin_id == checkin.id, Barc10Answer.item == item)
+    )
+    if row is None:
+        return False
+    row.score, row.answered_at = score, now
+    session.flush()
+    total = total_of(answers(session, checkin.id))
+    checkin.total = total
+    checkin.strengths_signal = None if total is None else total >= STRENGTHS_CUTOFF
+    return True
+
+
 @dataclass(frozen=True)
 class Finished:
     """A finished check-in: when, its total (None unless all ten were scored) and its answers."""

@@ -11,6 +11,7 @@ last, and sets `context_reply` to what it chose, so that `warmline mi-figures` c
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -21,6 +22,13 @@ from sqlalchemy import select
 
 from bot.actions import spanish
 from bot.actions.barc10 import participant_of, say_own_results
+from bot.actions.barc10_most_true import (
+    CORRECTED,
+    MOST_TRUE,
+    asked_after_barc10,
+    correction_in,
+    said_back,
+)
 from bot.actions.barc10_results import NONE_YET_TAG, RESULTS_TAG, asks_for_results, said_results
 from bot.actions.change_talk import QUESTIONS, REFLECTIONS, Heard
 from bot.actions.checkup import how_told_at_once
@@ -62,12 +70,23 @@ from bot.actions.life_topics import RESPONSES as LIFE_TOPICS
 from bot.actions.life_topics import who_in
 from bot.actions.medication import medication_information
 from bot.actions.miti import ActionsSay, Chosen, Run, Turn
+from bot.actions.questions import (
+    ASK_PRESCRIBER,
+    HOW_SIGNED_UP,
+    NALOXONE,
+    TEXT_ANY_TIME,
+    WHAT_THIS_IS,
+    asks_about_health,
+)
+from bot.actions.resources import ASK_PLACE
 from bot.actions.resources import PERMISSION as RESOURCES_PERMISSION
 from bot.actions.resources_catalog import Topic
 from bot.actions.resources_location import parse_location
 from bot.actions.resources_select import topic_of
+from core.clock import utcnow
 from escalation.companion.language import wait_phrase
 from escalation.responses import asks_for_person
+from store import barc10 as barc10_store
 from store.models import Direction, Message
 
 logger = logging.getLogger(__name__)
@@ -120,6 +139,14 @@ RESPONSES = (
     WORRY_HEARD,
     GOODBYE,
     WELCOME,
+    ASK_PRESCRIBER,
+    TEXT_ANY_TIME,
+    HOW_SIGNED_UP,
+    NALOXONE,
+    WHAT_THIS_IS,
+    ASK_PLACE,
+    MOST_TRUE,
+    CORRECTED,
     *FEELINGS,
     *LIFE_TOPICS,
     *spanish.RESPONSES,
@@ -132,6 +159,7 @@ def fill(words: str, text: str) -> str:
         "{milestone}": milestone_in(text),
         "{support}": support_in(text),
         "{who}": who_in(text),
+        "{statement}": said_back(text),
     }
     for blank, value in blanks.items():
         words = words.replace(blank, value or "")
@@ -167,12 +195,34 @@ def last_said_in_tracker(tracker: Tracker) -> list[str]:
     return said[::-1][:RECENT]
 
 
-def asks_about_medication(intent: str, text: str) -> bool:
-    return (
-        intent not in YES_OR_NO
-        and topic_of(text) is Topic.MEDICATION
-        and medication_information(text) is not None
-    )
+def asks_what_resources_answer(intent: str, text: str) -> bool:
+    """A question about medication for recovery, or one naming what the catalog has ("are there
+    online meetings like at 5am?", "should we be keeping narcan in the house?"), that no intent
+    caught: the resources' offer answers it, what it is first where there is something to say."""
+    if intent in YES_OR_NO or asks_about_health(text) or spanish.is_spanish(text):
+        # "can naltrexone hurt my liver?" is for a prescriber, not the leaflet; Spanish gets
+        # what there is in Spanish (context_reply.in_spanish).
+        return False
+    topic = topic_of(text)
+    if topic is Topic.MEDICATION and medication_information(text) is not None:
+        return True
+    named = _ASKS_FOR_A_PLACE.search(text.lower()) is not None
+    return topic is not None and named and is_question(text)
+
+
+# What only the catalog answers: "work", "my mom" or "court" in a question are about their life
+# as often as about a resource ("should i tell my mom?"), so only these hand a question on.
+_ASKS_FOR_A_PLACE = re.compile(
+    r"\b(?:meetings?|aa|na|smart recovery|recovery dharma|celebrate recovery|12[\s-]step|"
+    r"support groups?|al-?anon|nar-?anon|narcan|naloxone|test strips?|fentanyl strips|"
+    r"harm reduction|needles|syringes|rehab|detox|inpatient|outpatient|iop|sober living|"
+    r"sober house|oxford house|shelter)\b"
+)
+
+
+def finished_barc10_lately(said: Said) -> bool:
+    """The BARC-10's closing question was among the last few things said."""
+    return any(asked_after_barc10(text) for text in (said.text, *said.before[:3]))
 
 
 class ActionInContext(Action):
@@ -189,24 +239,19 @@ class ActionInContext(Action):
         latest: dict[str, Any] = tracker.latest_message or {}
         intent = str((latest.get("intent") or {}).get("name") or "nlu_fallback")
         text = str(latest.get("text") or "")
-        if self.hands_on_medication and asks_about_medication(intent, text):
+        if self.hands_on_medication and asks_what_resources_answer(intent, text):
             return [SlotSet(CONTEXT_REPLY, MEDICATION), FollowupAction("action_resources_offer")]
         recent = last_said_in_database(tracker.sender_id) or last_said_in_tracker(tracker)
         if intent not in YES_OR_NO and asks_for_results(text):
             again = bool(recent) and said_results(recent[0])
             return self.own_results(dispatcher, tracker.sender_id, again)
         said = Said(recent[0] if recent else "", domain["responses"], tuple(recent[1:]))
-        started = form_to_start(text, *offers_said(said)) if intent != "deny" else None
-        if started is not None:
-            # A yes the engine missed may say how things have been ("ok tired. this commute is
-            # killing me"): taken as that answer, as after a yes the engine heard.
-            told = how_told_at_once(text) if started == "checkup_form" else []
-            return [SlotSet(CONTEXT_REPLY, FORM_STARTED), *told, FollowupAction(started)]
-        if intent != "deny" and answers_offer_of_resources(text, said):
-            return [
-                SlotSet(CONTEXT_REPLY, RESOURCES_WANTED),
-                FollowupAction("action_resources_show"),
-            ]
+        handed_on = self.answers_an_offer(intent, text, said)
+        if handed_on is not None:
+            return handed_on
+        fix = correction_in(text) if finished_barc10_lately(said) else None
+        if fix is not None and self.correct(dispatcher, tracker.sender_id, fix, said, domain):
+            return [SlotSet(CONTEXT_REPLY, CORRECTED)]
         heard = change_talk(intent, text, said)
         if heard is not None:
             return self.reflect(dispatcher, heard, said, domain)
@@ -235,6 +280,45 @@ class ActionInContext(Action):
                 text=words[:1].upper() + words[1:], metadata=spoken.get("metadata")
             )
         return [SlotSet(CONTEXT_REPLY, heard.reflection)]
+
+    @staticmethod
+    def answers_an_offer(intent: str, text: str, said: Said) -> list[EventType] | None:
+        """A yes the engine missed to the offer of a form, or a place or a kind of support in
+        answer to the offer of resources: handed on to the action that follows it."""
+        started = form_to_start(text, *offers_said(said)) if intent != "deny" else None
+        if started is not None:
+            # A yes the engine missed may say how things have been ("ok tired. this commute is
+            # killing me"): taken as that answer, as after a yes the engine heard.
+            told = how_told_at_once(text) if started == "checkup_form" else []
+            return [SlotSet(CONTEXT_REPLY, FORM_STARTED), *told, FollowupAction(started)]
+        if intent != "deny" and answers_offer_of_resources(text, said):
+            return [
+                SlotSet(CONTEXT_REPLY, RESOURCES_WANTED),
+                FollowupAction("action_resources_show"),
+            ]
+        return None
+
+    @staticmethod
+    def correct(
+        dispatcher: CollectingDispatcher,
+        sender: str,
+        fix: tuple[int, int],
+        said: Said,
+        domain: DomainDict,
+    ) -> bool:
+        """One answer of the check-in just finished changed, and said so; False if there was
+        no such answer to change."""
+        item, score = fix
+        with app_database().transaction() as session:
+            participant_id = participant_of(session, sender)
+            changed = participant_id is not None and barc10_store.correct_answer(
+                session, participant_id, item, score, utcnow()
+            )
+        if changed:
+            spoken = variation(domain["responses"][CORRECTED], said)
+            words = str(spoken["text"]).format(item=item, score=score)
+            dispatcher.utter_message(text=words, metadata=spoken.get("metadata"))
+        return changed
 
     @staticmethod
     def own_results(

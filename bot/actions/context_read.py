@@ -64,7 +64,11 @@ _FEELINGS: tuple[tuple[Feeling, re.Pattern[str]], ...] = (
     ),
 )
 
-_NUMBER = r"\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_NUMBER = (
+    r"\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|"
+    r"six|seven|eight|nine))?|a hundred|one hundred"
+)
 _UNIT = r"days?|weeks?|months?|years?|yrs?|mos?"
 _DAY_NAMED = (
     r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|\d{1,2}(?:st|nd|rd|th)|"
@@ -80,7 +84,9 @@ _MILESTONE = re.compile(
 _MILESTONE_TODAY = re.compile(
     rf"\b(?:made\s+it\s+(?:past\s+|to\s+)?)(?P<count>{_NUMBER})[\s-]*(?P<unit>{_UNIT})\b"
     r"(?!.*\b(?:once|before|back\s+then|last\s+time)\b)"  # "made it two weeks once": done before
-    rf"|\b(?P<count2>{_NUMBER})[\s-]*(?P<unit2>{_UNIT})\s+(?:today|tomorrow|tmrw|strong)\b"
+    rf"|\b(?P<count2>{_NUMBER})[\s-]*(?P<unit2>{_UNIT})\s*(?:\s(?:today|tomorrow|tmrw|strong)\b|"
+    # The time alone, cheered at the end of the message ("5. Thirty days!!!", "one year!").
+    r"!+\W*$)"
     # The day it will be reached ("18 months next Tuesday", "four years on the 19th", "2 yrs in
     # feb", "itll be 90 days on friday"); not a time span ("in 3 days on friday", "for 2 weeks").
     rf"|(?<!in\s)(?<!for\s)(?<!every\s)(?<!within\s)(?<!after\s)(?<!last\s)(?<!past\s)"
@@ -178,10 +184,13 @@ def milestone_in(text: str) -> str | None:
 _PRIVACY = re.compile(
     r"\b(?:confidential|privacy|anonymous|anonymously)\b"
     r"|\b(?:is (?:this|it)|stays?|kept|keep (?:this|it)) private\b"
-    r"|\bwho (?:can|will|else|gets to) (?:see|read|know)"
+    r"|\bwho (?:can|will|else|gets to) (?:see|read|know)|\bwho (?:sees|reads) (?:these|this|my|the)"
+    r"|\b(?:does|do|will|would) my (?:counselor|therapist|doctor|caseworker|case worker|po|"
+    r"probation officer|parole officer) (?:get|see|read|know)"
     r"|\b(?:job|boss|employer|work|wife|husband|family|parents?|cops|police|court|insurance)\s+"
     r"(?:find out|know|see|gonna know|will know|get told)"
-    r"|\bis (?:this|it) (?:safe|secure|recorded|saved)\b"
+    # "is it safe to take with my meds?" asks about their health, not their texts.
+    r"|\bis (?:this|it) (?:safe|secure|recorded|saved)\b(?!\s+(?:to (?:take|use|mix)|with)\b)"
     # "is this connected to probation?", "is this going to DHS?", "does my PO see this?"
     r"|\b(?:is|does) (?:any of |all of )?(?:this|it) (?:connected|linked|tied|going|go|get sent"
     r"|reported)"
@@ -220,6 +229,9 @@ _FEWER_TEXTS = re.compile(
     r"|\btoo\s+many\s+(?:texts|messages|check\s*-?\s*(?:ins|ups))\b"
     r"|\b(?:dont|don't|do\s+not)\s+text\s+me\s+every\s+day\b|\bso\s+many\s+texts\b"
     r"|\btext(?:s|ing)?\s+(?:me\s+)?less\s+often\b"
+    # "How often do these check ins come? Feels like every other day lately" (c33 of 2027-04).
+    r"|\bhow\s+often\s+(?:do|will|are|should)\s+(?:these|the|you|u|yall)\s+(?:check\s*-?\s*"
+    r"(?:ins?|ups?)|texts?|messages?|send|text)"
     # The scheduled ones only ("I'd rather not get the scheduled ones anymore", c33 of 2027-04,
     # who went on to ask whether they could still text): how often, and how to stop them all.
     r"|\brather\s+not\s+(?:get|receive|have)\s+(?:the\s+)?(?:scheduled|automatic|check\s*-?\s*"

@@ -16,6 +16,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.actions import spanish
+from bot.actions.barc10_most_true import (
+    MOST_TRUE,
+    asked_after_barc10,
+    asked_which_statement,
+    statement_chosen,
+)
 from bot.actions.change_talk import Heard, heard_in
 from bot.actions.checkup_parse import Choice, choice
 from bot.actions.checkup_read import is_question
@@ -40,6 +46,21 @@ from bot.actions.life_topics import RESPONSES as LIFE_TOPICS
 from bot.actions.life_topics import LifeTopic, body_warning_in, life_topic_in
 from bot.actions.medication import COST, asks_about_cost
 from bot.actions.medication import WORRY as MEDICATION_WORRY
+from bot.actions.questions import (
+    ASK_PRESCRIBER,
+    HOW_SIGNED_UP,
+    NALOXONE,
+    TEXT_ANY_TIME,
+    WHAT_THIS_IS,
+    asks_about_health,
+    asks_about_naloxone,
+    asks_if_they_can_text,
+    asks_what_this_is,
+    unsure_how_signed_up,
+)
+from bot.actions.resources import ASK_PLACE
+from bot.actions.resources import PERMISSION as RESOURCES_OFFERED
+from bot.actions.resources_location import names_a_place
 from escalation.responses import PEER_OFFER_OPENING
 
 CLARIFY = "utter_fallback_clarify"
@@ -88,8 +109,9 @@ REQUEST_PEER_ES = "request_peer_es"  # the same, said in Spanish
 YES_OR_NO = frozenset({"affirm", "deny"})
 # The offers of a peer a yes or a no can answer: the fallback's, the check-up's, and the one the
 # gateway makes with its reply to a message that opens a concern (escalation/responses.py).
-OFFERS = (OFFER, "utter_checkup_offer_peer")
+OFFERS = (OFFER, "utter_checkup_offer_peer", ASK_PRESCRIBER)
 # The assistant's own "how are you?" questions, as they end.
+GO_ON = ("I'm listening.", "te leo.")
 HOW_ARE_YOU = (
     "how are you doing today?",
     "how are things going today?",
@@ -172,6 +194,10 @@ def said_outright(text: str) -> str | None:
         (slip_in, SLIP_HEARD),
         (asks_about_privacy, PRIVACY),
         (asks_about_cost, TREATMENT_COST),
+        (asks_about_naloxone, NALOXONE),
+        (asks_if_they_can_text, TEXT_ANY_TIME),
+        (unsure_how_signed_up, HOW_SIGNED_UP),
+        (asks_what_this_is, WHAT_THIS_IS),
         (asks_for_a_peer, REQUEST_PEER),
         (wants_fewer_texts, FEWER_TEXTS),
         (asks_for_a_moment, TAKE_YOUR_TIME),
@@ -207,14 +233,11 @@ def reply_for(intent: str, text: str, said: Said) -> str:
 
 def in_what_was_said(intent: str, text: str, said: Said) -> str:
     """The answer to the assistant's own last question, or how they are, or else a miss."""
-    if said.was(MEDICATION_WORRY) and intent != "out_of_scope":
-        return WORRY_HEARD
-    if said.asked_about_them() and intent != "out_of_scope":
-        return heard(text, said)
-    if said.offered_peer() and not said.was(OFFER):
-        # They went on talking instead of answering the offer: heard, and the offer stands.
-        # (After the fallback's own offer, a second miss climbs on to how to reach a person.)
-        return heard(text, said)
+    answer = answer_to_own_question(intent, text, said)
+    if answer is not None:
+        return answer
+    if asks_about_health(text):
+        return ASK_PRESCRIBER
     # A question is not a feeling: "can i get take homes if im doing good?" is not "good".
     if is_question(text):
         return OUT_OF_SCOPE if intent == "out_of_scope" else next_miss(said)
@@ -225,6 +248,32 @@ def in_what_was_said(intent: str, text: str, said: Said) -> str:
         or in_kind(text)
         or (OUT_OF_SCOPE if intent == "out_of_scope" else next_miss(said))
     )
+
+
+def answer_to_own_question(intent: str, text: str, said: Said) -> str | None:
+    """What answers the assistant's own open question (or goes on past its offer of a peer),
+    heard as that answer; None when the last words asked nothing of the kind."""
+    if said.was(MEDICATION_WORRY) and intent != "out_of_scope":
+        return WORRY_HEARD
+    if said.asked_about_them() and intent != "out_of_scope":
+        return heard(text, said)
+    if asked_after_barc10(said.text) and not is_question(text):
+        # "5", "the community one", or what is going on: their answer to the BARC-10's question.
+        chosen = asked_which_statement(said.text) and statement_chosen(text) is not None
+        return MOST_TRUE if chosen else heard(text, said)
+    if said.offered_peer() and not said.was(OFFER):
+        # They went on talking instead of answering the offer: heard, and the offer stands.
+        # (After the fallback's own offer, a second miss climbs on to how to reach a person.)
+        return heard(text, said)
+    if is_question(text):
+        return None
+    if said.was(RESOURCES_OFFERED):
+        # "charleston. east end" is where, in words we cannot place yet; "i was on percs, then
+        # they werent really percs anymore" is more of their story, heard, the offer standing.
+        return ASK_PLACE if names_a_place(text) else heard(text, said)
+    # The crisis companion's "Go on, I'm listening." (escalation/companion/companion.yml): what
+    # follows is what they go on to say ("He won't talk about it. Says he has it handled").
+    return heard(text, said) if said.text.rstrip().endswith(GO_ON) else None
 
 
 def in_kind(text: str) -> str | None:

@@ -18,6 +18,7 @@ from bot.actions.medication import COST, STIMULANTS, asks_about_cost, medication
 from bot.actions.medication import RESPONSES as MEDICATION_RESPONSES
 from bot.actions.medication import WORRY as MEDICATION_WORRY
 from bot.actions.miti import ActionsSay, Chosen, Run, Turn, tag
+from bot.actions.questions import NALOXONE, asks_about_naloxone
 from bot.actions.resources_catalog import Topic, default_catalog
 from bot.actions.resources_location import Location, deserialise, parse_location
 from bot.actions.resources_select import heading, page, select, topic_of, what
@@ -47,6 +48,7 @@ def _more_at(turn: Turn) -> tuple[Run, ...]:
 
 
 ASK_PLACE = "utter_resources_ask_place"
+ENOUGH = "utter_resources_enough"  # "ok thanks" after the list
 
 
 def _show_at(turn: Turn) -> tuple[Run, ...]:
@@ -56,10 +58,13 @@ def _show_at(turn: Turn) -> tuple[Run, ...]:
 
 
 def information_for(topic: Topic | None, text: str) -> str | None:
-    """How to pay for care, or what a medication is and how to start on it, when that is what
-    the message asks ("how much does suboxone cost, i got no insurance": the cost first)."""
+    """How to pay for care, what a medication is and how to start on it, or what naloxone is
+    and how to use it, when that is what the message asks ("how much does suboxone cost, i got
+    no insurance": the cost first; "should we keep narcan in the house?": naloxone)."""
     if asks_about_cost(text):
         return COST
+    if topic is Topic.HARM_REDUCTION and asks_about_naloxone(text):
+        return NALOXONE
     return medication_information(text) if topic is Topic.MEDICATION else None
 
 
@@ -85,11 +90,12 @@ MITI: ActionsSay = {
             (PERMISSION,),
             *((name, PERMISSION) for name in MEDICATION_RESPONSES if name not in ALONE),
             (COST, PERMISSION),
+            (NALOXONE, PERMISSION),
             *((name,) for name in ALONE),
         ),
         _offer_at,
     ),
-    "action_resources_show": Chosen((*LISTED, (ASK_PLACE,)), _show_at),
+    "action_resources_show": Chosen((*LISTED, (ASK_PLACE,), (ENOUGH,)), _show_at),
     "action_resources_more": Chosen(LISTED, _more_at),
 }
 
@@ -193,7 +199,22 @@ class ActionResourcesShow(Action):
             dispatcher.utter_message(response=ASK_PLACE)
             return []
         topic, location = asked_topic(tracker), asked_location(tracker)
+        if _showing_again(tracker, topic, location):
+            # "Got it. I'll send her that" right after the list: heard, not the list again
+            # (c33 of 2027-04, where the list had come from a question the offer answered).
+            dispatcher.utter_message(response=ENOUGH)
+            return []
         return remember(topic, location, show(dispatcher, topic, location, 0))
+
+
+def _showing_again(tracker: Tracker, topic: Topic | None, location: Location | None) -> bool:
+    """Whether the first page for this topic and place is what the assistant said last."""
+    said = [event for event in tracker.events if event.get("event") == "bot"]
+    if not said:
+        return False
+    options = select(default_catalog(), topic, location)
+    first = page(options, 0, heading(topic, first=True)).text if options else NOTHING
+    return bool(said[-1].get("text") == first)
 
 
 class ActionResourcesMore(Action):

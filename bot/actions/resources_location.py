@@ -147,3 +147,20 @@ def deserialise(value: object) -> Location | None:
     state = next((p for p in parts if p in STATE_NAMES), None)
     zip_code = next((p for p in parts if p.isdigit()), None)
     return Location(state, zip_code)
+
+
+# A place said in answer to "where are you?" or to the offer of options, that no state, ZIP or
+# known city names ("charleston. east end", "We are in Perry County, closest big town is
+# Hazard"): said in the words of a place, so the state or ZIP is asked for, not a miss.
+_PLACE_WORDS = re.compile(
+    r"\b(?:county|parish|township|borough|downtown|uptown|neighborhood|hood|"
+    r"(?:east|west|north|south)\s*(?:end|side)|(?:big|small|little)\s+town|town|city|"
+    r"(?:live|living|stay|staying|we're|were|we are|i'm|im|i am)\s+(?:in|out in|over in|near|by|"
+    r"outside(?:\s+of)?)|close to|outside of|near)\b"
+)
+_PLACE_AT_MOST = 12  # words: a place, not a story with a town in it
+
+
+def names_a_place(text: str) -> bool:
+    lowered = text.lower().replace("\u2019", "'")
+    return len(lowered.split()) <= _PLACE_AT_MOST and _PLACE_WORDS.search(lowered) is not None

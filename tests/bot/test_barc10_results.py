@@ -18,6 +18,7 @@ from store.barc10 import STRENGTHS_CUTOFF
         ("whats my score", True),
         ("can i see my barc results", True),
         ("how did i do on the barc", True),
+        ("what did i score last time? i think it was way lower", True),  # c18 of 2027-03
         ("my results?", True),
         ("barc score pls", True),
         ("my drug test results came back clean", False),

@@ -15,6 +15,7 @@ from rasa_sdk.events import FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
+from bot.actions.barc10_reflection import MOST_AGREED, OPEN_QUESTION, THANKS
 from bot.actions.barc10_results import NONE_YET, RESULTS_TAG
 from bot.actions.context import ActionInContext, ActionInContextFallback
 from bot.actions.database import app_database
@@ -177,6 +178,46 @@ def test_a_question_about_a_medication_is_handed_to_the_resources_offer(
     assert [e["name"] for e in events if e["event"] == "followup"] == ["action_resources_offer"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Are there online meetings like at 5am?", "Should we be keeping narcan in the house?"],
+)
+def test_a_question_naming_what_the_catalog_has_is_handed_to_the_resources_offer(
+    action_db: Database, text: str
+) -> None:
+    """c31 and c15 of the 2027-04 conversations (read once) got "I'm not sure I followed"."""
+    sender = conversation(action_db, "sim:ro", "How are you doing today?", text)
+
+    events, messages = run(ActionInContext(), sender, "nlu_fallback", text)
+
+    assert messages == []
+    assert [e["name"] for e in events if e["event"] == "followup"] == ["action_resources_offer"]
+
+
+@pytest.mark.parametrize("text", ["should i tell my mom about it?", "does this work on weekends?"])
+def test_a_question_about_their_life_is_not_taken_for_a_request_for_places(
+    action_db: Database, text: str
+) -> None:
+    sender = conversation(action_db, "sim:ty", "How are you doing today?", text)
+
+    events, _ = run(ActionInContext(), sender, "nlu_fallback", text)
+
+    assert [e for e in events if e.get("event") == "followup"] == []
+
+
+def test_a_health_question_about_a_medication_is_not_answered_with_its_leaflet(
+    action_db: Database,
+) -> None:
+    text = "im on naltrexone. can it hurt my liver?"
+    sender = conversation(action_db, "sim:lu", "How are you doing today?", text)
+
+    events, messages = run(ActionInContext(), sender, "nlu_fallback", text)
+
+    assert [e for e in events if e.get("event") == "followup"] == []
+    assert events == [SlotSet("context_reply", "utter_ask_prescriber")]
+    assert "prescriber" in messages[0]["text"]
+
+
 def test_the_core_fallback_does_not_hand_a_medication_question_on(action_db: Database) -> None:
     sender = conversation(action_db, "sim:mo", "How are you doing today?", "whats suboxone")
 
@@ -281,3 +322,23 @@ def test_a_missed_plain_yes_to_the_check_up_starts_it_at_the_first_question(
     events, _ = run(ActionInContext(), sender, "mood_ok", "nows fine i guess")
 
     assert events == [SlotSet("context_reply", "form_started"), FollowupAction("checkup_form")]
+
+
+def test_an_answer_corrected_after_the_barc10_is_changed_and_said_so(action_db: Database) -> None:
+    """c29 of the 2027-04 conversations: "and the living space one should be 2 not 3" got
+    "I'm still not getting it", and the answer stayed a 3."""
+    closing = f"{THANKS} {MOST_AGREED} {OPEN_QUESTION}"
+    text = "and the living space one should be 2 not 3, landlord is trying to evict us"
+    sender = conversation(action_db, "sim:dee", closing, text)
+    finished_barc10(action_db, "sim:dee", [3] * 10, days_ago=0)
+
+    events, (message,) = run(ActionInContext(), sender, "nlu_fallback", text)
+
+    assert events == [SlotSet("context_reply", "utter_barc10_corrected")]
+    assert "statement 7 " in message["text"]
+    assert "a 2" in message["text"]
+    with action_db.transaction() as session:
+        participant = participant_for(session, "sim:dee")
+        assert participant is not None
+        (finished,) = barc10.finished_checkins(session, participant.id)
+        assert (finished.scores[7], finished.total) == (2, 29)

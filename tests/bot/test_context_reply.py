@@ -35,6 +35,8 @@ from bot.actions.context_reply import (
     variation,
 )
 from bot.actions.greet import FIRST_GREETING, RETURNING_GREETING
+from bot.actions.questions import ASK_PRESCRIBER, HOW_SIGNED_UP, NALOXONE, TEXT_ANY_TIME
+from bot.actions.resources import ASK_PLACE
 from escalation.responses import peer_offer
 from warmline.engine_env import BOT_DIR
 
@@ -96,10 +98,15 @@ def test_how_people_say_how_they_are_is_read(text: str, feeling: Feeling | None)
         ("nope. 2 yrs in feb", "2 years"),
         ("no meth. 60 days thursday", "60 days"),
         ("itll be 90 days on friday", "90 days"),
+        # The time alone, cheered (c11 of 2027-04, after the BARC-10's last item).
+        ("5. Thirty days!!!", "thirty days"),
+        ("one year!", "one year"),
         # A span of time on a named day is not clean time.
         ("court in 3 days on friday", None),
         ("i work 3 days next week", None),
         ("clinic 5 days a week", None),
+        ("i used 3 days ago!", None),
+        ("my kid is 2 years old!", None),
     ],
 )
 def test_clean_time_is_read_as_a_milestone(text: str, milestone: str | None) -> None:
@@ -452,3 +459,77 @@ def test_a_place_or_a_kind_of_support_answering_the_offer_of_resources_is_a_yes(
     offer = first("utter_resources_permission").format(what="meetings", where_hint="")
     assert answers_offer_of_resources(text, said(offer)) is wanted
     assert answers_offer_of_resources(text, said(first("utter_feeling_low"))) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is it normal to still get the brain zaps at a month out? Nobody warned me about that",
+        "do i gotta be in withdrawal when i start. i heard horror stories about precipitated",
+        "Quick q - I'm on naltrexone pills. Can it hurt my liver? They keep checking labs",
+        "is it safe to take with my blood pressure meds?",
+        "does it hurt? and how long does one shot last",  # c20 of the 2027-03 conversations
+    ],
+)
+def test_a_question_about_their_health_goes_to_a_prescriber_and_a_peer_is_offered(
+    text: str,
+) -> None:
+    """c11, c18 and c25 of the 2027-04 conversations (read once) got a miss or "outside what I
+    can help with"."""
+    for intent in ("nlu_fallback", "out_of_scope"):
+        assert reply_for(intent, text, said(FIRST_GREETING)) == ASK_PRESCRIBER
+    asked = said(first(ASK_PRESCRIBER))
+    assert reply_for("affirm", "yes please", asked) == REQUEST_PEER
+    assert all("medical advice" in v["text"] or "health questions" in v["text"]
+               for v in RESPONSES[ASK_PRESCRIBER])  # fmt: skip
+
+
+def test_a_statement_about_their_health_is_not_sent_to_a_prescriber() -> None:
+    assert reply_for("nlu_fallback", "my withdrawals were bad last week", said(FIRST_GREETING)) != (
+        ASK_PRESCRIBER
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cool. And can I still text here from Texas?", TEXT_ANY_TIME),
+        ("Can I still text here myself if I ever need it?", TEXT_ANY_TIME),
+        ("I don't remember signing up for anything.", HOW_SIGNED_UP),
+        ("how did you get my number", HOW_SIGNED_UP),
+        ("wait did my mom sign me up for this", HOW_SIGNED_UP),  # c03 of 2027-03
+        ("hey is this the recovery text thing? my homegirl gave me this number", "utter_help"),
+        ("who sees these answers btw? does my counselor get them?", PRIVACY),  # c19 of 2027-03
+        ("How often do these check ins come? Feels like every other day lately", FEWER_TEXTS),
+        ("Should we be keeping narcan in the house? I don't know the first thing about it",
+         NALOXONE),
+    ],
+)  # fmt: skip
+def test_a_question_about_the_line_or_naloxone_is_answered(text: str, expected: str) -> None:
+    """c06, c15, c24 and c33 of the 2027-04 conversations (read once) got "I'm not sure I
+    followed"."""
+    assert reply_for("nlu_fallback", text, said(FIRST_GREETING)) == expected
+
+
+def test_a_place_we_cannot_place_after_the_offer_of_options_asks_for_the_state_or_zip() -> None:
+    """c15 and c21 of the 2027-04 conversations: "charleston. east end" was a miss."""
+    offered = said(first("utter_resources_permission").format(what="meetings", where_hint=""))
+    for text in ("charleston. east end", "We are in Perry County, closest big town is Hazard"):
+        assert reply_for("nlu_fallback", text, offered) == ASK_PLACE
+    assert reply_for("nlu_fallback", "charleston. east end", said(FIRST_GREETING)) != ASK_PLACE
+
+
+def test_more_of_their_story_after_the_offer_of_options_is_heard() -> None:
+    """c36 of the 2027-04 conversations: "i was on percs, then they werent really percs anymore"
+    after the offer got "I'm not sure I followed"."""
+    offered = said(first("utter_resources_permission").format(what="support", where_hint=""))
+    told = "i was on percs, then they werent really percs anymore if u know what i mean"
+    assert reply_for("nlu_fallback", told, offered) not in {CLARIFY, OFFER, REDIRECT}
+
+
+def test_what_follows_the_companions_go_on_is_heard() -> None:
+    """c15 of the 2027-04 conversations: "He won't talk about it. Says he has it handled" after
+    "Go on, I'm listening." got "I'm not sure I followed"."""
+    go_on = said("Okay, I won't keep asking. ... Go on, I'm listening.")
+    told = "He won't talk about it. Says he has it handled"
+    assert reply_for("nlu_fallback", told, go_on) not in {CLARIFY, OFFER, REDIRECT}

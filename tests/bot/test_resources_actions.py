@@ -70,6 +70,30 @@ def test_a_question_about_cost_gets_how_to_pay_then_the_offer() -> None:
     assert [m["response"] for m in messages] == ["utter_treatment_cost", PERMISSION]
 
 
+def test_a_question_about_naloxone_itself_gets_what_it_is_then_the_offer() -> None:
+    """c15 of the 2027-04 conversations: "Should we be keeping narcan in the house? I don't know
+    the first thing about it" got "I'm still not getting it"."""
+    messages, _ = run(ActionResourcesOffer(), "Should we be keeping narcan in the house?")
+    assert [m["response"] for m in messages] == ["utter_naloxone", PERMISSION]
+
+    (only,), _ = run(ActionResourcesOffer(), "where can i get narcan")
+    assert only["response"] == PERMISSION
+
+
+def test_the_list_just_shown_is_not_shown_again() -> None:
+    """c33 of the 2027-04 conversations: "Got it. I'll send her that" got the same list twice."""
+    (shown,), _ = run(ActionResourcesShow(), "yes", {"resource_topic": "family"}, "affirm")
+    listed = {"event": "bot", "text": shown["text"], "metadata": {}}
+    message = {"text": "Got it. I'll send her that", "intent": {"name": "affirm"}}
+    after = Tracker("participant-1", {"resource_topic": "family"}, message, [listed], False, None,
+                    {}, "")  # fmt: skip
+    dispatcher = CollectingDispatcher()
+
+    ActionResourcesShow().run(dispatcher, after, {})
+
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_resources_enough"]
+
+
 def test_with_no_local_entries_the_offer_does_not_ask_where() -> None:
     (message,), slots = run(ActionResourcesOffer(), "resources")
 

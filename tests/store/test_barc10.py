@@ -154,3 +154,28 @@ def test_the_last_completed_total_is_the_comparison(db: Database) -> None:
 
 def test_completing_with_nothing_open_does_nothing(db: Database) -> None:
     assert complete(db, participant(db)) is None
+
+
+def test_an_answer_corrected_within_a_day_changes_the_total_and_the_signal(db: Database) -> None:
+    pid = participant(db)
+    answer_all(db, pid, [5] * 9 + [2])
+    complete(db, pid)  # 47: at the cut-off
+
+    with db.transaction() as session:
+        changed = barc10.correct_answer(session, pid, 7, 2, T0 + timedelta(hours=2))
+    assert changed
+    with db.transaction() as session:
+        checkin = session.scalars(select(Barc10Checkin)).one()
+        assert (checkin.total, checkin.strengths_signal) == (44, False)
+        assert barc10.answers(session, checkin.id)[7] == 2
+
+
+def test_no_correction_without_a_check_in_finished_in_the_last_day(db: Database) -> None:
+    pid = participant(db)
+    answer_all(db, pid, [5] * 10)
+    complete(db, pid)
+    with db.transaction() as session:
+        assert not barc10.correct_answer(session, pid, 7, 2, T0 + timedelta(days=2))
+        assert not barc10.correct_answer(session, participant(db, "sim:bo"), 7, 2, T0)
+        checkin = session.scalars(select(Barc10Checkin)).one()
+        assert checkin.total == 50

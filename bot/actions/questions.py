@@ -1,0 +1,103 @@
+"""Questions the assistant has no flow for, read by what they are about: pure, no I/O.
+
+A question nobody trained the engine on ("can naltrexone hurt my liver? they keep checking
+labs", "can I still text here from Texas?") is still a question about something, and "I'm not
+sure I followed" tells the person they were not heard. What it is about decides the answer:
+their health or a medication's details go to the people who can answer (the assistant gives no
+medical advice), the line itself is explained, and naloxone is explained before where to get it.
+The words are the domain's (bot/domain/everyday.yml and resources.yml), with their sources.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.actions.checkup_read import is_question
+
+ASK_PRESCRIBER = "utter_ask_prescriber"
+TEXT_ANY_TIME = "utter_text_any_time"
+HOW_SIGNED_UP = "utter_how_signed_up"
+NALOXONE = "utter_naloxone"
+WHAT_THIS_IS = "utter_help"  # "is this the recovery text thing?": what the line is and does
+
+
+def _plain(text: str) -> str:
+    return text.lower().replace("\u2019", "'").replace("'", "")
+
+
+# Their body, a medication's effects or doses, or their care's medical side: what a prescriber
+# or a pharmacist answers. Said of medication by name or by what it does to them.
+_HEALTH = re.compile(
+    r"\b(?:liver|kidneys?|heart|blood pressure|labs?|bloodwork|blood work|side[\s-]?effects?|"
+    r"interact\w*|mix(?:ing)? (?:it|them|with)|dose|doses|dosage|mg|milligrams?|taper\w*|"
+    r"wean\w*|withdrawals?|precipitated|symptoms?|zaps?|pregnan\w*|breastfeed\w*|"
+    r"allergic|rash|nause\w*|sweats?|insomnia|(?:is it|is that|is this) normal|safe to|"
+    r"(?:okay|ok) to take|does (?:it|the shot|the injection) hurt|how long does (?:it|one|the|a)"
+    r"(?: \w+)? (?:last|stay|take))\b"
+)
+# What a medication is or how to start it is the domain's to say (bot/actions/medication.py):
+# "how do i get a prescription for suboxone" is not a question about their health.
+
+
+def asks_about_health(text: str) -> bool:
+    """A question about their health or a medication's details: "do i gotta be in withdrawal
+    when i start", "is it normal to still get the brain zaps at a month out?"."""
+    asked = is_question(text) or "?" in text  # "does it hurt? and how long does one last"
+    return asked and _HEALTH.search(_plain(text)) is not None
+
+
+# "Can I still text here (from Texas / myself / if I ever need it)?": whether the line is theirs
+# to text, outside the check-ups.
+_TEXT_HERE = re.compile(
+    r"\b(?:can|could|may|will)\s+(?:i|we)\s+(?:still\s+|just\s+|also\s+)?(?:text|message|write|"
+    r"reach out|use this)\b(?:\s+(?:here|this|you|u|in|back|myself|on my own|if|when|from|"
+    r"whenever|any\s*time))"
+    r"|\b(?:is this|this is)\s+(?:number\s+)?(?:open|available|here)\s+"
+    r"(?:all the time|24|any\s*time)"
+)
+
+
+def asks_if_they_can_text(text: str) -> bool:
+    return _TEXT_HERE.search(_plain(text)) is not None
+
+
+# "I don't remember signing up for anything", "how did you get my number", "who signed me up".
+_SIGNED_UP = re.compile(
+    r"\b(?:dont|do not|didnt|did not|never)\s+(?:remember\s+|recall\s+)?(?:sign(?:ing|ed)?\s+up|"
+    r"enroll\w*|agree\w* to)"
+    r"|\bhow (?:did|do) (?:you|u|yall|yall) (?:get|have) (?:my|this) (?:number|phone|info)"
+    r"|\bwho (?:signed|put|enrolled) me (?:up|in|on)|\bsign(?:ed)? me up\b"
+    r"|\b(?:forgot|didnt know|did not know) (?:i|that i) (?:signed|was signed|enrolled)"
+    r"|\bwhy (?:am i|are you|r u|are u) (?:getting|texting|messaging) (?:these|this|me)\b"
+)
+
+
+def unsure_how_signed_up(text: str) -> bool:
+    return _SIGNED_UP.search(_plain(text)) is not None
+
+
+_NALOXONE = re.compile(r"\b(?:naloxone|narcan|kloxxado|zimhi|rextovy)\b")
+# About naloxone itself, not only where to find it: "should we keep narcan in the house?", "how
+# do you use narcan", "is narcan safe"; "where can i get narcan" is answered by the places.
+_ABOUT_IT = re.compile(
+    r"\b(?:should|how (?:do|does|to|would)|what (?:is|does)|whats|is it|is narcan|is naloxone|"
+    r"keep(?:ing)?|have (?:some|it|narcan|naloxone) (?:at|in|on)|safe|work|works|use it|"
+    r"first thing|know (?:anything|nothing))\b"
+)
+
+
+def asks_about_naloxone(text: str) -> bool:
+    plain = _plain(text)
+    return _NALOXONE.search(plain) is not None and _ABOUT_IT.search(plain) is not None
+
+
+# "hey is this the recovery text thing? my homegirl gave me this number": what the line is.
+_WHAT_THIS_IS = re.compile(
+    r"\b(?:is this|this is|is dis|r u|are you|are u) (?:the |that |a )?(?:recovery|warmline|"
+    r"warm line|support|peer|help)\b(?: \w+){0,2}? (?:thing|line|text|number|service|people|place)"
+    r"|\bwhat (?:is|s) this (?:number|line|thing|service)\b|\bwho (?:is this|are you|r u)\b"
+)
+
+
+def asks_what_this_is(text: str) -> bool:
+    return _WHAT_THIS_IS.search(_plain(text)) is not None
