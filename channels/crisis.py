@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from escalation import companion, service
 from escalation.companion import PlanLine
 from escalation.levels import Level, Screening
-from escalation.responses import back_from_peer, concern_reply, peer_told
+from escalation.responses import already_asked, back_from_peer, concern_reply, peer_told
 from escalation.service import EscalationPolicy, level_of
 from store import escalations, messages, participants, safety_plans
 from store.escalation_models import Escalation
@@ -37,7 +37,12 @@ class CrisisTurns:
         )
         wait = self._policy.targets.within(screening.level)
         if screening.level < Level.CRISIS:
-            return concern_reply(screening, wait, variant=message.id, language=language)
+            replies = concern_reply(screening, wait, variant=message.id, language=language)
+            if replies[:1] == [messages.last_reply_text(session, message.participant_id)]:
+                # A person asked for again right after being told one is coming (c24 of the
+                # 2027-02 conversations): told they are on the list, not the same words twice.
+                return [already_asked(wait, language)]
+            return replies
         turn = companion.opening(
             screening, language=language, plan=_plan(session, message), wait=wait
         )

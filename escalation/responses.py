@@ -118,6 +118,17 @@ ASKS_FOR_PERSON = {
     "y oprime 2, o llama al 911 en una emergencia.",
 }
 
+# A person asked for again right after being told one is coming: the same news in other words
+# (never the same reply twice running), said by the gateway and by the assistant alike.
+ALREADY_ASKED = {
+    "en": "You're on the list: a peer recovery specialist will text you here, usually within "
+    "{wait}. Until then I'm an automated assistant. If you're in crisis, call or text 988, or "
+    "call 911 in an emergency.",
+    "es": "Ya estás en la lista: un compañero de recuperación te va a escribir aquí, normalmente "
+    "en {wait}. Mientras tanto soy un asistente automático. Si estás en crisis, llama al 988 y "
+    "oprime 2, o llama al 911 en una emergencia.",
+}
+
 # Said after the assistant's own reply when a message opens a concern mid-way through a form
 # (channels/forms.py): the peer is told, as with the offer, and nothing is asked on top of the
 # form's own question.
@@ -135,6 +146,10 @@ def _in_language(texts: dict[str, str], wait: timedelta, language: str) -> str:
 
 def peer_offer(wait: timedelta, language: str = "en") -> str:
     return _in_language(PEER_OFFER, wait, language)
+
+
+def already_asked(wait: timedelta, language: str = "en") -> str:
+    return _in_language(ALREADY_ASKED, wait, language)
 
 
 def peer_told(wait: timedelta, language: str = "en") -> str:

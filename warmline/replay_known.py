@@ -67,8 +67,9 @@ def barc10_reflections() -> Iterator[Template]:
     """After all ten statements: each way the reflection can go, with its own tag."""
     most, few = _scores(*[6] * 10), _scores(*[1] * 10)
     some = _scores(*[6] * 5, *[1] * 5)
-    skipped = _scores(*[6] * 9, None)
-    for scores in (most, few, some, skipped, _scores(*[None] * 10)):
+    # With statements left out, the agreement said back is any of the three.
+    skipped = [_scores(*agreed[:9], None) for agreed in ([6] * 10, [1] * 10, [6] * 5 + [1] * 5)]
+    for scores in (most, few, some, *skipped, _scores(*[None] * 10)):
         total = None if None in scores.values() else sum(v or 0 for v in scores.values())
         text = barc10_reflection.reflection(total, None, None, NOW, scores)
         tag = barc10_reflection.reflection_tag(total, None, None, scores)
@@ -128,6 +129,7 @@ def action_texts() -> Iterator[Template]:
     peer = "action_request_peer"
     yield _tagged(peer, fallback.GIVE_INFORMATION, fallback.NO_HANDOFF)
     yield _tagged(peer, fallback.GIVE_INFORMATION, _wait_blanked(responses.asks_for_person))
+    yield _tagged(peer, fallback.GIVE_INFORMATION, _wait_blanked(responses.already_asked))
     page = "action_resources_show: options"
     for topic in (None, *Topic):
         for first in (True, False):
@@ -174,8 +176,8 @@ def gateway_texts() -> Iterator[Template]:
         "en": _wait_blanked(responses.peer_told),
         "es": _wait_blanked(partial(responses.peer_told, language="es")),
     })  # fmt: skip
-    asked = _wait_blanked(partial(responses.asks_for_person, language="es"))
-    yield from _gateway("a peer asked for", {"es": asked})
+    for said in (responses.asks_for_person, responses.already_asked):
+        yield from _gateway("a peer asked for", {"es": _wait_blanked(partial(said, language="es"))})
     yield from _gateway("back from a peer", {
         language: responses.back_from_peer(language, "{peer}") for language in ("en", "es")
     })  # fmt: skip

@@ -63,7 +63,7 @@ from bot.actions.context_reply import (
     reply_for,
     variation,
 )
-from bot.actions.context_start import OFFERS, form_to_start
+from bot.actions.context_start import OFFERS, WHY_AGAIN, form_to_start
 from bot.actions.database import app_database
 from bot.actions.fallback import GIVE_INFORMATION, NO_HANDOFF, request_peer
 from bot.actions.life_topics import RESPONSES as LIFE_TOPICS
@@ -147,6 +147,7 @@ RESPONSES = (
     ASK_PLACE,
     MOST_TRUE,
     CORRECTED,
+    *WHY_AGAIN.values(),
     *FEELINGS,
     *LIFE_TOPICS,
     *spanish.RESPONSES,
@@ -261,7 +262,9 @@ class ActionInContext(Action):
             return [SlotSet(CONTEXT_REPLY, chosen)]
         wait = request_peer(tracker.sender_id) if chosen == REQUEST_PEER_ES else None
         response = spanish.PEER_ASKED if chosen == REQUEST_PEER_ES else chosen
-        spoken = variation(domain["responses"][response], said)
+        # The check-up's Spanish variations are for its own form, by slot: not chosen here.
+        said_in_english = [v for v in domain["responses"][response] if not v.get("condition")]
+        spoken = variation(said_in_english, said)
         words = fill(str(spoken["text"]), text)
         if wait is not None:
             words = words.replace("{wait}", wait_phrase(wait, "es"))

@@ -42,6 +42,7 @@ from bot.actions.context_read import (
     unsure_why_texting,
     wants_fewer_texts,
 )
+from bot.actions.context_start import WHY_AGAIN, asks_why_again
 from bot.actions.life_topics import RESPONSES as LIFE_TOPICS
 from bot.actions.life_topics import LifeTopic, body_warning_in, life_topic_in
 from bot.actions.medication import COST, asks_about_cost
@@ -255,6 +256,9 @@ def answer_to_own_question(intent: str, text: str, said: Said) -> str | None:
     heard as that answer; None when the last words asked nothing of the kind."""
     if said.was(MEDICATION_WORRY) and intent != "out_of_scope":
         return WORRY_HEARD
+    offered = next((name for name in WHY_AGAIN if said.was(name)), None)
+    if offered is not None and asks_why_again(text):
+        return WHY_AGAIN[offered]  # "again??" (c09 of 2027-02): why, and the offer again
     if said.asked_about_them() and intent != "out_of_scope":
         return heard(text, said)
     if asked_after_barc10(said.text) and not is_question(text):

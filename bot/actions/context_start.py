@@ -21,7 +21,30 @@ OFFERS = {
     "utter_barc10_permission_again": "barc10_form",
     "utter_checkup_permission": "checkup_form",
     "utter_checkup_permission_again": "checkup_form",
+    "utter_barc10_why_again": "barc10_form",
+    "utter_checkup_why_again": "checkup_form",
 }
+# "again??" to an offer: why it comes back, and the offer made again (a yes to it starts).
+WHY_AGAIN = {
+    "utter_barc10_permission": "utter_barc10_why_again",
+    "utter_barc10_permission_again": "utter_barc10_why_again",
+    "utter_checkup_permission": "utter_checkup_why_again",
+    "utter_checkup_permission_again": "utter_checkup_why_again",
+}
+_AGAIN = re.compile(
+    r"\b(?:again|another one|same (?:questions|ones|thing|statements)|"
+    r"(?:just|already) (?:do|did|done|had|answered|asked)|"
+    r"asked (?:me )?(?:these|this|that|those) (?:before|already|last))\b"
+)
+_AGAIN_AT_MOST = 14  # words: a complaint about the repeat, not a story with "again" in it
+
+
+def asks_why_again(text: str) -> bool:
+    """ "again??", "this again", "didnt we just do this", "you asked me these last week"."""
+    lowered = text.lower().replace("'", "").replace("\u2019", "")
+    return len(lowered.split()) <= _AGAIN_AT_MOST and _AGAIN.search(lowered) is not None
+
+
 # Consent in the words people use, or a rating given at once (1-6, or agreement words).
 _CONSENT = re.compile(
     r"\b(?:fine|ok|okay|sure|go ahead|lets do it|lets go|go for it|whatever|ask away|shoot|"

@@ -24,8 +24,7 @@ from core.clock import utcnow
 from core.settings import get_settings
 from escalation import service
 from escalation.levels import Level, Screening
-from escalation.policy import humanise
-from escalation.responses import asks_for_person
+from escalation.responses import already_asked, asks_for_person
 from store import audit
 from store.models import Direction, Message
 
@@ -35,13 +34,6 @@ ASKS_FOR_PERSON = Screening(Level.CONCERN, ("support:asks-for-person",))
 NO_HANDOFF = (
     'To reach a person, text "talk to a person" any time and a peer will text you back. '
     "If you're in crisis, call or text 988."
-)
-# Asked for a person again right after being told one is coming (c24 of the 2027-02
-# conversations got the same words twice running).
-ALREADY_ASKED = (
-    "You're on the list: a peer recovery specialist will text you here, usually within {wait}. "
-    "Until then I'm an automated assistant. If you're in crisis, call or text 988, or call 911 "
-    "in an emergency."
 )
 GIVE_INFORMATION = tag("give_information")
 MITI: ActionsSay = {"action_request_peer": ((GIVE_INFORMATION,),)}
@@ -83,7 +75,7 @@ class ActionRequestPeer(Action):
             logger.warning("fallback: no participant for this conversation; no peer asked")
         text = NO_HANDOFF if wait is None else asks_for_person(wait)
         if wait is not None and _said_last(tracker) == text:
-            text = ALREADY_ASKED.format(wait=humanise(wait))  # never the same words twice
+            text = already_asked(wait)  # never the same words twice (c24 of 2027-02)
         dispatcher.utter_message(text=text, metadata=GIVE_INFORMATION)
         return []
 

@@ -30,6 +30,7 @@ class LifeTopic(Enum):
     TREATMENT = "treatment"
     CLOSE_ONE = "close_one"
     LOST_JOB = "lost_job"
+    HOUSING = "housing"
     WORK = "work"
     SCHOOL = "school"
     TOO_MUCH = "too_much"
@@ -122,6 +123,16 @@ _TOPICS: tuple[tuple[LifeTopic, re.Pattern[str]], ...] = (
             r"\b(?:can'?t|cannot|couldn'?t|not|barely|hardly)\s+sleep(?:ing)?\b|\binsomnia\b"
             r"|\bup\s+all\s+night\b|\bno\s+sleep\b|\bnightmares?\b|\bsleep(?:ing)?\s+(?:is|has"
             r"\s+been)\s+(?:bad|trash|off|awful)"
+        ),
+    ),
+    (
+        # Losing a place to live, or the fear of it ("landlord is trying to evict us").
+        LifeTopic.HOUSING,
+        re.compile(
+            r"\b(?:evict\w*|landlord|kicked\s+(?:me\s+|us\s+)?out|behind\s+on\s+(?:the\s+|my\s+)?rent"
+            r"|(?:lose|losing|lost)\s+(?:my|our|the)\s+(?:place|apartment|house|housing|room)"
+            r"|couch\s*surf\w*|homeless|nowhere\s+to\s+(?:stay|live|sleep)"
+            r"|sleeping\s+in\s+(?:my|the|our)\s+car)\b"
         ),
     ),
     (

@@ -34,6 +34,7 @@ from bot.actions.context_reply import (
     reply_for,
     variation,
 )
+from bot.actions.context_start import OFFERS, form_to_start
 from bot.actions.greet import FIRST_GREETING, RETURNING_GREETING
 from bot.actions.questions import ASK_PRESCRIBER, HOW_SIGNED_UP, NALOXONE, TEXT_ANY_TIME
 from bot.actions.resources import ASK_PLACE
@@ -533,3 +534,21 @@ def test_what_follows_the_companions_go_on_is_heard() -> None:
     go_on = said("Okay, I won't keep asking. ... Go on, I'm listening.")
     told = "He won't talk about it. Says he has it handled"
     assert reply_for("nlu_fallback", told, go_on) not in {CLARIFY, OFFER, REDIRECT}
+
+
+@pytest.mark.parametrize(
+    ("offer", "why"),
+    [
+        ("utter_barc10_permission", "utter_barc10_why_again"),
+        ("utter_checkup_permission", "utter_checkup_why_again"),
+    ],
+)
+def test_again_to_the_offer_of_a_form_is_answered_and_a_yes_after_it_starts_the_form(
+    offer: str, why: str
+) -> None:
+    """c09 of the 2027-02 conversations: "again??" got "I'm not sure I followed", the BARC-10
+    never started, and the ratings that followed were misses."""
+    for text in ("again??", "this again", "didnt we just do this", "you asked me these before"):
+        assert reply_for("nlu_fallback", text, said(first(offer))) == why
+    assert form_to_start("fine whatever. 4", why, (why,)) == OFFERS[offer]
+    assert reply_for("nlu_fallback", "again??", said(FIRST_GREETING)) != why

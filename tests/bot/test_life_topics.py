@@ -25,6 +25,8 @@ from tests.bot.test_context_reply import RESPONSES, first, said
         ("HELLO. MY GRANDDAUGHTER SET THIS UP ON MY PHONE.", LifeTopic.NEW_HERE),
         ("not now, gotta get my son dressed", LifeTopic.BUSY_NOW),
         ("used all week. bars and whatever else i could get", LifeTopic.USING),
+        ("landlord is trying to evict us", LifeTopic.HOUSING),  # c29 of 2027-04
+        ("been couch surfing since my mom kicked me out", LifeTopic.HOUSING),
         ("mira i been doing too much perico lately", LifeTopic.USING),
         ("she's worried because of the DUI. that was one time", LifeTopic.LEGAL),
         ("they set me up with IOP starting monday", LifeTopic.TREATMENT),
