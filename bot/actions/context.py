@@ -68,6 +68,7 @@ from bot.actions.database import app_database
 from bot.actions.fallback import GIVE_INFORMATION, NO_HANDOFF, request_peer
 from bot.actions.life_topics import RESPONSES as LIFE_TOPICS
 from bot.actions.life_topics import who_in
+from bot.actions.medication import RESPONSES as MEDICATION_RESPONSES
 from bot.actions.medication import medication_information
 from bot.actions.miti import ActionsSay, Chosen, Run, Turn
 from bot.actions.questions import (
@@ -148,6 +149,7 @@ RESPONSES = (
     MOST_TRUE,
     CORRECTED,
     *WHY_AGAIN.values(),
+    *MEDICATION_RESPONSES,
     *FEELINGS,
     *LIFE_TOPICS,
     *spanish.RESPONSES,

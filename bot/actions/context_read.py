@@ -204,6 +204,9 @@ _PRIVACY = re.compile(
     r"|\b(?:going|go|goes|sent|reported|shared|passed|get back) (?:to|back to) (?:my |the )?"
     r"(?:probation officer|parole officer|judge|po)\b"
     r"|\bwhat happens (?:to|with) (?:my|the|these|those) (?:answers|texts|messages|data|info)\b"
+    # "is this going on some record? my job does background checks" (c35 of 2027-02)
+    r"|\b(?:go|goes|going|end up|show up|be) on (?:my|some|a|any|the) (?:record|file)\b"
+    r"|\bbackground checks?\b.*\b(?:this|these|texts|show|see|find)\b"
     r"|\b(?:are|is) (?:they|my answers|my texts|this|it) (?:stored|saved|kept|recorded)\b"
     r"|\b(?:dont|don't|do not) want (?:them|my (?:job|boss|employer|work|company|family))"
     r" to (?:know|find out)\b"

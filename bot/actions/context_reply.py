@@ -45,7 +45,7 @@ from bot.actions.context_read import (
 from bot.actions.context_start import WHY_AGAIN, asks_why_again
 from bot.actions.life_topics import RESPONSES as LIFE_TOPICS
 from bot.actions.life_topics import LifeTopic, body_warning_in, life_topic_in
-from bot.actions.medication import COST, asks_about_cost
+from bot.actions.medication import COST, asks_about_cost, medication_information, the_one_named
 from bot.actions.medication import WORRY as MEDICATION_WORRY
 from bot.actions.questions import (
     ASK_PRESCRIBER,
@@ -61,7 +61,9 @@ from bot.actions.questions import (
 )
 from bot.actions.resources import ASK_PLACE
 from bot.actions.resources import PERMISSION as RESOURCES_OFFERED
+from bot.actions.resources_catalog import Topic
 from bot.actions.resources_location import names_a_place
+from bot.actions.resources_select import topic_of
 from escalation.responses import PEER_OFFER_OPENING
 
 CLARIFY = "utter_fallback_clarify"
@@ -239,6 +241,9 @@ def in_what_was_said(intent: str, text: str, said: Said) -> str:
         return answer
     if asks_about_health(text):
         return ASK_PRESCRIBER
+    medication = medication_asked_about(text)
+    if medication is not None:
+        return medication  # "Is there a shot version" of the naltrexone they named
     # A question is not a feeling: "can i get take homes if im doing good?" is not "good".
     if is_question(text):
         return OUT_OF_SCOPE if intent == "out_of_scope" else next_miss(said)
@@ -278,6 +283,14 @@ def answer_to_own_question(intent: str, text: str, said: Said) -> str | None:
     # The crisis companion's "Go on, I'm listening." (escalation/companion/companion.yml): what
     # follows is what they go on to say ("He won't talk about it. Says he has it handled").
     return heard(text, said) if said.text.rstrip().endswith(GO_ON) else None
+
+
+def medication_asked_about(text: str) -> str | None:
+    """What a medication is and how to start it, when a question names one and the engine
+    missed it (the resources' offer answers it on the engine's own path)."""
+    if not is_question(text) or topic_of(text) is not Topic.MEDICATION:
+        return None
+    return medication_information(text) or the_one_named(text)
 
 
 def in_kind(text: str) -> str | None:

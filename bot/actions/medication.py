@@ -69,7 +69,10 @@ COST = "utter_treatment_cost"
 # the shot if i got no insurance yet").
 _COST = re.compile(
     r"\b(?:insurance|insured|medicaid|medicare|afford|cost|costs|price|copay|co-pay|deductible|"
-    r"prior auth\w*|pay for|how much|sliding scale|out of pocket)\b"
+    r"prior auth\w*|pay for|how much|sliding scale|out of pocket|coverage)\b"
+    # "i have BCBS through my job. would it cover the shot?" (c26 of 2027-02)
+    r"|\b(?:would|will|does|do) (?:it|insurance|they|my plan|my insurance|that|bcbs) cover\b"
+    r"|\bis (?:it|that|the shot|suboxone|methadone|vivitrol) covered\b"
 )
 _NO_COVER = re.compile(
     r"\b(?:no|without|dont have|don't have|lost my|got no|aint got) (?:health )?insurance\b"
@@ -103,3 +106,11 @@ def medication_information(text: str) -> str | None:
     if not named and _ALCOHOL.search(lowered):
         return ALCOHOL
     return OVERVIEW
+
+
+def the_one_named(text: str) -> str | None:
+    """The response about the one medication a message names, however it asks ("Is there a shot
+    version", "Is that used for opioids or just alcohol?"); None for none or several."""
+    lowered = text.lower().replace("'", "").replace("\u2019", "")
+    named = [name for name, pattern in _NAMED if pattern.search(lowered)]
+    return named[0] if len(named) == 1 else None

@@ -552,3 +552,24 @@ def test_again_to_the_offer_of_a_form_is_answered_and_a_yes_after_it_starts_the_
         assert reply_for("nlu_fallback", text, said(first(offer))) == why
     assert form_to_start("fine whatever. 4", why, (why,)) == OFFERS[offer]
     assert reply_for("nlu_fallback", "again??", said(FIRST_GREETING)) != why
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Took naltrexone pills back in 2019. Made me sick to my stomach. Is there a shot version",
+         "utter_medication_naltrexone"),
+        ("I've read naltrexone might be better for me. Is that used for opioids or just alcohol?",
+         "utter_medication_naltrexone"),
+        ("i have BCBS through my job. would it cover the shot? i heard its like a thousand bucks",
+         TREATMENT_COST),
+        ("is this going on some record? my job does background checks", PRIVACY),
+    ],
+)  # fmt: skip
+def test_a_question_about_a_medication_or_the_record_the_engine_missed_is_answered(
+    text: str, expected: str
+) -> None:
+    """c06, c14, c26 and c35 of the 2027-02 conversations got "I'm not sure I followed"."""
+    assert reply_for("nlu_fallback", text, said("Okay. I'm here whenever you want to text.")) == (
+        expected
+    )
