@@ -18,6 +18,7 @@ ASK_PRESCRIBER = "utter_ask_prescriber"
 TEXT_ANY_TIME = "utter_text_any_time"
 HOW_SIGNED_UP = "utter_how_signed_up"
 NALOXONE = "utter_naloxone"
+TELEHEALTH = "utter_telehealth"
 WHAT_THIS_IS = "utter_help"  # "is this the recovery text thing?": what the line is and does
 
 
@@ -101,3 +102,15 @@ _WHAT_THIS_IS = re.compile(
 
 def asks_what_this_is(text: str) -> bool:
     return _WHAT_THIS_IS.search(_plain(text)) is not None
+
+
+# Care by phone or video asked about: "what about telehealth do they do that in arizona".
+_TELEHEALTH = re.compile(
+    r"\b(?:tele\s*-?\s*health|tele\s*-?\s*med\w*|video (?:visits?|appointments?|doctor)|"
+    r"virtual (?:visits?|appointments?|doctor|clinic)|online (?:doctor|prescriber|clinic))\b"
+)
+
+
+def asks_about_telehealth(text: str) -> bool:
+    asked = is_question(text) or "?" in text or text.lower().startswith("what about")
+    return asked and _TELEHEALTH.search(_plain(text)) is not None

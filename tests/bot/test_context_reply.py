@@ -564,6 +564,8 @@ def test_again_to_the_offer_of_a_form_is_answered_and_a_yes_after_it_starts_the_
         ("i have BCBS through my job. would it cover the shot? i heard its like a thousand bucks",
          TREATMENT_COST),
         ("is this going on some record? my job does background checks", PRIVACY),
+        ("Telehealth like on my phone? And they can send it to any pharmacy?", "utter_telehealth"),
+        ("what about telehealth do they do that in arizona", "utter_telehealth"),
     ],
 )  # fmt: skip
 def test_a_question_about_a_medication_or_the_record_the_engine_missed_is_answered(
