@@ -19,6 +19,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from bot.actions.barc10_answers import Choice, parse_answer, ratings_in_a_row
+from bot.actions.barc10_most_true import correction_in
 from bot.actions.barc10_partial import partial_text
 from bot.actions.barc10_reflection import (
     DOWN_TAG,
@@ -54,6 +55,8 @@ WELCOME_BACK = "utter_barc10_welcome_back"
 PRIVACY_MID_WAY = "utter_barc10_privacy"
 QUESTION_MID_WAY = "utter_barc10_question_later"
 MILESTONE_MID_WAY = "utter_barc10_milestone_mid_way"
+# "wait number 2 should be a 3" mid-way: that answer changed, then the same statement again.
+CORRECTED_MID_WAY = "utter_barc10_corrected_mid_way"
 # A greeting mid-check-in: the statement it was on is asked again right after.
 SAME_STATEMENT = "with the statement we were on"
 
@@ -180,6 +183,12 @@ def answered(
     named instead, or one answer to judge."""
     if value == SKIPPED:
         return {slot: value}  # picked up from the database: stored already
+    earlier = corrects_earlier(item, value)
+    if earlier is not None:
+        fixed, score = earlier
+        store_answer(tracker.sender_id, fixed, score)
+        dispatcher.utter_message(response=CORRECTED_MID_WAY, item=fixed, score=score)
+        return {item_slot(fixed): score, slot: None}
     ratings = in_a_row(item, value)
     if ratings:
         return several(item, ratings, tracker.sender_id)
@@ -188,6 +197,13 @@ def answered(
         dispatcher.utter_message(response=MILESTONE_MID_WAY, milestone=milestone.capitalize())
         return {slot: None}
     return judge(item, value, dispatcher, tracker)
+
+
+def corrects_earlier(item: int, text: str) -> tuple[int, int] | None:
+    """A statement already answered, and its new score ("wait number 2 should be a 3 not 2",
+    which was read as one more unreadable answer and let go)."""
+    fix = correction_in(text)
+    return fix if fix is not None and fix[0] < item else None
 
 
 def milestone_mid_way(text: str) -> str | None:
@@ -283,22 +299,30 @@ def _replies_at(turn: Turn) -> tuple[Run, ...]:
     welcome back for a greeting, "let's leave that one" for an answer still unread."""
     text = turn.text or ""
     for slot, value in turn.set_now.items():
-        if item_of_slot(slot) is None:
+        item = item_of_slot(slot)
+        if item is None:
             continue
-        if value is None and is_greeting(turn.intent, text):
-            return ((WELCOME_BACK,),)
-        if value is None and asks_about_privacy(text):
-            return ((PRIVACY_MID_WAY,),)
-        if value is None and milestone_mid_way(text) is not None:
-            return ((MILESTONE_MID_WAY,),)
-        if value is None and asks_mid_way(text):  # as the validation answers it
-            return (
-                ((RESULTS_TAG,), (NONE_YET_TAG,))
-                if asks_for_results(text)
-                else ((QUESTION_MID_WAY,),)
-            )
+        if value is None:
+            return _said_instead(item, turn.intent, text)
         if value == SKIPPED and parse_answer(text) is None:
             return ((LET_IT_GO_TAG,),)
+    return ((),)
+
+
+def _said_instead(item: int, intent: str | None, text: str) -> tuple[Run, ...]:
+    """What the validation says to a message that left the statement unanswered."""
+    if corrects_earlier(item, text) is not None:
+        return ((CORRECTED_MID_WAY,),)
+    if is_greeting(intent, text):
+        return ((WELCOME_BACK,),)
+    if asks_about_privacy(text):
+        return ((PRIVACY_MID_WAY,),)
+    if milestone_mid_way(text) is not None:
+        return ((MILESTONE_MID_WAY,),)
+    if asks_mid_way(text):  # as the validation answers it
+        if asks_for_results(text):
+            return ((RESULTS_TAG,), (NONE_YET_TAG,))
+        return ((QUESTION_MID_WAY,),)
     return ((),)
 
 
@@ -320,7 +344,14 @@ MITI: ActionsSay = {
         lambda turn: ((WELCOME_BACK,),) if turn.slots.get(RESUME) else ((),),
     ),
     "validate_barc10_form": Chosen(
-        ((), (LET_IT_GO_TAG,), (WELCOME_BACK,), (PRIVACY_MID_WAY,), (MILESTONE_MID_WAY,)),
+        (
+            (),
+            (LET_IT_GO_TAG,),
+            (WELCOME_BACK,),
+            (PRIVACY_MID_WAY,),
+            (MILESTONE_MID_WAY,),
+            (CORRECTED_MID_WAY,),
+        ),
         _replies_at,
     ),
     "action_barc10_finish": Chosen(((PAUSED_TAG,), *((t,) for t in REFLECTION_TAGS)), _finish_at),

@@ -125,6 +125,27 @@ def test_clean_time_named_instead_of_a_rating_is_affirmed_and_the_statement_aske
     assert stored(action_db) == []
 
 
+def test_an_earlier_answer_corrected_mid_way_is_changed_and_the_statement_asked_again(
+    action_db: Database, sender: str
+) -> None:
+    """Texting the simulator: "wait number 2 should be a 3 not 2" on statement 10 was read as a
+    second unreadable answer and statement 10 let go, with statement 2 left at 2."""
+    validate(sender, 2, "2")
+    reply = "wait number 2 should be a 3 not 2"
+    slots = {"requested_slot": "barc10_q10", "barc10_reask": True}
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(
+        ValidateBarc10Form().run(dispatcher, tracker(sender, slots, reply), DOMAIN)
+    )
+
+    assert {e["name"]: e["value"] for e in events} == {"barc10_q2": 3, "barc10_q10": None}
+    (message,) = dispatcher.messages
+    assert (message["response"], message["item"], message["score"]) == (
+        "utter_barc10_corrected_mid_way", 2, 3,
+    )  # fmt: skip
+    assert stored(action_db) == [(2, 3)]
+
+
 def test_more_ratings_than_statements_left_are_not_guessed_at(
     action_db: Database, sender: str
 ) -> None:
