@@ -98,6 +98,7 @@ WORRY_HEARD = "utter_medication_worry_heard"
 # heard as their answer, never as a miss.
 ASKED = (
     MILESTONE,
+    MOST_TRUE,
     SLIP_HEARD,
     PRIVACY,
     REACHING_OUT,

@@ -84,3 +84,11 @@ def test_a_story_in_answer_to_the_closing_question_is_heard_not_missed() -> None
     both = "the friends and the community ones both"
     assert reply_for("nlu_fallback", both, said) == HEARD_SUPPORT  # friends: what helps
     assert reply_for("nlu_fallback", "idk its a lot this week honestly", said) not in GENERIC
+
+
+def test_what_follows_the_statement_said_back_is_heard() -> None:
+    """Texting the simulator: "the friends one" after "What makes it feel true for you?" got
+    "I'm not sure I followed"."""
+    found = responses()
+    told_back = str(found["utter_barc10_most_true"][0]["text"]).format(statement=STATEMENTS[3][1])
+    assert reply_for("nlu_fallback", "the friends one", Said(told_back, found)) not in GENERIC
