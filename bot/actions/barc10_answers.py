@@ -16,6 +16,9 @@ import re
 from difflib import get_close_matches
 from enum import Enum
 
+from bot.actions.checkup_parse import Choice as CheckupChoice
+from bot.actions.checkup_parse import choice as checkup_choice
+
 
 class Choice(Enum):
     SKIP = "skip"
@@ -176,6 +179,9 @@ def _choice(words: list[str]) -> Choice | None:
     phrase = " ".join(words)
     if phrase in _STOP_PHRASES or (words and words[0] in _STOP_LEADS and len(words) <= 4):
         return Choice.STOP
+    if checkup_choice(phrase) is CheckupChoice.PAUSE:
+        return Choice.STOP  # the check-up's words for having had enough ("actually i dont want
+        # to do these"), one list for both forms
     if phrase in _SKIP_PHRASES or set(words) & _SKIP_WORDS:
         return Choice.SKIP
     return None

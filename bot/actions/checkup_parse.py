@@ -34,6 +34,8 @@ _PAUSE = {
     "thats enough questions", "thats enough questions for today", "ok thats enough questions",
     "ok thats enough questions for today", "enough questions for today", "im not doing this",
     "not doing this", "i dont want to do this", "dont want to do this", "this is stupid",
+    "i dont want to do these", "dont want to do these", "i dont wanna do this",
+    "i dont wanna do these", "im done with these", "im done with this", "im not doing these",
     # Spanish, for a check-up in Spanish (accents are folded: "después" is "despues").
     "pausa", "luego", "despues", "mas tarde", "ahora no", "otro dia", "otro rato", "ya basta",
     "basta", "ya no quiero", "no quiero seguir", "me tengo que ir", "tengo que irme",
@@ -55,11 +57,22 @@ def words(text: str) -> list[str]:
     return re.findall(r"[a-z]+|\d+", text)
 
 
+# Said around the choice and changing nothing: "actually i dont want to do these" (d38 of the
+# sealed 2027-05 conversations, read once, whose BARC-10 took it for an unreadable rating).
+_AROUND = re.compile(
+    r"^(?:(?:actually|ok|okay|honestly|um|nah|sorry|yeah|and|but|so|tbh)\s+)+"
+    r"|(?:\s+(?:anymore|any more|right now|rn|today|please|pls|tbh|sorry))+$"
+)
+
+
 def choice(text: str) -> Choice | None:
-    phrase = " ".join(words(text))
-    if phrase in _SKIP:
-        return Choice.SKIP
-    return Choice.PAUSE if phrase in _PAUSE else None
+    said = " ".join(words(text))
+    for phrase in (said, _AROUND.sub("", said)):
+        if phrase in _SKIP:
+            return Choice.SKIP
+        if phrase in _PAUSE:
+            return Choice.PAUSE
+    return None
 
 
 def number_0_10(found: list[str]) -> int | None:

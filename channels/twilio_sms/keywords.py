@@ -34,7 +34,11 @@ _OPT_OUT_PHRASES = re.compile(
     r"|(unsubscribe|opt) me( out)?|opt out|remove me( from (this|the|your) list)?"
     r"|take me off (this|the|your) list|no more (texts|messages|check ?ins|check ?ups)"
     r"|stop (the|these|your|all the) (texts|messages|check ?ins|check ?ups)"
-    r"|i (want|wanna|would like) to (unsubscribe|opt out|stop (getting|receiving) (texts|messages))"
+    r"|i (want|wanna|would like|need) to (unsubscribe|opt out|stop (getting|receiving) "
+    # "i want to stop getting these texts period" (d38 of 2027-05, read once, mid-way through
+    # the BARC-10, where it was let go as an unreadable rating).
+    r"((these|the|your|any|all) )?(texts|messages|check ?ins|check ?ups)"
+    r"( period| at all| altogether| anymore| any more)?)"
     r"|(no me escribas|no me escriban|no me manden mensajes) (mas|más)|deja de escribirme"
     r"|dejen de escribirme|(quiero )?darme de baja"
     r")( please| pls| plz)?"

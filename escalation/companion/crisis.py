@@ -54,6 +54,12 @@ _THANKS_FIRST = re.compile(
     r"^(?:(?:ok|okay|k|well|but|and)\s+)?(?:thanks|thank\s+(?:you|u)|thx|ty|gracias)\b"
 )
 _BARE_NUMBER = re.compile(r"\W*\d{1,2}(?:\W*(?:out of\W*)?10)?\W*")
+# A time and nothing else ("tonight probably", "maybe tomorrow", "esta noche"): not a plan line.
+_ONLY_WHEN = re.compile(
+    r"\W*(?:(?:probably|prob|maybe|idk|i guess|soon|later|tonight|today|tomorrow|now|right now|"
+    r"this (?:weekend|week|morning|afternoon|evening)|after work|esta noche|hoy|manana|ahorita|"
+    r"pronto|tal vez|quizas|creo)\W*)+"
+)
 
 
 def opening(
@@ -250,17 +256,31 @@ def _plan_step(
         return [voice.say("reflect.feeling"), _current(state, voice)], None
     if _skips(said):
         return _moved_on(voice.say("plan.skip"), state, voice), None
-    if opens_with(said, "took_it_back"):
-        # "no not like that. i mean it just feels pointless": never a plan line
-        return [f"{voice.say('took_back.ack')} {safety_plan.reask(state, voice)}"], None
-    if _acknowledges(said) or "?" in said or _not_an_answer(said):
-        opener = voice.say("thanks.reply" if says(said, "thanks") else "plan.reask")
-        return [f"{opener} {safety_plan.reask(state, voice)}"], None
-    if _only_a_feeling(said, state):
-        return [f"{voice.say('reflect.feeling')} {safety_plan.reask(state, voice)}"], None
+    asked_again = _not_a_plan_line(said, state, voice)
+    if asked_again is not None:
+        return asked_again, None
     if state.asked == RECALL:
         return _moved_on(voice.say("recall.yes"), state, voice), None
     return _answered(text, said, state, voice)
+
+
+def _not_a_plan_line(said: str, state: State, voice: Voice) -> list[str] | None:
+    """What to say to a message that answers the step with nothing to write in the plan: the
+    question again (after a feeling reflected, a thanks, a take-back), or, for a time alone on
+    the means step, whether that is when they would move them or when they might act."""
+    if _ONLY_WHEN.fullmatch(said):
+        if state.asked == "safer-surroundings":
+            return [voice.say("means.when")]
+        return [f"{voice.say('plan.reask')} {safety_plan.reask(state, voice)}"]
+    if opens_with(said, "took_it_back"):
+        # "no not like that. i mean it just feels pointless": never a plan line
+        return [f"{voice.say('took_back.ack')} {safety_plan.reask(state, voice)}"]
+    if _acknowledges(said) or "?" in said or _not_an_answer(said):
+        opener = voice.say("thanks.reply" if says(said, "thanks") else "plan.reask")
+        return [f"{opener} {safety_plan.reask(state, voice)}"]
+    if _only_a_feeling(said, state):
+        return [f"{voice.say('reflect.feeling')} {safety_plan.reask(state, voice)}"]
+    return None
 
 
 def _at_risk(text: str, said: str, state: State, voice: Voice) -> tuple[list[str], PlanLine | None]:

@@ -92,6 +92,7 @@ ANSWERS: list[tuple[str, Answer]] = [
     ("stop", Choice.STOP),
     ("pause", Choice.STOP),
     ("Pause.", Choice.STOP),
+    ("actually i dont want to do these", Choice.STOP),  # d38 of 2027-05, read once
     ("stop here", Choice.STOP),
     ("stop for now", Choice.STOP),
     ("stop the check in", Choice.STOP),

@@ -33,6 +33,8 @@ def test_cravings(text: str, expected: int | None) -> None:
         ("rather not say", Choice.SKIP), ("pause", Choice.PAUSE), ("later", Choice.PAUSE),
         ("gtg", Choice.PAUSE), ("stop for now", Choice.PAUSE), ("im done", Choice.PAUSE),
         ("leave me alone", Choice.PAUSE), ("ok thats enough questions for today", Choice.PAUSE),
+        ("actually i dont want to do these", Choice.PAUSE),
+        ("i dont wanna do this anymore", Choice.PAUSE),
         ("7", None), ("skip work and go to a meeting", None), ("i cant stop thinking", None),
         ("my ex wont leave me alone", None),
     ],

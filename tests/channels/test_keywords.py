@@ -84,6 +84,9 @@ def test_sms_keywords_are_whole_messages(text: str, expected: Keyword | None) ->
         # The sealed conversations of 2027-04 (read once): not honoured there.
         ("can you just stop messaging me. not interested", Keyword.STOP),
         ("but seriously dont text this number no more after this", Keyword.STOP),
+        # d38 of the sealed 2027-05 conversations (read once), mid-way through the BARC-10.
+        ("not just today. i want to stop getting these texts period", Keyword.STOP),
+        ("i want to stop getting these cravings", None),
         ("I think I'm finished with them now. Would you please stop sending the check-ins?",
          Keyword.STOP),
         ("could you stop sending them so often", None),

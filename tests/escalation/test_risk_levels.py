@@ -292,3 +292,25 @@ def test_an_overdose_hopelessness_cravings_and_no_bed_in_spanish_are_read(
     text: str, expected: str
 ) -> None:
     assert rules(text).level.label == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The sealed conversations of 2027-05 (read once, d17): cutting said with when, and the
+        # blade kept close; the first was rated none and answered as talk about using.
+        ("i havent used. but i cut tonight for the first time in like 2 years", "crisis"),
+        ("i just cut today", "crisis"),
+        ("i still have the blade in my room", "crisis"),
+        ("kept a razor in my drawer just in case", "crisis"),
+        ("she still has the blade", "concern"),
+        ("i cut the grass today", "none"),
+        ("i cut my hair today lol", "none"),
+        ("i cut back on drinking this week", "none"),
+        ("i cut ties with my old friends", "none"),
+    ],
+)
+def test_self_harm_said_with_when_or_the_blade_kept_close_is_a_crisis(
+    text: str, expected: str
+) -> None:
+    assert rules(text).level.label == expected

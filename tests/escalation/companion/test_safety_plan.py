@@ -226,3 +226,25 @@ def test_having_the_means_said_plainly_is_never_a_plan_line_and_asks_about_dista
 
     assert turn.plan_line is None
     assert "911" in joined(turn)
+
+
+@pytest.mark.parametrize(
+    ("language", "when"),
+    [("en", "tonight probably"), ("en", "maybe tomorrow"), ("es", "esta noche")],
+)
+def test_a_time_alone_on_the_means_step_is_asked_about_never_a_plan_line(
+    language: str, when: str
+) -> None:
+    """d26 of the sealed 2027-05 conversations (read once): "tonight probably", after the
+    question about distance from the pills, was filed as a plan line and called "a real step".
+    It may be when they would act: asked directly, with 911 and 988."""
+    conversation = Conversation(language=language)
+    conversation.open(Screening(Level.EMERGENCY, ("suicide:means-at-hand",)))
+
+    turn = conversation.say(when)
+
+    assert turn.plan_line is None
+    assert conversation.plan == []
+    assert "911" in joined(turn)
+    assert "988" in joined(turn)
+    assert turn.state["asked"] == "safer-surroundings"
