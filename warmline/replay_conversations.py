@@ -20,12 +20,7 @@ from core.settings import PROJECT_ROOT
 
 SEALED_DIR = PROJECT_ROOT / "conversations" / "sealed"
 # The sealed files' sha256, as the README gives them: a copy elsewhere is refused too.
-SEALED_SHA256 = frozenset(
-    {
-        "f10dbffb4e698777d9d38153e91e398465089acbdb0d05273261c3b65a81460a",  # 2027-05
-        "03ad74a523d7ead7edc19ae2edbf1ee817c0fe0a1d98f7cbf15aab3d4272f079",  # 2027-06
-    }
-)
+SEALED_SHA256 = frozenset({"03ad74a523d7ead7edc19ae2edbf1ee817c0fe0a1d98f7cbf15aab3d4272f079"})
 
 OpensWith = Literal["checkup", "person", "barc10"]
 Expect = Literal[
