@@ -69,7 +69,7 @@ _NUMBER = (
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|"
     r"six|seven|eight|nine))?|a hundred|one hundred"
 )
-_UNIT = r"days?|weeks?|months?|years?|yrs?|mos?"
+_UNIT = r"days?|weeks?|wks?|months?|years?|yrs?|mos?"
 _DAY_NAMED = (
     r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|\d{1,2}(?:st|nd|rd|th)|"
     r"(?:in\s+)?(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|"
@@ -77,7 +77,8 @@ _DAY_NAMED = (
 )
 _MILESTONE = re.compile(
     rf"\b(?P<count>{_NUMBER})[\s-]*(?P<unit>{_UNIT})\b(?=.*\b(?:clean|sober|chip|free|"
-    r"sobriety|anniversary|recovery|without|no\s+(?:drinking|using|drugs|booze)|off))"
+    r"sobriety|anniversary|recovery|without|no\s+(?:drinking|using|drugs|booze|weed|coke|pills|"
+    r"meth|dope|fent|alcohol|drinks?|smoking|gambling)|off))"
 )
 # Clean time named on its own day ("30 days today!!!", "2 weeks strong") or as reached now ("made
 # it past 2 weeks"): a milestone without the word clean.
@@ -93,7 +94,9 @@ _MILESTONE_TODAY = re.compile(
     rf"\b(?P<count3>{_NUMBER})[\s-]*(?P<unit3>{_UNIT})\s+(?:on\s+(?:the\s+)?)?"
     rf"(?:(?:next|this|on)\s+)?(?:{_DAY_NAMED})\b"
 )
-_UNITS = {"day": "day", "week": "week", "month": "month", "mo": "month", "year": "year"}
+_UNITS = {
+    "day": "day", "week": "week", "wk": "week", "month": "month", "mo": "month", "year": "year"
+}  # fmt: skip
 # A return to use told with the time it ended ("4 months clean and i threw it all away"): a
 # slip, heard as one, never congratulated as a milestone.
 _SLIP = re.compile(
@@ -201,6 +204,10 @@ _PRIVACY = re.compile(
     r"(?:see|sees|read|reads|find out|know|get|gets)\b"
     # "is any of this going to my probation officer", "what happens to my answers? are they
     # stored", "i dont want them to know" (of an employer's insurance).
+    # "ARE YOU REPORTING TO MY PROBATION OFFICER", "Can they access anything from here?"
+    r"|\b(?:report|reporting) (?:this |me |it )?to (?:my |the )?(?:probation|parole|po|court|judge)"
+    r"|\bcan (?:they|he|she|my (?:job|boss|employer|firm|work|company)) (?:access|see|read|get)"
+    r" (?:anything|this|these|my|what)\b"
     r"|\b(?:going|go|goes|sent|reported|shared|passed|get back) (?:to|back to) (?:my |the )?"
     r"(?:probation officer|parole officer|judge|po)\b"
     r"|\bwhat happens (?:to|with) (?:my|the|these|those) (?:answers|texts|messages|data|info)\b"

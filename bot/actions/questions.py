@@ -33,8 +33,8 @@ _HEALTH = re.compile(
     r"interact\w*|mix(?:ing)? (?:it|them|with)|dose|doses|dosage|mg|milligrams?|taper\w*|"
     r"wean\w*|withdrawals?|precipitated|symptoms?|zaps?|pregnan\w*|breastfeed\w*|"
     r"allergic|rash|nause\w*|sweats?|insomnia|(?:is it|is that|is this) normal|safe to|"
-    r"(?:okay|ok) to take|does (?:it|the shot|the injection) hurt|how long does (?:it|one|the|a)"
-    r"(?: \w+)? (?:last|stay|take))\b"
+    r"(?:okay|ok) to take|does (?:it|the shot|the injection) hurt|how long does \w+"
+    r"(?: \w+)? (?:last|stay|take)|piss test|drug test)\b"
 )
 # What a medication is or how to start it is the domain's to say (bot/actions/medication.py):
 # "how do i get a prescription for suboxone" is not a question about their health.
@@ -97,6 +97,7 @@ _WHAT_THIS_IS = re.compile(
     r"\b(?:is this|this is|is dis|r u|are you|are u) (?:the |that |a )?(?:recovery|warmline|"
     r"warm line|support|peer|help)\b(?: \w+){0,2}? (?:thing|line|text|number|service|people|place)"
     r"|\bwhat (?:is|s) this (?:number|line|thing|service)\b|\bwho (?:is this|are you|r u)\b"
+    r"|\bwho am i (?:talking|texting|speaking) (?:to|with)\b"
 )
 
 

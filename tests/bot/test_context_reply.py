@@ -102,6 +102,7 @@ def test_how_people_say_how_they_are_is_read(text: str, feeling: Feeling | None)
         # The time alone, cheered (c11 of 2027-04, after the BARC-10's last item).
         ("5. Thirty days!!!", "thirty days"),
         ("one year!", "one year"),
+        ("2 wks no weed", "2 weeks"),  # d11 of the sealed 2027-05 conversations (read once)
         # A span of time on a named day is not clean time.
         ("court in 3 days on friday", None),
         ("i work 3 days next week", None),
@@ -564,6 +565,11 @@ def test_again_to_the_offer_of_a_form_is_answered_and_a_yes_after_it_starts_the_
         ("i have BCBS through my job. would it cover the shot? i heard its like a thousand bucks",
          TREATMENT_COST),
         ("is this going on some record? my job does background checks", PRIVACY),
+        # d07, d12 and d16 of the sealed 2027-05 conversations (read once).
+        ("IS THIS THE COURT. ARE YOU REPORTING TO MY PROBATION OFFICER", PRIVACY),
+        ("My firm does random drug testing. Can they access anything from here?", PRIVACY),
+        ("Hello this is Earl my grandaughter put this in my phone. who am i talking to",
+         "utter_help"),
         ("Telehealth like on my phone? And they can send it to any pharmacy?", "utter_telehealth"),
         ("what about telehealth do they do that in arizona", "utter_telehealth"),
     ],
