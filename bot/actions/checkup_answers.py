@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.actions.checkup_parse import Choice, choice, parse_cravings
+from bot.actions.checkup_parse import Choice, choice, parse_cravings, words
 from bot.actions.checkup_read import (
     Mood,
     asks_to_repeat,
@@ -132,12 +132,23 @@ def _supports(value: Any, language: str) -> list[Say]:
 
 
 def _went_well(value: Any, language: str) -> list[Say]:
-    if says_nothing(value):
+    if says_nothing(value) or _NOTHING_WENT_WELL.match(" ".join(words(str(value)))):
         return [Say("utter_checkup_reflect_nothing_went_well")]
     said = said_back(value, language)
     theirs = _SOMEONE_ELSES.match(said) is not None
     name = "utter_checkup_reflect_went_well_theirs" if theirs else "utter_checkup_reflect_went_well"
     return [Say(name, {"went_well": said})]
+
+
+# Nothing, said as the answer with its question's name or more words round it: "good thing is
+# nothing. next step is nothing" (d26 of the sealed 2027-05 conversations, read once, was told
+# "That's worth being proud of"), "honestly nothing went well", "not a damn thing".
+_NOTHING_WENT_WELL = re.compile(
+    r"(?:(?:honestly|tbh|idk|um|well|ok)\s+)*(?:(?:the\s+)?(?:good\s+thing|what\s+went\s+well|"
+    r"went\s+well)\s+(?:is|was|has\s+been)?\s*)?(?:nothing|none|nada|not\s+(?:a\s+)?(?:damn\s+|"
+    r"single\s+)?thing|not\s+much|no\s+good\s+thing)\b"
+    r"(?!.*\b(?:but|except|other\s+than|besides|though|although|exc)\b)"
+)
 
 
 # Said back, it opens with someone else doing it: "your son called you", "tu hijo te llamó".

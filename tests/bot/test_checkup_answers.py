@@ -245,3 +245,27 @@ def test_a_slip_with_a_date_to_come_is_still_use() -> None:
     judged = judge("use", "used twice. itll be a week on monday", reasked=False, days_since_last=7)
 
     assert judged.slots[slot_of("use")] == "weekly_or_more"
+
+
+@pytest.mark.parametrize(
+    ("text", "response"),
+    [
+        ("good thing is nothing. next step is nothing", "utter_checkup_reflect_nothing_went_well"),
+        ("honestly nothing went well", "utter_checkup_reflect_nothing_went_well"),
+        ("not a damn thing", "utter_checkup_reflect_nothing_went_well"),
+        ("went to a meeting", "utter_checkup_reflect_went_well"),
+    ],
+)
+def test_nothing_named_as_what_went_well_is_never_praised(text: str, response: str) -> None:
+    """d26 of the sealed 2027-05 conversations (read once): "good thing is nothing. next step
+    is nothing" was told "That's worth being proud of"."""
+    judged = judge("went_well", text, reasked=False, days_since_last=7)
+
+    assert [say.response for say in judged.say] == [response]
+
+
+def test_nothing_with_something_after_it_is_not_taken_for_nothing() -> None:
+    judged = judge(
+        "went_well", "nothing special but my kid called", reasked=False, days_since_last=7
+    )
+    assert [say.response for say in judged.say] != ["utter_checkup_reflect_nothing_went_well"]
