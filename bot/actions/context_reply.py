@@ -62,7 +62,7 @@ from bot.actions.questions import (
     unsure_how_signed_up,
 )
 from bot.actions.resources import ASK_PLACE
-from bot.actions.resources import PERMISSION as RESOURCES_OFFERED
+from bot.actions.resources import PERMISSION as RESOURCES_PERMISSION
 from bot.actions.resources_catalog import Topic
 from bot.actions.resources_location import names_a_place
 from bot.actions.resources_select import topic_of
@@ -280,7 +280,7 @@ def answer_to_own_question(intent: str, text: str, said: Said) -> str | None:
         return heard(text, said)
     if is_question(text):
         return None
-    if said.was(RESOURCES_OFFERED):
+    if said.was(RESOURCES_PERMISSION):
         # "charleston. east end" is where, in words we cannot place yet; "i was on percs, then
         # they werent really percs anymore" is more of their story, heard, the offer standing.
         return ASK_PLACE if names_a_place(text) else heard(text, said)

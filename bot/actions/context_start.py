@@ -15,22 +15,19 @@ import re
 from bot.actions.checkup_parse import choice, words
 from bot.actions.checkup_read import is_question
 
-# The offer, and the form a yes to it starts.
-OFFERS = {
+# The assistant's offers of a form ("is now a good time?"), and the form a yes to them starts.
+_PERMISSIONS = {
     "utter_barc10_permission": "barc10_form",
     "utter_barc10_permission_again": "barc10_form",
     "utter_checkup_permission": "checkup_form",
     "utter_checkup_permission_again": "checkup_form",
-    "utter_barc10_why_again": "barc10_form",
-    "utter_checkup_why_again": "checkup_form",
 }
 # "again??" to an offer: why it comes back, and the offer made again (a yes to it starts).
 WHY_AGAIN = {
-    "utter_barc10_permission": "utter_barc10_why_again",
-    "utter_barc10_permission_again": "utter_barc10_why_again",
-    "utter_checkup_permission": "utter_checkup_why_again",
-    "utter_checkup_permission_again": "utter_checkup_why_again",
+    offer: f"utter_{form.removesuffix('_form')}_why_again" for offer, form in _PERMISSIONS.items()
 }
+# Every offer a yes answers, the why-again replies included.
+OFFERS = {**_PERMISSIONS, **{WHY_AGAIN[offer]: form for offer, form in _PERMISSIONS.items()}}
 _AGAIN = re.compile(
     r"\b(?:again|another one|same (?:questions|ones|thing|statements)|"
     r"(?:just|already) (?:do|did|done|had|answered|asked)|"

@@ -100,7 +100,7 @@ def medication_information(text: str) -> str | None:
         return None
     if _STIMULANTS.search(lowered):
         return STIMULANTS
-    named = [name for name, pattern in _NAMED if pattern.search(lowered)]
+    named = _named_in(lowered)
     if len(named) == 1:
         return named[0]
     if not named and _ALCOHOL.search(lowered):
@@ -111,6 +111,10 @@ def medication_information(text: str) -> str | None:
 def the_one_named(text: str) -> str | None:
     """The response about the one medication a message names, however it asks ("Is there a shot
     version", "Is that used for opioids or just alcohol?"); None for none or several."""
-    lowered = text.lower().replace("'", "").replace("\u2019", "")
-    named = [name for name, pattern in _NAMED if pattern.search(lowered)]
+    named = _named_in(text.lower().replace("'", "").replace("\u2019", ""))
     return named[0] if len(named) == 1 else None
+
+
+def _named_in(lowered: str) -> list[str]:
+    """The response of each medication the (lowercased) message names."""
+    return [name for name, pattern in _NAMED if pattern.search(lowered)]

@@ -11,6 +11,7 @@ The words are the domain's (bot/domain/everyday.yml and resources.yml), with the
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.actions.checkup_read import is_question
 
@@ -24,6 +25,15 @@ WHAT_THIS_IS = "utter_help"  # "is this the recovery text thing?": what the line
 
 def _plain(text: str) -> str:
     return text.lower().replace("\u2019", "'").replace("'", "")
+
+
+def _asked(text: str) -> bool:
+    """A question, or a question mark somewhere ("does it hurt? and how long does one last")."""
+    return is_question(text) or "?" in text
+
+
+def _says(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    return lambda text: pattern.search(_plain(text)) is not None
 
 
 # Their body, a medication's effects or doses, or their care's medical side: what a prescriber
@@ -43,8 +53,7 @@ _HEALTH = re.compile(
 def asks_about_health(text: str) -> bool:
     """A question about their health or a medication's details: "do i gotta be in withdrawal
     when i start", "is it normal to still get the brain zaps at a month out?"."""
-    asked = is_question(text) or "?" in text  # "does it hurt? and how long does one last"
-    return asked and _HEALTH.search(_plain(text)) is not None
+    return _asked(text) and _HEALTH.search(_plain(text)) is not None
 
 
 # "Can I still text here (from Texas / myself / if I ever need it)?": whether the line is theirs
@@ -57,9 +66,7 @@ _TEXT_HERE = re.compile(
     r"(?:all the time|24|any\s*time)"
 )
 
-
-def asks_if_they_can_text(text: str) -> bool:
-    return _TEXT_HERE.search(_plain(text)) is not None
+asks_if_they_can_text = _says(_TEXT_HERE)
 
 
 # "I don't remember signing up for anything", "how did you get my number", "who signed me up".
@@ -72,9 +79,7 @@ _SIGNED_UP = re.compile(
     r"|\bwhy (?:am i|are you|r u|are u) (?:getting|texting|messaging) (?:these|this|me)\b"
 )
 
-
-def unsure_how_signed_up(text: str) -> bool:
-    return _SIGNED_UP.search(_plain(text)) is not None
+unsure_how_signed_up = _says(_SIGNED_UP)
 
 
 _NALOXONE = re.compile(r"\b(?:naloxone|narcan|kloxxado|zimhi|rextovy)\b")
@@ -100,9 +105,7 @@ _WHAT_THIS_IS = re.compile(
     r"|\bwho am i (?:talking|texting|speaking) (?:to|with)\b"
 )
 
-
-def asks_what_this_is(text: str) -> bool:
-    return _WHAT_THIS_IS.search(_plain(text)) is not None
+asks_what_this_is = _says(_WHAT_THIS_IS)
 
 
 # Care by phone or video asked about: "what about telehealth do they do that in arizona".
@@ -113,5 +116,5 @@ _TELEHEALTH = re.compile(
 
 
 def asks_about_telehealth(text: str) -> bool:
-    asked = is_question(text) or "?" in text or text.lower().startswith("what about")
+    asked = _asked(text) or text.lower().startswith("what about")
     return asked and _TELEHEALTH.search(_plain(text)) is not None

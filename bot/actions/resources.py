@@ -174,10 +174,15 @@ class ActionResourcesOffer(Action):
         return remember(topic, location, None)
 
 
+def _said_last(tracker: Tracker) -> dict[str, Any]:
+    """The assistant's last message in the conversation ({} before any)."""
+    said = [event for event in tracker.events if event.get("event") == "bot"]
+    return said[-1] if said else {}
+
+
 def _offered_last(tracker: Tracker) -> bool:
     """Whether the assistant's last words were the offer to share options."""
-    said = [event for event in tracker.events if event.get("event") == "bot"]
-    return bool(said) and (said[-1].get("metadata") or {}).get("utter_action") == PERMISSION
+    return (_said_last(tracker).get("metadata") or {}).get("utter_action") == PERMISSION
 
 
 class ActionResourcesShow(Action):
@@ -209,12 +214,11 @@ class ActionResourcesShow(Action):
 
 def _showing_again(tracker: Tracker, topic: Topic | None, location: Location | None) -> bool:
     """Whether the first page for this topic and place is what the assistant said last."""
-    said = [event for event in tracker.events if event.get("event") == "bot"]
-    if not said:
+    last = _said_last(tracker).get("text")
+    if not last:
         return False
     options = select(default_catalog(), topic, location)
-    first = page(options, 0, heading(topic, first=True)).text if options else NOTHING
-    return bool(said[-1].get("text") == first)
+    return bool(last == (page(options, 0, heading(topic, first=True)).text if options else NOTHING))
 
 
 class ActionResourcesMore(Action):
