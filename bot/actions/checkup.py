@@ -27,13 +27,13 @@ from bot.actions.checkup_answers import (
     SKIPPED,
     WELCOME_BACK,
     Say,
-    answered_ahead,
     judge,
     question_of,
     replies,
     slot_of,
 )
 from bot.actions.checkup_forms import AnswerDependentForm, greeted, is_greeting
+from bot.actions.checkup_labelled import labelled
 from bot.actions.checkup_parse import ask_again_after
 from bot.actions.checkup_read import tells_how_at_once, wants_help
 from bot.actions.checkup_summary import said_back, summary
@@ -206,15 +206,14 @@ class ValidateCheckupForm(AnswerDependentForm):
         now = utcnow()
         with app_database().transaction() as session:
             participant_id = participant_of(session, tracker.sender_id)
-        days = _days_since_last(participant_id, now) if question.startswith("use") else 0
+        days = _days_since_last(participant_id, now)
         reasked = bool(tracker.get_slot(REASK))
-        language = language_in(tracker)
-        judged = judge(question, text, reasked, days, greeted(tracker), language)
-        if judged.slots.get(REASK) and judged.slots.get(slot_of(question)) is None:
-            days = _days_since_last(participant_id, now)
-            judged = answered_ahead(question, text, tracker.slots, days, language) or judged
-        for later, value in judged.ahead.items():
-            store_answer(participant_id, later, (text, value), now)
+        language, greeting = language_in(tracker), greeted(tracker)
+        judged = None if greeting else labelled(question, text, reasked, days, language)
+        if judged is None:
+            judged = judge(question, text, reasked, days, greeting, language)
+        for other, told in judged.ahead.items():
+            store_answer(participant_id, other, told, now)
         if judged.stored is not None:
             store_answer(participant_id, question, judged.stored, now)
         for said in judged.say:

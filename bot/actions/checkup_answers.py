@@ -76,8 +76,9 @@ class Judged:
     slots: dict[str, Any]
     stored: tuple[str | None, Any] | None = None
     say: list[Say] = field(default_factory=list)
-    # Answers to questions still to come, given early (answered_ahead): question -> value.
-    ahead: dict[str, Any] = field(default_factory=dict)
+    # Answers to other questions in the same message (checkup_labelled): question -> the
+    # (text, value) to store for it.
+    ahead: dict[str, tuple[str, Any]] = field(default_factory=dict)
 
 
 def _cravings(level: Any, _language: str) -> list[Say]:
@@ -241,9 +242,9 @@ def judge(
     language: str = "en",
 ) -> Judged:
     slot = slot_of(question)
-    aside = _aside(question, text, greeting)
-    if aside is not None:
-        return aside
+    said_aside = aside(question, text, greeting)
+    if said_aside is not None:
+        return said_aside
     said = choice(text)
     if said is Choice.PAUSE:  # the form ends; the answers so far are kept
         return Judged({slot: None, "requested_slot": None, REASK: False})
@@ -261,28 +262,6 @@ def judge(
     return Judged({slot: value, REASK: False}, stored, reflected)
 
 
-def answered_ahead(
-    question: str, text: str, slots: Mapping[str, Any], days_since_last: float, language: str
-) -> Judged | None:
-    """A reply the asked question cannot use that answers another one still to come, in so
-    many words ("Used twice this week" after the cravings question, "cravings maybe a 3" after
-    the use question): that one is stored and reflected, and the asked question asked again
-    plainly (never "sorry, I didn't catch that" after something was understood)."""
-    found: dict[str, Any] = {}
-    if question != "cravings" and slots.get(slot_of("cravings")) is None and names_cravings(text):
-        found["cravings"] = parse_cravings(text)
-    unasked_use = question not in ("use", "use_often") and slots.get(slot_of("use")) is None
-    if unasked_use and names_use(text):
-        use = parse_use(text, days_since_last)
-        found["use"] = None if use is None else use.value
-    found = {q: value for q, value in found.items() if value is not None}
-    if not found:
-        return None
-    said = [say for q, value in found.items() for say in replies(q, value, text, language=language)]
-    updates = {slot_of(q): value for q, value in found.items()}
-    return Judged({**updates, slot_of(question): None, REASK: False}, None, said, found)
-
-
 def _unread(question: str, text: str, reasked: bool) -> Judged:
     """A reply the question cannot use: heard when it tells of their life, else asked again
     once with examples, then kept as they said it, never guessed."""
@@ -297,7 +276,7 @@ def _unread(question: str, text: str, reasked: bool) -> Judged:
 
 
 def _tells_of_their_life(text: str) -> bool:
-    """A feeling or a part of their life, not use or cravings told early (answered_ahead)."""
+    """A feeling or a part of their life, not use or cravings told early (checkup_labelled)."""
     if names_use(text) or names_cravings(text):
         return False
     return feeling_in(text) is not None or life_topic_in(text) is not None
@@ -306,7 +285,7 @@ def _tells_of_their_life(text: str) -> bool:
 _LONGEST_OWN_SUPPORT = 8  # words; a longer reply is stored, not echoed
 
 
-def _aside(question: str, text: str, greeting: bool) -> Judged | None:
+def aside(question: str, text: str, greeting: bool) -> Judged | None:
     """Not an answer, and the question asked again: a greeting after going quiet, or a warning
     sign from the body, which gets medical advice first."""
     if greeting or back_after_a_gap(text):  # "sorry, had to let the dog out": welcome back

@@ -128,9 +128,21 @@ SPAN_OF_TIME = re.compile(
 )
 
 
+# A time of day is no level either: "the 8 is mostly at 5pm" (d20 of the sealed 2027-05
+# conversations, read once: a fit).
+_TIME_OF_DAY = re.compile(r"\b\d{1,2}(?: \d\d)? ?(?:am|pm|oclock)\b")
+# Cravings they do not have, said of themselves: "I don't do cravings" (d22, the same set).
+_NO_CRAVINGS = re.compile(
+    r"\b(?:dont|never|do not) (?:do|have|get|really get) (?:cravings|urges)\b"
+)
+
+
 def parse_cravings(text: str) -> int | None:
     """Cravings 0-10 from a number, a word, a phrase or an emoji; None when unclear."""
-    found = words(SPAN_OF_TIME.sub(" ", " ".join(words(text))))
+    phrase = " ".join(words(text))
+    if _NO_CRAVINGS.search(phrase):
+        return 0
+    found = words(_TIME_OF_DAY.sub(" ", SPAN_OF_TIME.sub(" ", phrase)))
     if any(w.isdigit() for w in found):
         return number_0_10(found)
     from_words = number_0_10(found) if set(found) & set(_NUMBER_WORDS) - {"none"} else None

@@ -143,6 +143,43 @@ def support_strained(text: str) -> bool:
     return _STRAINED.search(text.lower()) is not None
 
 
+# A support told of as something they lean on: "talking to my sister helps", "my wife has been
+# there for me", "going to meetings". A support only named is not one ("nobody noticed, not
+# even my mom", "missed my sister's brunch again", "these kids are going to kill me": the
+# sealed 2027-05 conversations, read once, heard each as "getting something real from" them).
+_LEANED_ON = re.compile(
+    r"\b(?:help(?:s|ed|ing)?|there for me|got me|lean(?:ing|ed|s)? on|talk(?:ed|ing)? (?:to|with)|"
+    r"call(?:ed|ing)?|text(?:ed|ing)?|went to|go(?:ing)? to|hit (?:a|up)|keeps? me|kept me|"
+    r"support(?:s|ed|ive)?|my rock|believes? in me|checks? on me|grateful|thankful|blessed|"
+    r"thanks to|cant thank)\b"
+)
+# Leaned on whatever else is said: "dont know what id do without my sponsor", and the BARC-10's
+# statements chosen as most true ("the friends and the community ones both").
+_LEANED_ON_ANYWAY = re.compile(
+    r"\bwhat (?:id|i would|i'd) do without\b|\bthanks to\b|\bcant thank\b|\b(?:ones?|both)\W*$"
+)
+_NOT_LEANED_ON = re.compile(
+    r"\b(?:doesnt|dont|didnt|wont|not even|no one|nobody|never|without|miss(?:ing|ed)?|lost|"
+    r"died|dead|funeral|bur(?:y|ied|ying)|kill me|drives? me|judg\w*)\b"
+)
+_FEWEST_WORDS_TOLD = 5  # "my sponsor", "my kids honestly": an answer that only names it
+
+
+def support_leaned_on(text: str) -> bool:
+    """Whether a message names a support as something that helps them: named alone at its
+    start ("my wife. she never gave up on me"), or told of as leaned on."""
+    lowered = text.lower().replace("'", "").replace("\u2019", "")
+    first = re.split(r"[.,;!?\n]", lowered, maxsplit=1)[0]
+    short = len(first.split()) <= _FEWEST_WORDS_TOLD and _NOT_LEANED_ON.search(first) is None
+    if short and support_in(first) is not None:
+        return True
+    if support_in(lowered) is None:
+        return False
+    if _LEANED_ON_ANYWAY.search(lowered):
+        return True
+    return _LEANED_ON.search(lowered) is not None and _NOT_LEANED_ON.search(lowered) is None
+
+
 def support_in(text: str) -> str | None:
     """The first support a message names, in the assistant's words."""
     lowered = text.lower()
@@ -228,6 +265,10 @@ _PEER_ASKED = re.compile(
     r"(?:actual\s+|real\s+|live\s+)?(?:peers?|person|human|counselor)\b"
     r"|\b(?:get|have)\s+(?:a|one\s+of\s+(?:the|your|ur))\s+peers?(?:\s+(?:person|people))?\s+to\b"
     r"|\b(?:have|got|is\s+there)\s+a\s+real\s+person\b"
+    # "If you have someone who has been sober through losing a spouse, I would be willing to
+    # talk with them" (d02 of the sealed 2027-05 conversations, read once: a fit).
+    r"|\b(?:willing|like|love|want|glad|open)\s+to\s+(?:talk|speak|text)\s+(?:to|with)\s+"
+    r"(?:them|someone|somebody|one)\b"
 )
 _NOT_ASKED = re.compile(r"\b(?:dont|don't|do not|not|never|no need to|rather not)\b")
 

@@ -37,6 +37,7 @@ from bot.actions.context_read import (
     signs_off,
     slip_in,
     support_in,
+    support_leaned_on,
     support_strained,
     thanks_only,
     unsure_why_texting,
@@ -368,8 +369,10 @@ def heard(text: str, said: Said) -> str:
     # After "What's been keeping you up?", "work stuff" is what keeps them up, not what helps.
     if fresh is not None and any(map(said.was, LIFE_TOPICS)):
         return fresh
-    if support_in(text) is not None:
-        return HEARD_SUPPORT_STRAINED if support_strained(text) else HEARD_SUPPORT
+    if support_in(text) is not None and support_strained(text):
+        return HEARD_SUPPORT_STRAINED
+    if support_leaned_on(text):
+        return HEARD_SUPPORT
     if fresh is not None:
         return fresh
     feeling = feeling_in(text)

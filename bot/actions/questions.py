@@ -44,7 +44,8 @@ _HEALTH = re.compile(
     r"wean\w*|withdrawals?|precipitated|symptoms?|zaps?|pregnan\w*|breastfeed\w*|"
     r"allergic|rash|nause\w*|sweats?|insomnia|(?:is it|is that|is this) normal|safe to|"
     r"(?:okay|ok) to take|does (?:it|the shot|the injection) hurt|how long does \w+"
-    r"(?: \w+)? (?:last|stay|take)|piss test|drug test)\b"
+    r"(?: \w+)? (?:last|stay|take)|piss test|drug test|seizures?|cold turkey|dangerous to "
+    r"(?:quit|stop|come off)|safe to (?:quit|stop|come off))\b"
 )
 # What a medication is or how to start it is the domain's to say (bot/actions/medication.py):
 # "how do i get a prescription for suboxone" is not a question about their health.

@@ -32,10 +32,14 @@ from bot.actions.checkup_answers import WELCOME_BACK
 from bot.actions.checkup_forms import AnswerDependentForm, greeted, is_greeting
 from bot.actions.checkup_parse import Choice, choice
 from bot.actions.checkup_read import says_nothing
+from bot.actions.context import MITI as CONTEXT_SAYS
+from bot.actions.context import ActionInContext
+from bot.actions.context_read import asks_for_a_peer
 from bot.actions.database import app_database
 from bot.actions.medication import WORRY as MEDICATION_WORRY
 from bot.actions.medication import medication_information
 from bot.actions.miti import ActionsSay, Chosen, Run, Turn
+from bot.actions.questions import asks_about_health
 from bot.actions.rulers_parse import (
     REASON_THEMES,
     STEP_THEMES,
@@ -145,7 +149,7 @@ class ActionRulersStart(Action):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: DomainDict,  # noqa: ARG002 - the action interface
+        domain: DomainDict,
     ) -> list[EventType]:
         text = tracker.latest_message.get("text") or ""
         if medication_information(text) == MEDICATION_WORRY:
@@ -153,6 +157,11 @@ class ActionRulersStart(Action):
             # weigh up; answered as the worry, and no rulers offered on top.
             dispatcher.utter_message(response=MEDICATION_WORRY)
             return [SlotSet(OFFERED, False)]
+        if asked_of_us(text):
+            # "Is it true you can have seizures if you stop benzos cold turkey?", "I would be
+            # willing to talk with them": a question or a request that names a change is
+            # answered as what it is, in context, and no rulers are offered on top of it.
+            return [*ActionInContext().run(dispatcher, tracker, domain), SlotSet(OFFERED, False)]
         stage, heard = stage_of(text), staying_or_heard(text)
         with app_database().transaction() as session:
             participant_id = participant_of(session, tracker.sender_id)
@@ -173,6 +182,11 @@ def staying_or_heard(text: str) -> Heard | None:
     if stage_of(text) is Stage.PRECONTEMPLATION and (heard is None or heard.kind not in STAYING):
         return Heard(Kind.NOT_READY, said_back(text))
     return heard
+
+
+def asked_of_us(text: str) -> bool:
+    """A question about their health, or a request for a person: answered in context."""
+    return asks_about_health(text) or asks_for_a_peer(text)
 
 
 def start_says(text: str, stage: str | None) -> tuple[str, ...]:
@@ -319,6 +333,22 @@ def _replies_at(turn: Turn) -> tuple[Run, ...]:
     return (tuple(said),)
 
 
+def _start_runs(turn: Turn) -> tuple[Run, ...]:
+    """What action_rulers_start said at a test story's step: the context's words in its place."""
+    text = turn.text or ""
+    if asked_of_us(text):
+        return _IN_CONTEXT.choose(turn)
+    return (start_says(text, turn.slots.get(STAGE)),)
+
+
+def _chosen(says: ActionsSay, action: str) -> Chosen:
+    found = says[action]
+    if not isinstance(found, Chosen):
+        raise TypeError(f"{action} says what the conversation chooses")
+    return found
+
+
+_IN_CONTEXT = _chosen(CONTEXT_SAYS, "action_in_context")
 # What each action can say, for `warmline mi-figures` (the convention: bot/actions/miti.py).
 MITI: ActionsSay = {
     "action_rulers_start": Chosen(
@@ -327,8 +357,9 @@ MITI: ActionsSay = {
             *((name,) for name in REFLECTIONS),
             *zip(REFLECTIONS, QUESTIONS, strict=True),
             (MEDICATION_WORRY,),
+            *_IN_CONTEXT.runs,
         ),
-        lambda turn: (start_says(turn.text or "", turn.slots.get(STAGE)),),
+        _start_runs,
     ),
     "validate_rulers_form": Chosen(((), *((name,) for name in REPLIES)), _replies_at),
     "action_rulers_finish": Chosen(

@@ -43,7 +43,8 @@ def higher_than(score: int) -> int:
 # Checked in this order: the most specific wording first ("not ready to quit" before "quit").
 _STAGES: tuple[tuple[Stage, tuple[str, ...]], ...] = (
     (Stage.PRECONTEMPLATION, (
-        "dont have a problem", "dont think i have a problem", "not a problem", "not ready",
+        r"dont have a (?:\w+ )?problem", r"dont think i have a (?:\w+ )?problem",
+        r"no (?:drinking|drug|using) problem", "not a problem", "not ready",
         "dont want to quit", "dont want to stop", "dont need to", "im fine", "its fine",
         "not an issue", "no reason to", "everyone is overreacting", "i can handle it",
         "dont see the point", "not gonna quit", "not going to quit", "not quitting",

@@ -229,6 +229,24 @@ def test_an_answer_to_the_assistants_own_open_question_is_heard_not_missed() -> 
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "my husband doesn't know about saturday",
+        "nobody noticed. not even my mom",
+        "missed my sisters brunch again",
+        "omg these kids are going to kill me",
+        "buried two buddies this year",
+    ],
+)
+def test_a_support_only_named_is_not_said_back_as_what_helps(text: str) -> None:
+    """Each was heard as "getting something real from" them in the sealed 2027-05
+    conversations, read once (a fit)."""
+    asked = said(first("utter_feeling_low"))  # "... What's been weighing on you?"
+
+    assert reply_for("answer", text, asked) != HEARD_SUPPORT
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("idk my sponsor keeps calling n i dont pick up", HEARD_SUPPORT_STRAINED),
@@ -395,7 +413,10 @@ def test_talking_on_after_the_offer_of_a_peer_is_heard_not_a_miss() -> None:
     offer = peer_offer(timedelta(hours=24))
     text = "i go to a NA meeting tuesdays. havent called my sponsor in a while tho"
     assert reply_for("nlu_fallback", text, said(offer)) in (HEARD_SUPPORT, HEARD_SUPPORT_STRAINED)
-    assert reply_for("nlu_fallback", "my daughter doesnt know", said(offer)) == HEARD_SUPPORT
+    # Named, not leaned on: the person is heard as on their mind (2027-05 d20, read once).
+    assert reply_for("nlu_fallback", "my daughter doesnt know", said(offer)) == (
+        "utter_heard_close_one"
+    )
     assert reply_for("nlu_fallback", "roll tide though", said(offer)) == HEARD_MORE
 
 

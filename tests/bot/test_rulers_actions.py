@@ -21,6 +21,7 @@ from store.checkup_models import RulerRating
 from store.checkup_rulers import Stage
 from store.db import Database
 from store.participants import engine_sender, get_or_create_participant
+from tests.bot.test_context_reply import RESPONSES as ALL_RESPONSES
 from warmline.engine_env import BOT_DIR
 
 DOMAIN: dict[str, Any] = yaml.safe_load((BOT_DIR / "domain" / "rulers.yml").read_text())
@@ -304,3 +305,37 @@ def test_a_worry_about_medication_read_as_talk_of_change_is_answered_as_the_worr
 
     assert said == ["utter_medication_worry"]
     assert slots == {"rulers_offered": False}
+
+
+@pytest.mark.parametrize(
+    ("text", "answered_with"),
+    [
+        (
+            "is it dangerous to quit drinking cold turkey? i read that online",
+            "utter_ask_prescriber",
+        ),
+        (
+            "If you have someone who has been sober through losing a spouse, I would be willing "
+            "to talk with them.",
+            "request_peer",
+        ),
+    ],
+)
+def test_a_question_or_a_request_that_names_a_change_is_answered_and_no_rulers_offered(
+    sender: str, text: str, answered_with: str
+) -> None:
+    """d10 ("Is it true you can have seizures if you stop benzos cold turkey?", now the body's
+    warning signs) and d02 of the sealed 2027-05 conversations (read once) were offered the
+    rulers."""
+    latest = {"intent": {"name": "talk_about_change"}, "text": text}
+    dispatcher = CollectingDispatcher()
+    tracker = Tracker(sender, {}, latest, [{"event": "user", "text": text}], False, None, {}, "")
+
+    events = ActionRulersStart().run(dispatcher, tracker, {"responses": ALL_RESPONSES})
+
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert slots["rulers_offered"] is False
+    assert slots["context_reply"] == answered_with
+    said = [str(m.get("response") or m.get("text")) for m in dispatcher.messages]
+    assert said
+    assert not any(words.startswith("utter_rulers") for words in said)

@@ -175,7 +175,17 @@ def test_a_question_without_its_question_mark_mid_plan_is_answered_not_filed(
     assert expected in joined(turn)
 
 
-def test_taking_the_words_back_mid_plan_is_heard_not_filed_and_not_called_safe() -> None:
+@pytest.mark.parametrize(
+    "message",
+    [
+        "no not like that. i mean it just feels pointless sometimes",
+        "not literally lol. but i almost quit on the spot",  # d21, sealed 2027-05 (read once)
+        "its just an expression. my boss is the worst",
+    ],
+)
+def test_taking_the_words_back_mid_plan_is_heard_not_filed_and_not_called_safe(
+    message: str,
+) -> None:
     """Tried by hand (session 17): "no not like that. i mean it just feels pointless sometimes"
     was filed as the warning sign "no not like that". Not "I'm glad you're safe" either: in the
     2026-12 conversations someone whose tolerance was gone said "no not like that. i dont wanna
@@ -183,7 +193,7 @@ def test_taking_the_words_back_mid_plan_is_heard_not_filed_and_not_called_safe()
     conversation = Conversation()
     conversation.open(SUICIDAL)
 
-    turn = conversation.say("no not like that. i mean it just feels pointless sometimes")
+    turn = conversation.say(message)
 
     assert turn.plan_line is None
     assert (turn.state["mode"], turn.state["asked"]) == ("plan", "warning-signs")
