@@ -56,6 +56,7 @@ from bot.actions.context_reply import (
     TREATMENT_COST,
     WELCOME,
     WORRY_HEARD,
+    WRONG_CHAT,
     YES_OR_NO,
     Said,
     change_talk,
@@ -63,7 +64,7 @@ from bot.actions.context_reply import (
     reply_for,
     variation,
 )
-from bot.actions.context_start import OFFERS, WHY_AGAIN, form_to_start
+from bot.actions.context_start import OFFERS, WHY_AGAIN, form_declined, form_to_start
 from bot.actions.database import app_database
 from bot.actions.fallback import GIVE_INFORMATION, NO_HANDOFF, request_peer
 from bot.actions.life_topics import RESPONSES as LIFE_TOPICS
@@ -73,6 +74,7 @@ from bot.actions.medication import medication_information
 from bot.actions.miti import ActionsSay, Chosen, Run, Turn
 from bot.actions.questions import (
     ASK_PRESCRIBER,
+    BARC10_SCORING,
     HOW_SIGNED_UP,
     NALOXONE,
     TELEHEALTH,
@@ -118,6 +120,7 @@ MEDICATION = "medication"
 RESOURCES_WANTED = "resources_wanted"
 # A yes the engine missed to "want to go through it now?" (context_start.py): the form starts.
 FORM_STARTED = "form_started"
+FORM_DECLINED = "form_declined"
 # "what was my score?": their own BARC-10 totals, or that there is none yet.
 RESULTS, NO_RESULTS = "barc10_results", "barc10_no_results"
 FEELINGS = tuple(feeling_response(f) for f in ("low", "tired", "so_so", "good"))
@@ -141,11 +144,13 @@ RESPONSES = (
     WORRY_HEARD,
     GOODBYE,
     WELCOME,
+    WRONG_CHAT,
     ASK_PRESCRIBER,
     TEXT_ANY_TIME,
     HOW_SIGNED_UP,
     NALOXONE,
     TELEHEALTH,
+    BARC10_SCORING,
     WHAT_THIS_IS,
     ASK_PLACE,
     MOST_TRUE,
@@ -292,7 +297,11 @@ class ActionInContext(Action):
     def answers_an_offer(intent: str, text: str, said: Said) -> list[EventType] | None:
         """A yes the engine missed to the offer of a form, or a place or a kind of support in
         answer to the offer of resources: handed on to the action that follows it."""
-        started = form_to_start(text, *offers_said(said)) if intent != "deny" else None
+        last, recent = offers_said(said)
+        declined = form_declined(text, last)
+        if declined is not None:
+            return [SlotSet(CONTEXT_REPLY, FORM_DECLINED), FollowupAction(declined)]
+        started = form_to_start(text, last, recent) if intent != "deny" else None
         if started is not None:
             # A yes the engine missed may say how things have been ("ok tired. this commute is
             # killing me"): taken as that answer, as after a yes the engine heard.
@@ -369,7 +378,7 @@ def _chosen_at(turn: Turn) -> tuple[Run, ...]:
         return ((GIVE_INFORMATION,),)
     if chosen == REQUEST_PEER_ES:
         return ((spanish.PEER_ASKED,),)
-    if chosen in (MEDICATION, RESOURCES_WANTED, FORM_STARTED):
+    if chosen in (MEDICATION, RESOURCES_WANTED, FORM_STARTED, FORM_DECLINED):
         return ((),)  # the resources' own action, which follows, says what is said
     if chosen in REFLECTIONS:
         return ((str(chosen), str(chosen) + "_ask"),)

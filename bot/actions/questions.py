@@ -20,6 +20,7 @@ TEXT_ANY_TIME = "utter_text_any_time"
 HOW_SIGNED_UP = "utter_how_signed_up"
 NALOXONE = "utter_naloxone"
 TELEHEALTH = "utter_telehealth"
+BARC10_SCORING = "utter_barc10_scoring"
 WHAT_THIS_IS = "utter_help"  # "is this the recovery text thing?": what the line is and does
 
 
@@ -119,3 +120,16 @@ _TELEHEALTH = re.compile(
 def asks_about_telehealth(text: str) -> bool:
     asked = _asked(text) or text.lower().startswith("what about")
     return asked and _TELEHEALTH.search(_plain(text)) is not None
+
+
+# How the BARC-10 adds up: "what's a good score anyway? is it out of 60?", "how is it scored".
+_SCORING = re.compile(
+    r"\b(?:good|normal|average|high|low|bad|max|top|highest|lowest|possible) (?:score|total)\b"
+    r"|\bout of (?:60|sixty|what|how many)\b|\bhow (?:is|does) (?:it|the barc\w*|that) (?:get )?"
+    r"(?:scored|score|add up|work)\b"
+    r"|\bwhat (?:does|do) (?:the|my|a) (?:score|total|number)s? mean\b"
+)
+
+
+def asks_how_barc10_adds_up(text: str) -> bool:
+    return _asked(text) and _SCORING.search(_plain(text)) is not None

@@ -74,6 +74,7 @@ def first(response: str) -> str:
         ("doing alright", Feeling.SO_SO),
         ("the thing w the stuff", None),
         ("dont tell me its ok", None),  # about something else, not how they are
+        ("feel like an idiot walking back in and picking up a newcomer chip", Feeling.LOW),
     ],
 )
 def test_how_people_say_how_they_are_is_read(text: str, feeling: Feeling | None) -> None:
@@ -84,6 +85,7 @@ def test_how_people_say_how_they_are_is_read(text: str, feeling: Feeling | None)
     ("text", "milestone"),
     [
         ("90 days clean today", "90 days"),
+        ("ok. 6 weeks on subs today", "6 weeks"),  # d01 of the sealed 2027-05 set (read once)
         ("got my 30 day chip", "30 days"),
         ("1 year sober today!!", "1 year"),
         ("a month clean", "one month"),
@@ -593,6 +595,9 @@ def test_again_to_the_offer_of_a_form_is_answered_and_a_yes_after_it_starts_the_
          "utter_help"),
         ("Telehealth like on my phone? And they can send it to any pharmacy?", "utter_telehealth"),
         ("what about telehealth do they do that in arizona", "utter_telehealth"),
+        # d15 of the sealed 2027-05 conversations (read once).
+        ("what's a good score anyway? is it out of 60?", "utter_barc10_scoring"),
+        ("how is the barc scored", "utter_barc10_scoring"),
     ],
 )  # fmt: skip
 def test_a_question_about_a_medication_or_the_record_the_engine_missed_is_answered(
@@ -602,3 +607,26 @@ def test_a_question_about_a_medication_or_the_record_the_engine_missed_is_answer
     assert reply_for("nlu_fallback", text, said("Okay. I'm here whenever you want to text.")) == (
         expected
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("lol wrong chat mb", "utter_wrong_chat"),
+        ("sorry wrong number", "utter_wrong_chat"),
+        ("quick question before i lose my nerve", ASK_AWAY),
+        ("phone at 8% sry", "utter_heard_busy_now"),
+    ],
+)
+def test_a_text_for_someone_else_a_question_coming_or_a_dying_phone_is_answered_in_kind(
+    text: str, expected: str
+) -> None:
+    """d08, d11 and d13 of the sealed 2027-05 conversations (read once) got a generic miss."""
+    assert reply_for("nlu_fallback", text, said("Okay. I'm here whenever you want to text.")) == (
+        expected
+    )
+
+
+def test_a_wrong_number_in_a_story_is_not_a_text_meant_for_someone_else() -> None:
+    text = "i dialed the wrong number for my doctor twice today"
+    assert reply_for("nlu_fallback", text, said("")) != "utter_wrong_chat"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.actions.context_start import form_to_start
+from bot.actions.context_start import form_declined, form_to_start
 
 BARC10, CHECKUP = "utter_barc10_permission", "utter_checkup_permission"
 
@@ -40,3 +40,21 @@ def test_doing_it_a_few_messages_after_the_offer_starts_it_but_a_bare_ok_does_no
     assert form_to_start(later, None, (BARC10,)) == "barc10_form"
     assert form_to_start("ok", None, (BARC10,)) is None
     assert form_to_start(later, None, ()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        ("can we skip the questions today", "action_checkup_reschedule"),  # d21, 2027-05
+        ("not feeling the questions rn", "action_checkup_reschedule"),
+        ("skip it today", "action_checkup_reschedule"),
+    ],
+)
+def test_a_no_in_words_of_skipping_it_is_taken_as_a_no_to_the_offer(text: str, after: str) -> None:
+    assert form_declined(text, "utter_checkup_permission") == after
+    assert form_declined(text, "utter_barc10_permission") == "utter_barc10_declined"
+
+
+@pytest.mark.parametrize("text", ["i skipped a meeting", "i want to skip meetings", "sure"])
+def test_skipping_something_else_is_no_answer_to_the_offer(text: str) -> None:
+    assert form_declined(text, "utter_checkup_permission") is None
