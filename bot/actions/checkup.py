@@ -35,7 +35,7 @@ from bot.actions.checkup_answers import (
 from bot.actions.checkup_forms import AnswerDependentForm, greeted, is_greeting
 from bot.actions.checkup_labelled import labelled
 from bot.actions.checkup_parse import ask_again_after
-from bot.actions.checkup_read import tells_how_at_once, wants_help
+from bot.actions.checkup_read import asks_for_spanish, tells_how_at_once, wants_help
 from bot.actions.checkup_summary import said_back, summary
 from bot.actions.database import app_database
 from bot.actions.fallback import GIVE_INFORMATION, NO_HANDOFF, request_peer
@@ -43,6 +43,7 @@ from bot.actions.miti import ActionsSay, Chosen, Run, Turn
 from checkins import adaptive
 from core.clock import utcnow
 from core.settings import get_settings
+from escalation.companion.language import clearly_spanish
 from escalation.responses import asks_for_person
 from store import audit, checkup, linkage
 from store.checkup_rulers import Stage, stage_of
@@ -164,7 +165,15 @@ class ActionCheckupFirstAnswer(Action):
         tracker: Tracker,
         domain: DomainDict,  # noqa: ARG002 - the action interface
     ) -> list[EventType]:
-        return how_told_at_once(tracker.latest_message.get("text") or "")
+        text = tracker.latest_message.get("text") or ""
+        in_spanish = [SlotSet(LANGUAGE, "es")] if speaks_spanish_now(text) else []
+        return [*in_spanish, *how_told_at_once(text)]
+
+
+def speaks_spanish_now(text: str) -> bool:
+    """Written in Spanish, or asking for it: the check-up goes on in Spanish from here (its
+    Spanish wording is the domain's, by the language slot)."""
+    return asks_for_spanish(text) or clearly_spanish(text)
 
 
 def how_told_at_once(text: str) -> list[EventType]:
@@ -184,14 +193,19 @@ class ValidateCheckupForm(AnswerDependentForm):
         domain: DomainDict,  # noqa: ARG002 - the action interface
     ) -> list[EventType]:
         updates: dict[str, Any] = {}
+        latest = str(tracker.latest_message.get("text") or "")
+        language = language_in(tracker)
+        if language != "es" and speaks_spanish_now(latest):
+            # The next question is asked in Spanish (the engine reads the slot when it asks);
+            # this answer is read as Spanish now.
+            language = updates[LANGUAGE] = "es"
         for slot, value in tracker.slots_to_validate().items():
             question = question_of(slot)
             if question is None:
                 continue
-            latest = str(tracker.latest_message.get("text") or "")
             # Said now (the whole message, or what follows its yes: "ya sure, been rough"):
             if isinstance(value, str) and value and latest.endswith(value):
-                updates.update(self.reply(question, value, dispatcher, tracker))
+                updates.update(self.reply(question, value, language, dispatcher, tracker))
             else:  # picked up from the database when a check-up resumes: stored already
                 updates[slot] = value
         return [SlotSet(name, value) for name, value in updates.items()]
@@ -201,14 +215,18 @@ class ValidateCheckupForm(AnswerDependentForm):
 
     @staticmethod
     def reply(
-        question: str, text: str, dispatcher: CollectingDispatcher, tracker: Tracker
+        question: str,
+        text: str,
+        language: str,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
     ) -> dict[str, Any]:
         now = utcnow()
         with app_database().transaction() as session:
             participant_id = participant_of(session, tracker.sender_id)
         days = _days_since_last(participant_id, now)
         reasked = bool(tracker.get_slot(REASK))
-        language, greeting = language_in(tracker), greeted(tracker)
+        greeting = greeted(tracker)
         judged = None if greeting else labelled(question, text, reasked, days, language)
         if judged is None:
             judged = judge(question, text, reasked, days, greeting, language)

@@ -410,11 +410,26 @@ _LEADING_YES = re.compile(
 )
 
 
+# "mejor en español si se puede", "can we do it in spanish": the language asked for (d23 of the
+# sealed 2027-05 conversations, read once, whose check-up went on in English: a fit).
+_ASKS_FOR_SPANISH = re.compile(
+    r"\b(?:en|in)\s+espanol\b|\bin\s+spanish\b|\bspanish\s+(?:please|pls|por\s+favor)\b"
+    r"|\bhablas?\s+espanol\b|\bdo\s+(?:you|u)\s+speak\s+spanish\b"
+)
+
+
+def asks_for_spanish(text: str) -> bool:
+    return _ASKS_FOR_SPANISH.search(" ".join(words(text))) is not None
+
+
 def tells_how_at_once(text: str) -> str | None:
     """The part of a yes to "is now a good time?" that already says how things have been
-    ("ok tired. this commute is killing me" -> it), or None ("ok", "fine", "sure go ahead")."""
+    ("ok tired. this commute is killing me" -> it), or None ("ok", "fine", "sure go ahead",
+    "si, pero mejor en español": the language asked for, not how things are)."""
     rest = _YES_FIRST.sub("", " ".join(words(text)))
     if not rest or choice(text) is not None or is_question(text) or only_yes_or_no(rest):
+        return None
+    if asks_for_spanish(text):
         return None
     return _LEADING_YES.sub("", text).strip() or text if mood_of(rest) is not None else None
 

@@ -13,12 +13,14 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from bot.actions.checkup import (
     ActionCheckupConnectPeer,
     ActionCheckupFinish,
+    ActionCheckupFirstAnswer,
     ActionCheckupReschedule,
     ActionCheckupStart,
     ValidateCheckupForm,
@@ -570,3 +572,24 @@ def test_how_things_have_been_told_with_the_yes_is_reflected_and_stored(
 
     assert said(dispatcher) == ["utter_checkup_reflect_how_hard"]
     assert stored(action_db)["how"][0] == "been rough tbh. landlord is on my case"
+
+
+def test_a_check_up_written_in_spanish_goes_on_in_spanish(action_db: Database, sender: str) -> None:
+    """d23 of the sealed 2027-05 conversations (read once): "Han sido días pesados" and what
+    followed got the English questions to the end."""
+    slots, _ = validate(
+        sender, "cravings", "Antojo como un 6. Más en la noche cuando no puedo dormir"
+    )
+
+    assert (slots["checkup_language"], slots["checkup_cravings"]) == ("es", 6)
+    assert (
+        "checkup_language" not in validate(sender, "use", "no he usado", checkup_language="es")[0]
+    )
+
+
+def test_a_yes_that_asks_for_spanish_starts_the_check_up_in_spanish_and_is_no_answer() -> None:
+    text = "Sí, ahorita puedo. Pero mejor en español si se puede"
+    dispatcher = CollectingDispatcher()
+    events = ActionCheckupFirstAnswer().run(dispatcher, tracker("sim", {}, text), DOMAIN)
+
+    assert events == [SlotSet("checkup_language", "es")]  # nothing taken as how things have been
