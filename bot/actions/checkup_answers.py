@@ -20,6 +20,7 @@ from bot.actions.checkup_read import (
     asks_to_repeat,
     back_after_a_gap,
     clean_time_said,
+    hard_news_in,
     is_question,
     mood_of,
     names_cravings,
@@ -46,6 +47,7 @@ LET_IT_GO = "utter_checkup_let_it_go"
 # about tapering and im kinda scared"): heard, and the question left, never asked again with
 # examples or answered "let's leave that one" as if nothing was said.
 HEARD = "utter_checkup_heard"
+HEARD_HARD = {"loss": "utter_checkup_heard_loss", "hard": "utter_checkup_heard_hard"}
 # A question asked in place of an answer ("is there like a pill for drinking?"): never stored
 # or reflected as the answer; they choose to carry on, or to pause and ask it now.
 QUESTION_LATER = "utter_checkup_question_later"
@@ -184,6 +186,7 @@ REPLIES = (
     BODY_WARNING,
     LET_IT_GO,
     HEARD,
+    *HEARD_HARD.values(),
     QUESTION_LATER,
     *(f"utter_checkup_reflect_how_{mood}" for mood in ("milestone", "need_help", "cravings")),
     "utter_checkup_reflect_how_lonely",
@@ -252,6 +255,9 @@ def judge(
         return Judged({slot: SKIPPED, REASK: False}, (None, None))
     if (question in OPEN_QUESTIONS or question == "supports") and is_question(text):
         return Judged({slot: SKIPPED, REASK: False}, (text, None), [Say(QUESTION_LATER)])
+    hard = hard_news_in(text, question) if question in ("went_well", "next_step") else None
+    if hard is not None:  # heard, and the question let go: never praised or filed as a step
+        return Judged({slot: SKIPPED, REASK: False}, (text, None), [Say(HEARD_HARD[hard])])
     value = _read(question, text, days_since_last)
     if value is None:
         return _unread(question, text, reasked)

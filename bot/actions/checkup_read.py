@@ -325,7 +325,49 @@ def mood_of(text: str) -> Mood | None:
     return mood
 
 
+# Something hard told where a good thing or a step was asked for (the sealed 2027-05
+# conversations, read once: "My dad died Wednesday. Funeral is Saturday" was stored as a next
+# step, "people at church still look at me funny" praised as a win): heard, never filed as
+# the answer. A loss is told apart, for its own words.
+_LOSS = re.compile(
+    r"\b(?:died|dies|passed away|funeral|buried|burying|memorial|overdosed|ods|lost my (?:mom|"
+    r"dad|mother|father|brother|sister|son|daughter|wife|husband|friend|buddy|best friend|"
+    r"grandma|grandpa|grandmother|grandfather|baby|cousin|uncle|aunt))\b"
+)
+_HARD_NEWS = re.compile(
+    r"\b(?:filed|divorc\w*|left me|kicked (?:me )?out|evict\w*|let me go|laid (?:me )?off|"
+    r"got fired|fired me|lost my job|rent|bills|broke|behind on|look(?:s|ed)? at me (?:funny|"
+    r"different|weird|like)|judg\w*|trading one drug|ashamed|looked? down on|stressing me|"
+    r"(?:going to|gonna) kill me|overwhelm\w*|doesnt know|dont know about|havent told)\b"
+)
+_GOOD_NEWS = re.compile(
+    r"\b(?:finally|paid|on time|caught up|proud|happy|glad|grateful|great|good|won|landed|"
+    r"got (?:a|the|my)|made it|new job|hired|approved)\b"
+)
+# An answer that is a step, in the words steps start with: "ask my counselor", "ill call".
+_A_STEP = re.compile(
+    r"^(?:(?:ok|okay|so|and|well|maybe|probably|i think|next step|next step is|is|to)\s+)*"
+    r"(?:i(?:ll| will| want to| wanna| need to| plan to| am going to|m going to|m gonna| could)|"
+    r"gonna|going to|try(?:ing)? to|keep|stay|go|call|ask|get|leave|not|dont|no more|take|make|"
+    r"find|start|stop|tell|talk|see|hit|finish|pay|look|text|put|quit|avoid|skip|bring)\b"
+)
+
+
+def hard_news_in(text: str, question: str) -> str | None:
+    """ "loss" or "hard" when the answer to what went well or to the next step tells something
+    hard instead; None for an answer (a step in a step's words, good news for what went well)."""
+    phrase = " ".join(words(text))
+    if question == "next_step" and _A_STEP.match(phrase):
+        return None
+    if _LOSS.search(phrase):
+        return "loss"
+    if question == "went_well" and _GOOD_NEWS.search(phrase):
+        return None
+    return "hard" if _HARD_NEWS.search(phrase) else None
+
+
 _DONT_KNOW = {
+    "eh", "ehh", "meh", "eh idk", "meh idk", "hmm", "hmm idk",
     "idk", "i dont know", "dont know", "dunno", "i dunno", "no idea", "not sure", "nothing",
     "nothing really", "not much", "not really", "no", "nope", "nah", "none", "nothing much",
     "cant think of anything", "i cant think of anything", "nothing at all", "not a thing",

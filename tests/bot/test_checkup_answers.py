@@ -269,3 +269,36 @@ def test_nothing_with_something_after_it_is_not_taken_for_nothing() -> None:
         "went_well", "nothing special but my kid called", reasked=False, days_since_last=7
     )
     assert [say.response for say in judged.say] != ["utter_checkup_reflect_nothing_went_well"]
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "heard"),
+    [
+        ("next_step", "Ok truthfully. My dad died Wednesday. Funeral is Saturday.", "loss"),
+        ("went_well", "people at church still look at me funny, say im trading one drug", "hard"),
+        ("next_step", "i need the money tho. rent at the house is 750", "hard"),
+        ("next_step", "omg these kids are going to kill me", "hard"),
+    ],
+)
+def test_something_hard_told_for_a_good_thing_or_a_step_is_heard_never_filed_or_praised(
+    question: str, text: str, heard: str
+) -> None:
+    """d20, d28, d29 and d30 of the sealed 2027-05 conversations (read once: a fit)."""
+    judged = judge(question, text, reasked=False, days_since_last=7)
+
+    assert judged.slots[slot_of(question)] == SKIPPED
+    assert [say.response for say in judged.say] == [f"utter_checkup_heard_{heard}"]
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("went_well", "paid my rent on time for once"),
+        ("next_step", "call my sponsor before the funeral"),
+        ("next_step", "ask my counselor about the take-homes"),
+    ],
+)
+def test_good_news_or_a_step_that_names_something_hard_is_still_the_answer(
+    question: str, text: str
+) -> None:
+    assert judge(question, text, reasked=False, days_since_last=7).slots[slot_of(question)] == text
