@@ -31,7 +31,7 @@ from bot.actions.barc10_most_true import (
 )
 from bot.actions.barc10_results import NONE_YET_TAG, RESULTS_TAG, asks_for_results, said_results
 from bot.actions.change_talk import QUESTIONS, REFLECTIONS, Heard
-from bot.actions.checkup import how_told_at_once
+from bot.actions.checkup import ActionCheckupReschedule, how_told_at_once
 from bot.actions.checkup_read import is_question
 from bot.actions.context_read import milestone_in, support_in
 from bot.actions.context_reply import (
@@ -64,7 +64,14 @@ from bot.actions.context_reply import (
     reply_for,
     variation,
 )
-from bot.actions.context_start import OFFERS, WHY_AGAIN, form_declined, form_to_start
+from bot.actions.context_start import (
+    BARC10_DECLINED,
+    OFFERS,
+    RESCHEDULED,
+    WHY_AGAIN,
+    form_declined,
+    form_to_start,
+)
 from bot.actions.database import app_database
 from bot.actions.fallback import GIVE_INFORMATION, NO_HANDOFF, request_peer
 from bot.actions.life_topics import RESPONSES as LIFE_TOPICS
@@ -120,7 +127,6 @@ MEDICATION = "medication"
 RESOURCES_WANTED = "resources_wanted"
 # A yes the engine missed to "want to go through it now?" (context_start.py): the form starts.
 FORM_STARTED = "form_started"
-FORM_DECLINED = "form_declined"
 # "what was my score?": their own BARC-10 totals, or that there is none yet.
 RESULTS, NO_RESULTS = "barc10_results", "barc10_no_results"
 FEELINGS = tuple(feeling_response(f) for f in ("low", "tired", "so_so", "good"))
@@ -156,6 +162,8 @@ RESPONSES = (
     MOST_TRUE,
     CORRECTED,
     *WHY_AGAIN.values(),
+    RESCHEDULED,
+    BARC10_DECLINED,
     *MEDICATION_RESPONSES,
     *FEELINGS,
     *LIFE_TOPICS,
@@ -256,7 +264,9 @@ class ActionInContext(Action):
             again = bool(recent) and said_results(recent[0])
             return self.own_results(dispatcher, tracker.sender_id, again)
         said = Said(recent[0] if recent else "", domain["responses"], tuple(recent[1:]))
-        handed_on = self.answers_an_offer(intent, text, said)
+        handed_on = self.answers_an_offer(intent, text, said) or self.declines_an_offer(
+            dispatcher, tracker, domain, said
+        )
         if handed_on is not None:
             return handed_on
         fix = correction_in(text) if finished_barc10_lately(said) else None
@@ -294,14 +304,27 @@ class ActionInContext(Action):
         return [SlotSet(CONTEXT_REPLY, heard.reflection)]
 
     @staticmethod
+    def declines_an_offer(
+        dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, said: Said
+    ) -> list[EventType] | None:
+        """A no to the offer of a form the engine missed ("can we skip the questions today"),
+        answered as its rule answers a no: said here, not handed on, so the engine's turn ends
+        with it."""
+        text = str(tracker.latest_message.get("text") or "")
+        answer = form_declined(text, offers_said(said)[0])
+        if answer is None:
+            return None
+        if answer == RESCHEDULED:  # when to ask again, read from the same words
+            ActionCheckupReschedule().run(dispatcher, tracker, domain)
+        else:
+            dispatcher.utter_message(response=answer)
+        return [SlotSet(CONTEXT_REPLY, answer)]
+
+    @staticmethod
     def answers_an_offer(intent: str, text: str, said: Said) -> list[EventType] | None:
         """A yes the engine missed to the offer of a form, or a place or a kind of support in
         answer to the offer of resources: handed on to the action that follows it."""
-        last, recent = offers_said(said)
-        declined = form_declined(text, last)
-        if declined is not None:
-            return [SlotSet(CONTEXT_REPLY, FORM_DECLINED), FollowupAction(declined)]
-        started = form_to_start(text, last, recent) if intent != "deny" else None
+        started = form_to_start(text, *offers_said(said)) if intent != "deny" else None
         if started is not None:
             # A yes the engine missed may say how things have been ("ok tired. this commute is
             # killing me"): taken as that answer, as after a yes the engine heard.
@@ -378,7 +401,7 @@ def _chosen_at(turn: Turn) -> tuple[Run, ...]:
         return ((GIVE_INFORMATION,),)
     if chosen == REQUEST_PEER_ES:
         return ((spanish.PEER_ASKED,),)
-    if chosen in (MEDICATION, RESOURCES_WANTED, FORM_STARTED, FORM_DECLINED):
+    if chosen in (MEDICATION, RESOURCES_WANTED, FORM_STARTED):
         return ((),)  # the resources' own action, which follows, says what is said
     if chosen in REFLECTIONS:
         return ((str(chosen), str(chosen) + "_ask"),)

@@ -88,12 +88,14 @@ _SKIP_IT = re.compile(
     r"(?:\s+(?:questions|statements|check ?(?:in|up)s?|one|it|this|today|them|for now))*$"
     r"|\bnot (?:feeling|up for|in the mood for) (?:the |these |your )?(?:questions|it|this)\b"
 )
-_AFTER_A_NO = {"barc10_form": "utter_barc10_declined", "checkup_form": "action_checkup_reschedule"}
+BARC10_DECLINED = "utter_barc10_declined"
+RESCHEDULED = "utter_checkup_rescheduled"  # {when}: action_checkup_reschedule says it
+_AFTER_A_NO = {"barc10_form": BARC10_DECLINED, "checkup_form": RESCHEDULED}
 
 
 def form_declined(text: str, last: str | None) -> str | None:
-    """What to run after a no to the offer said last, in words the engine missed; None when
-    the message is no such no."""
+    """What is said to a no to the offer said last, in words the engine missed; None when the
+    message is no such no."""
     if last not in OFFERS or _SKIP_IT.search(" ".join(words(text))) is None:
         return None
     return _AFTER_A_NO[OFFERS[last]]

@@ -45,9 +45,9 @@ def test_doing_it_a_few_messages_after_the_offer_starts_it_but_a_bare_ok_does_no
 @pytest.mark.parametrize(
     ("text", "after"),
     [
-        ("can we skip the questions today", "action_checkup_reschedule"),  # d21, 2027-05
-        ("not feeling the questions rn", "action_checkup_reschedule"),
-        ("skip it today", "action_checkup_reschedule"),
+        ("can we skip the questions today", "utter_checkup_rescheduled"),  # d21, 2027-05
+        ("not feeling the questions rn", "utter_checkup_rescheduled"),
+        ("skip it today", "utter_checkup_rescheduled"),
     ],
 )
 def test_a_no_in_words_of_skipping_it_is_taken_as_a_no_to_the_offer(text: str, after: str) -> None:
