@@ -73,7 +73,7 @@ from bot.actions.context_start import (
     form_to_start,
 )
 from bot.actions.database import app_database
-from bot.actions.fallback import GIVE_INFORMATION, NO_HANDOFF, request_peer
+from bot.actions.fallback import GIVE_INFORMATION, peer_requested, request_peer
 from bot.actions.life_topics import RESPONSES as LIFE_TOPICS
 from bot.actions.life_topics import who_in
 from bot.actions.medication import RESPONSES as MEDICATION_RESPONSES
@@ -96,7 +96,6 @@ from bot.actions.resources_location import parse_location
 from bot.actions.resources_select import topic_of
 from core.clock import utcnow
 from escalation.companion.language import wait_phrase
-from escalation.responses import asks_for_person
 from store import barc10 as barc10_store
 from store.models import Direction, Message
 
@@ -277,7 +276,7 @@ class ActionInContext(Action):
             return self.reflect(dispatcher, heard, said, domain)
         chosen = reply_for(intent, text, said)
         if chosen == REQUEST_PEER:
-            self.request_peer(dispatcher, tracker.sender_id)
+            self.request_peer(dispatcher, tracker.sender_id, said)
             return [SlotSet(CONTEXT_REPLY, chosen)]
         wait = request_peer(tracker.sender_id) if chosen == REQUEST_PEER_ES else None
         response = spanish.PEER_ASKED if chosen == REQUEST_PEER_ES else chosen
@@ -367,11 +366,8 @@ class ActionInContext(Action):
         return [SlotSet(CONTEXT_REPLY, RESULTS if had else NO_RESULTS)]
 
     @staticmethod
-    def request_peer(dispatcher: CollectingDispatcher, sender: str) -> None:
-        wait = request_peer(sender)
-        if wait is None:
-            logger.warning("context: no participant for this conversation; no peer asked")
-        text = NO_HANDOFF if wait is None else asks_for_person(wait)
+    def request_peer(dispatcher: CollectingDispatcher, sender: str, said: Said) -> None:
+        text = peer_requested(sender, said.text)
         dispatcher.utter_message(text=text, metadata=GIVE_INFORMATION)
 
 

@@ -70,14 +70,21 @@ class ActionRequestPeer(Action):
         tracker: Tracker,
         domain: DomainDict,  # noqa: ARG002 - the action interface
     ) -> list[EventType]:
-        wait = request_peer(tracker.sender_id)
-        if wait is None:
-            logger.warning("fallback: no participant for this conversation; no peer asked")
-        text = NO_HANDOFF if wait is None else asks_for_person(wait)
-        if wait is not None and _said_last(tracker) == text:
-            text = already_asked(wait)  # never the same words twice (c24 of 2027-02)
+        text = peer_requested(tracker.sender_id, _said_last(tracker))
         dispatcher.utter_message(text=text, metadata=GIVE_INFORMATION)
         return []
+
+
+def peer_requested(sender: str, said_last: str | None) -> str:
+    """A peer asked to text the person, and what they are told: when to expect them, or that
+    they are on the list when that was just said (never the same words twice, c24 of
+    2027-02)."""
+    wait = request_peer(sender)
+    if wait is None:
+        logger.warning("no participant for this conversation; no peer asked")
+        return NO_HANDOFF
+    text = asks_for_person(wait)
+    return already_asked(wait) if said_last == text else text
 
 
 def _said_last(tracker: Tracker) -> str | None:

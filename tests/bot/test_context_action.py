@@ -22,7 +22,7 @@ from bot.actions.database import app_database
 from core.clock import utcnow
 from core.settings import get_settings
 from escalation.levels import Level
-from escalation.responses import asks_for_person, peer_offer
+from escalation.responses import already_asked, asks_for_person, peer_offer
 from escalation.service import EscalationPolicy
 from store import barc10, messages
 from store.db import Database
@@ -342,3 +342,17 @@ def test_an_answer_corrected_after_the_barc10_is_changed_and_said_so(action_db: 
         assert participant is not None
         (finished,) = barc10.finished_checkins(session, participant.id)
         assert (finished.scores[7], finished.total) == (2, 29)
+
+
+def test_a_person_asked_for_twice_running_is_told_they_are_on_the_list(
+    action_db: Database,
+) -> None:
+    """c24 of the 2027-02 conversations (read): "am I talking to a real person?" then "Then I'd
+    like to talk to a real person" got the same words twice."""
+    wait = EscalationPolicy.from_settings(get_settings()).targets.within(Level.CONCERN)
+    text = "Then I'd like to talk to a real person. No offense."
+    sender = conversation(action_db, "sim:walt", asks_for_person(wait), text)
+
+    _, said = run(ActionInContext(), sender, "nlu_fallback", text)
+
+    assert [m["text"] for m in said] == [already_asked(wait)]
