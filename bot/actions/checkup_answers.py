@@ -47,6 +47,9 @@ LET_IT_GO = "utter_checkup_let_it_go"
 # about tapering and im kinda scared"): heard, and the question left, never asked again with
 # examples or answered "let's leave that one" as if nothing was said.
 HEARD = "utter_checkup_heard"
+# An answer to another question understood with nothing in it to say back ("days have been
+# chill" after the use question): said so, before the question is asked again.
+NOTED = "utter_checkup_noted"
 HEARD_HARD = {"loss": "utter_checkup_heard_loss", "hard": "utter_checkup_heard_hard"}
 # A question asked in place of an answer ("is there like a pill for drinking?"): never stored
 # or reflected as the answer; they choose to carry on, or to pause and ask it now.
@@ -186,6 +189,7 @@ REPLIES = (
     BODY_WARNING,
     LET_IT_GO,
     HEARD,
+    NOTED,
     *HEARD_HARD.values(),
     QUESTION_LATER,
     *(f"utter_checkup_reflect_how_{mood}" for mood in ("milestone", "need_help", "cravings")),

@@ -19,10 +19,12 @@ import re
 from typing import Any
 
 from bot.actions.checkup_answers import (
+    NOTED,
     OPEN_QUESTIONS,
     REASK,
     SKIPPED,
     Judged,
+    Say,
     aside,
     judge,
     replies,
@@ -163,6 +165,8 @@ def labelled(
         for q, (t, value) in list(found.items())[:said_back]
         for say in replies(q, value, t, language=language)
     ]
+    if not judged.say and not ahead_said:  # something was understood: never met with silence
+        ahead_said = [Say(NOTED)]
     return Judged(
         {**updates, **judged.slots},
         judged.stored,
