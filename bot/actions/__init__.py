@@ -13,7 +13,12 @@ from bot.actions.context import ActionInContext, ActionInContextFallback
 from bot.actions.fallback import ActionRequestPeer
 from bot.actions.greet import ActionGreetParticipant
 from bot.actions.handback import ActionResumeAfterHandback
-from bot.actions.resources import ActionResourcesMore, ActionResourcesOffer, ActionResourcesShow
+from bot.actions.resources import (
+    ActionResourcesDeclined,
+    ActionResourcesMore,
+    ActionResourcesOffer,
+    ActionResourcesShow,
+)
 from bot.actions.rulers import ActionRulersFinish, ActionRulersStart, ValidateRulersForm
 
 __all__ = [
@@ -28,6 +33,7 @@ __all__ = [
     "ActionInContext",
     "ActionInContextFallback",
     "ActionRequestPeer",
+    "ActionResourcesDeclined",
     "ActionResourcesMore",
     "ActionResourcesOffer",
     "ActionResourcesShow",

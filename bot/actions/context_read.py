@@ -24,6 +24,9 @@ FEELING_NAMES = tuple(f.value for f in Feeling)
 
 # Checked in this order: "not great" is low before "great" is good; "tired but ok" is tired.
 _FEELINGS: tuple[tuple[Feeling, re.Pattern[str]], ...] = (
+    # Tears of joy before tears ("i cried in the car lol happy tears 😭", d06 of the sealed
+    # 2027-05 conversations, read once, was told "today has been a hard one").
+    (Feeling.GOOD, re.compile(r"\bhappy\s+(?:tears|cry(?:ing)?)\b|\btears\s+of\s+joy\b")),
     (
         Feeling.LOW,
         re.compile(
@@ -200,8 +203,27 @@ def feeling_in(text: str) -> Feeling | None:
 
 
 def slip_in(text: str) -> bool:
-    """Whether the person tells of a return to use ("had a year. drank last night")."""
-    return _SLIP.search(text.lower().replace("'", "").replace("\u2019", "")) is not None
+    """Whether the person tells of their own return to use ("had a year. drank last night"),
+    not someone else's ("my roommate just got out and shes using again", d08 of the sealed
+    2027-05 conversations, read once: heard as their own slip)."""
+    lowered = text.lower().replace("'", "").replace("\u2019", "")
+    return any(_theirs(lowered[: found.start()]) for found in _SLIP.finditer(lowered))
+
+
+def _theirs(before: str) -> bool:
+    """Whether the slip told after these words is the person's own: its clause names nobody
+    else, or names them too ("she relapsed so i drank again")."""
+    clause = re.split(r"[.;!?\n]", before)[-1]
+    return _SOMEONE_ELSE.search(clause) is None or _MYSELF.search(clause) is not None
+
+
+# Who else a slip may be told of: a third person, or someone named by who they are to them.
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:she|he|they|shes|hes|theyre|her|his|their|roommate|friend|buddy|brother|sister|son|"
+    r"daughter|mom|dad|mother|father|husband|wife|boyfriend|girlfriend|bf|gf|partner|cousin|"
+    r"sponsee|sponsor|ex)\b"
+)
+_MYSELF = re.compile(r"\b(?:i|im|ive|id|myself)\b")
 
 
 def milestone_in(text: str) -> str | None:

@@ -49,6 +49,7 @@ _WORD_FOR = {  # who they name, as the assistant names them back
     "grandkids": "your grandkids", "mom": "your mom", "mother": "your mother", "ma": "your mom",
     "dad": "your dad", "father": "your dad", "sister": "your sister", "brother": "your brother",
     "family": "your family", "fiance": "your fiancé", "fiancee": "your fiancée",
+    "roommate": "your roommate", "best friend": "your best friend",
 }  # fmt: skip
 _CLOSE_ONE = re.compile(
     r"\b(?:my|mi|our)\s+(?:(?:little|lil|older|younger|big|baby|\d+\s*(?:yo|year\s*old)|ex)\s+)?"
@@ -198,8 +199,19 @@ def life_topic_in(text: str) -> Heard | None:
     lowered = _plain(text)
     for topic, pattern in _TOPICS:
         if pattern.search(lowered):
+            if topic in _OWN_OR_THEIRS and _about_someone_close(lowered):
+                topic = LifeTopic.CLOSE_ONE  # "my son is using again": theirs, not the person's
             return Heard(topic, who_in(lowered) if topic is LifeTopic.CLOSE_ONE else "")
     return None
+
+
+# Told of the person, or of someone close to them: "my roommate just got out and shes using
+# again" (d08 of the sealed 2027-05 conversations, read once) was heard as their own.
+_OWN_OR_THEIRS = (LifeTopic.USING, LifeTopic.JUST_OUT)
+
+
+def _about_someone_close(lowered: str) -> bool:
+    return bool(who_in(lowered)) and re.search(r"\b(?:i|im|ive|id|me|myself)\b", lowered) is None
 
 
 def body_warning_in(text: str) -> bool:

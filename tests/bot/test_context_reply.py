@@ -12,7 +12,7 @@ import yaml
 
 from bot.actions import spanish
 from bot.actions.context import answers_offer_of_resources
-from bot.actions.context_read import Feeling, feeling_in, milestone_in, support_in
+from bot.actions.context_read import Feeling, feeling_in, milestone_in, slip_in, support_in
 from bot.actions.context_reply import (
     ACKNOWLEDGE,
     ASK_AWAY,
@@ -630,3 +630,32 @@ def test_a_text_for_someone_else_a_question_coming_or_a_dying_phone_is_answered_
 def test_a_wrong_number_in_a_story_is_not_a_text_meant_for_someone_else() -> None:
     text = "i dialed the wrong number for my doctor twice today"
     assert reply_for("nlu_fallback", text, said("")) != "utter_wrong_chat"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i cried in the car this morning lol happy tears 😭", Feeling.GOOD),
+        ("tears of joy today, my kid called me", Feeling.GOOD),
+    ],
+)
+def test_tears_of_joy_are_read_as_joy(text: str, expected: Feeling) -> None:
+    """d06 of the sealed 2027-05 conversations (read once) was told "a hard one"."""
+    assert feeling_in(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my roommate just got out and she's using again. like in our apartment",
+        "my son is using again",
+    ],
+)
+def test_someone_elses_use_is_heard_as_about_them_not_as_the_persons_slip(text: str) -> None:
+    """d08 of the sealed 2027-05 conversations (read once) was told "this slip hit hard"."""
+    assert not slip_in(text)
+    assert reply_for("nlu_fallback", text, said("")) == "utter_heard_close_one"
+
+
+def test_a_slip_told_beside_someone_elses_is_still_their_own() -> None:
+    assert slip_in("she relapsed so i drank again")

@@ -15,6 +15,7 @@ from bot.actions.resources import (
     NOTHING,
     PERMISSION,
     WHERE_HINT,
+    ActionResourcesDeclined,
     ActionResourcesMore,
     ActionResourcesOffer,
     ActionResourcesShow,
@@ -239,3 +240,19 @@ def test_the_worry_about_medication_is_answered_with_no_offer_of_places_on_top()
 
     assert answer["response"] == "utter_medication_worry"
     assert slots["resource_topic"] == "medication"
+
+
+def test_a_no_that_names_where_they_are_shares_the_options_there() -> None:
+    """d12 of the sealed 2027-05 conversations (read once): "72204. i can drive in the day not
+    at night" was read as a no for its "not"."""
+    text = "72204. i can drive in the day not at night"
+    (message,), slots = run(ActionResourcesDeclined(), text, {"resource_topic": "meetings"}, "deny")
+
+    assert message["text"].startswith("A few options for meetings")
+    assert slots["resource_location"] == "AR 72204"
+
+
+def test_a_plain_no_to_the_offer_is_left_with_the_person() -> None:
+    (message,), slots = run(ActionResourcesDeclined(), "nah im good", {}, "deny")
+
+    assert (message["response"], slots) == ("utter_resources_declined", {})

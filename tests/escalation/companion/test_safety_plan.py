@@ -192,19 +192,28 @@ def test_not_knowing_said_first_is_not_what_goes_in_the_plan(
     assert not turn.plan_line.text.lower().startswith(("no s", "idk"))
 
 
-def test_giving_the_means_away_is_taken_as_the_answer_even_while_risk_is_still_rated() -> None:
+@pytest.mark.parametrize(
+    ("message", "kept"),
+    [
+        ("i could give it to my brother i guess. he lives down the road", "brother"),
+        # d17 of the sealed 2027-05 conversations (read once) was told "the pain is really
+        # strong right now" for throwing the blade out.
+        ("ok i put it in the trash outside", "trash"),
+    ],
+)
+def test_giving_the_means_away_is_taken_as_the_answer_even_while_risk_is_still_rated(
+    message: str, kept: str
+) -> None:
     # "i could give it to my brother" about a rifle: the distance from the means is the step
     # that matters most; the message rates a crisis in its context, and is still heard.
     conversation = Conversation()
     conversation.open(Screening(Level.EMERGENCY, ("suicide:means-at-hand",)))
 
-    turn = conversation.say(
-        "i could give it to my brother i guess. he lives down the road", SUICIDAL
-    )
+    turn = conversation.say(message, SUICIDAL)
 
     assert turn.plan_line is not None
     assert turn.plan_line.section == "safer-surroundings"
-    assert "brother" in turn.plan_line.text
+    assert kept in turn.plan_line.text
 
 
 @pytest.mark.parametrize(
