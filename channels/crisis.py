@@ -44,7 +44,11 @@ class CrisisTurns:
                 return [already_asked(wait, language)]
             return replies
         turn = companion.opening(
-            screening, language=language, plan=_plan(session, message), wait=wait
+            screening,
+            language=language,
+            plan=_plan(session, message),
+            wait=wait,
+            text=message.text or "",
         )
         escalation.companion = dict(turn.state)
         return list(turn.texts)

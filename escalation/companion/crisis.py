@@ -63,12 +63,18 @@ _ONLY_WHEN = re.compile(
 
 
 def opening(
-    screening: Screening, plan: Sequence[PlanLine], state: State, voice: Voice
+    screening: Screening, plan: Sequence[PlanLine], state: State, voice: Voice, said: str = ""
 ) -> list[str]:
     emergency = screening.level >= Level.EMERGENCY
     state.mode, state.walk = "plan", safety_plan.walk(plan, emergency)
     if model_vote_alone(screening):
         state.mode = CHECK  # asked first; the plan only if they say yes, or are unsure
+        if about_someone_else(said):
+            # "he says he has it handled": their worry for someone else heard first, with what
+            # to do if that person is in danger, then the same question about them. Asked once:
+            # a second answer about the other person lets it go (`_checked`).
+            state.told.append("check.again")
+            return [voice.say("check.ask.other")]
         return [voice.say("check.ask")]
     first = voice.say("emergency.open" if emergency else "crisis.open.ack")
     poison = "suicide:poisoning" in screening.reasons
@@ -81,6 +87,29 @@ def opening(
         state.asked = RECALL
         return [first, peer, remembered]
     return [first, peer, safety_plan.ask_next(state, voice) or voice.say("done.check_in")]
+
+
+# Who a message is about, when the model's vote alone rated it a crisis: someone else, told of
+# in the third person, with no first person but a worry for them. Six of the eight false crises
+# of the sealed 2027-05 conversations (read once) were of this kind ("he's not ready. i can't
+# make him ready" is not: it has an "i" outside a worry).
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:he|she|hes|shes|him|her|his|hers|my (?:son|daughter|brother|sister|mom|dad|mother|"
+    r"father|husband|wife|boyfriend|girlfriend|friend|roommate|sponsee|cousin|partner|kid|"
+    r"grandson|granddaughter|nephew|niece|uncle|aunt))\b"
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|im|ive|id|ill|me|myself)\b")
+_WORRIED_FOR = re.compile(
+    r"\bi(?: am|m)? (?:so |really |just )?(?:worried|scared|afraid|concerned|freaking out) "
+    r"(?:about|for) (?:him|her|them|my)\b"
+)
+
+
+def about_someone_else(said: str) -> bool:
+    """Whether a normalised message is about someone else, not the person who wrote it."""
+    if _SOMEONE_ELSE.search(said) is None:
+        return False
+    return _FIRST_PERSON.search(_WORRIED_FOR.sub("", said)) is None
 
 
 def model_vote_alone(screening: Screening) -> bool:

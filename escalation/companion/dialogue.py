@@ -19,15 +19,20 @@ from escalation.levels import Screening
 
 
 def opening(
-    screening: Screening, *, language: str, plan: Sequence[PlanLine], wait: timedelta
+    screening: Screening,
+    *,
+    language: str,
+    plan: Sequence[PlanLine],
+    wait: timedelta,
+    text: str = "",
 ) -> Turn:
-    """The first reply to a message that opens (or raises to) an emergency or crisis."""
+    """The first reply to a message (`text`) that opens (or raises to) an emergency or crisis."""
     state = State()
     voice = _voice(language, state, wait, ())
     if overdose.is_overdose(screening, ""):
         state.who = "self" if overdose.is_own(screening) else ""
         return _turn(overdose.opening(voice, state), state, voice, None)
-    return _turn(crisis.opening(screening, plan, state, voice), state, voice, None)
+    return _turn(crisis.opening(screening, plan, state, voice, normalise(text)), state, voice, None)
 
 
 def follow_up(

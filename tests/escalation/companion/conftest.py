@@ -31,8 +31,10 @@ class Conversation:
     state: dict[str, Any] | None = None
     turns: list[Turn] = field(default_factory=list)
 
-    def open(self, screening: Screening) -> Turn:
-        turn = opening(screening, language=self.language, plan=tuple(self.plan), wait=WAIT)
+    def open(self, screening: Screening, text: str = "") -> Turn:
+        turn = opening(
+            screening, language=self.language, plan=tuple(self.plan), wait=WAIT, text=text
+        )
         return self._keep(turn)
 
     def say(self, text: str, screening: Screening = NONE) -> Turn:

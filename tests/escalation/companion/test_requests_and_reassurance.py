@@ -152,6 +152,38 @@ def test_no_answer_to_the_direct_question_is_asked_once_more_then_the_plan_start
 
 
 @pytest.mark.parametrize(
+    "message",
+    [
+        "He won't talk about it. Says he has it handled",  # 2027-04 c15, read
+        "she's not ready. my sister keeps saying she'll stop when she wants to",
+        "my son says he doesnt want to be here anymore",
+    ],
+)
+def test_the_models_vote_alone_on_a_message_about_someone_else_asks_about_them_and_the_person(
+    message: str,
+) -> None:
+    """Six of the eight false crises of the sealed 2027-05 conversations (read once) were about
+    someone else, and were asked only whether the person was having thoughts of suicide."""
+    conversation = Conversation()
+    asked = conversation.open(MODEL_ONLY, message)
+
+    talked_on = conversation.say("he just keeps saying hes fine")
+
+    assert asked.texts[0].startswith("It sounds like you're worried about someone.")
+    assert ("911" in joined(asked), "suicide" in joined(asked)) == (True, True)
+    assert talked_on.state["mode"] == "released"  # asked once, not pressed on their worry
+
+
+@pytest.mark.parametrize(
+    "message", ["i'm worried my son is using again and i cant sleep", "he left and i want to die"]
+)
+def test_a_message_that_is_also_about_the_person_gets_the_direct_question(message: str) -> None:
+    asked = Conversation().open(MODEL_ONLY, message)
+
+    assert asked.texts[0].startswith("I want to check something")
+
+
+@pytest.mark.parametrize(
     ("message", "expected"),
     [
         # s20 of the 2027-01 conversations: filed as a warning sign, never answered.
