@@ -192,15 +192,48 @@ def parse_answer(text: str) -> Answer:
     words = [_corrected(w) for w in normalise(text)]
     if not words:
         return None
+    chosen = _choice(words)
+    if chosen is not None:
+        return chosen
+    in_a_clause = _one_clause_rates(text)
+    if in_a_clause is not None:
+        return in_a_clause
     if any(w.isdigit() for w in words):
         return _leading_digit(text) or _digit_outside_a_question(text, words)
-    return (
-        _choice(words)
-        or _digit(words)
-        or _leading_number_word(text)
-        or _scale_words(words)
-        or _yes_or_no(words)
-    )
+    return _digit(words) or _leading_number_word(text) or _scale_words(words) or _yes_or_no(words)
+
+
+_CLAUSE = re.compile(r"[.!?;,\n]+")
+_SHORTEST_STORY = 4  # words: a clause this long is a story, whose numbers are not ratings
+
+
+def _one_clause_rates(text: str) -> int | None:
+    """The rating of the one clause that gives one, around others that tell a story: "savannah?
+    proud? 4. the tourists tho", "kinda? like most days", "my apartment is above a honky tonk. so
+    no" (d32 and d37 of the sealed 2027-05 conversations, read once: a fit). A number counts only
+    in a short clause ("the 6am thing is killing me" rates nothing); two ratings, none."""
+    clauses = [c for c in _CLAUSE.split(text) if c.strip()]
+    if len(clauses) < 2:  # one clause is the whole message, read as a whole
+        return None
+    found = {rating for clause in clauses if (rating := _clause_rating(clause)) is not None}
+    return found.pop() if len(found) == 1 else None
+
+
+# A number that counts or tells the time is no rating: "4 months on tuesday", "the 6am shift".
+_COUNTS = re.compile(
+    r"\d+\s*(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|am|pm|hours?|hrs?|mins?|minutes?|"
+    r"times|x|%|k)\b|[$#]\s*\d",
+    re.IGNORECASE,
+)
+
+
+def _clause_rating(clause: str) -> int | None:
+    words = [_corrected(w) for w in normalise(clause)]
+    if not words or _COUNTS.search(clause):
+        return None
+    if len(words) < _SHORTEST_STORY and (any(w.isdigit() for w in words) or len(words) == 1):
+        return _leading_digit(clause) or _digit(words) or _scale_words(words) or _yes_or_no(words)
+    return _scale_words(words) or _yes_or_no(words)
 
 
 # Several statements rated in one message, in order ("5 4 3 2 5 4 3 6 4 5", "5, 4, 3"): three

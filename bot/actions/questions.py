@@ -128,6 +128,8 @@ _SCORING = re.compile(
     r"|\bout of (?:60|sixty|what|how many)\b|\bhow (?:is|does) (?:it|the barc\w*|that) (?:get )?"
     r"(?:scored|score|add up|work)\b"
     r"|\bwhat (?:does|do) (?:the|my|a) (?:score|total|number)s? mean\b"
+    # A total of their own, asked about: "is 55 good?? i added it up myself" (d37, 2027-05)
+    r"|\bis (?:a )?[1-6]\d (?:good|bad|ok|okay|high|low|normal)\b"
 )
 
 

@@ -153,3 +153,30 @@ def test_every_score_on_the_scale_can_be_said_in_words() -> None:
         "strongly agree",
     ]
     assert [parse_answer(w) for w in words] == [1, 2, 3, 4, 5, 6]
+
+
+@pytest.mark.parametrize(
+    ("text", "rating"),
+    [
+        ("😂 savannah? proud? 4. the tourists tho", 4),
+        ("kinda? like most days", 4),
+        ("my apartment is literally above a honky tonk. so no", 2),
+        ("agree, my band is super supportive. they don't drink at gigs when i'm there", 5),
+        ("agree! 4 months on tuesday", 5),
+    ],
+)
+def test_the_one_clause_that_rates_is_read_around_a_story(text: str, rating: int) -> None:
+    """d32 and d37 of the sealed 2027-05 conversations (read once: a fit)."""
+    assert parse_answer(text) == rating
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can i get take homes? the 6am thing is killing me",
+        "i was 2 years sober, now 3 months",
+        "4 or 5, idk",
+    ],
+)
+def test_a_count_a_time_or_two_ratings_around_a_story_rate_nothing(text: str) -> None:
+    assert parse_answer(text) is None

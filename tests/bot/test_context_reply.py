@@ -598,6 +598,7 @@ def test_again_to_the_offer_of_a_form_is_answered_and_a_yes_after_it_starts_the_
         # d15 of the sealed 2027-05 conversations (read once).
         ("what's a good score anyway? is it out of 60?", "utter_barc10_scoring"),
         ("how is the barc scored", "utter_barc10_scoring"),
+        ("is 55 good?? i added it up myself lol", "utter_barc10_scoring"),
     ],
 )  # fmt: skip
 def test_a_question_about_a_medication_or_the_record_the_engine_missed_is_answered(
@@ -614,6 +615,7 @@ def test_a_question_about_a_medication_or_the_record_the_engine_missed_is_answer
     [
         ("lol wrong chat mb", "utter_wrong_chat"),
         ("sorry wrong number", "utter_wrong_chat"),
+        ("LMAO that was for my husband im dead 💀 sorry", "utter_wrong_chat"),
         ("quick question before i lose my nerve", ASK_AWAY),
         ("phone at 8% sry", "utter_heard_busy_now"),
     ],
