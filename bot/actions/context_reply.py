@@ -212,6 +212,7 @@ def said_outright(text: str) -> str | None:
         (unsure_how_signed_up, HOW_SIGNED_UP),
         (asks_what_this_is, WHAT_THIS_IS),
         (asks_for_a_peer, REQUEST_PEER),
+        (meant_for_someone_else, WRONG_CHAT),  # let go lightly, whoever it names
         (wants_fewer_texts, FEWER_TEXTS),
         (asks_for_a_moment, TAKE_YOUR_TIME),
         (announces_a_question, ASK_AWAY),
@@ -304,12 +305,9 @@ def medication_asked_about(text: str) -> str | None:
 
 
 def in_kind(text: str) -> str | None:
-    """A goodbye or a thank-you the engine did not read as one, answered as one, and a text
-    sent to the wrong chat let go lightly."""
+    """A goodbye or a thank-you the engine did not read as one, answered as one."""
     if signs_off(text):
         return GOODBYE
-    if meant_for_someone_else(text):
-        return WRONG_CHAT
     return WELCOME if thanks_only(text) else None
 
 
