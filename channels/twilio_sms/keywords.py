@@ -29,10 +29,13 @@ _WORDS = {
 # Whole messages, after _plain(): lowercase, apostrophes and end punctuation gone.
 _OPT_OUT_PHRASES = re.compile(
     r"(please |pls |plz )?("
-    r"(stop|quit) (texting|messaging|msging|txting|contacting|sending me (texts|messages))( me)?"
+    r"(stop|quit) (texting|messaging|msging|txting|contacting|sending me (texts|messages))"
+    r"( me| this number)?"
     r"|dont (text|message|msg|contact) me (anymore|again|any more)"
     r"|(unsubscribe|opt) me( out)?|opt out|remove me( from (this|the|your) list)?"
-    r"|take me off (this|the|your) list|no more (texts|messages|check ?ins|check ?ups)"
+    # "please take me off whatever list this is" (e05 of 2027-06, read once)
+    r"|take me off (this|the|your|ur|that|whatever|any) (texting |text )?list( this is)?"
+    r"|no more (texts|messages|check ?ins|check ?ups)"
     r"|stop (the|these|your|all the) (texts|messages|check ?ins|check ?ups)"
     r"|i (want|wanna|would like|need) to (unsubscribe|opt out|stop (getting|receiving) "
     # "i want to stop getting these texts period" (d38 of 2027-05, read once, mid-way through
@@ -63,7 +66,8 @@ def sms_keyword(text: str, *, opted_out: bool) -> Keyword | None:
 # A sentence of its own that asks to stop ("ok this is a lot. unsubscribe pls", "actually just
 # stop texting me. ill text u if i need u"), when nothing in the message could be risk: a
 # message that might be is screened and answered instead (an opt-out skips the assistant).
-_SENTENCES = re.compile(r"[.!?\n]+")
+# Commas too: "im done with this, dont text me anymore" (e12 of 2027-06, read once).
+_SENTENCES = re.compile(r"[.!?,;\n]+")
 _LEADING = re.compile(
     r"^(?:(?:ok|okay|k|actually|just|so|yes|yeah|ya|and|but|honestly|lol|no|nah|seriously|"
     r"anyway|also|well)\s+)+"

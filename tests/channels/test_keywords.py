@@ -90,6 +90,13 @@ def test_sms_keywords_are_whole_messages(text: str, expected: Keyword | None) ->
         ("I think I'm finished with them now. Would you please stop sending the check-ins?",
          Keyword.STOP),
         ("could you stop sending them so often", None),
+        # e05, e12 and e26 of the sealed 2027-06 conversations (read once): not honoured there.
+        ("ok actually i dont really want these anymore. please take me off whatever list this is",
+         Keyword.STOP),
+        ("im done with this, dont text me anymore", Keyword.STOP),
+        ("pls quit messaging this number", Keyword.STOP),
+        ("stop texting me so much, its annoying", None),
+        ("dont text me anymore, im going to end it", None),  # risk: screened and answered
     ],
 )  # fmt: skip
 def test_asked_in_a_sentence_to_stop_the_texts_is_an_opt_out(
