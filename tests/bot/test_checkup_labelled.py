@@ -100,3 +100,19 @@ def test_how_things_have_been_told_at_another_question_is_kept_for_that_one() ->
     assert judged is not None
     assert judged.slots[slot_of("how")] == "days have been chill. too chill. thats the problem"
     assert judged.slots[slot_of("use")] is None
+
+
+def test_in_spanish_how_they_are_and_the_cravings_named_go_to_their_questions() -> None:
+    """e18 of the sealed 2027-06 conversations (read once): "La verdad no muy bien" was read as
+    cravings at 0, and "Las ganas están en 9" at the how-often question was lost."""
+    told = "La verdad no muy bien. Volví a tomar el viernes después de un año."
+    judged = labelled("cravings", told, reasked=False, days_since_last=7, language="es")
+    named = labelled("use_often", "Las ganas están en 9", False, 7, "es")
+
+    assert judged is not None
+    assert named is not None
+    assert (judged.slots[slot_of("how")], judged.slots[slot_of("cravings")]) == (
+        "La verdad no muy bien.",
+        None,
+    )
+    assert named.slots[slot_of("cravings")] == 9
