@@ -27,13 +27,16 @@ from escalation.levels import Level, Screening
 # still not breathing") is answered for the most urgent, and every fact is remembered.
 _FACTS = (
     "naloxone_failed",
+    "asks_second_dose",
     "blue",
     "not_responding",
     "snoring",
     "doing_breaths",
     "no_naloxone",
+    "in_care",
     "breathing_again",
     "gave_naloxone",
+    "has_naloxone",
     "arrived",
     "called_911",
     "what_taken",
@@ -135,12 +138,15 @@ def _key(fact: str, state: State) -> str:
     called = ".called" if state.called else ""
     given = ".given" if state.naloxone == "given" else ""
     keys = {
+        "asks_second_dose": "od.second_dose.asked",
+        "has_naloxone": "od.gave" if state.naloxone == "given" else "od.has_naloxone",
         "blue": f"od.blue{called}",
         "not_responding": f"od.not_breathing{called}",
         "no_naloxone": f"od.no_naloxone{called}",
         "breathing_again": f"od.breathing{given}",
         "gave_naloxone": "od.gave",
         "naloxone_failed": "od.second_dose",
+        "in_care": "od.in_care",
     }
     return keys.get(fact, f"od.{fact}")  # snoring, doing_breaths, what_taken
 
@@ -162,6 +168,10 @@ def _otherwise(said: str, screening: Screening, state: State, voice: Voice) -> l
         return resources_reply(said, voice)
     if asks_for_person(said):
         return person_reply(voice, state)
+    if "od.in_care" in state.told:
+        # The person who overdosed is in care: what they say now is about themselves ("im
+        # shaking so bad. honestly i want to use right now just to not feel this").
+        return [voice.say("od.thanks.after" if says(said, "thanks") else "od.after.self")]
     if says(said, "thanks"):
         return [voice.say("od.thanks")]
     return [voice.say("od.check_in_breathing" if state.breathing else "od.check_in")]
@@ -174,6 +184,9 @@ def _remember(fact: str, state: State) -> None:
         state.naloxone = "given"
     elif fact == "breathing_again":
         state.breathing = True
+    elif fact == "in_care":  # awake, and with the responders
+        state.breathing = state.called = True
+        state.told.append("od.in_care")
     elif fact in ("not_responding", "blue"):
         state.breathing = False
     elif fact in ("called_911", "arrived"):
