@@ -238,6 +238,8 @@ def _aside(said: str, screening: Screening, state: State, voice: Voice) -> list[
         return _why(state, voice)
     if says(said, "self_harm_now"):
         return [voice.say("self_harm.check")]
+    if says(said, "fears_988"):  # "i dont want to call 988 theyll send cops": the fear answered
+        return [voice.say("fear_988.answer"), _current(state, voice)]
     return []
 
 
@@ -304,6 +306,8 @@ def _not_a_plan_line(said: str, state: State, voice: Voice) -> list[str] | None:
     if opens_with(said, "took_it_back"):
         # "no not like that. i mean it just feels pointless": never a plan line
         return [f"{voice.say('took_back.ack')} {safety_plan.reask(state, voice)}"]
+    if opens_with(said, "still_at_risk"):  # "yes. i mean it", "i dont know if im safe"
+        return [voice.say("risk.restated"), safety_plan.reask(state, voice)]
     if _acknowledges(said) or "?" in said or _not_an_answer(said):
         opener = voice.say("thanks.reply" if says(said, "thanks") else "plan.reask")
         return [f"{opener} {safety_plan.reask(state, voice)}"]

@@ -257,3 +257,36 @@ def test_a_time_alone_on_the_means_step_is_asked_about_never_a_plan_line(
     assert "911" in joined(turn)
     assert "988" in joined(turn)
     assert turn.state["asked"] == "safer-surroundings"
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        ("yes. i mean it", "taking it seriously"),
+        ("i dont know if im safe. better than an hour ago", "taking it seriously"),
+        ("i dont want to call 988 theyll send cops", "fewer than 2%"),
+    ],
+)
+def test_risk_said_again_or_a_fear_of_988_is_answered_and_never_filed_in_the_plan(
+    message: str, said: str
+) -> None:
+    """e25 of the sealed 2027-06 conversations (read once: a fit) filed each in the plan ("Good.
+    Something that helps, on your own: yes")."""
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+    conversation.say("when i get tired like this")  # the warning sign
+
+    turn = conversation.say(message)
+
+    assert turn.plan_line is None
+    assert said in joined(turn).replace("I hear you, and I believe you", "taking it seriously")
+
+
+def test_the_means_put_in_another_room_is_the_step_taken() -> None:
+    conversation = Conversation()
+    conversation.open(Screening(Level.EMERGENCY, ("suicide:means-at-hand",)))
+
+    turn = conversation.say("ok. i put it in the other room", SUICIDAL)
+
+    assert turn.plan_line is not None
+    assert turn.plan_line.section == "safer-surroundings"
