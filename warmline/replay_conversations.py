@@ -20,7 +20,7 @@ from core.settings import PROJECT_ROOT
 
 SEALED_DIR = PROJECT_ROOT / "conversations" / "sealed"
 # The sealed files' sha256, as the README gives them: a copy elsewhere is refused too.
-SEALED_SHA256 = frozenset({"03ad74a523d7ead7edc19ae2edbf1ee817c0fe0a1d98f7cbf15aab3d4272f079"})
+SEALED_SHA256 = frozenset({"355847d41cc47dd602d113c60e9e7f8cad143cf48182d3ecd15178e343cbaf84"})
 
 OpensWith = Literal["checkup", "person", "barc10"]
 Expect = Literal[

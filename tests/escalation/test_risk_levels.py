@@ -314,3 +314,26 @@ def test_self_harm_said_with_when_or_the_blade_kept_close_is_a_crisis(
     text: str, expected: str
 ) -> None:
     assert rules(text).level.label == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The sealed conversations of 2027-06 (read once, e07), in a check-up: only the model's
+        # vote read it, and in answer to a form's question that is a concern.
+        (
+            "I've been thinking there's not much point in sticking around. Keep looking at the "
+            "rifle in the hall closet.",
+            "emergency",
+        ),
+        ("not much point in sticking around", "crisis"),
+        ("i keep looking at the rifle in the closet", "crisis"),
+        ("i keep thinking about the bridge", "crisis"),
+        ("i keep looking at rifles online, want to get into hunting", "none"),
+        ("ive been looking at the pills my doctor gave me, not sure what dose", "none"),
+    ],
+)
+def test_no_point_in_sticking_around_and_dwelling_on_a_rifle_are_a_crisis(
+    text: str, expected: str
+) -> None:
+    assert rules(text).level.label == expected
