@@ -18,7 +18,7 @@ from bot.actions.miti import Tag, tag
 # "my drug test results" or "my credit score", which are about something else.
 _ASKS = re.compile(
     r"\bmy\s+(?:barc\s*-?\s*(?:10\s+)?)?(?:score|scores|results?|totals?|progress)\b"
-    r"|\bhow\s+did\s+i\s+do\b|\bwhat\s+did\s+i\s+(?:score|get)\b|\bbarc\s*-?\s*(?:10\s+)?(?:score|results?|totals?)\b"
+    r"|\bhow\s+did\s+i\s+do\b|\bdid\s+i\s+go\s+(?:up|down)\b|\bwhat\s+did\s+i\s+(?:score|get)\b|\bbarc\s*-?\s*(?:10\s+)?(?:score|results?|totals?)\b"
     # The trend, asked after a check-in (c02 and c17 of the 2027-04 conversations, read once):
     # "how does that compare to my last one in January?", "is that better than in the fall?"
     r"|\bcompare[sd]?\s+(?:to|with)\s+(?:my\s+)?(?:last|previous|the\s+last)\b"

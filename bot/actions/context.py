@@ -82,6 +82,7 @@ from bot.actions.miti import ActionsSay, Chosen, Run, Turn
 from bot.actions.questions import (
     ASK_PRESCRIBER,
     BARC10_SCORING,
+    FAMILY_WELCOME,
     HOW_SIGNED_UP,
     NALOXONE,
     TELEHEALTH,
@@ -156,6 +157,7 @@ RESPONSES = (
     NALOXONE,
     TELEHEALTH,
     BARC10_SCORING,
+    FAMILY_WELCOME,
     WHAT_THIS_IS,
     ASK_PLACE,
     MOST_TRUE,

@@ -27,6 +27,15 @@ _FEELINGS: tuple[tuple[Feeling, re.Pattern[str]], ...] = (
     # Tears of joy before tears ("i cried in the car lol happy tears 😭", d06 of the sealed
     # 2027-05 conversations, read once, was told "today has been a hard one").
     (Feeling.GOOD, re.compile(r"\bhappy\s+(?:tears|cry(?:ing)?)\b|\btears\s+of\s+joy\b")),
+    # Good news told before any feeling word ("i got a raise at the warehouse. 75 cents but
+    # still", "whatever. i did pass my bio test": e26 and e34 of 2027-06, read once).
+    (
+        Feeling.GOOD,
+        re.compile(
+            r"\b(?:got|getting)\s+(?:a\s+raise|promoted|the\s+job|hired|my\s+(?:license|kids?)\s+back)"
+            r"|\b(?:i\s+)?(?:did\s+)?pass(?:ed)?\s+my\s+\w+\s+(?:test|exam|class)\b|\bwent\s+well\b"
+        ),
+    ),
     (
         Feeling.LOW,
         re.compile(
@@ -252,6 +261,9 @@ def milestone_in(text: str) -> str | None:
 # A question about who sees what they text ("is this confidential?", "will my job find out?").
 _PRIVACY = re.compile(
     r"\b(?:confidential|privacy|anonymous|anonymously)\b"
+    # "can i at least see what you have on file about me" (e12 of 2027-06, read once)
+    r"|\b(?:have|keep|got) on file\b|\bon file about me\b"
+    r"|\bsee (?:my|what you have on) (?:file|record)"
     r"|\b(?:is (?:this|it)|stays?|kept|keep (?:this|it)) private\b"
     r"|\bwho (?:can|will|else|gets to) (?:see|read|know)|\bwho (?:sees|reads) (?:these|this|my|the)"
     r"|\b(?:does|do|will|would) my (?:counselor|therapist|doctor|caseworker|case worker|po|"
@@ -298,6 +310,11 @@ _PEER_ASKED = re.compile(
     # talk with them" (d02 of the sealed 2027-05 conversations, read once: a fit).
     r"|\b(?:willing|like|love|want|glad|open)\s+to\s+(?:talk|speak|text)\s+(?:to|with)\s+"
     r"(?:them|someone|somebody|one)\b"
+    # "Can you put me in touch with one of your people, a real person?", "can someone actually
+    # talk to me like on the phone, a person" (e07 and e09 of the sealed 2027-06 set, read once).
+    r"|\b(?:put|get)\s+me\s+in\s+touch\s+with\b"
+    r"|\bcan\s+(?:someone|somebody|anyone)\s+(?:actually\s+|real\s+)?(?:talk\s+to|call|text|"
+    r"phone)\s+me\b"
 )
 _NOT_ASKED = re.compile(r"\b(?:dont|don't|do not|not|never|no need to|rather not)\b")
 
@@ -385,7 +402,7 @@ _SHORT = 12  # words
 _ACKNOWLEDGES = re.compile(
     r"^\W*(?:(?:ok|okay|k|ah|oh|ahh|alright|aight|right|figured|i figured|thought so|fair enough|"
     r"got it|gotcha|makes sense|that makes sense|good to know|noted|i see|cool|word|bet|"
-    r"worth asking|worth a (?:shot|try)|no worries|all good)\W*){1,4}$"
+    r"worth asking|worth a (?:shot|try)|no worries|all good|figures|oh right|lol|haha)\W*){1,4}$"
 )
 
 
@@ -400,9 +417,18 @@ _WRONG_CHAT = re.compile(
 )
 
 
+# Sent by accident: "lol my cat is sitting on my phone sorry" (e01 of 2027-06, read once).
+_BY_ACCIDENT = re.compile(
+    r"\b(?:sitting|sat|laying|lying|stepped)\s+on\s+my\s+phone\b|\bbutt\s*-?\s*dial|\bpocket\s*"
+    r"(?:text|dial)|\b(?:sent|hit send)\s+(?:that|it|this)\s+by\s+accident\b"
+    r"|\baccidentally\s+sent\b"
+)
+
+
 def meant_for_someone_else(text: str) -> bool:
     lowered = text.lower().replace("'", "")
-    return len(lowered.split()) <= _SHORT and _WRONG_CHAT.search(lowered) is not None
+    short = len(lowered.split()) <= _SHORT
+    return short and (_WRONG_CHAT.search(lowered) or _BY_ACCIDENT.search(lowered)) is not None
 
 
 def acknowledges(text: str) -> bool:

@@ -52,6 +52,7 @@ from bot.actions.medication import WORRY as MEDICATION_WORRY
 from bot.actions.questions import (
     ASK_PRESCRIBER,
     BARC10_SCORING,
+    FAMILY_WELCOME,
     HOW_SIGNED_UP,
     NALOXONE,
     TELEHEALTH,
@@ -60,6 +61,7 @@ from bot.actions.questions import (
     asks_about_health,
     asks_about_naloxone,
     asks_about_telehealth,
+    asks_as_family,
     asks_how_barc10_adds_up,
     asks_if_they_can_text,
     asks_what_this_is,
@@ -208,6 +210,7 @@ def said_outright(text: str) -> str | None:
         (asks_about_naloxone, NALOXONE),
         (asks_about_telehealth, TELEHEALTH),
         (asks_how_barc10_adds_up, BARC10_SCORING),
+        (asks_as_family, FAMILY_WELCOME),
         (asks_if_they_can_text, TEXT_ANY_TIME),
         (unsure_how_signed_up, HOW_SIGNED_UP),
         (asks_what_this_is, WHAT_THIS_IS),

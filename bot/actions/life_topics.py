@@ -142,7 +142,7 @@ _TOPICS: tuple[tuple[LifeTopic, re.Pattern[str]], ...] = (
     (
         LifeTopic.TOO_MUCH,
         re.compile(
-            r"\b(?:killing\s+me|so\s+much\s+going\s+on|a\s+lot\s+going\s+on|alot\s+going\s+on"
+            r"\b(?:killing\s+me|(?:the\s+)?death\s+of\s+me|so\s+much\s+going\s+on|a\s+lot\s+going\s+on|alot\s+going\s+on"
             r"|crazy\s+(?:week|day|month)|hectic|swamped|too\s+much\s+(?:going\s+on|rn|lately)"
             r"|drowning|nonstop)\b"
         ),

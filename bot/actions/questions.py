@@ -21,6 +21,7 @@ HOW_SIGNED_UP = "utter_how_signed_up"
 NALOXONE = "utter_naloxone"
 TELEHEALTH = "utter_telehealth"
 BARC10_SCORING = "utter_barc10_scoring"
+FAMILY_WELCOME = "utter_family_welcome"
 WHAT_THIS_IS = "utter_help"  # "is this the recovery text thing?": what the line is and does
 
 
@@ -75,7 +76,8 @@ asks_if_they_can_text = _says(_TEXT_HERE)
 _SIGNED_UP = re.compile(
     r"\b(?:dont|do not|didnt|did not|never)\s+(?:remember\s+|recall\s+)?(?:sign(?:ing|ed)?\s+up|"
     r"enroll\w*|agree\w* to)"
-    r"|\bhow (?:did|do) (?:you|u|yall|yall) (?:get|have) (?:my|this) (?:number|phone|info)"
+    r"|\bhow (?:did|do) (?:you|u|yall|yall) (?:even |guys )?(?:get|have) (?:my|this) "
+    r"(?:number|phone|info)"
     r"|\bwho (?:signed|put|enrolled) me (?:up|in|on)|\bsign(?:ed)? me up\b"
     r"|\b(?:forgot|didnt know|did not know) (?:i|that i) (?:signed|was signed|enrolled)"
     r"|\bwhy (?:am i|are you|r u|are u) (?:getting|texting|messaging) (?:these|this|me)\b"
@@ -113,7 +115,9 @@ asks_what_this_is = _says(_WHAT_THIS_IS)
 # Care by phone or video asked about: "what about telehealth do they do that in arizona".
 _TELEHEALTH = re.compile(
     r"\b(?:tele\s*-?\s*health|tele\s*-?\s*med\w*|video (?:visits?|appointments?|doctor)|"
-    r"virtual (?:visits?|appointments?|doctor|clinic)|online (?:doctor|prescriber|clinic))\b"
+    r"virtual (?:visits?|appointments?|doctor|clinic)|online (?:doctor|prescriber|clinic)|"
+    # "Is there a way to begin this at home, or must I attend a clinic?" (e22 of 2027-06)
+    r"(?:begin|start|do) (?:this|it|treatment|them) (?:at|from) home)\b"
 )
 
 
@@ -130,8 +134,25 @@ _SCORING = re.compile(
     r"|\bwhat (?:does|do) (?:the|my|a) (?:score|total|number)s? mean\b"
     # A total of their own, asked about: "is 55 good?? i added it up myself" (d37, 2027-05)
     r"|\bis (?:a )?[1-6]\d (?:good|bad|ok|okay|high|low|normal)\b"
+    r"|\bhow do other (?:people|ppl|folks) score\b"
 )
 
 
 def asks_how_barc10_adds_up(text: str) -> bool:
     return _asked(text) and _SCORING.search(_plain(text)) is not None
+
+
+# Someone close to a person in recovery, asking whether the line is for them too: "I'm not the
+# one in recovery, my son is. Is it all right if I text this line about him?", "my husband is
+# the one who signed up... I'm his wife. Can I use it too?", "My daughter just went into a 30 day
+# program. What happens when she comes out?" (e06, e17 and e36 of 2027-06, read once).
+_FAMILY = re.compile(
+    r"\b(?:im|i am) not the one (?:in recovery|using|who uses|with the problem)\b"
+    r"|\b(?:im|i am) (?:his|her|their) (?:wife|husband|mom|mother|dad|father|sister|brother|"
+    r"partner|girlfriend|boyfriend|daughter|son)\b"
+    r"|\b(?:text|message|write to) (?:this line|you|this number) about (?:him|her|them|my)\b"
+    r"|\bcan i (?:use|text) (?:it|this|this line) too\b"
+    r"|\bwhat happens when (?:she|he|they) (?:comes|come|gets|get) (?:out|home|back)\b"
+)
+
+asks_as_family = _says(_FAMILY)

@@ -661,3 +661,37 @@ def test_someone_elses_use_is_heard_as_about_them_not_as_the_persons_slip(text: 
 
 def test_a_slip_told_beside_someone_elses_is_still_their_own() -> None:
     assert slip_in("she relapsed so i drank again")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Can you put me in touch with one of your people, a real person? Today if possible.",
+         REQUEST_PEER),
+        ("can someone actually talk to me like on the phone, a person", REQUEST_PEER),
+        ("can i at least see what you have on file about me", PRIVACY),
+        ("i got a raise at the warehouse. 75 cents but still", "utter_feeling_good"),
+        ("whatever. i did pass my bio test", "utter_feeling_good"),
+        ("lol my cat is sitting on my phone sorry", "utter_wrong_chat"),
+        ("figures lol", ACKNOWLEDGE),
+        ("This commute is going to be the death of me, we are stuck in traffic again lol",
+         "utter_heard_too_much"),
+        ("how did u even get my number", "utter_how_signed_up"),
+        ("Is there a way to begin this at home, or must I attend a clinic?", "utter_telehealth"),
+        ("so is that bad? like how do other ppl score", "utter_barc10_scoring"),
+        ("Hello. I'm not the one in recovery, my son is. Is it all right if I text this line about "
+         "him?", "utter_family_welcome"),
+        ("Hi, my husband is the one who signed up for this but he never answers. I'm his wife. Can "
+         "I use it too?", "utter_family_welcome"),
+        ("My daughter is 19 and just went into a 30 day program. What happens when she comes out?",
+         "utter_family_welcome"),
+    ],
+)  # fmt: skip
+def test_what_the_sealed_2027_06_conversations_met_with_a_generic_miss_is_answered(
+    text: str, expected: str
+) -> None:
+    """Each got "I'm not sure I followed" or "outside what I can help with" in the sealed 2027-06
+    conversations, read once (fits)."""
+    assert reply_for("nlu_fallback", text, said("Okay. I'm here whenever you want to text.")) == (
+        expected
+    )
