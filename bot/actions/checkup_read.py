@@ -439,7 +439,17 @@ _YES_FIRST = re.compile(
     # "nows fine i guess" says when, not how things have been.
     r"|nows (?:fine|good|ok|okay)|now (?:is|works|works for me)|now|works|i guess|i suppose"
     r"|(?:this|it|now|that) is (?:a )?(?:good|fine|ok|okay) time|(?:a )?good time"
+    # "Yes this is fine", "yea now is fine", "Sí, está bien" say the time suits (e02, e37, e18 of
+    # the sealed 2027-06 set, read once: each was heard as how things had been).
+    r"|(?:this|that|it|now) (?:is|s|works) (?:fine|good|ok|okay|alright)|yea|yeah sure|esta bien"
     r"|go for it|ask away|shoot)\b\s*)+"
+)
+# Said of the moment, not of how things have been: "I'm on the bus so I have about 15 minutes",
+# "I almost didn't answer. But ok."
+_ONLY_THE_MOMENT = re.compile(
+    r"^(?:(?:im|i am) (?:on the bus|at work|driving|in the car|on break|on my break)"
+    r"|i (?:have|got) (?:about |like )?(?:a few|\d+) (?:minutes|mins|min)|i almost didnt answer"
+    r"|but (?:ok|okay|fine|sure)|so i have (?:about |like )?\d+ (?:minutes|mins))\b"
 )
 
 
@@ -472,6 +482,9 @@ def tells_how_at_once(text: str) -> str | None:
     if not rest or choice(text) is not None or is_question(text) or only_yes_or_no(rest):
         return None
     if asks_for_spanish(text):
+        return None
+    clauses = [c.strip() for c in re.split(r"[.!?,;]+", rest) if c.strip()]
+    if all(_ONLY_THE_MOMENT.match(c) or not c for c in clauses):
         return None
     return _LEADING_YES.sub("", text).strip() or text if mood_of(rest) is not None else None
 

@@ -302,3 +302,20 @@ def test_good_news_or_a_step_that_names_something_hard_is_still_the_answer(
     question: str, text: str
 ) -> None:
     assert judge(question, text, reasked=False, days_since_last=7).slots[slot_of(question)] == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yes this is fine. I'm on the bus so I have about 15 minutes. - Denise",
+        "Sí, está bien",
+        "I almost didn't answer. But ok.",
+        "yea now is fine",
+    ],
+)
+def test_a_yes_that_only_says_the_time_suits_does_not_answer_how_things_have_been(
+    text: str,
+) -> None:
+    """e02, e18, e21 and e37 of the sealed 2027-06 conversations (read once: a fit) skipped the
+    first question, each heard as how things had been."""
+    assert tells_how_at_once(text) is None
