@@ -199,6 +199,8 @@ def parse_answer(text: str) -> Answer:
     if in_a_clause is not None:
         return in_a_clause
     if any(w.isdigit() for w in words):
+        if _COUNTS.search(text) and _leading_digit(text) is None:
+            return None  # "craving like 3", "2 years clean": a count, not the statement's rating
         return _leading_digit(text) or _digit_outside_a_question(text, words)
     return _digit(words) or _leading_number_word(text) or _scale_words(words) or _yes_or_no(words)
 
@@ -219,10 +221,11 @@ def _one_clause_rates(text: str) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
-# A number that counts or tells the time is no rating: "4 months on tuesday", "the 6am shift".
+# A number that counts or tells the time is no rating: "4 months on tuesday", "the 6am shift";
+# nor is a craving's ("craving like 3", check-up answers sent mid-way through the BARC-10).
 _COUNTS = re.compile(
     r"\d+\s*(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|am|pm|hours?|hrs?|mins?|minutes?|"
-    r"times|x|%|k)\b|[$#]\s*\d",
+    r"times|x|%|k)\b|[$#]\s*\d|\bcravings?\b|\burges?\b|\bganas\b|\bantojos?\b",
     re.IGNORECASE,
 )
 

@@ -190,7 +190,9 @@ def support_leaned_on(text: str) -> bool:
     lowered = text.lower().replace("'", "").replace("\u2019", "")
     first = re.split(r"[.,;!?\n]", lowered, maxsplit=1)[0]
     short = len(first.split()) <= _FEWEST_WORDS_TOLD and _NOT_LEANED_ON.search(first) is None
-    if short and support_in(first) is not None:
+    # Work named first is more often the strain than the support ("work been crazy", texting
+    # the simulator: heard as "getting something real from work").
+    if short and support_in(first) not in (None, "work"):
         return True
     if support_in(lowered) is None:
         return False

@@ -180,3 +180,12 @@ def test_the_one_clause_that_rates_is_read_around_a_story(text: str, rating: int
 )
 def test_a_count_a_time_or_two_ratings_around_a_story_rate_nothing(text: str) -> None:
     assert parse_answer(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["week was ok, craving like 3, no use, supports: my sponsor", "cravings maybe a 4"]
+)
+def test_a_craving_level_sent_mid_way_through_the_barc10_is_no_rating(text: str) -> None:
+    """Texting the simulator: check-up answers sent during the BARC-10 stored "craving like 3" as
+    the rating of statement 1."""
+    assert parse_answer(text) is None

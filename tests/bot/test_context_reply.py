@@ -695,3 +695,13 @@ def test_what_the_sealed_2027_06_conversations_met_with_a_generic_miss_is_answer
     assert reply_for("nlu_fallback", text, said("Okay. I'm here whenever you want to text.")) == (
         expected
     )
+
+
+def test_work_named_as_the_strain_is_heard_as_work_not_as_what_helps() -> None:
+    """Texting the simulator: "work been crazy. my boss keeps piling stuff on", after "What's
+    been wearing you out?", got "getting something real from work"."""
+    asked = said(first("utter_feeling_tired"))
+
+    assert reply_for("answer", "work been crazy. my boss keeps piling stuff on", asked) == (
+        "utter_heard_work"
+    )
