@@ -235,7 +235,7 @@ _ASKS_FOR_A_PLACE = re.compile(
     r"\b(?:meetings?|aa|na|smart recovery|recovery dharma|celebrate recovery|12[\s-]step|"
     r"support groups?|al-?anon|nar-?anon|narcan|naloxone|test strips?|fentanyl strips|"
     r"harm reduction|needles|syringes|rehab|detox|inpatient|outpatient|iop|sober living|"
-    r"sober house|oxford house|shelter)\b"
+    r"sober house|oxford house|shelter|groups? for)\b"
 )
 
 

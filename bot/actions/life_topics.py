@@ -19,6 +19,7 @@ from enum import Enum
 
 class LifeTopic(Enum):
     BODY_WARNING = "body_warning"
+    LOSS = "loss"
     NEW_HERE = "new_here"
     JUST_OUT = "just_out"
     BUSY_NOW = "busy_now"
@@ -71,6 +72,19 @@ _TOPICS: tuple[tuple[LifeTopic, re.Pattern[str]], ...] = (
             r"|\bchest\s+(?:pains?|hurts?|is\s+tight|feels?\s+tight|tightness)\b"
             r"|\bnose\s*bleeds?\b|\bnose\s+(?:\w+\s+){0,2}bleed\w*|\bseizures?\b|\bthe\s+shakes\b"
             r"|\bthrowing\s+up\s+blood\b|\bthrew\s+up\s+blood\b"
+        ),
+    ),
+    (
+        # Someone they lost: "My dear friend Carol died of an overdose in 2019" (e22 of the sealed
+        # 2027-06 conversations, read once, got "outside what I can help with"). Not a near miss
+        # ("i almost died"), and before anyone close, who is then the one they lost.
+        LifeTopic.LOSS,
+        re.compile(
+            r"(?<!almost\s)(?<!nearly\s)\b(?:died|passed\s+away|passed\s+on|funeral|memorial"
+            r"|lost\s+(?:my|our)\s+(?:mom|dad|mother|father|son|daughter|wife|husband|brother|sister"
+            r"|friend|best\s+friend|buddy|cousin|grandma|grandpa|baby|sponsor)"
+            r"|(?:mom|dad|mother|father|son|daughter|wife|husband|brother|sister|friend|buddy"
+            r"|cousin|grandma|grandpa|sponsor|boy|girl)\s+passed)\b"
         ),
     ),
     (

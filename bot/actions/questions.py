@@ -107,6 +107,9 @@ _WHAT_THIS_IS = re.compile(
     r"warm line|support|peer|help)\b(?: \w+){0,2}? (?:thing|line|text|number|service|people|place)"
     r"|\bwhat (?:is|s) this (?:number|line|thing|service)\b|\bwho (?:is this|are you|r u)\b"
     r"|\bwho am i (?:talking|texting|speaking) (?:to|with)\b"
+    # "I was given this number by my primary care physician. I would like some information"
+    # (e22 of the sealed 2027-06 conversations, read once).
+    r"|\b(?:was given|gave me|got) this number\b|\bi would like (?:some )?information\b"
 )
 
 asks_what_this_is = _says(_WHAT_THIS_IS)

@@ -705,3 +705,22 @@ def test_work_named_as_the_strain_is_heard_as_work_not_as_what_helps() -> None:
     assert reply_for("answer", "work been crazy. my boss keeps piling stuff on", asked) == (
         "utter_heard_work"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My dear friend Carol died of an overdose in 2019. She was on pills much as I am.",
+         "utter_heard_loss"),
+        ("My wife passed in March. The house is very quiet.", "utter_heard_loss"),
+        ("Good morning. I was given this number by my primary care physician. I would like some "
+         "information, if that is permissible.", "utter_help"),
+    ],
+)  # fmt: skip
+def test_a_loss_or_a_first_polite_request_is_answered_not_missed(text: str, expected: str) -> None:
+    """e07 and e22 of the sealed 2027-06 conversations (read once: fits)."""
+    assert reply_for("nlu_fallback", text, said("")) == expected
+
+
+def test_a_near_miss_is_not_a_loss() -> None:
+    assert reply_for("nlu_fallback", "i almost died last year", said("")) != "utter_heard_loss"
