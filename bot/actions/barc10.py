@@ -19,6 +19,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from bot.actions.barc10_answers import Choice, parse_answer, ratings_in_a_row
+from bot.actions.barc10_meaning import MEANINGS, asks_what_it_means
 from bot.actions.barc10_most_true import correction_in
 from bot.actions.barc10_partial import partial_text
 from bot.actions.barc10_reflection import (
@@ -54,6 +55,8 @@ WELCOME_BACK = "utter_barc10_welcome_back"
 # "Is this going to DHS?" mid-way: who reads their answers, then the same statement again.
 PRIVACY_MID_WAY = "utter_barc10_privacy"
 QUESTION_MID_WAY = "utter_barc10_question_later"
+
+
 MILESTONE_MID_WAY = "utter_barc10_milestone_mid_way"
 # "wait number 2 should be a 3" mid-way: that answer changed, then the same statement again.
 CORRECTED_MID_WAY = "utter_barc10_corrected_mid_way"
@@ -164,6 +167,9 @@ def validated(
         return {slot: None}
     if asks_about_privacy(value):
         dispatcher.utter_message(response=PRIVACY_MID_WAY)
+        return {slot: None}
+    if asks_what_it_means(value):  # what the statement asks, then the statement again
+        dispatcher.utter_message(response=MEANINGS[item - 1])
         return {slot: None}
     if asks_mid_way(value):
         # "what was my score?", "is there a shot version": answered or kept for after, then the
@@ -319,6 +325,8 @@ def _said_instead(item: int, intent: str | None, text: str) -> tuple[Run, ...]:
         return ((PRIVACY_MID_WAY,),)
     if milestone_mid_way(text) is not None:
         return ((MILESTONE_MID_WAY,),)
+    if asks_what_it_means(text):
+        return ((MEANINGS[item - 1],),)
     if asks_mid_way(text):  # as the validation answers it
         if asks_for_results(text):
             return ((RESULTS_TAG,), (NONE_YET_TAG,))
@@ -351,6 +359,7 @@ MITI: ActionsSay = {
             (PRIVACY_MID_WAY,),
             (MILESTONE_MID_WAY,),
             (CORRECTED_MID_WAY,),
+            *((meaning,) for meaning in MEANINGS),
         ),
         _replies_at,
     ),

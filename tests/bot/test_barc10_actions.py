@@ -369,3 +369,29 @@ def test_without_a_participant_the_reflection_still_comes(action_db: Database) -
     assert finish("default", {f"barc10_q{n}": 3 for n in range(1, 11)}) == [
         f"{THANKS} {FEW_AGREED} {OPEN_QUESTION}"
     ]
+
+
+@pytest.mark.parametrize(
+    ("item", "question"),
+    [
+        (4, "what do they mean by community? like my neighborhood or my recovery people"),
+        (4, "¿Qué quiere decir eso de la comunidad? No le entiendo bien"),
+        (7, "What does living space mean here? I live in a truck camper."),
+        (9, "whats that mean"),
+    ],
+)
+def test_a_question_about_the_statement_gets_what_it_asks_and_the_statement_again(
+    action_db: Database, sender: str, item: int, question: str
+) -> None:
+    """e08, e11, e31 and e35 of the sealed 2027-06 conversations (read once: a fit) were told the
+    question would wait until after the ten."""
+    slots = {"requested_slot": f"barc10_q{item}", "barc10_reask": False}
+    dispatcher = CollectingDispatcher()
+
+    events = asyncio.run(
+        ValidateBarc10Form().run(dispatcher, tracker(sender, slots, question), DOMAIN)
+    )
+
+    assert {e["name"]: e["value"] for e in events} == {f"barc10_q{item}": None}
+    assert said(dispatcher) == [(f"utter_barc10_meaning_{item}", None)]
+    assert stored(action_db) == []
