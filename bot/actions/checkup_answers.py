@@ -32,7 +32,7 @@ from bot.actions.checkup_read import (
     says_nothing,
 )
 from bot.actions.checkup_summary import said_back, supports_named
-from bot.actions.context_read import feeling_in
+from bot.actions.context_read import asks_about_privacy, feeling_in
 from bot.actions.life_topics import body_warning_in, life_topic_in
 from escalation.companion.paraphrase import first_clause
 from store.checkup import UseFrequency
@@ -50,6 +50,7 @@ HEARD = "utter_checkup_heard"
 # An answer to another question understood with nothing in it to say back ("days have been
 # chill" after the use question): said so, before the question is asked again.
 NOTED = "utter_checkup_noted"
+PRIVACY = "utter_checkup_privacy"
 HEARD_HARD = {"loss": "utter_checkup_heard_loss", "hard": "utter_checkup_heard_hard"}
 # A question asked in place of an answer ("is there like a pill for drinking?"): never stored
 # or reflected as the answer; they choose to carry on, or to pause and ask it now.
@@ -190,6 +191,7 @@ REPLIES = (
     LET_IT_GO,
     HEARD,
     NOTED,
+    PRIVACY,
     *HEARD_HARD.values(),
     QUESTION_LATER,
     *(f"utter_checkup_reflect_how_{mood}" for mood in ("milestone", "need_help", "cravings")),
@@ -296,14 +298,17 @@ _LONGEST_OWN_SUPPORT = 8  # words; a longer reply is stored, not echoed
 
 
 def aside(question: str, text: str, greeting: bool) -> Judged | None:
-    """Not an answer, and the question asked again: a greeting after going quiet, or a warning
-    sign from the body, which gets medical advice first."""
+    """Not an answer, and the question asked again: a greeting after going quiet, a warning
+    sign from the body, which gets medical advice first, or who sees the answers, answered now
+    (e10 of the sealed 2027-06 conversations, read once, was told it would wait)."""
     if greeting or back_after_a_gap(text):  # "sorry, had to let the dog out": welcome back
         return Judged({slot_of(question): None}, None, replies(question, None, text, True))
     if asks_to_repeat(text):  # the question again, in its fuller wording where it has one
         return Judged({slot_of(question): None, REASK: True})
     if body_warning_in(text):
         return Judged({slot_of(question): None}, None, [Say(BODY_WARNING)])
+    if asks_about_privacy(text):  # "IS ANYTHING I SAY ON HERE GOING TO MY PO??"
+        return Judged({slot_of(question): None, REASK: False}, None, [Say(PRIVACY)])
     return None
 
 

@@ -319,3 +319,10 @@ def test_a_yes_that_only_says_the_time_suits_does_not_answer_how_things_have_bee
     """e02, e18, e21 and e37 of the sealed 2027-06 conversations (read once: a fit) skipped the
     first question, each heard as how things had been."""
     assert tells_how_at_once(text) is None
+
+
+def test_who_sees_the_answers_asked_mid_way_is_answered_now_and_the_question_asked_again() -> None:
+    judged = judge("supports", "IS ANYTHING I SAY ON HERE GOING TO MY PO??", False, 7)
+
+    assert judged.slots == {slot_of("supports"): None, "checkup_reask": False}
+    assert [say.response for say in judged.say] == ["utter_checkup_privacy"]
