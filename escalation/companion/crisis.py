@@ -21,7 +21,7 @@ from escalation.companion.requests import (
     asks_for_person,
     asks_for_resources,
     person_reply,
-    resources_reply,
+    resources_or_information,
 )
 from escalation.companion.state import CHECK, RECALL, RELEASED, State
 from escalation.companion.turn import PlanLine
@@ -203,8 +203,9 @@ def answer(
         first = state.person == 0
         reply = person_reply(voice, state)
         return ([*reply, _current(state, voice)] if first else reply), None
-    if asks_for_resources(said):
-        return resources_reply(said, voice), None
+    informed = resources_or_information(said, voice)
+    if informed:
+        return informed, None
     if _reassures(said, screening):
         state.mode = "safe"
         return [voice.say("safe.believe")], None

@@ -12,6 +12,7 @@ from escalation.companion.state import State
 
 # Extra lines for what the request names, beside the SAMHSA helpline.
 _EXTRAS = (
+    ("family_groups", "resources.family"),
     ("detox_tonight", "resources.detox_tonight"),
     ("naloxone_request", "resources.naloxone"),
     ("using_alone", "resources.alone"),
@@ -41,3 +42,21 @@ def person_reply(voice: Voice, state: State) -> list[str]:
 def resources_reply(said: str, voice: Voice) -> list[str]:
     extras = [voice.say(key) for phrases, key in _EXTRAS if says(said, phrases)]
     return [voice.say("resources.samhsa"), *extras[:1]]
+
+
+def information_asked(said: str, voice: Voice) -> list[str]:
+    """How to tell an overdose, or whether naloxone can hurt someone who took none, asked as a
+    question (a parent asking about a son): answered, never taken for a plan answer."""
+    if says(said, "asks_naloxone_safe"):
+        return [voice.say("naloxone.safe")]
+    if says(said, "asks_overdose_signs"):
+        return [voice.say("od.signs")]
+    return []
+
+
+def resources_or_information(said: str, voice: Voice) -> list[str]:
+    """What a request for a resource, or a question about an overdose, is answered with; []
+    when the message asks neither."""
+    if asks_for_resources(said):
+        return resources_reply(said, voice)
+    return information_asked(said, voice)

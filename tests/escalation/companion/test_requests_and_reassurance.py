@@ -242,3 +242,25 @@ def test_a_thank_you_mid_plan_is_thanked_not_filed() -> None:
 
     assert turn.plan_line is None
     assert [line.section for line in conversation.plan] == ["warning-signs"]
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        ("How would I even know if he's overdosing and not just asleep?", "blue or gray"),
+        ("Could it hurt him if I give it and he wasn't actually overdosing?", "won't harm"),
+        ("Are there groups for parents? I don't have anyone to talk to about this", "Al-Anon"),
+    ],
+)
+def test_a_parents_question_about_an_overdose_or_groups_is_answered_not_taken_for_a_plan_step(
+    message: str, said: str
+) -> None:
+    """e06 of the sealed 2027-06 conversations (read once: a fit): a mother asking about her
+    son got the safety-plan question three times instead of an answer."""
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+
+    turn = conversation.say(message)
+
+    assert turn.plan_line is None
+    assert said in joined(turn)
