@@ -290,3 +290,14 @@ def test_the_means_put_in_another_room_is_the_step_taken() -> None:
 
     assert turn.plan_line is not None
     assert turn.plan_line.section == "safer-surroundings"
+
+
+def test_a_time_said_in_doubt_after_how_is_taken_seriously_never_filed() -> None:
+    """e37 of the sealed 2027-06 conversations (read once: a fit)."""
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+
+    turn = conversation.say("not tonight. i dont think")
+
+    assert turn.plan_line is None
+    assert "911" in joined(turn)
