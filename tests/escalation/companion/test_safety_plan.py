@@ -199,6 +199,9 @@ def test_not_knowing_said_first_is_not_what_goes_in_the_plan(
         # d17 of the sealed 2027-05 conversations (read once) was told "the pain is really
         # strong right now" for throwing the blade out.
         ("ok i put it in the trash outside", "trash"),
+        # Texting the simulator as a veteran with a rifle: neither was taken as the step.
+        ("My neighbor Earl could hold onto the guns for a while.", "Earl"),
+        ("ok. Earl is coming at 4 for the rifle", "Earl"),
     ],
 )
 def test_giving_the_means_away_is_taken_as_the_answer_even_while_risk_is_still_rated(
