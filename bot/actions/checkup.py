@@ -141,6 +141,8 @@ class ActionCheckupStart(Action):
             )
             stage = stage_of(session, participant_id) if participant_id is not None else None
             language = language_of(session, participant_id) if participant_id else "en"
+        if speaks_spanish_now(str(tracker.latest_message.get("text") or "")):
+            language = "es"  # "quiero hacer el chequeo": asked for in Spanish, offered in Spanish
         values = {q: resumed_value(q, *found[q]) for q in found}
         if found:  # this action's own words go by the language slot as it was before it ran
             said = welcome_back(values.get("how"), language)

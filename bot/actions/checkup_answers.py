@@ -163,7 +163,7 @@ _SOMEONE_ELSES = re.compile(
     r"^(?:your|tu|tus|he|she|they|el|él|ella|ellos|my|mi|mis)\s+\w+\s+(?!you\b|tu\b)"
     r"(?:(?:te|me|nos|le|les|lo|la)\s+)?"
     r"(?:\w+(?:ed|ó|io|ió)|came|gave|got|took|said|told|sent|made|let|bought|brought|found"
-    r"|visited|called|invited|drove|paid|helped|hugged|forgave)\b",
+    r"|visited|called|invited|drove|paid|helped|hugged|forgave|hizo|dio|dijo|trajo|puso|vino)\b",
     re.IGNORECASE,
 )
 

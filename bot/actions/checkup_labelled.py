@@ -41,17 +41,23 @@ from bot.actions.checkup_read import (
 
 _LABELS = (
     ("cravings", re.compile(r"\b(?:cravings?|urges?|antojos?|ganas)\b")),
-    ("supports", re.compile(r"\bsupports?\b")),
-    ("went_well", re.compile(r"\b(?:good things?|went well|something good|highlight)\b")),
-    ("next_step", re.compile(r"\bnext steps?\b")),
+    ("supports", re.compile(r"\b(?:supports?|apoyos?)\b")),
+    (
+        "went_well",
+        re.compile(
+            r"\b(?:good things?|went well|something good|highlight|lo bueno|lo mejor|algo bueno)\b"
+        ),
+    ),
+    ("next_step", re.compile(r"\b(?:next steps?|siguiente paso|pr[oó]ximo paso)\b")),
 )
 # A clause ends at a comma, a full stop and the like; "7.5" is one number, not two clauses.
 _CLAUSE_END = re.compile(r"(?<!\d)[.](?!\d)|[,;!?\n]+")
 # The label said at the start of its clause, with the words that join it to the answer: "good
 # thing was", "supports =", "Next step:", "the good thing is".
 _LEADING_LABEL = re.compile(
-    r"^\W*(?:(?:ok|okay|and|so|my|the|oh)\s+)*(?:LABEL)\s*"
-    r"(?:(?:is|was|were|are|would be|wise|for me|for today|this week)\b|[=:\-]|\s)*\W*",
+    r"^\W*(?:(?:ok|okay|and|so|my|the|oh|y|mi|mis)\s+)*(?:LABEL)\s*"
+    r"(?:(?:is|was|were|are|would be|wise|for me|for today|this week|es|fue|son|fueron)\b"
+    r"|[=:\-]|\s)*\W*",
 )
 # How things have been, said at the start of a clause: "days have been chill", "week was bad".
 _TELLS_HOW = re.compile(

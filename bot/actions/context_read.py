@@ -262,7 +262,11 @@ def milestone_in(text: str) -> str | None:
 
 # A question about who sees what they text ("is this confidential?", "will my job find out?").
 _PRIVACY = re.compile(
-    r"\b(?:confidential|privacy|anonymous|anonymously)\b"
+    r"\b(?:confidential|privacy|anonymous|anonymously|confidencial|privado|privada)\b"
+    # In Spanish: "¿el juez va a ver esto?" (texting the simulator, mid-way through a check-up).
+    r"|\b(?:el juez|la jueza|la corte|mi trabajo|mi patr[oó]n|la polic[ií]a|mi oficial|"
+    r"mi abogad[oa]|servicios sociales)\b[^.?!]{0,25}\b(?:va|van|puede|pueden)\s+a?\s*"
+    r"(?:ver|leer|saber|enterar)"
     # "can i at least see what you have on file about me" (e12 of 2027-06, read once)
     r"|\b(?:have|keep|got) on file\b|\bon file about me\b"
     r"|\bsee (?:my|what you have on) (?:file|record)"

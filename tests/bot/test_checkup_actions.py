@@ -593,3 +593,14 @@ def test_a_yes_that_asks_for_spanish_starts_the_check_up_in_spanish_and_is_no_an
     events = ActionCheckupFirstAnswer().run(dispatcher, tracker("sim", {}, text), DOMAIN)
 
     assert events == [SlotSet("checkup_language", "es")]  # nothing taken as how things have been
+
+
+def test_a_check_up_asked_for_in_spanish_is_offered_in_spanish(
+    action_db: Database, sender: str
+) -> None:
+    """Texting the simulator: "quiero hacer el chequeo" got the English offer."""
+    events = ActionCheckupStart().run(
+        CollectingDispatcher(), tracker(sender, {}, "quiero hacer el chequeo"), DOMAIN
+    )
+
+    assert {e["name"]: e["value"] for e in events}["checkup_language"] == "es"

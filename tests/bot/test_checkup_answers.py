@@ -326,3 +326,9 @@ def test_who_sees_the_answers_asked_mid_way_is_answered_now_and_the_question_ask
 
     assert judged.slots == {slot_of("supports"): None, "checkup_reask": False}
     assert [say.response for say in judged.say] == ["utter_checkup_privacy"]
+
+
+def test_who_sees_the_answers_asked_in_spanish_is_answered_now() -> None:
+    judged = judge("next_step", "¿el juez va a ver esto?", False, 7, language="es")
+
+    assert [say.response for say in judged.say] == ["utter_checkup_privacy"]

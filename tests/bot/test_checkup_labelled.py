@@ -116,3 +116,13 @@ def test_in_spanish_how_they_are_and_the_cravings_named_go_to_their_questions() 
         None,
     )
     assert named.slots[slot_of("cravings")] == 9
+
+
+def test_spanish_labels_go_to_their_questions_and_someone_elses_good_news_is_theirs() -> None:
+    """Texting the simulator in Spanish: "lo bueno: mi hija me hizo una tarjeta" was said back
+    with its label and praised as the person's own doing."""
+    judged = labelled("went_well", "lo bueno: mi hija me hizo una tarjeta", False, 7, "es")
+
+    assert judged is not None
+    assert judged.slots[slot_of("went_well")] == "mi hija me hizo una tarjeta"
+    assert [say.response for say in judged.say] == ["utter_checkup_reflect_went_well_theirs"]
