@@ -117,7 +117,7 @@ def _wait_blanked(said: object) -> str:
 
 
 def action_texts() -> Iterator[Template]:
-    for text, tag in greet.GREETING_TAGS.items():
+    for text, tag in (*greet.GREETING_TAGS.items(), *greet.BRIEF_TAGS.items()):
         yield _tagged("action_greet_participant", tag, text)
     yield _tagged("validate_barc10_form: let it go", barc10.LET_IT_GO_TAG, barc10.LET_IT_GO)
     yield _tagged(

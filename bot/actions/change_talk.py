@@ -47,7 +47,7 @@ _OPENERS = (
 _RATING = r"(?:(?:like\s+)?(?:a\s+)?\d+(?:\s*/\s*10)?[\s,.-]*)?"  # "7, because of my kids"
 _SUBSTANCE = (
     r"(?:drink\w*|booze|beer|alcohol|liquor|wine|vodka|us(?:e|ing)|weed|smok\w*|pills?|high|"
-    r"dope|coke|meth|heroin|fent\w*|percs?|xans?|getting drunk|drunk)"
+    r"dope|coke|meth|heroin|fent\w*|percs?|xans?|getting drunk|drunk|dealer|plug)"
 )
 _REASON = (
     rf"^{_RATING}{_OPENERS}(?:its\s+|it's\s+)?"
@@ -63,7 +63,7 @@ _DESIRE = (
 )
 # Ability ("i guess i could ask for more day shifts"), said back like a desire; "i could use a
 # drink" is not change talk, so nothing about using is.
-_ABILITY = rf"^{_OPENERS}i\s+(?:could|can|might)\s+(?!.*\b{_SUBSTANCE}\b)(?P<said>.+)"
+_ABILITY = rf"^{_OPENERS}i\s+(?:could|can|might)\s+(?!not\b)(?!.*\b{_SUBSTANCE}\b)(?P<said>.+)"
 _STEP = (
     rf"^{_RATING}{_OPENERS}(?P<said>(?:calling|going\s+(?:back\s+)?to\s+(?:meetings?|church|"
     r"group|therapy|counseling|aa|na|treatment|rehab|detox|the\s+gym)|getting|seeing|talking|"
@@ -79,6 +79,18 @@ _DOING = rf"(?!(?:be|not|never|have\s+to|need\s+to)\b)(?!.*\b{_SUBSTANCE}\b)"
 _COMMIT_NEXT = rf"^{_OPENERS}(?:my\s+)?next\s+step(?:\s+is)?(?:\s+to)?\s*[:-]?\s*(?P<said>.+)"
 _COMMIT_GOING = rf"^{_OPENERS}(?:i\s*m|i\s+am)\s+(?:gonna|going\s+to)\s+{_DOING}(?P<said>.+)"
 _COMMIT_WILL = rf"^{_OPENERS}(?:i\s+will|ill|i\s+plan\s+to)\s+{_DOING}(?P<said>.+)"
+# A step under way, said in the present ("im calling her office tomorrow", "im texting my sponsor
+# tonight"): a commitment, said back as a step ("call her office tomorrow").
+_UNDER_WAY = {
+    "calling": "call", "texting": "text", "telling": "tell", "asking": "ask", "emailing": "email",
+    "messaging": "message", "booking": "book", "making": "make", "seeing": "see",
+    "starting": "start", "signing": "sign", "getting": "get", "taking": "take",
+}  # fmt: skip
+_COMMIT_NOW = (
+    rf"^{_OPENERS}(?:i\s*m|i\s+am)\s+(?P<said>(?:{'|'.join(_UNDER_WAY)})\s+(?!.*\b{_SUBSTANCE}\b)"
+    r".*\b(?:tomorrow|tmrw|tmr|tonight|today|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|this\s+week|next\s+week|in\s+the\s+morning|first\s+thing|after\s+work)\b.*)"
+)
 _SUSTAIN = (
     rf"(?P<said>.*\b{_SUBSTANCE}\b.*\b(?:only\s+thing|only\s+way|helps?\s+me|need\s+it|"
     r"cant\s+(?:sleep|relax|cope|function|deal)|makes\s+me|not\s+that\s+bad|i\s+like|"
@@ -96,6 +108,7 @@ _PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple(
         (Kind.COMMIT, _COMMIT_NEXT),
         (Kind.COMMIT, _COMMIT_GOING),
         (Kind.COMMIT, _COMMIT_WILL),
+        (Kind.COMMIT, _COMMIT_NOW),
         (Kind.SUSTAIN, _SUSTAIN),
     )
 )
@@ -126,10 +139,19 @@ REFLECTIONS = tuple(f"utter_heard_{kind.value}" for kind in Kind)
 QUESTIONS = tuple(f"{name}_ask" for name in REFLECTIONS)
 
 
+# A yes or an okay said before the thought ("ok. ill call the kroger on rt 60 tmrw", "yeah ill
+# take my own truck"): not the thought itself.
+_ACK_LEAD = re.compile(
+    r"^(?:(?:ok(?:ay)?|k|thanks|thank\s+(?:you|u)|ty|yeah|yea|ya|yep|yes|alright|aight|bet|fine|cool)\b[\s.,!-]*)+"
+)
+
+
 def _plain(text: str) -> str:
-    """Lower case, the first whole thought, apostrophes dropped (people text "dont" and "don't")."""
-    lowered = first_clause(" ".join(text.lower().split())).replace("\u2019", "'")
-    return lowered.replace("'", "").strip(" .!?,")
+    """Lower case, the first whole thought after any okay, apostrophes dropped (people text
+    "dont" and "don't")."""
+    lowered = " ".join(text.lower().replace("\u2019", "'").split())
+    lowered = _ACK_LEAD.sub("", lowered) or lowered
+    return first_clause(lowered).replace("'", "").strip(" .!?,")
 
 
 def said_back(words: str) -> str:
@@ -150,8 +172,21 @@ def heard_in(text: str) -> Heard | None:
     for kind, pattern in _PATTERNS:
         found = pattern.search(plain)
         if found is not None and found["said"].strip():
-            return Heard(kind, said_back(_up_to_a_comma(found["said"])))
+            step = _as_step(found["said"]) if kind is Kind.COMMIT else found["said"]
+            return Heard(kind, said_back(_up_to_a_comma(step)))
     return None
+
+
+_PLACE = re.compile(r"^(?:the|a|an|my|his|her|their|our|this|that|work|church|class|school)\b")
+
+
+def _as_step(words: str) -> str:
+    """A commitment as a step to take: "calling her office" -> "call her office"; "going to the
+    cvs on elm st" -> "go to the cvs on elm st"."""
+    first, _, rest = words.strip().partition(" ")
+    if first in _UNDER_WAY:
+        return f"{_UNDER_WAY[first]} {rest}".strip()
+    return f"go to {words.strip()}" if _PLACE.match(words.strip()) else words
 
 
 def _up_to_a_comma(words: str) -> str:

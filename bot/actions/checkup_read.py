@@ -122,7 +122,8 @@ def _says_no(phrase: str, found: list[str]) -> bool:
 def names_use(text: str) -> bool:
     """Use said in so many words ("Used twice this week", "no use. 5 months", "havent drank"),
     not a bare yes or no: an answer to the use question, whichever question it came after."""
-    phrase = " ".join(words(text))
+    # "I forget I used to think about it all day" is a habit gone by, not use since last time.
+    phrase = re.sub(r"\b(?:used|use) to\b", " ", " ".join(words(text)))
     said_it = _mentions(phrase, _USED) or _NEGATED_USE.search(phrase) is not None
     return said_it or re.search(r"\b(?:no use|negative on use|clean|sober)\b", phrase) is not None
 

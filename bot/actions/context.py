@@ -38,6 +38,7 @@ from bot.actions.context_reply import (
     ACKNOWLEDGE,
     ASK_AWAY,
     CLARIFY,
+    COMMIT_PLAN,
     DECLINED,
     GOODBYE,
     HEARD_MORE,
@@ -46,12 +47,14 @@ from bot.actions.context_reply import (
     MILESTONE,
     OFFER,
     OUT_OF_SCOPE,
+    OWN_ANSWERS,
     PRIVACY,
     REACHING_OUT,
     REDIRECT,
     REQUEST_PEER,
     REQUEST_PEER_ES,
     SLIP_HEARD,
+    STILL_HERE,
     TAKE_YOUR_TIME,
     TREATMENT_COST,
     WELCOME,
@@ -79,9 +82,11 @@ from bot.actions.life_topics import who_in
 from bot.actions.medication import RESPONSES as MEDICATION_RESPONSES
 from bot.actions.medication import medication_information
 from bot.actions.miti import ActionsSay, Chosen, Run, Turn
+from bot.actions.opinion import RESPONSES as OPINIONS
 from bot.actions.questions import (
     ASK_PRESCRIBER,
     BARC10_SCORING,
+    COUNTERFEIT_PILLS,
     FAMILY_WELCOME,
     HOW_SIGNED_UP,
     NALOXONE,
@@ -111,12 +116,21 @@ def offers_said(said: Said) -> tuple[str | None, tuple[str, ...]]:
 
 
 def answers_offer_of_resources(text: str, said: Said) -> bool:
-    """ "kingman az" or "AA preferably" right after "would it help if I shared a few?"."""
-    if not said.was(RESOURCES_PERMISSION) or is_question(text):
+    """ "kingman az" or "AA preferably" right after "would it help if I shared a few?"; a
+    question that names where ("is there one in boise that isnt on a weeknight?", t17 of the
+    2027-08 tune conversations) is a yes with the place."""
+    if not said.was(RESOURCES_PERMISSION):
         return False
+    if is_question(text):
+        return _ONE_NEAR.search(text.lower()) is not None and parse_location(text) is not None
     return parse_location(text) is not None or topic_of(text) is not None
 
 
+# "is there one in boise", "any near 45410?": a yes to the offer, with where.
+_ONE_NEAR = re.compile(
+    r"\b(?:is there|are there|any(?:thing|one)?|one|some)\s+(?:\w+\s+)?"
+    r"(?:in|near|around|by|close to)\b"
+)
 CONTEXT_REPLY = "context_reply"
 # A question about medication for recovery that no intent caught ("whats suboxone and how do i
 # get on it"): the resources' offer answers it (what it is, then where), so this says nothing.
@@ -151,10 +165,15 @@ RESPONSES = (
     GOODBYE,
     WELCOME,
     WRONG_CHAT,
+    COMMIT_PLAN,
+    STILL_HERE,
+    *OPINIONS,
+    *OWN_ANSWERS.values(),
     ASK_PRESCRIBER,
     TEXT_ANY_TIME,
     HOW_SIGNED_UP,
     NALOXONE,
+    COUNTERFEIT_PILLS,
     TELEHEALTH,
     BARC10_SCORING,
     FAMILY_WELCOME,

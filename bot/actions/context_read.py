@@ -41,7 +41,7 @@ _FEELINGS: tuple[tuple[Feeling, re.Pattern[str]], ...] = (
         re.compile(
             r"\bnot\s+(?:so\s+|too\s+|that\s+|very\s+)?(?:good|great|well|ok|okay|amazing)\b"
             r"|\b(?:bad|rough|hard|awful|terrible|horrible|shit+y?|crap+y?|sad|down|depressed|"
-            r"lonely|anxious|stressed|struggling|sucks?|worst|upset|angry|mad|low|lost|"
+            r"lonely|anxious|anxiety|panick\w*|stressed|struggling|sucks?|worst|upset|angry|mad|low|lost|"
             r"miserable|scared|overwhelmed|hopeless|ashamed|embarrass\w*|humiliat\w*|guilty|"
             r"(?:like\s+(?:an?\s+)?)(?:idiot|failure|fraud|loser))\b"
             r"|[\U0001F622\U0001F61E\U0001F614\U0001F62D\u2639\U0001F641\U0001F629\U0001F62B"
@@ -122,7 +122,9 @@ _SLIP = re.compile(
     r"\b(?:used|using|drank|drinking|picked\s+up|slipped|relapsed?|relapsing)\s+(?:again|last|"
     r"yesterday|tonight|this)|\b(?:relapsed|slipped|threw\s+(?:it\s+)?(?:all\s+)?away|"
     r"blew\s+it|messed\s+up|back\s+to\s+day\s+(?:one|1)|lost\s+my\s+(?:time|clean\s+time|"
-    r"sobriety|date)|reset\s+my\s+date|down\s+the\s+drain)\b"
+    r"sobriety|date)|reset\s+my\s+(?:date|count|counter|clock|app|days)|down\s+the\s+drain|"
+    # "my counter app says 0 days again", "day 1 again" (t18 of the 2027-08 tune conversations)
+    r"(?:0|zero)\s+days\s+again|day\s+(?:one|1)\s+again|back\s+to\s+(?:zero|0)\s+days)\b"
 )
 
 
@@ -272,6 +274,8 @@ _PRIVACY = re.compile(
     r"|\bsee (?:my|what you have on) (?:file|record)"
     r"|\b(?:is (?:this|it)|stays?|kept|keep (?:this|it)) private\b"
     r"|\bwho (?:can|will|else|gets to) (?:see|read|know)|\bwho (?:sees|reads) (?:these|this|my|the)"
+    # "random but does anybody else see these texts? like my job" (t01, 2027-08 tune)
+    r"|\b(?:any|some)\s*(?:one|body) else (?:see|sees|read|reads|get|gets)\b"
     r"|\b(?:does|do|will|would) my (?:counselor|therapist|doctor|caseworker|case worker|po|"
     r"probation officer|parole officer) (?:get|see|read|know)"
     r"|\b(?:job|boss|employer|work|wife|husband|family|parents?|cops|police|court|insurance)\s+"

@@ -49,20 +49,24 @@ from bot.actions.life_topics import RESPONSES as LIFE_TOPICS
 from bot.actions.life_topics import LifeTopic, body_warning_in, life_topic_in
 from bot.actions.medication import COST, asks_about_cost, medication_information, the_one_named
 from bot.actions.medication import WORRY as MEDICATION_WORRY
+from bot.actions.opinion import opinion_asked
 from bot.actions.questions import (
     ASK_PRESCRIBER,
     BARC10_SCORING,
+    COUNTERFEIT_PILLS,
     FAMILY_WELCOME,
     HOW_SIGNED_UP,
     NALOXONE,
     TELEHEALTH,
     TEXT_ANY_TIME,
     WHAT_THIS_IS,
+    asks_about_counterfeit_pills,
     asks_about_health,
     asks_about_naloxone,
     asks_about_telehealth,
     asks_as_family,
     asks_how_barc10_adds_up,
+    asks_if_still_there,
     asks_if_they_can_text,
     asks_what_this_is,
     unsure_how_signed_up,
@@ -98,6 +102,13 @@ HEARD_MORE = "utter_heard_more"
 GOODBYE = "utter_goodbye"
 WELCOME = "utter_you_are_welcome"
 WRONG_CHAT = "utter_wrong_chat"
+# Intents whose own answer action_in_context gives, unless the words ask for something more
+# ("can i talk to an actual human about this" is no question about bots; "what would you do if
+# you were me" is no small talk): t29 and t27 of the 2027-08 tune conversations.
+OWN_ANSWERS = {"chitchat": "utter_chitchat", "bot_challenge": "utter_iamabot"}
+COMMIT_ASK = "utter_heard_commit_ask"  # "What would help you follow through on it?"
+COMMIT_PLAN = "utter_heard_commit_plan"
+STILL_HERE = "utter_still_here"  # "you still there? its late i know"
 # What someone says after the worry that medication is "trading one drug for another" was
 # answered (bot/actions/medication.py): heard as more of that worry, not as a new subject.
 WORRY_HEARD = "utter_medication_worry_heard"
@@ -196,6 +207,10 @@ def change_talk(intent: str, text: str, said: Said) -> Heard | None:
         return None
     if slip_in(text) or milestone_in(text) is not None:
         return None
+    if said.was(COMMIT_ASK) and not is_question(text):
+        return None  # how they'd follow through on the step just said back (statement_after)
+    if asks_for_a_peer(text):
+        return None  # "i want to talk to an actual peer person": a person asked for, not a wish
     return heard_in(text)
 
 
@@ -208,6 +223,7 @@ def said_outright(text: str) -> str | None:
         (asks_about_privacy, PRIVACY),
         (asks_about_cost, TREATMENT_COST),
         (asks_about_naloxone, NALOXONE),
+        (asks_about_counterfeit_pills, COUNTERFEIT_PILLS),
         (asks_about_telehealth, TELEHEALTH),
         (asks_how_barc10_adds_up, BARC10_SCORING),
         (asks_as_family, FAMILY_WELCOME),
@@ -218,6 +234,7 @@ def said_outright(text: str) -> str | None:
         (meant_for_someone_else, WRONG_CHAT),  # let go lightly, whoever it names
         (wants_fewer_texts, FEWER_TEXTS),
         (asks_for_a_moment, TAKE_YOUR_TIME),
+        (asks_if_still_there, STILL_HERE),
         (announces_a_question, ASK_AWAY),
         (unsure_why_texting, REACHING_OUT),
     ):
@@ -239,6 +256,8 @@ def reply_for(intent: str, text: str, said: Said) -> str:
     outright = said_outright(text)
     if outright is not None:
         return outright
+    if intent in OWN_ANSWERS:
+        return opinion_asked(text) or OWN_ANSWERS[intent]
     if intent in YES_OR_NO:
         return yes_or_no(intent, text, said)
     if choice(text) is Choice.PAUSE:
@@ -250,6 +269,9 @@ def reply_for(intent: str, text: str, said: Said) -> str:
 
 def in_what_was_said(intent: str, text: str, said: Said) -> str:
     """The answer to the assistant's own last question, or how they are, or else a miss."""
+    asked = opinion_asked(text)  # "do you think i can actually do it again?"
+    if asked is not None:
+        return asked
     answer = answer_to_own_question(intent, text, said)
     if answer is not None:
         return answer
@@ -288,8 +310,23 @@ def answer_to_own_question(intent: str, text: str, said: Said) -> str | None:
         # They went on talking instead of answering the offer: heard, and the offer stands.
         # (After the fallback's own offer, a second miss climbs on to how to reach a person.)
         return heard(text, said)
-    if is_question(text):
-        return None
+    return None if is_question(text) else statement_after(text, said)
+
+
+# How someone would follow through, in a plan's words ("yeah ill take my own truck", "and maybe
+# block my cousin for a while"); "You've been very kind. Goodnight." is no plan.
+_PLAN = re.compile(
+    r"\b(?:i(?:'|\u2019)?ll|ill|i will|i can|i could|im gonna|im going to|maybe|probably|prob|"
+    r"instead|first|try|stop|call|text|take|leave|stay|block|delete|ask|tell|go|keep|put|bring|"
+    r"set|plan|remind|avoid|skip|drive|walk)\b"
+)
+
+
+def statement_after(text: str, said: Said) -> str | None:
+    """A statement that answers what was said last: how they'd follow through on their step,
+    where they are after the offer of resources, or what they go on to say after "go on"."""
+    if said.was(COMMIT_ASK) and _PLAN.search(text.lower()) and in_kind(text) is None:
+        return COMMIT_PLAN  # "yeah ill take my own truck": how they'd follow through
     if said.was(RESOURCES_PERMISSION):
         # "charleston. east end" is where, in words we cannot place yet; "i was on percs, then
         # they werent really percs anymore" is more of their story, heard, the offer standing.
@@ -358,6 +395,10 @@ def in_spanish(intent: str, text: str, said: Said) -> str:
     answer = spanish.answer_to_offer(intent, text) if said.offered_in_spanish() else None
     if answer is not None:
         return REQUEST_PEER_ES if answer else spanish.DECLINED
+    if said.in_spanish_lately() and spanish.thanks_or_goodbye(text):
+        return spanish.WELCOME
+    if said.in_spanish_lately() and spanish.asks(text) and not said.lately(spanish.WHERE_TO_ASK):
+        return spanish.WHERE_TO_ASK
     if said.lately(spanish.PEER_ASKED) or said.lately(spanish.PEER_COMING):
         return spanish.PEER_COMING
     if said.lately(spanish.STILL_HERE):

@@ -19,6 +19,7 @@ ASK_PRESCRIBER = "utter_ask_prescriber"
 TEXT_ANY_TIME = "utter_text_any_time"
 HOW_SIGNED_UP = "utter_how_signed_up"
 NALOXONE = "utter_naloxone"
+COUNTERFEIT_PILLS = "utter_counterfeit_pills"
 TELEHEALTH = "utter_telehealth"
 BARC10_SCORING = "utter_barc10_scoring"
 FAMILY_WELCOME = "utter_family_welcome"
@@ -138,6 +139,8 @@ _SCORING = re.compile(
     # A total of their own, asked about: "is 55 good?? i added it up myself" (d37, 2027-05)
     r"|\bis (?:a )?[1-6]\d (?:good|bad|ok|okay|high|low|normal)\b"
     r"|\bhow do other (?:people|ppl|folks) score\b"
+    # "so what do i get at the end of this, a grade?" (t03 of the 2027-08 tune conversations)
+    r"|\b(?:a|my) grade\b|\bpass or fail\b|\bam i (?:passing|failing)\b"
 )
 
 
@@ -159,3 +162,35 @@ _FAMILY = re.compile(
 )
 
 asks_as_family = _says(_FAMILY)
+
+
+# "you still there? its late i know", "u up?", "anyone there??": whether anyone is there, said
+# first, however the message goes on (t04 of the 2027-08 tune conversations got a miss).
+_STILL_THERE = re.compile(
+    r"^\W*(?:(?:hey|hi|hello|yo|um+)\W+)?(?:(?:are|r)\s+)?(?:you|u|ya)\s+(?:still\s+)?"
+    r"(?:there|up|awake|around|here)\b|^\W*(?:is\s+)?any\s*(?:one|body)\s+(?:there|around|up|"
+    r"awake)\b"
+)
+
+
+def asks_if_still_there(text: str) -> bool:
+    return _STILL_THERE.search(_plain(text)) is not None
+
+
+# Street pills and fentanyl asked about: "is it true most xannies on the street are pressed w
+# fentanyl now" (t27 of the 2027-08 tune conversations got a miss).
+_STREET_PILL = re.compile(
+    r"\b(?:pressed|fake|counterfeit|street|blues?|m30s?|bars|xann?(?:y|ies|ys)|xans?|percs?|"
+    r"roxys?|oxys?|pills?)\b"
+)
+_FENTANYL_IN = re.compile(r"\bfent(?:anyl|y|a)?\b|\bfetty\b")
+
+
+def asks_about_counterfeit_pills(text: str) -> bool:
+    """A question about fentanyl in pills bought on the street, not in a prescription."""
+    plain = _plain(text)
+    if not (_STREET_PILL.search(plain) and _FENTANYL_IN.search(plain)):
+        return False
+    if re.search(r"\b(?:doctor|prescri\w*|pharmacy|pharmacist|script)\b", plain):
+        return False
+    return _asked(text) or re.search(r"\b(?:is it true|i heard|heard that)\b", plain) is not None

@@ -26,8 +26,13 @@ DECLINED = "utter_spanish_declined"
 # with the offer of a peer, or that the peer they said yes to is coming.
 STILL_HERE = "utter_spanish_still_here"
 PEER_COMING = "utter_spanish_peer_coming"
+# "Gracias por escucharme, de verdad. Buenas noches": answered as thanks, not with the notice.
+WELCOME = "utter_spanish_you_are_welcome"
+# A question in Spanish ("¿Hay juntas de AA en español por aquí?", "¿Sí funciona la
+# naltrexona?"): where it is answered in Spanish, once; the peer after that.
+WHERE_TO_ASK = "utter_spanish_where_to_ask"
 OFFERING = (AVAILABLE, STILL_HERE)  # what a "sí" or a "no" answers
-RESPONSES = (AVAILABLE, PEER_ASKED, DECLINED, STILL_HERE, PEER_COMING)
+RESPONSES = (AVAILABLE, PEER_ASKED, DECLINED, STILL_HERE, PEER_COMING, WELCOME, WHERE_TO_ASK)
 
 # The whole message: "no sé qué hacer" is not a no, "sí, pero..." not a plain yes.
 _POLITE = r"(?:\W+(?:por\s+favor|porfa|gracias|claro|ahora|por\s+ahora))*\W*$"
@@ -67,3 +72,30 @@ def answer_to_offer(intent: str, text: str) -> bool | None:
     if intent == "affirm" or _YES.search(text):
         return True
     return None
+
+
+_THANKS_OR_BYE = re.compile(
+    r"\b(?:gracias|buenas\s+noches|adi[oó]s|hasta\s+(?:luego|ma[nñ]ana|pronto)|cu[ií]date|"
+    r"bendiga|bendiciones|nos\s+vemos)\b",
+    re.IGNORECASE,
+)
+_LONGEST_THANKS = 8  # words: "Gracias por escucharme, de verdad. Buenas noches" is thanks
+
+
+def thanks_or_goodbye(text: str) -> bool:
+    """A thank-you or a goodbye in Spanish, and little else."""
+    return _THANKS_OR_BYE.search(text) is not None and len(text.split()) <= _LONGEST_THANKS
+
+
+# What the helpline answers: meetings, treatment, medication, its cost, where to go.
+_ASKS_FOR_HELP = re.compile(
+    r"\b(?:juntas?|reuniones?|grupos?|cl[ií]nicas?|tratamiento|medicamentos?|medicinas?|"
+    r"pastillas?|naltrexona|suboxone|buprenorfina|metadona|doctor|doctora|m[eé]dico|seguro|"
+    r"caro|cuesta|cobran|gratis|d[oó]nde|programa|aa|na|rehab|desintoxicaci[oó]n|normal)\b",
+    re.IGNORECASE,
+)
+
+
+def asks(text: str) -> bool:
+    """A question in Spanish about help the helpline gives: a question mark and its subject."""
+    return ("?" in text or "\u00bf" in text) and _ASKS_FOR_HELP.search(text) is not None

@@ -36,6 +36,9 @@ _OPT_OUT_PHRASES = re.compile(
     # "please take me off whatever list this is" (e05 of 2027-06, read once)
     r"|take me off (this|the|your|ur|that|whatever|any) (texting |text )?list( this is)?"
     r"|no more (texts|messages|check ?ins|check ?ups)"
+    # "I'd rather not get them anymore. No more messages, thank you." (t28, 2027-08 tune)
+    r"|(id|i would) rather not (get|receive) (them|these|those|the texts|these texts|any more "
+    r"texts|messages|these messages|any messages) (anymore|any more)"
     r"|stop (the|these|your|all the) (texts|messages|check ?ins|check ?ups)"
     r"|i (want|wanna|would like|need) to (unsubscribe|opt out|stop (getting|receiving) "
     # "i want to stop getting these texts period" (d38 of 2027-05, read once, mid-way through
@@ -104,6 +107,8 @@ _SPANISH_STOPS = re.compile(
     rf"|\b(?:ya no|no) me {_SENDS} m[aá]s\b(?! que)"  # "no me escribas en inglés" is not
     rf"|\bya no me {_SENDS}(?: por favor| porfa| gracias)?\s*(?:[.!]|$)"
     r"|\bdej(?:a|e|en) de (?:escribirme|mandarme mensajes)"
+    # "Prefiero no recibir más, gracias" (t32 of the 2027-08 tune conversations)
+    r"|\b(?:prefiero|quiero) no recibir m[aá]s\b|\bya no quiero recibir(?: m[aá]s)? mensajes\b"
 )
 
 
@@ -121,7 +126,11 @@ def _opts_out_in_a_sentence(text: str) -> bool:
         return True
     if len(sentences) < 2:
         return False
-    return any(_OPT_OUT_PHRASES.fullmatch(s) or _SENTENCE_WORDS.fullmatch(s) for s in bare)
+    # Matched as said and with its lead-in taken off: "no more messages" is itself the ask.
+    said = [" ".join(s.replace(",", " ").split()) for s in sentences]
+    return any(
+        _OPT_OUT_PHRASES.fullmatch(s) or _SENTENCE_WORDS.fullmatch(s) for s in (*said, *bare)
+    )
 
 
 def _plain(text: str) -> str:

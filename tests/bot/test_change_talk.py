@@ -44,6 +44,15 @@ DOMAIN: dict[str, Any] = yaml.safe_load((BOT_DIR / "domain" / "change_talk.yml")
         ("im going to tell my mom about the 60 days", Kind.COMMIT,
          "tell your mom about the 60 days"),
         ("ill call the clinic monday", Kind.COMMIT, "call the clinic monday"),
+        # An okay before the step, or the step said as under way (the 2027-08 tune
+        # conversations: "ok im calling her office tomorrow" was only acknowledged).
+        ("ok im calling her office tomorrow. pride got me nowhere", Kind.COMMIT,
+         "call her office tomorrow"),
+        ("yeah. ill go to the thursday one on national ave. sit in the back", Kind.COMMIT,
+         "go to the thursday one on national ave"),
+        ("OK. I'll call in the morning. Going to bed", Kind.COMMIT, "call in the morning"),
+        ("Thank you. I'm going to the CVS on Elm St first thing tomorrow.", Kind.COMMIT,
+         "go to the cvs on elm st first thing tomorrow"),
     ],
 )  # fmt: skip
 def test_what_they_volunteer_is_recognised_and_said_back_in_the_second_person(
@@ -60,7 +69,7 @@ def test_what_they_volunteer_is_recognised_and_said_back_in_the_second_person(
     ["good", "im good", "pretty rough day", "tired", "90 days clean today", "what was my score",
      "yes", "no", "the gym helps me sleep", "for real tho", "i need a drink", "",
      "ill be at work till 6", "im gonna be late", "im gonna get high tonight",
-     "i will not go back"],
+     "i will not go back", "ok", "im calling it a night", "im texting my dealer tonight"],
 )  # fmt: skip
 def test_what_is_neither_is_left_to_the_other_readings(text: str) -> None:
     assert heard_in(text) is None

@@ -126,3 +126,13 @@ def test_spanish_labels_go_to_their_questions_and_someone_elses_good_news_is_the
     assert judged is not None
     assert judged.slots[slot_of("went_well")] == "mi hija me hizo una tarjeta"
     assert [say.response for say in judged.say] == ["utter_checkup_reflect_went_well_theirs"]
+
+
+def test_a_labelled_craving_level_is_read_past_a_habit_gone_by() -> None:
+    # t21 of the 2027-08 tune conversations: "used to" was taken for use, and asked again.
+    text = "Cravings maybe a 1. Some days I forget I used to think about it all day long"
+
+    judged = labelled("cravings", text, False, 7.0, "en")
+
+    assert judged is not None
+    assert judged.slots["checkup_cravings"] == 1

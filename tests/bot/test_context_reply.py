@@ -474,6 +474,8 @@ def test_too_many_texts_is_heard_with_how_often_and_how_to_stop(text: str) -> No
         ("kingman az", True), ("Raleigh, Wake County.", True),
         ("AA preferably but honestly at this point I'd take anything ha", True),
         ("what about telehealth do they do that in arizona", False), ("my sister", False),
+        ("is there one in boise that isnt on a weeknight? kids have practice", True),
+        ("any near 45410?", True), ("is there one on saturday?", False),
     ],
 )  # fmt: skip
 def test_a_place_or_a_kind_of_support_answering_the_offer_of_resources_is_a_yes(
@@ -724,3 +726,17 @@ def test_a_loss_or_a_first_polite_request_is_answered_not_missed(text: str, expe
 
 def test_a_near_miss_is_not_a_loss() -> None:
     assert reply_for("nlu_fallback", "i almost died last year", said("")) != "utter_heard_loss"
+
+
+def test_spanish_thanks_and_a_spanish_question_are_answered_for_what_they_are() -> None:
+    # t06 of the 2027-08 tune conversations: every message after the offer of a peer got "the
+    # peer is coming", thanks and questions alike.
+    coming = said(first(spanish.PEER_COMING))
+    question = "¿Hay juntas de AA en español por aquí? Vivo en el East End, 77011"
+
+    assert reply_for(
+        "nlu_fallback", "Gracias por escucharme, de verdad. Buenas noches", coming
+    ) == (spanish.WELCOME)
+    assert reply_for("nlu_fallback", question, coming) == spanish.WHERE_TO_ASK
+    asked = Said(first(spanish.WHERE_TO_ASK), RESPONSES, (first(spanish.PEER_COMING),))
+    assert reply_for("nlu_fallback", "¿Y sale caro? No tengo seguro", asked) == spanish.PEER_COMING

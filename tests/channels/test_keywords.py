@@ -97,6 +97,12 @@ def test_sms_keywords_are_whole_messages(text: str, expected: Keyword | None) ->
         ("pls quit messaging this number", Keyword.STOP),
         ("stop texting me so much, its annoying", None),
         ("dont text me anymore, im going to end it", None),  # risk: screened and answered
+        # t28 and t32 of the 2027-08 tune conversations: "no more messages" lost its "no".
+        ("Frankly these check-ins feel like homework. I'd rather not get them anymore. No more"
+         " messages, thank you.", Keyword.STOP),
+        ("Mi hijo me anotó en estos mensajes pero ya no los necesito tanto. Prefiero no recibir"
+         " más, gracias", Keyword.STOP),
+        ("No more messages about meetings tho, just the check ins are fine", None),
     ],
 )  # fmt: skip
 def test_asked_in_a_sentence_to_stop_the_texts_is_an_opt_out(
