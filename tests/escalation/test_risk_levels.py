@@ -337,3 +337,23 @@ def test_no_point_in_sticking_around_and_dwelling_on_a_rifle_are_a_crisis(
     text: str, expected: str
 ) -> None:
     assert rules(text).level.label == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # t26 of the 2027-08 tune conversations, mid-way through a check-up: only the model's
+        # vote read it, weighed as a concern, and the rifle next was filed as a next step.
+        (
+            "im not gonna do anything stupid tonight. but i think about not being around. a lot "
+            "more since she died",
+            "crisis",
+        ),
+        ("been thinking about not being here anymore", "crisis"),
+        ("i think about not being around my old friends", "none"),
+        ("i dont think about not being around anymore, im good now", "none"),
+        ("last year i thought about not being here a lot", "none"),
+    ],
+)
+def test_thinking_about_not_being_around_is_a_death_wish(text: str, expected: str) -> None:
+    assert rules(text).level.label == expected
