@@ -174,6 +174,11 @@ def _checked(said: str, screening: Screening, state: State, voice: Voice) -> lis
     # The answer is weighed as the question was: a model vote alone on the answer ("im gonna
     # dump what i got in the truck") is no more a yes than the vote that asked it; a rule's
     # risk is (the peer was paged at crisis priority either way).
+    if state.mode == CHECK and says(said, "fears_988"):
+        # "no im not calling 988 they trace it and send cops": no answer to the question, and
+        # no reason to let go: the fear answered, and the plan begun (when in doubt, escalate).
+        state.mode = "plan"
+        return [voice.say("fear_988.answer"), _current(state, voice)]
     if state.mode == CHECK and no_rule_crisis(screening):
         if denies(said):
             state.mode = RELEASED

@@ -189,3 +189,18 @@ def test_a_second_answer_with_a_sign_of_harm_starts_the_plan(
 
     assert screen("everything feels hopeless lately").level is Level.CONCERN
     assert one_of("check.yes", then)
+
+
+def test_a_no_to_calling_988_is_no_answer_the_fear_is_answered_and_the_plan_begins(
+    person: Person,  # noqa: F811
+    db: Database,
+) -> None:
+    # t04 of the 2027-08 tune conversations: "no im not calling 988 they trace it and send
+    # cops" was taken for a no to the question, and someone alone with 40 pills was let go.
+    person.says(MODEL_ONLY)
+
+    feared = person.says("no im not calling 988 they trace it and send cops")
+
+    assert one_of("fear_988.answer", feared)
+    assert not one_of("check.no", feared)
+    assert open_case(db) == (EscalationStatus.OPEN, "crisis")

@@ -353,7 +353,13 @@ def test_no_point_in_sticking_around_and_dwelling_on_a_rifle_are_a_crisis(
         ("i think about not being around my old friends", "none"),
         ("i dont think about not being around anymore, im good now", "none"),
         ("last year i thought about not being here a lot", "none"),
+        # t04 of the same set: the first clause's negation had made the whole message none.
+        (
+            "i dont want to od exactly. i just want to go to sleep and not have to wake up for a "
+            "while. or at all",
+            "crisis",
+        ),
     ],
 )
-def test_thinking_about_not_being_around_is_a_death_wish(text: str, expected: str) -> None:
+def test_thinking_about_not_being_around_or_sleeping_and_not_waking_is_a_death_wish(text: str, expected: str) -> None:
     assert rules(text).level.label == expected
