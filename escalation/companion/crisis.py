@@ -24,6 +24,7 @@ from escalation.companion.requests import (
     resources_or_information,
 )
 from escalation.companion.state import CHECK, RECALL, RELEASED, State
+from escalation.companion.texts import COMPANION
 from escalation.companion.turn import PlanLine
 from escalation.levels import Level, Screening
 from escalation.model.reasons import REASON as MODEL_CRISIS
@@ -380,9 +381,9 @@ def _answered(
         if heard in state.walk:
             state.walk.remove(heard)
         state.answers[heard] = words
-        opener = (
-            voice.say(f"plan.noted.{heard}") if long else safety_plan.reflect(heard, echo, voice)
-        )
+        # Every section has its own words (tested); a new section without them still gets a reply.
+        noted = f"plan.noted.{heard}" if f"plan.noted.{heard}" in COMPANION.texts else "plan.noted"
+        opener = voice.say(noted) if long else safety_plan.reflect(heard, echo, voice)
         return [f"{opener} {safety_plan.reask(state, voice)}"], PlanLine(heard, words)
     state.answers[section] = words
     opener = voice.say("plan.noted") if long else safety_plan.reflect(section, echo, voice)

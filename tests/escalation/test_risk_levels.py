@@ -361,5 +361,7 @@ def test_no_point_in_sticking_around_and_dwelling_on_a_rifle_are_a_crisis(
         ),
     ],
 )
-def test_thinking_about_not_being_around_or_sleeping_and_not_waking_is_a_death_wish(text: str, expected: str) -> None:
+def test_thinking_about_not_being_around_or_sleeping_and_not_waking_is_a_death_wish(
+    text: str, expected: str
+) -> None:
     assert rules(text).level.label == expected

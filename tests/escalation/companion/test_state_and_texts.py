@@ -135,3 +135,23 @@ def test_a_long_answer_without_clauses_is_shortened_where_a_word_ends() -> None:
     shortened = second_person("walking " * 40, "en")
 
     assert (len(shortened) <= LONGEST, shortened.endswith("walking")) == (True, True)
+
+
+def test_every_step_a_long_answer_can_be_filed_under_has_its_own_words() -> None:
+    # t04 of the 2027-08 tune conversations: a long answer filed under people to ask found no
+    # words for it, the companion raised, and the person got no reply at all.
+    from escalation.companion.crisis import _HEARD_AS
+
+    for _, section, _ in _HEARD_AS:
+        step = COMPANION.texts[f"plan.noted.{section}"]
+        assert step.en, section
+        assert step.es, section
+
+
+def test_a_long_answer_naming_someone_while_asked_for_warning_signs_gets_a_reply() -> None:
+    talk = Conversation()
+    talk.open(SUICIDAL)
+
+    turn = talk.say("my sister lives off mcdowell like 10 min away. shes probably asleep tho")
+
+    assert turn.texts
