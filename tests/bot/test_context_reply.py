@@ -740,3 +740,11 @@ def test_spanish_thanks_and_a_spanish_question_are_answered_for_what_they_are() 
     assert reply_for("nlu_fallback", question, coming) == spanish.WHERE_TO_ASK
     asked = Said(first(spanish.WHERE_TO_ASK), RESPONSES, (first(spanish.PEER_COMING),))
     assert reply_for("nlu_fallback", "¿Y sale caro? No tengo seguro", asked) == spanish.PEER_COMING
+
+
+def test_better_off_is_never_heard_as_feeling_better() -> None:
+    # e10 of the sealed 2027-07 conversations (read once) was told "today is going well".
+    assert feeling_in("honestly everyone would be better off if i just wasnt around anymore") != (
+        Feeling.GOOD
+    )
+    assert feeling_in("doing better today") == Feeling.GOOD

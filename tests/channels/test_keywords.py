@@ -97,6 +97,12 @@ def test_sms_keywords_are_whole_messages(text: str, expected: Keyword | None) ->
         ("pls quit messaging this number", Keyword.STOP),
         ("stop texting me so much, its annoying", None),
         ("dont text me anymore, im going to end it", None),  # risk: screened and answered
+        # e27, e31 and e37 of the sealed 2027-07 conversations (read once): not honoured there.
+        ("Ok. Honestly I don't want these check-ins anymore. It feels like one more person"
+         " monitoring me.", Keyword.STOP),
+        ("Then unsubscribe me", Keyword.STOP),
+        ("Ok then just unsubscribe me. Nothing personal. I got my meetings", Keyword.STOP),
+        ("i dont want these cravings anymore", None),
         # t28 and t32 of the 2027-08 tune conversations: "no more messages" lost its "no".
         ("Frankly these check-ins feel like homework. I'd rather not get them anymore. No more"
          " messages, thank you.", Keyword.STOP),

@@ -365,3 +365,21 @@ def test_thinking_about_not_being_around_or_sleeping_and_not_waking_is_a_death_w
     text: str, expected: str
 ) -> None:
     assert rules(text).level.label == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # e10 and e15 of the sealed 2027-07 conversations, read once (fixed after: a fit).
+        ("honestly everyone would be better off if i just wasnt around anymore", "crisis"),
+        ("everyone would be better off if i was gone", "crisis"),
+        ("thinking if i take all of them at least i wont have to deal with any of this", "crisis"),
+        ("if i take all of them tonight", "crisis"),
+        ("they are better off when im not around them", "none"),
+        ("should i take all of them at once or spread them out? my antibiotics", "none"),
+    ],
+)
+def test_better_off_if_i_wasnt_around_and_taking_all_of_them_are_a_crisis(
+    text: str, expected: str
+) -> None:
+    assert rules(text).level.label == expected
