@@ -40,6 +40,8 @@ from bot.actions.checkup_summary import said_back, summary
 from bot.actions.database import app_database
 from bot.actions.fallback import GIVE_INFORMATION, NO_HANDOFF, request_peer
 from bot.actions.miti import ActionsSay, Chosen, Run, Turn
+from bot.actions.offer_questions import KINDS as OFFER_QUESTION_KINDS
+from bot.actions.offer_questions import answer_to, offer_question
 from checkins import adaptive
 from core.clock import utcnow
 from core.settings import get_settings
@@ -163,11 +165,15 @@ class ActionCheckupFirstAnswer(Action):
 
     def run(
         self,
-        dispatcher: CollectingDispatcher,  # noqa: ARG002 - the form says what is said back
+        dispatcher: CollectingDispatcher,
         tracker: Tracker,
         domain: DomainDict,  # noqa: ARG002 - the action interface
     ) -> list[EventType]:
         text = tracker.latest_message.get("text") or ""
+        # "sure but who reads these": the question answered before the first one is asked.
+        asked = offer_question(text)
+        if asked is not None:
+            dispatcher.utter_message(response=answer_to("checkup_form", asked))
         in_spanish = [SlotSet(LANGUAGE, "es")] if speaks_spanish_now(text) else []
         return [*in_spanish, *how_told_at_once(text)]
 
@@ -381,7 +387,10 @@ def _start_at(turn: Turn) -> tuple[Run, ...]:
 # What each action can say, for `warmline mi-figures` (the convention: bot/actions/miti.py).
 MITI: ActionsSay = {
     "action_checkup_start": Chosen(((), (WELCOME_BACK,), (RECAP,)), _start_at),
-    "action_checkup_first_answer": ((),),
+    "action_checkup_first_answer": (
+        (),
+        *((answer_to("checkup_form", kind),) for kind in OFFER_QUESTION_KINDS),
+    ),
     "validate_checkup_form": Chosen(((), *((name,) for name in REPLIES)), _replies_at),
     "action_checkup_finish": Chosen(
         (

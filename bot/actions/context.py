@@ -72,6 +72,8 @@ from bot.actions.context_start import (
     OFFERS,
     RESCHEDULED,
     WHY_AGAIN,
+    again_offer,
+    consents,
     form_declined,
     form_to_start,
 )
@@ -82,6 +84,8 @@ from bot.actions.life_topics import who_in
 from bot.actions.medication import RESPONSES as MEDICATION_RESPONSES
 from bot.actions.medication import medication_information
 from bot.actions.miti import ActionsSay, Chosen, Run, Turn
+from bot.actions.offer_questions import ANSWERS as OFFER_ANSWERS
+from bot.actions.offer_questions import answer_to, offer_question, statements_in
 from bot.actions.opinion import RESPONSES as OPINIONS
 from bot.actions.questions import (
     ASK_PRESCRIBER,
@@ -109,10 +113,27 @@ logger = logging.getLogger(__name__)
 
 
 def offers_said(said: Said) -> tuple[str | None, tuple[str, ...]]:
-    """Which offer of a form was said last, and which were said in the last few messages."""
-    last = next((name for name in OFFERS if said.was(name)), None)
+    """Which offer of a form is still open (said last, or lately with nothing asked since),
+    and which were said in the last few messages."""
     recent = tuple(name for name in OFFERS if said.lately(name))
-    return last, recent
+    return offer_open(said), recent
+
+
+def offer_open(said: Said) -> str | None:
+    """The offer of a form said last, or before only answers about it (what it is, who sees
+    it): "fine. go" after the answer to "who sees it tho" (e17 of the sealed 2027-07
+    conversations) still answers it."""
+    for text in (said.text, *said.before):
+        offered = next((name for name in OFFERS if said.is_text_of(name, text)), None)
+        if offered is not None:
+            return offered
+        if not any(said.is_text_of(name, text) for name in _WHILE_OPEN):
+            return None
+    return None
+
+
+# What is said in answer to a question about the offer, which leaves it open.
+_WHILE_OPEN = (*OFFER_ANSWERS, WHAT_THIS_IS, "utter_iamabot")
 
 
 def answers_offer_of_resources(text: str, said: Said) -> bool:
@@ -182,6 +203,7 @@ RESPONSES = (
     MOST_TRUE,
     CORRECTED,
     *WHY_AGAIN.values(),
+    *OFFER_ANSWERS,
     RESCHEDULED,
     BARC10_DECLINED,
     *MEDICATION_RESPONSES,
@@ -284,8 +306,10 @@ class ActionInContext(Action):
             again = bool(recent) and said_results(recent[0])
             return self.own_results(dispatcher, tracker.sender_id, again)
         said = Said(recent[0] if recent else "", domain["responses"], tuple(recent[1:]))
-        handed_on = self.answers_an_offer(intent, text, said) or self.declines_an_offer(
-            dispatcher, tracker, domain, said
+        handed_on = (
+            self.asks_about_offer(dispatcher, intent, text, said)
+            or self.answers_an_offer(intent, text, said)
+            or self.declines_an_offer(dispatcher, tracker, domain, said)
         )
         if handed_on is not None:
             return handed_on
@@ -339,6 +363,28 @@ class ActionInContext(Action):
         else:
             dispatcher.utter_message(response=answer)
         return [SlotSet(CONTEXT_REPLY, answer)]
+
+    @staticmethod
+    def asks_about_offer(
+        dispatcher: CollectingDispatcher, intent: str, text: str, said: Said
+    ) -> list[EventType] | None:
+        """A question about the offer of a form (what it is for, who sees it, how to answer,
+        how long): answered, then the form starts if the message also said yes ("Certainly.
+        Shall I answer in numbers?"), or the offer is left open."""
+        offer = offer_open(said)
+        kind = offer_question(text)
+        if offer is None or intent == "deny" or (kind is None and not is_question(text)):
+            return None
+        form = OFFERS[offer]
+        said_yes = any(map(consents, statements_in(text)))
+        if kind is None and not said_yes:
+            return None
+        if kind is not None:
+            dispatcher.utter_message(response=answer_to(form, kind))
+        if said_yes:
+            return [SlotSet(CONTEXT_REPLY, FORM_STARTED), FollowupAction(form)]
+        dispatcher.utter_message(response=again_offer(form))
+        return [SlotSet(CONTEXT_REPLY, answer_to(form, str(kind)))]
 
     @staticmethod
     def answers_an_offer(intent: str, text: str, said: Said) -> list[EventType] | None:
@@ -422,6 +468,8 @@ def _chosen_at(turn: Turn) -> tuple[Run, ...]:
         return ((),)  # the resources' own action, which follows, says what is said
     if chosen in REFLECTIONS:
         return ((str(chosen), str(chosen) + "_ask"),)
+    if chosen in OFFER_ANSWERS:  # answered, and the offer left open
+        return ((str(chosen), again_offer(f"{str(chosen).split('_')[1]}_form")),)
     if chosen in (RESULTS, NO_RESULTS):
         return ((RESULTS_TAG if chosen == RESULTS else NONE_YET_TAG,),)
     return ((str(chosen),),) if chosen in RESPONSES else _RUNS

@@ -165,7 +165,11 @@ class Said:
         return None
 
     def was(self, response: str) -> bool:
-        return any(self.said(v) for v in self.responses.get(response, ()))
+        return self.is_text_of(response, self.text)
+
+    def is_text_of(self, response: str, text: str) -> bool:
+        """Whether this text is one of the response's variations, its blanks filled any way."""
+        return any(_fits(v, text) for v in self.responses.get(response, ()))
 
     def said(self, variation: Mapping[str, Any]) -> bool:
         """Whether this is that variation's text, its blanks ("{milestone}") filled any way."""

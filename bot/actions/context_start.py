@@ -26,6 +26,13 @@ _PERMISSIONS = {
 WHY_AGAIN = {
     offer: f"utter_{form.removesuffix('_form')}_why_again" for offer, form in _PERMISSIONS.items()
 }
+
+
+def again_offer(form: str) -> str:
+    """The offer left open ("whenever you're ready, just say yes") after a question about it."""
+    return f"utter_{form.removesuffix('_form')}_permission_again"
+
+
 # Every offer a yes answers, the why-again replies included.
 OFFERS = {**_PERMISSIONS, **{WHY_AGAIN[offer]: form for offer, form in _PERMISSIONS.items()}}
 _AGAIN = re.compile(
@@ -46,7 +53,10 @@ def asks_why_again(text: str) -> bool:
 _CONSENT = re.compile(
     r"\b(?:fine|ok|okay|sure|go ahead|lets do it|lets go|go for it|whatever|ask away|shoot|"
     r"nows good|nows fine|now is fine|now is good|now works|ready|yes|yeah|yep|ya|si|dale|"
-    r"i guess|guess so|i suppose|why not|if i have to|might as well)\b"
+    r"i guess|guess so|i suppose|why not|if i have to|might as well|certainly|of course|"
+    r"absolutely|very well|proceed|glad to|happy to|alright|all right|lets start|go on)\b"
+    # "fine. go", "ok go": go, said as a yes, not "gotta go"
+    r"|^(?:(?:fine|ok|okay|sure|alright|k|then)\s+)?go$"
     r"|^\d{1,2}(?: or \d{1,2})?$|\b(?:strongly )?(?:agree|disagree)\b"
     r"|\b(?:somewhere )?between \d and \d\b|\b[1-6]$"
 )
@@ -63,6 +73,12 @@ _QUICKLY = re.compile(
     r"|\ball (?:ten |10 |of them |of em )?at once\b|\ball in one (?:text|message)\b"
 )
 _NOT_NOW = re.compile(r"\b(?:not now|later|no|nah|nope|not today|another time|busy)\b")
+
+
+def consents(sentence: str) -> bool:
+    """A yes to the offer in the words people use ("fine. go", "Very well. Please proceed.")."""
+    phrase = " ".join(words(sentence))
+    return bool(phrase) and not _NOT_NOW.search(phrase) and _CONSENT.search(phrase) is not None
 
 
 def form_to_start(text: str, last: str | None, recent: tuple[str, ...]) -> str | None:

@@ -45,14 +45,16 @@ def action_db(db: Database, monkeypatch: pytest.MonkeyPatch) -> Iterator[Databas
     app_database.cache_clear()
 
 
-def conversation(db: Database, address: str, offered: str, answer: str) -> str:
-    """An earlier message answered with `offered`, then the person's `answer`, as stored."""
+def conversation(db: Database, address: str, offered: str | list[str], answer: str) -> str:
+    """An earlier message answered with `offered` (one text or several), then the person's
+    `answer`, as stored."""
     with db.transaction() as session:
         now = utcnow()
         first = messages.store_inbound(
             session, address=address, channel_message_id="1", text="hi", now=now
         ).message
-        messages.finish_inbound(session, first, [offered], "none", now, send_now=False)
+        said = [offered] if isinstance(offered, str) else offered
+        messages.finish_inbound(session, first, said, "none", now, send_now=False)
         messages.store_inbound(
             session, address=address, channel_message_id="2", text=answer, now=now
         )
@@ -322,6 +324,60 @@ def test_a_missed_plain_yes_to_the_check_up_starts_it_at_the_first_question(
     events, _ = run(ActionInContext(), sender, "mood_ok", "nows fine i guess")
 
     assert events == [SlotSet("context_reply", "form_started"), FollowupAction("checkup_form")]
+
+
+def test_a_yes_with_a_question_about_the_offer_is_answered_and_the_form_starts(
+    action_db: Database,
+) -> None:
+    """e21 and e34 of the sealed 2027-07 conversations (read once): "Yes, I would be glad to.
+    Before we begin, may I ask where my answers are stored?" got "I'm not sure I followed", and
+    the statements never started."""
+    offer = str(RESPONSES["utter_barc10_permission"][0]["text"])
+    asked = "Yes, I would be glad to. Before we begin, may I ask where my answers are stored?"
+    sender = conversation(action_db, "sim:ruth", offer, asked)
+
+    events, said = run(ActionInContext(), sender, "nlu_fallback", asked)
+
+    assert [m["response"] for m in said] == ["utter_barc10_offer_privacy"]
+    assert events == [SlotSet("context_reply", "form_started"), FollowupAction("barc10_form")]
+
+
+def test_a_question_about_the_offer_alone_is_answered_and_the_offer_left_open(
+    action_db: Database,
+) -> None:
+    offer = str(RESPONSES["utter_checkup_permission"][0]["text"])
+    sender = conversation(action_db, "sim:tess", offer, "how long does this take")
+
+    events, said = run(ActionInContext(), sender, "ask_medication", "how long does this take")
+
+    responses = [m["response"] for m in said]
+    assert responses == ["utter_checkup_offer_how_long", "utter_checkup_permission_again"]
+    assert events == [SlotSet("context_reply", "utter_checkup_offer_how_long")]
+
+
+def test_a_yes_after_only_an_answer_about_the_offer_still_starts_the_form(
+    action_db: Database,
+) -> None:
+    """e17 of the sealed 2027-07 conversations: "fine. go", after "who sees it tho" was
+    answered, got "Okay. I'm here whenever you want to text", and nine ratings went unread."""
+    offer = str(RESPONSES["utter_barc10_permission"][0]["text"])
+    answered = str(RESPONSES["utter_help"][0]["text"])
+    sender = conversation(action_db, "sim:kai", [offer, answered], "fine. go")
+
+    events, said = run(ActionInContext(), sender, "nlu_fallback", "fine. go")
+
+    assert said == []
+    assert events == [SlotSet("context_reply", "form_started"), FollowupAction("barc10_form")]
+
+
+def test_a_yes_long_after_the_offer_was_declined_starts_nothing(action_db: Database) -> None:
+    offer = str(RESPONSES["utter_barc10_permission"][0]["text"])
+    declined = str(RESPONSES["utter_barc10_declined"][0]["text"])
+    sender = conversation(action_db, "sim:lou", [offer, declined], "ok")
+
+    events, _ = run(ActionInContext(), sender, "nlu_fallback", "ok")
+
+    assert FollowupAction("barc10_form") not in events
 
 
 def test_an_answer_corrected_after_the_barc10_is_changed_and_said_so(action_db: Database) -> None:
