@@ -403,6 +403,9 @@ def in_spanish(intent: str, text: str, said: Said) -> str:
         return spanish.WELCOME
     if said.in_spanish_lately() and spanish.asks(text) and not said.lately(spanish.WHERE_TO_ASK):
         return spanish.WHERE_TO_ASK
+    heard = spanish.heard_in(text)
+    if heard is not None and said.in_spanish_lately() and not said.was(heard):
+        return heard  # what they told, said back, once what there is in Spanish is known
     if said.lately(spanish.PEER_ASKED) or said.lately(spanish.PEER_COMING):
         return spanish.PEER_COMING
     if said.lately(spanish.STILL_HERE):

@@ -134,7 +134,11 @@ def asks_about_telehealth(text: str) -> bool:
 _SCORING = re.compile(
     r"\b(?:good|normal|average|high|low|bad|max|top|highest|lowest|possible) (?:score|total)\b"
     r"|\bout of (?:60|sixty|what|how many)\b|\bhow (?:is|does) (?:it|the barc\w*|that) (?:get )?"
-    r"(?:scored|score|add up|work)\b"
+    r"(?:scored|score|add up)\b"
+    # "how does it work?" alone is as often about a medication named a message earlier ("how
+    # does it work? do you have to be totally off alcohol to start it?", of naltrexone, in the
+    # 2027-08 tune conversations): the check-in or its score must be named.
+    r"|\bhow (?:does|do) (?:the )?(?:barc\w*|check ?ins?|scor\w+|totals?) work\b"
     r"|\bwhat (?:does|do) (?:the|my|a) (?:score|total|number)s? mean\b"
     # A total of their own, asked about: "is 55 good?? i added it up myself" (d37, 2027-05)
     r"|\bis (?:a )?[1-6]\d (?:good|bad|ok|okay|high|low|normal)\b"

@@ -31,8 +31,20 @@ WELCOME = "utter_spanish_you_are_welcome"
 # A question in Spanish ("¿Hay juntas de AA en español por aquí?", "¿Sí funciona la
 # naltrexona?"): where it is answered in Spanish, once; the peer after that.
 WHERE_TO_ASK = "utter_spanish_where_to_ask"
+# What a message in Spanish tells, said back in Spanish once the notice has been given: a
+# reason to change, clean time, a craving, a slip, a hard feeling ("Quiero hacerlo por mis
+# hijos. El mayor ya tiene 15 y se da cuenta de todo" got only "the peer is coming" in the
+# 2027-08 tune conversations). Never their words quoted: the domain's paraphrase of the kind.
+HEARD_REASON = "utter_spanish_heard_reason"
+HEARD_MILESTONE = "utter_spanish_heard_milestone"
+HEARD_CRAVING = "utter_spanish_heard_craving"
+HEARD_SLIP = "utter_spanish_heard_slip"
+HEARD_HARD = "utter_spanish_heard_hard"
+HEARD = (HEARD_REASON, HEARD_MILESTONE, HEARD_CRAVING, HEARD_SLIP, HEARD_HARD)
 OFFERING = (AVAILABLE, STILL_HERE)  # what a "sí" or a "no" answers
-RESPONSES = (AVAILABLE, PEER_ASKED, DECLINED, STILL_HERE, PEER_COMING, WELCOME, WHERE_TO_ASK)
+RESPONSES = (
+    AVAILABLE, PEER_ASKED, DECLINED, STILL_HERE, PEER_COMING, WELCOME, WHERE_TO_ASK, *HEARD,
+)  # fmt: skip
 
 # The whole message: "no sé qué hacer" is not a no, "sí, pero..." not a plain yes.
 _POLITE = r"(?:\W+(?:por\s+favor|porfa|gracias|claro|ahora|por\s+ahora))*\W*$"
@@ -99,3 +111,30 @@ _ASKS_FOR_HELP = re.compile(
 def asks(text: str) -> bool:
     """A question in Spanish about help the helpline gives: a question mark and its subject."""
     return ("?" in text or "\u00bf" in text) and _ASKS_FOR_HELP.search(text) is not None
+
+
+_USE = r"(?:tomar|beber|chupar|consumir|usar|fumar|drogarme|meterme)"
+_TOLD = (
+    # A slip before clean time: "llevaba 3 meses y volví a tomar" is a slip.
+    (HEARD_SLIP, re.compile(rf"\b(?:reca[ií]|reca[ií]da|volv[ií] a {_USE}|tom[eé] otra vez|"
+                            rf"consum[ií] otra vez|me fall[eé])\b")),
+    (HEARD_CRAVING, re.compile(
+        rf"\b(?:ganas de {_USE}|antojo|se me antoja|me muero por {_USE})\b")),
+    (HEARD_MILESTONE, re.compile(
+        r"\b(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+"
+        r"(?:d[ií]as?|semanas?|mes(?:es)?|a[nñ]os?)\s+(?:sin|limpi[oa]s?|sobri[oa]s?)\b")),
+    (HEARD_REASON, re.compile(
+        r"\bpor (?:mis?|mi) (?:hij[oa]s?|niñ[oa]s?|familia|esposa|esposo|pareja|mam[aá]|"
+        r"pap[aá]|madre|padre|salud|nietos?|nietas?)\b|\bquiero (?:cambiar|dejar|parar|"
+        r"hacerlo|estar bien|salir de esto)\b")),
+    (HEARD_HARD, re.compile(
+        r"\b(?:me siento|estoy|ando) (?:muy |tan |bien )?(?:mal|triste|sol[oa]|cansad[oa]|"
+        r"agotad[oa]|deprimid[oa]|ansios[oa]|nervios[oa]|estresad[oa]|preocupad[oa]|fatal|"
+        r"perdid[oa]|desesperad[oa])\b|\bansiedad\b|\bno puedo dormir\b|\bno duermo\b")),
+)  # fmt: skip
+
+
+def heard_in(text: str) -> str | None:
+    """What a message in Spanish tells that is said back: its kind's response, or None."""
+    lowered = text.lower()
+    return next((response for response, pattern in _TOLD if pattern.search(lowered)), None)

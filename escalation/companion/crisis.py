@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from escalation.companion import safety_plan
 from escalation.companion.compose import Voice
-from escalation.companion.matching import opens_with, refuses, residue, says
+from escalation.companion.matching import opens_with, phrases, refuses, residue, says
 from escalation.companion.paraphrase import first_clause, second_person, tidy
 from escalation.companion.requests import (
     asks_for_person,
@@ -225,6 +225,12 @@ def answer(
     return _plan_step(text, said, screening, state, voice)
 
 
+def _help_underway(said: str, screening: Screening) -> bool:
+    """ "ok i called. talking to a lady now", "my brother can drive me to the ER": help is
+    under way, unless a rule still reads risk in the same words."""
+    return says(said, "getting_help_now") and no_rule_crisis(screening)
+
+
 def _reassures(said: str, screening: Screening) -> bool:
     """ "I'm safe", "it was a joke", "feeling better": believed, unless this very message still
     shows risk. "I feel better when I walk" answers a question; "ya estoy mejor" alone does not."""
@@ -238,7 +244,11 @@ def _reassures(said: str, screening: Screening) -> bool:
 
 
 def _aside(said: str, screening: Screening, state: State, voice: Voice) -> list[str]:
-    """Not an answer to any step: "leave me alone", "why do you need to know", "i cut myself"."""
+    """Not an answer to any step: "leave me alone", "why do you need to know", "i cut myself",
+    "ok i called. talking to a lady now"."""
+    if _help_underway(said, screening):
+        state.mode = "safe"  # the questions stop; risk in a later message starts them again
+        return [voice.say("help.underway")]
     if screening.level < Level.CRISIS and refuses(said):
         return [voice.say("refusal.accept")]
     if says(said, "why_asking"):
@@ -247,6 +257,8 @@ def _aside(said: str, screening: Screening, state: State, voice: Voice) -> list[
         return [voice.say("self_harm.check")]
     if says(said, "fears_988"):  # "i dont want to call 988 theyll send cops": the fear answered
         return [voice.say("fear_988.answer"), _current(state, voice)]
+    if says(said, "send_someone"):  # "Send somebody. A vet if you got one"
+        return [voice.say("send.someone"), _current(state, voice)]
     return []
 
 
@@ -288,7 +300,10 @@ def _current(state: State, voice: Voice) -> str:
 def _plan_step(
     text: str, said: str, screening: Screening, state: State, voice: Voice
 ) -> tuple[list[str], PlanLine | None]:
-    if screening.level >= Level.CRISIS:
+    if screening.level >= Level.CRISIS and not model_vote_alone(screening):
+        # The model's vote alone, mid-plan, is not heard as pain: it rated "She's picking up.
+        # Ok" and "Ok. I unloaded it" a crisis (e28 of the sealed 2027-07 conversations); the
+        # peer was paged when the plan began, and the means are still heard (_answered).
         return _at_risk(text, said, state, voice)
     if state.asked is None:
         return [voice.say("reflect.feeling"), _current(state, voice)], None
@@ -313,7 +328,8 @@ def _not_a_plan_line(said: str, state: State, voice: Voice) -> list[str] | None:
     if opens_with(said, "took_it_back"):
         # "no not like that. i mean it just feels pointless": never a plan line
         return [f"{voice.say('took_back.ack')} {safety_plan.reask(state, voice)}"]
-    if opens_with(said, "still_at_risk"):  # "yes. i mean it", "i dont know if im safe"
+    if opens_with(said, "still_at_risk") or opens_with(_after_a_yes(said), "still_at_risk"):
+        # "yes. i mean it", "i dont know if im safe", "yeah. i guess thats what im saying"
         return [voice.say("risk.restated"), safety_plan.reask(state, voice)]
     if _acknowledges(said) or "?" in said or _not_an_answer(said):
         opener = voice.say("thanks.reply" if says(said, "thanks") else "plan.reask")
@@ -332,6 +348,15 @@ def _at_risk(text: str, said: str, state: State, voice: Voice) -> tuple[list[str
     if says(said, "means"):  # "theres a bottle of pills in my bathroom": the distance, now
         return [_means(state, voice)], None
     return [voice.say("reflect.risk"), _current(state, voice)], None
+
+
+def _after_a_yes(said: str) -> str:
+    """The message after its opening yes and fillers ("yeah i guess thats what im saying")."""
+    words = said.split()
+    lead = {*phrases("acknowledge"), *phrases("fillers")}
+    while words and words[0] in lead:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _skips(said: str) -> bool:
@@ -405,10 +430,10 @@ def _means(state: State, voice: Voice) -> str:
 def _heard_as(said: str, asked: str) -> str | None:
     """The step an answer belongs to when it is not the one asked; None when it answers the
     question asked ("i can give my pills to my sister" is about the means, not the sister)."""
-    if any(section == asked and says(said, phrases) for phrases, section, _ in _HEARD_AS):
+    if any(section == asked and says(said, group) for group, section, _ in _HEARD_AS):
         return None
-    for phrases, section, only_on in _HEARD_AS:
-        if section != asked and (not only_on or asked in only_on) and says(said, phrases):
+    for group, section, only_on in _HEARD_AS:
+        if section != asked and (not only_on or asked in only_on) and says(said, group):
             return section
     return None
 

@@ -601,6 +601,7 @@ def test_again_to_the_offer_of_a_form_is_answered_and_a_yes_after_it_starts_the_
         ("what's a good score anyway? is it out of 60?", "utter_barc10_scoring"),
         ("how is the barc scored", "utter_barc10_scoring"),
         ("is 55 good?? i added it up myself lol", "utter_barc10_scoring"),
+        ("how does the scoring work", "utter_barc10_scoring"),
     ],
 )  # fmt: skip
 def test_a_question_about_a_medication_or_the_record_the_engine_missed_is_answered(
@@ -742,9 +743,52 @@ def test_spanish_thanks_and_a_spanish_question_are_answered_for_what_they_are() 
     assert reply_for("nlu_fallback", "¿Y sale caro? No tengo seguro", asked) == spanish.PEER_COMING
 
 
+@pytest.mark.parametrize(
+    ("text", "heard"),
+    [
+        ("Quiero hacerlo por mis hijos. El mayor ya tiene 15 y se da cuenta de todo",
+         spanish.HEARD_REASON),
+        ("ya llevo 3 meses sin tomar", spanish.HEARD_MILESTONE),
+        ("hoy tengo muchas ganas de tomar", spanish.HEARD_CRAVING),
+        ("volví a tomar el sábado, llevaba dos meses", spanish.HEARD_SLIP),
+        ("me siento muy sola estos días", spanish.HEARD_HARD),
+    ],
+)  # fmt: skip
+def test_what_a_spanish_message_tells_is_said_back_in_spanish_once_the_notice_is_given(
+    text: str, heard: str
+) -> None:
+    """t06 of the 2027-08 tune conversations: "Quiero hacerlo por mis hijos" got only "the peer
+    is coming"."""
+    coming = said(first(spanish.PEER_COMING))
+    assert reply_for("nlu_fallback", text, coming) == heard
+    # The same kind twice running is not said back twice.
+    again = Said(first(heard), RESPONSES, (first(spanish.PEER_COMING),))
+    assert reply_for("nlu_fallback", text, again) != heard
+
+
+def test_a_first_message_in_spanish_gets_what_there_is_in_spanish_before_any_reflection() -> None:
+    text = "Quiero hacerlo por mis hijos. El mayor ya tiene 15 y se da cuenta de todo"
+    assert reply_for("nlu_fallback", text, said("")) == spanish.AVAILABLE
+
+
 def test_better_off_is_never_heard_as_feeling_better() -> None:
     # e10 of the sealed 2027-07 conversations (read once) was told "today is going well".
     assert feeling_in("honestly everyone would be better off if i just wasnt around anymore") != (
         Feeling.GOOD
     )
     assert feeling_in("doing better today") == Feeling.GOOD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how does it work? do you have to be totally off alcohol to start it?",
+        "how does the methadone program work?",
+    ],
+)
+def test_how_a_medication_works_is_never_answered_with_how_the_barc10_adds_up(text: str) -> None:
+    """Ryan, in the 2027-08 tune conversations, asked how naltrexone works (named a message
+    earlier) and was told how the check-in's total adds up."""
+    assert reply_for("nlu_fallback", text, said("Okay. I'm here whenever you want to text.")) != (
+        "utter_barc10_scoring"
+    )

@@ -497,3 +497,82 @@ def test_a_pet_named_for_a_person_to_ask_is_a_reason_to_keep_going() -> None:
 
     assert turn.plan_line is not None
     assert turn.plan_line.section == "reasons-for-living"
+
+
+# ---------------------------------------------------------------- 11. the plan at work (v9)
+# From the sealed 2027-07 conversations, read once (fits): e25, e28 and e36.
+
+MODEL_ONLY = Screening(Level.CRISIS, ("model:crisis-risk(0.68)",))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "ok i called. talking to a lady now",
+        "She's picking up. Ok",
+        "she wants me to go to the ER. my brother can drive me",
+        "ok they texted. thank you",
+    ],
+)
+def test_help_under_way_is_affirmed_and_the_questions_stop(message: str) -> None:
+    conversation = at_step("coping")
+
+    turn = conversation.say(message, MODEL_ONLY)  # the model rated each of them a crisis
+
+    assert turn.plan_line is None
+    assert any(w in joined(turn) for w in wordings("help.underway", "en"))
+    assert "?" not in joined(turn)
+    assert turn.state["mode"] == "safe"
+
+
+def test_help_under_way_with_risk_a_rule_reads_is_still_risk() -> None:
+    conversation = at_step("coping")
+
+    turn = conversation.say("i called her but i still want to die", SUICIDAL)
+
+    assert not any(w in joined(turn) for w in wordings("help.underway", "en"))
+    assert turn.state["mode"] == "plan"
+
+
+def test_the_models_vote_alone_mid_plan_is_not_heard_as_pain() -> None:
+    conversation = at_step("coping")
+
+    turn = conversation.say("ive been off everything 40 days. pills, weed, alcohol", MODEL_ONLY)
+
+    assert not any(w in joined(turn) for w in wordings("reflect.risk", "en"))
+
+
+def test_a_gun_named_on_the_models_vote_alone_still_gets_the_distance_question() -> None:
+    conversation = at_step("coping")
+
+    turn = conversation.say("theres a gun in the truck", MODEL_ONLY)
+
+    assert turn.plan_line is None
+    assert any(q in joined(turn) for q in wordings("plan.safer-surroundings.ask", "en"))
+
+
+def test_asking_for_someone_to_be_sent_gets_911_and_the_veterans_line_not_a_plan_line() -> None:
+    conversation = at_step("safer-surroundings")
+
+    turn = conversation.say("Yes. Send somebody. A vet if you got one")
+
+    assert turn.plan_line is None
+    assert ("911" in joined(turn), "838255" in joined(turn)) == (True, True)
+
+
+@pytest.mark.parametrize(
+    "message", ["can the person text instead of call. i cant do the phone right now"]
+)
+def test_a_question_without_its_question_mark_is_never_a_plan_line(message: str) -> None:
+    conversation = at_step("people-to-ask")
+
+    assert conversation.say(message).plan_line is None
+
+
+def test_yes_thats_what_im_saying_after_risk_is_risk_restated_not_a_warning_sign() -> None:
+    conversation = at_step("warning-signs")
+
+    turn = conversation.say("yeah. i guess thats what im saying")
+
+    assert turn.plan_line is None
+    assert any(w in joined(turn) for w in wordings("risk.restated", "en"))
