@@ -77,6 +77,7 @@ from bot.actions.context_start import (
     form_declined,
     form_to_start,
 )
+from bot.actions.cravings import RESPONSES as CRAVINGS
 from bot.actions.database import app_database
 from bot.actions.fallback import GIVE_INFORMATION, peer_requested, request_peer
 from bot.actions.life_topics import RESPONSES as LIFE_TOPICS
@@ -210,6 +211,7 @@ RESPONSES = (
     *FEELINGS,
     *LIFE_TOPICS,
     *spanish.RESPONSES,
+    *CRAVINGS,
 )
 
 

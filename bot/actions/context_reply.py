@@ -45,6 +45,7 @@ from bot.actions.context_read import (
     wants_fewer_texts,
 )
 from bot.actions.context_start import WHY_AGAIN, asks_why_again
+from bot.actions.cravings import craving_heard
 from bot.actions.life_topics import RESPONSES as LIFE_TOPICS
 from bot.actions.life_topics import LifeTopic, body_warning_in, life_topic_in
 from bot.actions.medication import COST, asks_about_cost, medication_information, the_one_named
@@ -221,6 +222,9 @@ def change_talk(intent: str, text: str, said: Said) -> Heard | None:
 def said_outright(text: str) -> str | None:
     """The body's warning signs, a slip, a question about privacy, a person asked for, a moment
     asked for, or not knowing why they are texting: answered whatever was asked before it."""
+    craving = craving_heard(text)
+    if craving is not None and not slip_in(text):
+        return craving
     for said, response in (
         (body_warning_in, LifeTopic.BODY_WARNING.response),
         (slip_in, SLIP_HEARD),
