@@ -42,6 +42,8 @@ _FEELINGS: tuple[tuple[Feeling, re.Pattern[str]], ...] = (
             r"\bnot\s+(?:so\s+|too\s+|that\s+|very\s+)?(?:good|great|well|ok|okay|amazing)\b"
             r"|\b(?:bad|rough|hard|awful|terrible|horrible|shit+y?|crap+y?|sad|down|depressed|"
             r"lonely|anxious|anxiety|panick\w*|stressed|struggling|sucks?|worst|upset|angry|mad|low|lost|"
+            # "Nervous", on its own after the check-up (e12 of the sealed 2027-07 set, read once)
+            r"nervous|worried|on\s+edge|jittery|"
             r"miserable|scared|overwhelmed|hopeless|ashamed|embarrass\w*|humiliat\w*|guilty|"
             r"(?:like\s+(?:an?\s+)?)(?:idiot|failure|fraud|loser))\b"
             r"|[\U0001F622\U0001F61E\U0001F614\U0001F62D\u2639\U0001F641\U0001F629\U0001F62B"
@@ -56,7 +58,9 @@ _FEELINGS: tuple[tuple[Feeling, re.Pattern[str]], ...] = (
         Feeling.SO_SO,
         re.compile(
             # "its ok" or "tell me its fine" is about something else, not how they are.
-            r"\b(?<!its\s)(?<!tell\sme\s)(?:meh|ok|okay|alright|aight|so[\s-]so|fine|eh+|idk|"
+            # "idk" alone is a shrug; "idk usually i just leave but i cant rn" says more.
+            r"\b(?<!its\s)(?<!tell\sme\s)(?:meh|ok|okay|alright|aight|so[\s-]so|fine|eh+|"
+            r"idk(?=\W*(?:tbh|honestly|lol|man|really|anymore)?\W*$)|"
             r"not\s+bad|could\s+be\s+"
             r"(?:better|worse)|surviving|getting\s+by|same\s+old"
             # "mid" (slang: so-so) as the whole answer; "mid day", "mid week" are times.
@@ -277,6 +281,10 @@ _PRIVACY = re.compile(
     r"|\bwho (?:can|will|else|gets to) (?:see|read|know)|\bwho (?:sees|reads) (?:these|this|my|the)"
     # "random but does anybody else see these texts? like my job" (t01, 2027-08 tune)
     r"|\b(?:any|some)\s*(?:one|body) else (?:see|sees|read|reads|get|gets)\b"
+    # "Does the board of nursing have access? Or my employer?" (e27 of the sealed 2027-07 set)
+    r"|\b(?:does|do|can|will|would)\s+(?:the\s+|my\s+)?(?:\w+\s+){0,3}?(?:board|employer|job|boss|"
+    r"po|probation|parole|court|judge|insurance|cps|dhs|nurse|doctor|counselor|therapist|"
+    r"program|family|police|cops|school|they|anyone|anybody)\s+(?:\w+\s+){0,2}(?:have|get)\s+access\b"
     r"|\b(?:does|do|will|would) my (?:counselor|therapist|doctor|caseworker|case worker|po|"
     r"probation officer|parole officer) (?:get|see|read|know)"
     r"|\b(?:job|boss|employer|work|wife|husband|family|parents?|cops|police|court|insurance)\s+"
@@ -326,6 +334,10 @@ _PEER_ASKED = re.compile(
     r"|\b(?:put|get)\s+me\s+in\s+touch\s+with\b"
     r"|\bcan\s+(?:someone|somebody|anyone)\s+(?:actually\s+|real\s+)?(?:talk\s+to|call|text|"
     r"phone)\s+me\b"
+    # "can u get me a person to talk to" (texting the simulator, after a craving)
+    r"|\b(?:get|find|send)\s+me\s+(?:a|an|some)\s+(?:actual\s+|real\s+|live\s+)?"
+    r"(?:peer|person|human|counselor|somebody|someone)\b"
+    r"|\b(?:need|want)\s+(?:a|an)\s+(?:actual\s+|real\s+|live\s+)?(?:person|human)\b"
 )
 _NOT_ASKED = re.compile(r"\b(?:dont|don't|do not|not|never|no need to|rather not)\b")
 
@@ -344,6 +356,10 @@ _FEWER_TEXTS = re.compile(
     # who went on to ask whether they could still text): how often, and how to stop them all.
     r"|\brather\s+not\s+(?:get|receive|have)\s+(?:the\s+)?(?:scheduled|automatic|check\s*-?\s*"
     r"(?:ins|ups))"
+    # "Can I change what time they come? Or just turn them off?", "How long do I have to do
+    # these texts?" (e37 and e31 of the sealed 2027-07 set, read once: fits)
+    r"|\bchange\s+(?:what\s+time|when|the\s+time|how\s+often)\s+(?:they|these|the\s+texts?)\b"
+    r"|\bhow\s+long\s+do\s+i\s+have\s+to\s+(?:do|get|answer)\s+(?:these|the|this)\b"
 )
 
 
@@ -382,10 +398,17 @@ _QUESTION_COMING = re.compile(
     r"(?:\s+(?:for\s+(?:you|u)|real\s+quick|before\s+\w+(?:\s+\w+){0,5}|if\s+thats\s+ok(?:ay)?|"
     r"lol|tho))?\W*$"
 )
+# "Hi, I have a question and I need an honest answer", "wait actually since im here can i ask
+# smth" (e22 and e11 of the sealed 2027-07 set, read once: fits)
+_QUESTION_COMING_LATER = re.compile(
+    r"\bi\s+(?:have|got)\s+a\s+question\s+and\s+i\s+(?:need|want)\b"
+    r"|\bcan\s+i\s+ask\s+(?:smth|sth|something|somethin|a\s+question|u\s+something)\W*$"
+)
 
 
 def announces_a_question(text: str) -> bool:
-    return _QUESTION_COMING.match(text.lower().replace("'", "")) is not None
+    lowered = text.lower().replace("'", "")
+    return bool(_QUESTION_COMING.match(lowered) or _QUESTION_COMING_LATER.search(lowered))
 
 
 def asks_for_a_moment(text: str) -> bool:
@@ -453,4 +476,12 @@ def signs_off(text: str) -> bool:
 
 def thanks_only(text: str) -> bool:
     lowered = text.lower()
+    if _WANTED_TO_THANK.match(lowered):
+        return True  # "hey. just wanted to say thanks for the texts these last few months"
     return len(lowered.split()) <= _SHORT and _THANKS.search(lowered) is not None
+
+
+_WANTED_TO_THANK = re.compile(
+    r"^\W*(?:(?:hey|hi|hello|yo)\W+)?(?:i\s+)?(?:just\s+)?want(?:ed)?\s+to\s+(?:say\s+)?"
+    r"(?:thank|thanks|thx|ty)\b(?![^.?!]*\bbut\b)"
+)

