@@ -31,6 +31,7 @@ from typing import Any
 import yaml
 
 from core.settings import PROJECT_ROOT
+from escalation.combined import MEANS_NAMED
 from escalation.companion.crisis import model_vote_alone
 from escalation.levels import Level, Screening
 
@@ -66,7 +67,12 @@ IN_FORM = "context:answer-to-a-form-question"
 
 
 def weighed_in_form(screening: Screening, last_reply: str | None) -> Screening:
-    """A crisis on the model's vote alone, said in answer to a form's question: a concern."""
+    """A crisis on the model's vote alone, said in answer to a form's question: a concern,
+    unless the words name the means. "I keep looking at the rifle in the hall closet" (2027-06)
+    and "i keep looking at my dads old pistol" (2027-08, both sealed sets, read once) were each
+    weighed down this way, and the check-up praised the next message."""
     if not model_vote_alone(screening) or not asks_form_question(last_reply):
+        return screening
+    if MEANS_NAMED in screening.reasons:
         return screening
     return Screening(Level.CONCERN, (*screening.reasons, IN_FORM))

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 MODEL_FAILED = "model:failed"
+MEANS_NAMED = "cue:means-named"  # not "model:": naming the means is no everyday talk
 
 
 class CombinedScreener:
@@ -49,7 +50,12 @@ class CombinedScreener:
             return Screening(ruled.level, (*ruled.reasons, MODEL_FAILED))
         if vote is None:
             return ruled
-        return Screening(max(ruled.level, vote.level), (*ruled.reasons, *vote.reasons))
+        # A crisis vote on words that name the means ("i keep looking at my dads old pistol")
+        # says so, so that it is never weighed down as an answer to a form (channels/forms.py).
+        named = (
+            (MEANS_NAMED,) if vote.level >= Level.CRISIS and self.rules.names_means(text) else ()
+        )
+        return Screening(max(ruled.level, vote.level), (*ruled.reasons, *vote.reasons, *named))
 
 
 def _status(model: RiskModel | None) -> str:

@@ -33,11 +33,11 @@ class LexiconScreener:
         risky = any(hit.label.startswith(RISK) for hit in hits)
         # Means named earlier only lift a risk phrase in this text: with none, the earlier
         # texts cannot change the level, and reading them would only cost time.
-        means_elsewhere = risky and any(self._names_means(earlier) for earlier in recent)
+        means_elsewhere = risky and any(self.names_means(earlier) for earlier in recent)
         return rate_text(self._categories, hits, scene, means_elsewhere, self._net_rules)
 
-    def _names_means(self, text: str) -> bool:
-        """Whether an earlier text named the means ("i have 40 xans here")."""
+    def names_means(self, text: str) -> bool:
+        """Whether a text names the means ("i have 40 xans here", "my dads old pistol")."""
         return bool(self._read(text)[1].named({"means"}))
 
     def _read(self, text: str) -> tuple[list[Hit], Scene]:

@@ -41,7 +41,7 @@ from bot.actions.database import app_database
 from bot.actions.fallback import GIVE_INFORMATION, NO_HANDOFF, request_peer
 from bot.actions.miti import ActionsSay, Chosen, Run, Turn
 from bot.actions.offer_questions import KINDS as OFFER_QUESTION_KINDS
-from bot.actions.offer_questions import answer_to, offer_question
+from bot.actions.offer_questions import answer_to, offer_questions
 from checkins import adaptive
 from core.clock import utcnow
 from core.settings import get_settings
@@ -171,8 +171,7 @@ class ActionCheckupFirstAnswer(Action):
     ) -> list[EventType]:
         text = tracker.latest_message.get("text") or ""
         # "sure but who reads these": the question answered before the first one is asked.
-        asked = offer_question(text)
-        if asked is not None:
+        for asked in offer_questions(text):
             dispatcher.utter_message(response=answer_to("checkup_form", asked))
         in_spanish = [SlotSet(LANGUAGE, "es")] if speaks_spanish_now(text) else []
         return [*in_spanish, *how_told_at_once(text)]

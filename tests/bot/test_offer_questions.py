@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.actions.context_start import consents
-from bot.actions.offer_questions import ANSWERS, offer_question, statements_in
+from bot.actions.offer_questions import ANSWERS, offer_question, offer_questions, statements_in
 from tests.bot.test_context_reply import RESPONSES
 
 
@@ -54,3 +54,12 @@ def test_a_yes_in_the_words_people_use_is_one(text: str) -> None:
 
 def test_every_answer_has_words_in_the_domain() -> None:
     assert all(RESPONSES.get(name) for name in ANSWERS)
+
+
+def test_two_questions_about_the_offer_are_both_read_in_the_order_asked() -> None:
+    """e21 of the sealed 2027-08 conversations (read once) got "I'm not sure I followed"."""
+    text = (
+        "Before I agree, what is the purpose of this questionnaire and where does my "
+        "information go?"
+    )
+    assert offer_questions(text) == ("purpose", "privacy")

@@ -10,6 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions import resources
+from bot.actions.medication import medication_information
 from bot.actions.resources import (
     ALL_SHOWN,
     NOTHING,
@@ -256,3 +257,27 @@ def test_a_plain_no_to_the_offer_is_left_with_the_person() -> None:
     (message,), slots = run(ActionResourcesDeclined(), "nah im good", {}, "deny")
 
     assert (message["response"], slots) == ("utter_resources_declined", {})
+
+
+def test_the_same_leaflet_is_never_said_twice_running() -> None:
+    """e23 of the sealed 2027-08 conversations (read once): "What does naltrexone actually do
+    then?" got naltrexone's leaflet word for word a second time."""
+    leaflet = "Naltrexone blocks the effects of opioids."
+    domain = {"responses": {"utter_medication_naltrexone": [{"text": leaflet}]}}
+    said = {"event": "bot", "text": leaflet, "metadata": {}}
+    message = {
+        "text": "What does naltrexone actually do then?",
+        "intent": {"name": "ask_resources"},
+    }
+    after = Tracker("participant-1", {}, message, [said], False, None, {}, "")
+    dispatcher = CollectingDispatcher()
+
+    ActionResourcesOffer().run(dispatcher, after, domain)
+
+    assert [m.get("response") for m in dispatcher.messages] == [PERMISSION]
+
+
+def test_the_pill_that_makes_you_sick_if_you_drink_gets_the_alcohol_answer_naming_it() -> None:
+    assert medication_information("Is naltrexone the pill that makes you sick if you drink?") == (
+        "utter_medication_alcohol"
+    )

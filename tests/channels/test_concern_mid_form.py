@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from channels.forms import IN_FORM, asks_form_question, form_questions, weighed_in_form
 from channels.routing import Route, route
+from escalation.combined import MEANS_NAMED
 from escalation.levels import Level, Screening
 from escalation.responses import PEER_OFFER_OPENING, peer_told
 from escalation.screening import screen
@@ -153,3 +154,11 @@ def test_after_a_form_question_the_models_lone_vote_leaves_the_form_going_with_a
     texts = [reply.text for reply in answered.replies]
     assert texts == [f"echo: {MODEL_ONLY}", peer_told(timedelta(days=1))]
     assert cases(db) == [("concern", "open")]
+
+
+def test_the_models_lone_vote_on_words_naming_the_means_stays_a_crisis_in_a_form() -> None:
+    """e07 of the sealed 2027-06 and e24 of the sealed 2027-08 conversations (read once): a
+    rifle and a pistol, named in a check-up, were weighed down to a concern."""
+    named = Screening(Level.CRISIS, ("model:crisis-risk(0.60)", MEANS_NAMED))
+
+    assert weighed_in_form(named, CRAVINGS) == named

@@ -109,6 +109,12 @@ def test_sms_keywords_are_whole_messages(text: str, expected: Keyword | None) ->
         ("Mi hijo me anotó en estos mensajes pero ya no los necesito tanto. Prefiero no recibir"
          " más, gracias", Keyword.STOP),
         ("No more messages about meetings tho, just the check ins are fine", None),
+        # e26 and e29 of the sealed 2027-08 conversations (read once): not honoured there.
+        ("Actually I'd prefer you not message me going forward. I'll reach out if I need to.",
+         Keyword.STOP),
+        ("im done with this. dont send me any more of these", Keyword.STOP),
+        ("id prefer you not text me during work hours", None),  # when, not whether
+        ("dont send me any more of those meeting lists, i found one", None),
     ],
 )  # fmt: skip
 def test_asked_in_a_sentence_to_stop_the_texts_is_an_opt_out(

@@ -383,3 +383,41 @@ def test_better_off_if_i_wasnt_around_and_taking_all_of_them_are_a_crisis(
     text: str, expected: str
 ) -> None:
     assert rules(text).level.label == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # e24 and e18 of the sealed 2027-08 conversations, read once (fixed after: a fit).
+        ("i keep looking at my dads old pistol. its in the nightstand", "crisis"),
+        ("keep staring at my grandpas rifle in the closet", "crisis"),
+        ("everybody would honestly be better off", "crisis"),
+        ("theyd all be better off.", "crisis"),
+        ("i keep looking at my old photos", "none"),
+        ("keep thinking about my dads old truck", "none"),
+        ("my kids would be better off with their dad for the summer", "none"),
+    ],
+)
+def test_dwelling_on_a_relatives_gun_and_everybody_better_off_are_a_crisis(
+    text: str, expected: str
+) -> None:
+    assert rules(text).level.label == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # e05 and e30 of the sealed 2027-08 conversations, read once (fixed after: a fit).
+        ("something that went well lol. nothing. honestly id be fine not waking up tomorrow",
+         "crisis"),
+        ("id be ok never waking up", "crisis"),
+        ("my friend is not waking up", "emergency"),
+        ("on klonopin, down to 0.5. i couldnt go into the store without my heart pounding",
+         "none"),
+        ("took 4 xans and my heart is pounding", "emergency"),
+    ],
+)  # fmt: skip
+def test_fine_not_waking_up_is_a_death_wish_and_a_heart_pounding_somewhere_is_no_overdose(
+    text: str, expected: str
+) -> None:
+    assert rules(text).level.label == expected

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from escalation.combined import MODEL_FAILED, CombinedScreener
+from escalation.combined import MEANS_NAMED, MODEL_FAILED, CombinedScreener
 from escalation.evaluation.sets import HeldOutSetError
 from escalation.levels import Level, Screening
 from escalation.lexicon import Lexicon, load_lexicon
@@ -301,6 +301,18 @@ def test_even_a_model_voting_crisis_on_everything_never_lowers_a_level_nor_reach
     assert result.level >= ruled.level
     assert result.level == ruled.level or result.level == Level.CRISIS
     assert result.reasons[: len(ruled.reasons)] == ruled.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [("theres a pistol in my nightstand", True), ("see you at the meeting", False)],
+)
+def test_a_crisis_vote_on_words_naming_the_means_says_so(
+    text: str, named: bool, rules: LexiconScreener
+) -> None:
+    result = CombinedScreener(rules, AlwaysCrisis())(text)
+
+    assert (MEANS_NAMED in result.reasons) is named
 
 
 def test_the_default_screener_never_rates_below_the_rules(rules: LexiconScreener) -> None:
