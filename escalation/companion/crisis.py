@@ -67,7 +67,11 @@ def opening(
     screening: Screening, plan: Sequence[PlanLine], state: State, voice: Voice, said: str = ""
 ) -> list[str]:
     emergency = screening.level >= Level.EMERGENCY
-    state.mode, state.walk = "plan", safety_plan.walk(plan, emergency)
+    # A gun or pills named in the first message: the distance from them is asked first, as in
+    # an emergency ("i keep looking at my dads old pistol" was asked for warning signs, e24 of
+    # the sealed 2027-08 set, read once).
+    means_first = emergency or (bool(said) and says(said, "means"))
+    state.mode, state.walk = "plan", safety_plan.walk(plan, means_first)
     if model_vote_alone(screening):
         state.mode = CHECK  # asked first; the plan only if they say yes, or are unsure
         if about_someone_else(said):
@@ -255,6 +259,8 @@ def _aside(said: str, screening: Screening, state: State, voice: Voice) -> list[
         return _why(state, voice)
     if says(said, "self_harm_now"):
         return [voice.say("self_harm.check")]
+    if says(said, "fears_being_reported"):  # "dont send cops", "youre not calling anybody right"
+        return [voice.say("calling.no"), _current(state, voice)]
     if says(said, "fears_988"):  # "i dont want to call 988 theyll send cops": the fear answered
         return [voice.say("fear_988.answer"), _current(state, voice)]
     if says(said, "send_someone"):  # "Send somebody. A vet if you got one"
@@ -328,7 +334,8 @@ def _not_a_plan_line(said: str, state: State, voice: Voice) -> list[str] | None:
     if opens_with(said, "took_it_back"):
         # "no not like that. i mean it just feels pointless": never a plan line
         return [f"{voice.say('took_back.ack')} {safety_plan.reask(state, voice)}"]
-    if opens_with(said, "still_at_risk") or opens_with(_after_a_yes(said), "still_at_risk"):
+    restated = opens_with(said, "still_at_risk") or opens_with(_after_a_yes(said), "still_at_risk")
+    if restated or says(said, "thought_about_it"):
         # "yes. i mean it", "i dont know if im safe", "yeah. i guess thats what im saying"
         return [voice.say("risk.restated"), safety_plan.reask(state, voice)]
     if _acknowledges(said) or "?" in said or _not_an_answer(said):
@@ -377,8 +384,8 @@ def _not_an_answer(said: str) -> bool:
     """A greeting, a thank-you ("ok. thanks for not freaking out"), a question without its
     question mark ("wait where did sam go"), or one or two filler words: nothing to put in a
     plan."""
-    if _THANKS_FIRST.match(said):
-        return True
+    if _THANKS_FIRST.match(said) or _THANKS_FIRST.match(_after_a_yes(said)):
+        return True  # "yeah ok. thanks for not freaking out on me" (e05, sealed 2027-08)
     if says(said, "greeting") and not residue(said, "greeting", "fillers", "acknowledge"):
         return True
     if says(said, "question_back"):

@@ -576,3 +576,56 @@ def test_yes_thats_what_im_saying_after_risk_is_risk_restated_not_a_warning_sign
 
     assert turn.plan_line is None
     assert any(w in joined(turn) for w in wordings("risk.restated", "en"))
+
+
+# ---------------------------------------------------------------- 12. version 10
+# From the sealed 2027-08 conversations, read once (fits): e05 and e24.
+
+
+def test_a_gun_named_in_the_first_message_gets_the_distance_question_first() -> None:
+    conversation = Conversation()
+
+    turn = conversation.open(
+        Screening(Level.CRISIS, ("suicide:ideation",)),
+        text="i keep looking at my dads old pistol. its in the nightstand",
+    )
+
+    assert any(q in joined(turn) for q in wordings("plan.safer-surroundings.ask", "en"))
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["dont send cops. i swear if cops show up with my warrant it ends bad",
+     "ok. ok. youre not calling anybody right"],
+)  # fmt: skip
+def test_a_fear_of_being_reported_is_answered_and_never_a_plan_line(message: str) -> None:
+    conversation = at_step("coping")
+
+    turn = conversation.say(message)
+
+    assert turn.plan_line is None
+    assert any(w in joined(turn) for w in wordings("calling.no", "en"))
+
+
+def test_thought_about_it_is_the_thought_restated_not_a_warning_sign() -> None:
+    conversation = at_step("warning-signs")
+
+    turn = conversation.say("i dont know. maybe. ive thought about it more than i should")
+
+    assert turn.plan_line is None
+    assert any(w in joined(turn) for w in wordings("risk.restated", "en"))
+
+
+def test_thanks_after_an_okay_is_never_a_plan_line() -> None:
+    conversation = at_step("people-to-ask")
+
+    assert conversation.say("yeah ok. thanks for not freaking out on me").plan_line is None
+
+
+def test_someone_coming_to_take_the_gun_is_filed_as_keeping_safer() -> None:
+    conversation = at_step("professionals")
+
+    turn = conversation.say("he said hes coming to get it. not asking questions just coming")
+
+    assert turn.plan_line is not None
+    assert turn.plan_line.section == "safer-surroundings"
