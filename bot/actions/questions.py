@@ -21,6 +21,7 @@ HOW_SIGNED_UP = "utter_how_signed_up"
 NALOXONE = "utter_naloxone"
 COUNTERFEIT_PILLS = "utter_counterfeit_pills"
 TELEHEALTH = "utter_telehealth"
+TEXT_988 = "utter_988_by_text"  # "can i text 988 instead? does that work"
 BARC10_SCORING = "utter_barc10_scoring"
 FAMILY_WELCOME = "utter_family_welcome"
 WHAT_THIS_IS = "utter_help"  # "is this the recovery text thing?": what the line is and does
@@ -201,3 +202,15 @@ def asks_about_counterfeit_pills(text: str) -> bool:
     if re.search(r"\b(?:doctor|prescri\w*|pharmacy|pharmacist|script)\b", plain):
         return False
     return _asked(text) or re.search(r"\b(?:is it true|i heard|heard that)\b", plain) is not None
+
+
+# Texting 988 asked about: "can i text 988 instead? does that work" (e18 of the sealed 2027-08
+# conversations, read once, got "I'm not sure I followed").
+_TEXT_988 = re.compile(
+    r"\b(?:text|txt|texting|message|chat)\w*\s+(?:to\s+)?988\b|\b988\b[^.?!]{0,20}\b(?:text|txt|"
+    r"texting|chat)\b"
+)
+
+
+def asks_about_texting_988(text: str) -> bool:
+    return _asked(text) and _TEXT_988.search(_plain(text)) is not None

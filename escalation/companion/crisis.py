@@ -338,6 +338,8 @@ def _not_a_plan_line(said: str, state: State, voice: Voice) -> list[str] | None:
     if restated or says(said, "thought_about_it"):
         # "yes. i mean it", "i dont know if im safe", "yeah. i guess thats what im saying"
         return [voice.say("risk.restated"), safety_plan.reask(state, voice)]
+    if state.asked == "safer-surroundings" and _plain_yes(said):
+        return [voice.say("means.yes")]  # "yeah": who or where, not the question again
     if _acknowledges(said) or "?" in said or _not_an_answer(said):
         opener = voice.say("thanks.reply" if says(said, "thanks") else "plan.reask")
         return [f"{opener} {safety_plan.reask(state, voice)}"]
@@ -364,6 +366,18 @@ def _after_a_yes(said: str) -> str:
     while words and words[0] in lead:
         words.pop(0)
     return " ".join(words)
+
+
+_YES = frozenset(
+    {"yes", "yeah", "yea", "yep", "ya", "sure", "ok", "okay", "alright", "si", "claro"}
+)
+
+
+def _plain_yes(said: str) -> bool:
+    """ "yeah", "ok sure", "yes i can": a yes and nothing else to file."""
+    words = said.split()
+    rest = residue(said, "acknowledge", "fillers")
+    return bool(words) and words[0] in _YES and rest in ("", "can", "can do", "could", "will")
 
 
 def _skips(said: str) -> bool:

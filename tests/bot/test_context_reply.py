@@ -808,6 +808,7 @@ def test_how_a_medication_works_is_never_answered_with_how_the_barc10_adds_up(te
          "still working", "utter_still_here"),
         ("Does the board of nursing have access? Or my employer?", PRIVACY),
         ("does my mom get to read what i say on here", PRIVACY),  # e20, sealed 2027-08
+        ("can i text 988 instead? does that work", "utter_988_by_text"),  # e18, sealed 2027-08
         ("Can I change what time they come? Or just turn them off?", "utter_fewer_texts"),
         ("How long do I have to do these texts? Is it part of the court thing",
          "utter_fewer_texts"),

@@ -629,3 +629,15 @@ def test_someone_coming_to_take_the_gun_is_filed_as_keeping_safer() -> None:
 
     assert turn.plan_line is not None
     assert turn.plan_line.section == "safer-surroundings"
+
+
+@pytest.mark.parametrize("yes", ["yeah", "ok", "yes i can"])
+def test_a_plain_yes_to_the_distance_question_is_taken_forward_to_who_or_where(yes: str) -> None:
+    # Texting the simulator: "yeah" got the distance question again.
+    conversation = at_step("safer-surroundings")
+
+    turn = conversation.say(yes)
+
+    assert turn.plan_line is None
+    assert any(w in joined(turn) for w in wordings("means.yes", "en"))
+    assert turn.state["asked"] == "safer-surroundings"
