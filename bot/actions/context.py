@@ -135,7 +135,7 @@ def offer_open(said: Said) -> str | None:
 
 
 # What is said in answer to a question about the offer, which leaves it open.
-_WHILE_OPEN = (*OFFER_ANSWERS, WHAT_THIS_IS, "utter_iamabot")
+_WHILE_OPEN = (*OFFER_ANSWERS, WHAT_THIS_IS, OWN_ANSWERS["bot_challenge"])
 
 
 def answers_offer_of_resources(text: str, said: Said) -> bool:
@@ -254,6 +254,17 @@ def last_said_in_database(sender: str) -> list[str] | None:
         )
 
 
+def last_said(tracker: Tracker) -> list[str]:
+    """The last messages sent to the person, newest first: the app database's, else the
+    tracker's."""
+    return last_said_in_database(tracker.sender_id) or last_said_in_tracker(tracker)
+
+
+def said_in(recent: list[str], domain: DomainDict) -> Said:
+    """What was said last, and before it, as the domain's responses."""
+    return Said(recent[0] if recent else "", domain["responses"], tuple(recent[1:]))
+
+
 def last_said_in_tracker(tracker: Tracker) -> list[str]:
     said = [str(e["text"]) for e in tracker.events if e.get("event") == "bot" and e.get("text")]
     return said[::-1][:RECENT]
@@ -305,11 +316,11 @@ class ActionInContext(Action):
         text = str(latest.get("text") or "")
         if self.hands_on_medication and asks_what_resources_answer(intent, text):
             return [SlotSet(CONTEXT_REPLY, MEDICATION), FollowupAction("action_resources_offer")]
-        recent = last_said_in_database(tracker.sender_id) or last_said_in_tracker(tracker)
+        recent = last_said(tracker)
         if intent not in YES_OR_NO and asks_for_results(text):
             again = bool(recent) and said_results(recent[0])
             return self.own_results(dispatcher, tracker.sender_id, again)
-        said = Said(recent[0] if recent else "", domain["responses"], tuple(recent[1:]))
+        said = said_in(recent, domain)
         handed_on = (
             self.asks_about_offer(dispatcher, intent, text, said)
             or self.answers_an_offer(intent, text, said)
@@ -473,7 +484,7 @@ def _chosen_at(turn: Turn) -> tuple[Run, ...]:
     if chosen in REFLECTIONS:
         return ((str(chosen), str(chosen) + "_ask"),)
     if chosen in OFFER_ANSWERS:  # answered, and the offer left open
-        return ((str(chosen), again_offer(f"{str(chosen).split('_')[1]}_form")),)
+        return ((str(chosen), again_offer(OFFER_ANSWERS[str(chosen)])),)
     if chosen in (RESULTS, NO_RESULTS):
         return ((RESULTS_TAG if chosen == RESULTS else NONE_YET_TAG,),)
     return ((str(chosen),),) if chosen in RESPONSES else _RUNS

@@ -10,8 +10,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.context import last_said_in_database, last_said_in_tracker, offer_open
-from bot.actions.context_reply import Said
+from bot.actions.context import last_said, offer_open, said_in
 from bot.actions.context_start import OFFERS
 from bot.actions.miti import ActionsSay
 from bot.actions.offer_questions import ANSWERS, answer_to, offer_questions
@@ -25,9 +24,7 @@ class ActionOfferQuestion(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         text = str((tracker.latest_message or {}).get("text") or "")
-        recent = last_said_in_database(tracker.sender_id) or last_said_in_tracker(tracker)
-        said = Said(recent[0] if recent else "", domain["responses"], tuple(recent[1:]))
-        offer = offer_open(said)
+        offer = offer_open(said_in(last_said(tracker), domain))
         # The rules call this only after an offer; the check-up's is the one a program sends.
         form = OFFERS[offer] if offer is not None else "checkup_form"
         for kind in offer_questions(text) or ("purpose",):

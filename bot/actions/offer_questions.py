@@ -75,11 +75,6 @@ def offer_questions(text: str) -> tuple[str, ...]:
     return tuple(sorted(found, key=found.__getitem__))
 
 
-def offer_question(text: str) -> str | None:
-    """The first thing a message asks about the offer, or None when it asks none of these."""
-    return next(iter(offer_questions(text)), None)
-
-
 def answer_to(form: str, kind: str) -> str:
     """The domain's answer to a question of this kind about this form's offer (the check-up's
     answer about who sees it is the one it gives mid-way, which asks nothing after)."""
@@ -89,7 +84,10 @@ def answer_to(form: str, kind: str) -> str:
 
 
 KINDS = tuple(kind for kind, _ in _KINDS)
-ANSWERS = tuple(answer_to(form, kind) for form in ("barc10_form", "checkup_form") for kind in KINDS)
+# Each answer, and the form whose offer it answers.
+ANSWERS = {
+    answer_to(form, kind): form for form in ("barc10_form", "checkup_form") for kind in KINDS
+}
 
 _SENTENCE = re.compile(r"[^.?!]+[.?!]*")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.actions.context_start import consents
-from bot.actions.offer_questions import ANSWERS, offer_question, offer_questions, statements_in
+from bot.actions.offer_questions import ANSWERS, offer_questions, statements_in
 from tests.bot.test_context_reply import RESPONSES
 
 
@@ -26,14 +26,14 @@ from tests.bot.test_context_reply import RESPONSES
     ],
 )
 def test_a_question_about_the_offer_is_read_as_what_it_asks(text: str, kind: str) -> None:
-    assert offer_question(text) == kind
+    assert offer_questions(text) == (kind,)
 
 
 @pytest.mark.parametrize(
     "text", ["yes", "fine. go", "6", "i had a rough week", "do you like dogs?"]
 )
 def test_a_message_asking_nothing_about_the_offer_is_no_such_question(text: str) -> None:
-    assert offer_question(text) is None
+    assert offer_questions(text) == ()
 
 
 def test_the_yes_of_a_message_that_also_asks_is_found_in_its_statements() -> None:
