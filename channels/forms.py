@@ -9,14 +9,6 @@ question astray (9 of the 17 concern replies in the 2027-03 conversations). So t
 assistant answers, as the architecture has it for a concern ("the assistant goes on"), and the
 gateway adds that a peer has been told (channels/crisis.py).
 
-The model's vote alone is weighed the same way there. Over the five conversation sets read for
-issue 18 (2,129 person turns, 548 of them answers to a form's question), the model's vote alone
-rated 16 of those answers a crisis ("5. Been in the Bronx my whole life", "Four years on the
-19th, by the way") and none of the five crisis turns among them needed it: each was rated by a
-rule, or not at all. So an answer to a form's question that only the model rates a crisis is a
-concern: the peer reviews it within a day, the form goes on, and a rule's risk still opens a
-crisis as anywhere else.
-
 The questions are read from the assistant's own domain files, as its `utter_ask_*` responses:
 the texts the gateway stored as sent. A wording with a blank in it cannot be matched, and is
 left out.
@@ -31,9 +23,6 @@ from typing import Any
 import yaml
 
 from core.settings import PROJECT_ROOT
-from escalation.combined import MEANS_NAMED
-from escalation.companion.crisis import model_vote_alone
-from escalation.levels import Level, Screening
 
 _FORM_DOMAINS = ("checkup.yml", "barc10.yml", "rulers.yml")
 _QUESTION = "utter_ask_"
@@ -61,18 +50,3 @@ def asks_form_question(last_reply: str | None) -> bool:
         return False
     said = last_reply.strip()
     return any(said.endswith(question) for question in form_questions())
-
-
-IN_FORM = "context:answer-to-a-form-question"
-
-
-def weighed_in_form(screening: Screening, last_reply: str | None) -> Screening:
-    """A crisis on the model's vote alone, said in answer to a form's question: a concern,
-    unless the words name the means. "I keep looking at the rifle in the hall closet" (2027-06)
-    and "i keep looking at my dads old pistol" (2027-08, both sealed sets, read once) were each
-    weighed down this way, and the check-up praised the next message."""
-    if not model_vote_alone(screening) or not asks_form_question(last_reply):
-        return screening
-    if MEANS_NAMED in screening.reasons:
-        return screening
-    return Screening(Level.CONCERN, (*screening.reasons, IN_FORM))

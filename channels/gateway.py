@@ -23,7 +23,6 @@ from channels.base import Channel, Inbound, Reply
 from channels.consent import InvitationAnswers
 from channels.crisis import CrisisTurns
 from channels.engine import HANDED_BACK_BY, EngineClient, EngineUnavailable
-from channels.forms import weighed_in_form
 from channels.gateway_records import Compose, GatewayRecords
 from channels.keywords import (
     TEXT_ONLY,
@@ -37,6 +36,7 @@ from channels.leases import inbound_claims
 from channels.outbox import OutboxDispatcher
 from channels.plain import UnconfiguredChannel
 from channels.routing import Route, route
+from channels.weighing import weighed
 from core.clock import utcnow
 from escalation import service
 from escalation.companion import language_of
@@ -56,6 +56,8 @@ logger = logging.getLogger(__name__)
 
 
 _UNCONFIGURED = UnconfiguredChannel()
+# Concerns the assistant answers, paged with its reply (channels/routing.py).
+_ASSISTANT_CONCERNS = (Route.CONCERN_MID_FORM, Route.CONCERN_QUIET)
 
 __all__ = ["Gateway", "Inbound", "draft_for"]
 
@@ -132,7 +134,7 @@ class Gateway:
         with self._claims.holding([(message.id, message.attempts)]):
             if state is None:
                 state = await asyncio.to_thread(self._records.state, message)
-            screening = weighed_in_form(
+            screening = weighed(
                 screen_safely(self._screener, message.text, state.recent), state.last_reply
             )
             replies = await self._replies_for(message, screening, state)
@@ -163,7 +165,7 @@ class Gateway:
         # Media is kept as its URLs, never opened; any words with it are still answered.
         lead = [TEXT_ONLY] if message.media_urls else []
         decided = route(screening, state)
-        if decided is Route.CONCERN_MID_FORM and (state.opted_out or not message.text.strip()):
+        if decided in _ASSISTANT_CONCERNS and (state.opted_out or not message.text.strip()):
             decided = Route.RISK_REPLY  # nothing for the assistant to answer: the gateway does
         turn = self._turn(decided, screening, state, language)
         if turn is not None:  # the gateway answers (or, for a peer, stays quiet) by itself
@@ -178,10 +180,11 @@ class Gateway:
             return await self._finish(message, lead, screening, compose=accept, language=learned)
         concern = (
             partial(self._crisis.concern_mid_form, screening=screening)
-            if decided is Route.CONCERN_MID_FORM
+            if decided in _ASSISTANT_CONCERNS
             else None
         )
-        return await self._ask_engine(message, screening, state, lead, learned, concern)
+        told = decided is Route.CONCERN_MID_FORM
+        return await self._ask_engine(message, screening, state, lead, learned, concern, told)
 
     async def _answers_invitation(self, message: Message) -> bool:
         """A YES from someone a program invited: their consent, not a turn for the assistant."""
@@ -245,10 +248,12 @@ class Gateway:
         lead: list[str],
         learned: str | None,
         concern: Compose | None = None,
+        told: bool = False,
     ) -> list[Message]:
         """The assistant's turn. The language the person writes in is kept here too (`learned`,
         when it changed), so their check-ups, crisis and STOP texts follow it. `concern`: a
-        concern this message opened mid-way through a form, paged with the reply."""
+        concern this message opened that the assistant answers, paged with the reply; `told`:
+        the person is told a peer was (mid-way through a form)."""
         channel = self._channel(message.channel)
         sender = engine_sender(message.participant_id)
         text = channel.meaning(message.text, state.last_buttons)
@@ -273,9 +278,9 @@ class Gateway:
             logger.warning("message %s: the engine answered with nothing", message.id)
             replies = [Reply(lost_answer_reply(language_of(message.text, state.language)))]
         drafts = [*map(Draft, lead), *(draft_for(channel, reply) for reply in replies)]
-        if concern is not None:  # a peer was told: said before the form's next question, if any
-            told = Draft(self._crisis.told(language_of(message.text, state.language)))
-            drafts.insert(len(drafts) - 1 if len(drafts) > 1 else len(drafts), told)
+        if told:  # a peer was told: said before the form's next question, if any
+            word = Draft(self._crisis.told(language_of(message.text, state.language)))
+            drafts.insert(len(drafts) - 1 if len(drafts) > 1 else len(drafts), word)
         return await self._finish(
             message,
             drafts,

@@ -6,7 +6,8 @@ first reply, and while an emergency or crisis is open the crisis companion answe
 the conversation: a crisis rated by the model's vote alone, and a no to the direct question.
 While a peer has the conversation the gateway sends nothing automatic, so it never talks over
 them, except the 911 line for an emergency. A concern opened mid-way through a form is answered
-by the assistant, so the form keeps the answer, with the gateway's word that a peer was told.
+by the assistant, so the form keeps the answer, with the gateway's word that a peer was told; a
+lone model vote weighed down in ordinary talk is answered by the assistant with nothing said.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from enum import Enum
 
 from channels.forms import asks_form_question
+from channels.weighing import quietly_weighed
 from escalation.companion.crisis import stays_released
 from escalation.levels import Level, Screening
 from escalation.responses import asks_for_a_person
@@ -25,6 +27,9 @@ class Route(Enum):
     # Opens a concern mid-way through a form: the assistant answers (the form keeps the answer),
     # and the gateway adds that a peer was told (channels/forms.py).
     CONCERN_MID_FORM = "concern-mid-form"
+    # A lone model vote weighed down in ordinary talk: the assistant answers, a peer reviews it
+    # within a day, and nothing is said of it (channels/weighing.py).
+    CONCERN_QUIET = "concern-quiet"
     COMPANION = "companion"  # an emergency or crisis is open: the companion's next step
     PEER = "peer"  # a peer has the conversation: no automatic reply, the peer is told
     PEER_EMERGENCY = "peer-emergency"  # an emergency while a peer has it: the 911 line, pages
@@ -42,6 +47,8 @@ def route(screening: Screening, state: ConversationState) -> Route:
     if open_level >= Level.CRISIS and not stays_released(state.companion_mode, screening):
         return Route.COMPANION
     if screening.level is Level.CONCERN and open_level < Level.CONCERN:
+        if quietly_weighed(screening):
+            return Route.CONCERN_QUIET
         # A person asked for ("can i talk to a real person") the gateway answers itself.
         mid_form = asks_form_question(state.last_reply) and not asks_for_a_person(screening)
         return Route.CONCERN_MID_FORM if mid_form else Route.RISK_REPLY

@@ -27,6 +27,11 @@ logger = logging.getLogger(__name__)
 
 MODEL_FAILED = "model:failed"
 MEANS_NAMED = "cue:means-named"  # not "model:": naming the means is no everyday talk
+# A crisis vote with nothing behind it: no word of death, a method or harm in the message
+# (risk_words.yml), no means named in it or the last few, no rule's crisis in those. The level
+# stands (the screening figures measure it); in ordinary talk the gateway weighs it
+# (channels/weighing.py).
+UNSUPPORTED = "vote:unsupported"
 
 
 class CombinedScreener:
@@ -50,12 +55,22 @@ class CombinedScreener:
             return Screening(ruled.level, (*ruled.reasons, MODEL_FAILED))
         if vote is None:
             return ruled
-        # A crisis vote on words that name the means ("i keep looking at my dads old pistol")
-        # says so, so that it is never weighed down as an answer to a form (channels/forms.py).
-        named = (
-            (MEANS_NAMED,) if vote.level >= Level.CRISIS and self.rules.names_means(text) else ()
-        )
-        return Screening(max(ruled.level, vote.level), (*ruled.reasons, *vote.reasons, *named))
+        # A crisis vote says what supports it: on words that name the means ("i keep looking at
+        # my dads old pistol") it is never weighed down, in a form or out (channels/weighing.py).
+        support = self._support(text, recent) if vote.level >= Level.CRISIS else ()
+        return Screening(max(ruled.level, vote.level), (*ruled.reasons, *vote.reasons, *support))
+
+    def _support(self, text: str, recent: Sequence[str]) -> tuple[str, ...]:
+        """What stands behind a crisis vote: the means named here, else a word of risk here or
+        risk the rules found in the person's last few messages, else nothing (`UNSUPPORTED`)."""
+        if self.rules.names_means(text):
+            return (MEANS_NAMED,)
+        if self.rules.speaks_of_risk(text):
+            return ()
+        for earlier in recent:
+            if self.rules.names_means(earlier) or self.rules(earlier).level >= Level.CRISIS:
+                return ()
+        return (UNSUPPORTED,)
 
 
 def _status(model: RiskModel | None) -> str:

@@ -18,6 +18,7 @@ from escalation.levels import Screening
 from escalation.lexicon import Lexicon
 from escalation.matching import CUE, RISK, Hit, LexiconMatcher
 from escalation.rating import rate_text
+from escalation.risk_words import load_risk_words
 
 
 class LexiconScreener:
@@ -27,6 +28,7 @@ class LexiconScreener:
         self._categories = {category.id: category for category in lexicon.categories}
         self._word_sets = lexicon.word_sets
         self._net_rules = lexicon.net_rules
+        self._risk_words = load_risk_words(lexicon.word_lists)
 
     def __call__(self, text: str, recent: Sequence[str] = ()) -> Screening:
         hits, scene = self._read(text)
@@ -39,6 +41,12 @@ class LexiconScreener:
     def names_means(self, text: str) -> bool:
         """Whether a text names the means ("i have 40 xans here", "my dads old pistol")."""
         return bool(self._read(text)[1].named({"means"}))
+
+    def speaks_of_risk(self, text: str) -> bool:
+        """Whether a text has a word of death, of a method or means, or of harm
+        (risk_words.yml), read as the rules read words (lower case, spellings normalised)."""
+        doc = self._matcher.nlp.make_doc(self._matcher.normalise(text))
+        return any(token.lower_ in self._risk_words for token in doc)
 
     def _read(self, text: str) -> tuple[list[Hit], Scene]:
         doc, hits = self._matcher(text)

@@ -10,9 +10,11 @@ from typing import Any
 from fastapi.responses import JSONResponse
 from sqlalchemy import select
 
-from channels.forms import IN_FORM, asks_form_question, form_questions, weighed_in_form
+from channels.forms import asks_form_question, form_questions
 from channels.routing import Route, route
-from escalation.combined import MEANS_NAMED
+from channels.weighing import IN_FORM, weighed
+from escalation.combined import MEANS_NAMED, UNSUPPORTED
+from escalation.companion.crisis import model_vote_alone
 from escalation.levels import Level, Screening
 from escalation.responses import PEER_OFFER_OPENING, peer_told
 from escalation.screening import screen
@@ -124,17 +126,17 @@ MODEL_ONLY = "my ex keeps texting me asking if i wanna hang out. he still uses"
 
 
 def test_the_models_lone_vote_on_an_answer_to_a_form_question_is_a_concern() -> None:
-    alone = screen(MODEL_ONLY)
-    assert alone.level is Level.CRISIS
-    assert all(reason.startswith("model:") for reason in alone.reasons), alone
+    alone = screen(MODEL_ONLY, ("my brother took the rifle last week",))
+    assert model_vote_alone(alone), alone
+    assert UNSUPPORTED not in alone.reasons  # the rifle named before: not weighed in talk
 
-    in_form = weighed_in_form(alone, CRAVINGS)
+    in_form = weighed(alone, CRAVINGS)
 
     assert in_form.level is Level.CONCERN
     assert IN_FORM in in_form.reasons
-    assert weighed_in_form(alone, "How are you doing today?") == alone  # not in a form
+    assert weighed(alone, "How are you doing today?") == alone  # not in a form
     ruled = Screening(Level.CRISIS, ("suicide:ideation",))
-    assert weighed_in_form(ruled, CRAVINGS) == ruled  # a rule's crisis is never weighed down
+    assert weighed(ruled, CRAVINGS) == ruled  # a rule's crisis is never weighed down
 
 
 def test_after_a_form_question_the_models_lone_vote_leaves_the_form_going_with_a_peer_told(
@@ -161,4 +163,4 @@ def test_the_models_lone_vote_on_words_naming_the_means_stays_a_crisis_in_a_form
     rifle and a pistol, named in a check-up, were weighed down to a concern."""
     named = Screening(Level.CRISIS, ("model:crisis-risk(0.60)", MEANS_NAMED))
 
-    assert weighed_in_form(named, CRAVINGS) == named
+    assert weighed(named, CRAVINGS) == named

@@ -1,13 +1,17 @@
-"""A crisis rated by the statistical model's vote alone, no rule matching the words: the person
-is asked directly whether they are thinking of suicide, with 988 and a peer paged at crisis
-priority, instead of being walked into a safety plan for what may be an ordinary complaint. A
-no hands the conversation back to the assistant with the case still open for the peer; a yes, a
-doubt, or risk in any later message starts the plan."""
+"""A crisis rated by the statistical model's vote alone, no rule matching the words, but with the
+means named ("theres a gun in the house"): the person is asked directly whether they are
+thinking of suicide, with 988 and a peer paged at crisis priority, instead of being walked into
+a safety plan for what may be nothing of the kind. A no hands the conversation back to the
+assistant with the case still open for the peer; a yes, a doubt, or risk in any later message
+starts the plan. (A lone vote with nothing behind it is a quiet concern:
+tests/channels/test_lone_vote_in_talk.py.)"""
 
 from __future__ import annotations
 
 from sqlalchemy import select
 
+from escalation.combined import MEANS_NAMED
+from escalation.companion.crisis import model_vote_alone
 from escalation.levels import Level
 from escalation.screening import screen
 from store.db import Database
@@ -15,9 +19,9 @@ from store.escalation_models import Escalation, EscalationStatus
 from tests.channels.test_gateway_crisis import CRISIS, Person, one_of, person  # noqa: F401
 from tests.fakes.engine import FakeEngine
 
-# Rated a crisis by the model alone (0.98 when this was written): the test checks that first,
-# so a retrained model that reads it otherwise fails here saying so, not further down.
-MODEL_ONLY = "my ex keeps texting me asking if i wanna hang out. he still uses"
+# Rated a crisis by the model alone (0.88 when this was written), the means named: the test
+# checks that first, so a retrained model that reads it otherwise fails here saying so.
+MODEL_ONLY = "theres a gun in the house"
 
 
 def open_case(db: Database) -> tuple[str, str]:
@@ -32,7 +36,8 @@ def test_the_model_alone_gets_the_direct_question_and_a_no_goes_back_to_the_assi
     fake_engine: FakeEngine,
 ) -> None:
     screening = screen(MODEL_ONLY)
-    assert all(reason.startswith("model:") for reason in screening.reasons), screening
+    assert model_vote_alone(screening), screening
+    assert MEANS_NAMED in screening.reasons
 
     asked = person.says(MODEL_ONLY)
     answered_no = person.says("nah im just annoyed")
@@ -72,7 +77,8 @@ def test_risk_after_the_no_brings_the_plan_back_without_the_assistant(
 
     replies = person.says(CRISIS)
 
-    assert one_of("reflect.risk", replies)
+    # The gun named first: the plan opens at the distance between them and it.
+    assert "988" in " ".join(replies)
     assert "?" in replies[-1]  # the first step of the plan
     assert len(fake_engine.calls) == calls_before
 
@@ -101,7 +107,7 @@ def test_an_answer_the_model_alone_rates_a_crisis_is_asked_again_not_taken_for_a
 ) -> None:
     screening = screen(MODEL_ONLY_ANSWER, (MODEL_ONLY,))
     assert screening.level is Level.CRISIS, screening
-    assert all(reason.startswith("model:") for reason in screening.reasons), screening
+    assert model_vote_alone(screening), screening
     person.says(MODEL_ONLY)
 
     again = person.says(MODEL_ONLY_ANSWER)
