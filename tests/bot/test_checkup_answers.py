@@ -332,3 +332,37 @@ def test_who_sees_the_answers_asked_in_spanish_is_answered_now() -> None:
     judged = judge("next_step", "¿el juez va a ver esto?", False, 7, language="es")
 
     assert [say.response for say in judged.say] == ["utter_checkup_privacy"]
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("went_well", "i feel like such an idiot. all that for one night"),
+        ("went_well", "nothing. i blew it"),
+        ("next_step", "idk man i messed up"),
+        ("went_well", "honestly im so ashamed"),
+    ],
+)
+def test_self_blame_instead_of_an_answer_is_heard_never_praised(question: str, text: str) -> None:
+    """e12 of the sealed 2027-08 conversations (read once): "i feel like such an idiot" was
+    "worth being proud of"."""
+    judged = judge(question, text, reasked=False, days_since_last=7)
+
+    assert [say.response for say in judged.say] == ["utter_checkup_heard_self_blame"]
+    assert judged.slots[slot_of(question)] == SKIPPED
+
+
+def test_getting_past_embarrassment_is_still_something_that_went_well() -> None:
+    judged = judge("went_well", "I quit being embarrassed about meetings, finally went", False, 7)
+
+    assert [say.response for say in judged.say] == ["utter_checkup_reflect_went_well"]
+
+
+def test_clean_time_told_for_supports_is_affirmed_not_filed_as_a_support() -> None:
+    """e12 again: "97 days. 97!!! so close to 100" got "So you've had 97 days in your corner"."""
+    judged = judge("supports", "97 days. 97!!! so close to 100", reasked=False, days_since_last=7)
+
+    assert [(say.response, dict(say.values)) for say in judged.say] == [
+        ("utter_checkup_reflect_how_milestone", {"milestone": "97 days"})
+    ]
+    assert judged.slots[slot_of("supports")] == SKIPPED

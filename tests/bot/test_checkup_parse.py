@@ -19,7 +19,12 @@ from store.checkup import UseFrequency
         ("barely", 1), ("a little", 2), ("low", 2), ("meh", 5), ("some", 5),
         ("pretty bad", 9), ("bad", 7), ("really strong", 9), ("not bad", 2), ("terrible", 9),
         ("😣", 8), ("🙂", 1), ("😐", 5), ("😭😭", 9), ("ugh 😣", 8),
-        ("6 or 7", None), ("11", None), ("idk", None), ("hmm", None), ("", None),
+        ("6 or 7", 7), ("cravings 8 maybe 9", 9), ("Cravings 1, maybe 2 when I drive by", 2),
+        ("I'd say a 3. Maybe a 4 on Friday when the guys went to the Anchor after work.", 4),
+        ("lets just say the birthday got a little out of hand", None),
+        ("honestly the cravings have been pretty bad since friday night", 9),
+        ("11", None), ("7 or 11", None), ("1 2 3 4", None), ("idk", None), ("hmm", None),
+        ("", None),
     ],
 )  # fmt: skip
 def test_cravings(text: str, expected: int | None) -> None:
