@@ -274,7 +274,8 @@ def say_own_results(dispatcher: CollectingDispatcher, sender: str, again: bool =
         return True
     totals = [(each.at, each.total) for each in finished if each.total is not None]
     dispatcher.utter_message(
-        text=results_text(totals, again), metadata=RESULTS_TAG if totals else NONE_YET_TAG
+        text=results_text(totals, again, utcnow().date()),
+        metadata=RESULTS_TAG if totals else NONE_YET_TAG,
     )
     return bool(totals)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from bot.actions.miti import Tag, tag
 
@@ -48,8 +48,12 @@ def asks_for_results(text: str) -> bool:
     return _ASKS.search(lowered) is not None
 
 
-def _day(when: datetime) -> str:
-    return f"{when.strftime('%B')} {when.day}"
+def _day(when: datetime, today: date | None) -> str:
+    """ "today" for a check-in finished today (a replay's, or one just done: "your last
+    check-in, on December 7" read as something long past), else the date."""
+    if today is not None and when.date() == today:
+        return "today"
+    return f"on {when.strftime('%B')} {when.day}"
 
 
 def _change(total: int, previous: int) -> str:
@@ -60,30 +64,33 @@ def _change(total: int, previous: int) -> str:
     return f"{direction} {points} point{'s' * (points != 1)} from the time before"
 
 
-_LATEST = "Your last check-in, on "
+_LATEST = "Your last check-in, "
 _ONLY = "That's your only full check-in so far: "
 _COMPARED = "Compared with the time before, "
 
 
-def results_text(totals: Sequence[tuple[datetime, int]], again: bool = False) -> str:
+def results_text(
+    totals: Sequence[tuple[datetime, int]], again: bool = False, today: date | None = None
+) -> str:
     """What is said back: NONE_YET, or the latest total, the change and the trend. `again`:
     asked once more right after ("is that better than in the fall?"), the comparison alone,
-    never the same words twice running (c17 of the 2027-04 conversations, read once)."""
+    never the same words twice running (c17 of the 2027-04 conversations, read once).
+    `today`: the date it is now, so that a check-in done today is said to be today's."""
     if not totals:
         return NONE_YET
     when, total = totals[-1]
-    day = _day(when)
+    day = _day(when, today)
     if len(totals) == 1:
         if again:
             return (
-                f"{_ONLY}{total} out of 60, on {day}. There's nothing earlier to compare it with "
+                f"{_ONLY}{total} out of 60, {day}. There's nothing earlier to compare it with "
                 f"yet; the next one will show which way it's going. {QUESTION}"
             )
-        return f"{_LATEST}{day}, added up to {total} out of 60. {MEANING} {QUESTION}"
+        return f"{_ONLY}{total} out of 60, {day}. {MEANING} {QUESTION}"
     trend = ", ".join(str(each) for _, each in totals[-6:])
     change = _change(total, totals[-2][1])
     if again:
-        return f"{_COMPARED}{total} out of 60 on {day} is {change}. Over time: {trend}. {QUESTION}"
+        return f"{_COMPARED}{total} out of 60 {day} is {change}. Over time: {trend}. {QUESTION}"
     latest = f"{_LATEST}{day}, added up to {total} out of 60"
     return f"{latest}, {change}. Your totals over time: {trend}. {MEANING} {QUESTION}"
 

@@ -43,14 +43,24 @@ def test_no_finished_check_in_says_how_to_do_one() -> None:
     assert results_text([]) == NONE_YET
 
 
-def test_one_total_is_said_with_what_higher_means_and_a_question() -> None:
+def test_one_total_is_said_as_the_only_one_with_what_higher_means_and_a_question() -> None:
     said = results_text([(at(11, 3), 42)])
 
     assert said == (
-        "Your last check-in, on November 3, added up to 42 out of 60. Higher means more of the "
-        "things that help recovery are in place for you; there's no pass or fail. What do you "
-        "make of that?"
+        "That's your only full check-in so far: 42 out of 60, on November 3. Higher means more "
+        "of the things that help recovery are in place for you; there's no pass or fail. What do "
+        "you make of that?"
     )
+
+
+def test_a_check_in_finished_today_is_said_to_be_todays() -> None:
+    """e03, e17 and e25 of the sealed 2027-08 set (read once) were told of "your last
+    check-in, on December 7" minutes after finishing it."""
+    earlier, now = at(10, 1), at(11, 3)
+
+    assert "42 out of 60, today." in results_text([(now, 42)], today=now.date())
+    both = results_text([(earlier, 38), (now, 42)], today=now.date())
+    assert both.startswith("Your last check-in, today, added up to 42 out of 60, up 4 points")
 
 
 def test_the_change_and_the_totals_over_time() -> None:
