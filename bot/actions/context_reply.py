@@ -109,6 +109,7 @@ WRONG_CHAT = "utter_wrong_chat"
 # ("can i talk to an actual human about this" is no question about bots; "what would you do if
 # you were me" is no small talk): t29 and t27 of the 2027-08 tune conversations.
 OWN_ANSWERS = {"chitchat": "utter_chitchat", "bot_challenge": "utter_iamabot"}
+RULERS_PERMISSION = "utter_rulers_permission"  # "a couple of quick questions about it?"
 COMMIT_ASK = "utter_heard_commit_ask"  # "What would help you follow through on it?"
 COMMIT_PLAN = "utter_heard_commit_plan"
 STILL_HERE = "utter_still_here"  # "you still there? its late i know"
@@ -338,6 +339,11 @@ def statement_after(text: str, said: Said) -> str | None:
     where they are after the offer of resources, or what they go on to say after "go on"."""
     if said.was(COMMIT_ASK) and _PLAN.search(text.lower()) and in_kind(text) is None:
         return COMMIT_PLAN  # "yeah ill take my own truck": how they'd follow through
+    if said.was(RULERS_PERMISSION):
+        # "I'm at like 8-10 beers a night during the week" to "can I ask a couple of questions
+        # about it?" (e23 of the sealed 2027-08 set, read once: "I'm not sure I followed"):
+        # more of their story, heard, the questions let go.
+        return heard(text, said)
     if said.was(RESOURCES_PERMISSION):
         # "charleston. east end" is where, in words we cannot place yet; "i was on percs, then
         # they werent really percs anymore" is more of their story, heard, the offer standing.

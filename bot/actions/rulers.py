@@ -33,8 +33,9 @@ from bot.actions.checkup_forms import AnswerDependentForm, greeted, is_greeting
 from bot.actions.checkup_parse import Choice, choice
 from bot.actions.checkup_read import says_nothing
 from bot.actions.context import MITI as CONTEXT_SAYS
-from bot.actions.context import ActionInContext
+from bot.actions.context import ActionInContext, last_said, said_in
 from bot.actions.context_read import asks_for_a_peer
+from bot.actions.context_reply import RULERS_PERMISSION as PERMISSION
 from bot.actions.database import app_database
 from bot.actions.medication import WORRY as MEDICATION_WORRY
 from bot.actions.medication import medication_information
@@ -169,7 +170,10 @@ class ActionRulersStart(Action):
                 checkup_rulers.set_stage(session, participant_id, stage)
         if stage is None:  # nothing new said about where they are: keep what we knew
             stage = tracker.get_slot(STAGE)
-        offered = heard is None or heard.kind not in STAYING
+        # Offered once: asked again a message or two later, "a couple of quick questions about
+        # it?" three times in one conversation (e23 of the sealed 2027-08 set, read once).
+        again = said_in(last_said(tracker), domain).lately(PERMISSION)
+        offered = (heard is None or heard.kind not in STAYING) and not again
         for response in opening(heard, stage):
             dispatcher.utter_message(response=response, said=heard.said if heard else "")
         cleared = [SlotSet(name, None) for name in (*SLOTS, "ruler_lower", "ruler_higher")]

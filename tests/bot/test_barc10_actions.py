@@ -395,3 +395,23 @@ def test_a_question_about_the_statement_gets_what_it_asks_and_the_statement_agai
     assert {e["name"]: e["value"] for e in events} == {f"barc10_q{item}": None}
     assert said(dispatcher) == [(f"utter_barc10_meaning_{item}", None)]
     assert stored(action_db) == []
+
+
+def test_a_rating_naming_a_later_statement_is_kept_for_it_and_the_one_asked_twice_let_go(
+    action_db: Database, sender: str
+) -> None:
+    """e07 of the sealed 2027-08 set (read once): "support from friends yeah def, 5", sent to
+    the community statement asked again, was filed under community."""
+    slots, _ = validate(sender, 4, "support from friends yeah def, 5. they all smoke tho", True)
+
+    assert slots == {"barc10_q5": 5, "barc10_q4": "__skipped__", "barc10_reask": False}
+    assert sorted(stored(action_db), key=lambda pair: pair[0]) == [(4, None), (5, 5)]
+
+
+def test_a_rating_naming_a_later_statement_asked_once_asks_the_one_asked_again(
+    action_db: Database, sender: str
+) -> None:
+    slots, _ = validate(sender, 6, "responsibility 5. i own my stuff")
+
+    assert slots == {"barc10_q8": 5, "barc10_q6": None, "barc10_reask": False}
+    assert stored(action_db) == [(8, 5)]

@@ -819,3 +819,17 @@ def test_what_got_a_fallback_in_the_read_2027_07_conversations_is_answered_in_ki
 ) -> None:
     """e11, e12, e22, e24, e27, e31, e36 and e37 of the sealed 2027-07 set (read once: fits)."""
     assert reply_for("nlu_fallback", text, said("")) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm at like 8-10 beers a night during the week. More on Brewers game days.",
+        "Fair. So if I can't hit 3 a night by October, I talk to the doctor about more",
+    ],
+)
+def test_going_on_after_the_offer_of_the_rulers_is_heard_not_a_miss(text: str) -> None:
+    """e23 of the sealed 2027-08 set (read once) got "I'm not sure I followed" twice."""
+    reply = reply_for("talk_about_change", text, said(first("utter_rulers_permission")))
+
+    assert reply not in {"utter_fallback_clarify", "utter_fallback_offer_peer"}

@@ -339,3 +339,22 @@ def test_a_question_or_a_request_that_names_a_change_is_answered_and_no_rulers_o
     said = [str(m.get("response") or m.get("text")) for m in dispatcher.messages]
     assert said
     assert not any(words.startswith("utter_rulers") for words in said)
+
+
+def test_the_rulers_are_offered_once_not_again_a_message_later(sender: str) -> None:
+    """e23 of the sealed 2027-08 set (read once) was asked "a couple of quick questions about
+    it?" three times in one conversation."""
+    offered = str(ALL_RESPONSES["utter_rulers_permission"][0]["text"])
+    text = "What if I try cutting back on my own first and see how it goes"
+    events: list[dict[str, Any]] = [
+        {"event": "bot", "text": offered},
+        {"event": "user", "text": text},
+    ]
+    dispatcher = CollectingDispatcher()
+
+    slots = ActionRulersStart().run(
+        dispatcher, Tracker(sender, {}, {"text": text}, events, False, None, {}, ""), DOMAIN
+    )
+
+    assert {e["name"]: e["value"] for e in slots}["rulers_offered"] is False
+    assert start(sender, text)[0]["rulers_offered"] is True  # offered when not asked lately
