@@ -334,6 +334,8 @@ def _not_a_plan_line(said: str, state: State, voice: Voice) -> list[str] | None:
     if opens_with(said, "took_it_back"):
         # "no not like that. i mean it just feels pointless": never a plan line
         return [f"{voice.say('took_back.ack')} {safety_plan.reask(state, voice)}"]
+    if says(said, "thought_about_how"):  # a method thought about: the distance from it first
+        return [_means(state, voice)]
     restated = opens_with(said, "still_at_risk") or opens_with(_after_a_yes(said), "still_at_risk")
     if restated or says(said, "thought_about_it"):
         # "yes. i mean it", "i dont know if im safe", "yeah. i guess thats what im saying"
@@ -354,7 +356,8 @@ def _at_risk(text: str, said: str, state: State, voice: Voice) -> tuple[list[str
         # "i could give it to my brother": distance from the means, the step that matters most,
         # taken as an answer even when the message (or its context) still rates risk.
         return _answered(text, said, state, voice)
-    if says(said, "means"):  # "theres a bottle of pills in my bathroom": the distance, now
+    if says(said, "means") or says(said, "thought_about_how"):
+        # "theres a bottle of pills in my bathroom", "ive thought about how": the distance, now
         return [_means(state, voice)], None
     return [voice.say("reflect.risk"), _current(state, voice)], None
 
