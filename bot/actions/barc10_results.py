@@ -41,6 +41,20 @@ RESULTS_TAG: Tag = tag("give_information", "open_question")
 NONE_YET_TAG: Tag = tag("give_information")
 
 
+# Asked right after their totals were said: "so its going up? whats the lowest i ever got" (e17
+# of the sealed 2027-08 set, read once: "I'm not sure I followed").
+_TREND = re.compile(
+    r"\b(?:going (?:up|down)|gone (?:up|down)|went (?:up|down)|lowest|highest|best|worst|better|"
+    r"worse|improv\w*|trend|compare\w*|before that|last time|first one)\b"
+)
+
+
+def asks_about_the_trend(text: str, said_last: str) -> bool:
+    """A question about their totals' direction, right after the totals were said."""
+    lowered = text.lower().replace("'", "").replace("\u2019", "")
+    return said_results(said_last) and "?" in text and _TREND.search(lowered) is not None
+
+
 def asks_for_results(text: str) -> bool:
     lowered = text.lower().replace("'", "").replace("\u2019", "")
     if _OTHER_RESULTS.search(lowered) and not _BARC.search(lowered):

