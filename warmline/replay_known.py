@@ -11,6 +11,7 @@ function) cannot be imported, so a reply with it is unmapped, and listed as such
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime, timedelta
@@ -93,10 +94,10 @@ def barc10_results_texts() -> Iterator[Template]:
         ([(EARLIER, 44), (NOW, 44)], [(NOW, 12), (NOW, 27), (EARLIER, 27)]),
     )
     for first, second in pairs:
-        for again in (False, True):
+        for again, today in itertools.product((False, True), (None, NOW.date())):
             texts = (
-                barc10_results.results_text(first, again),
-                barc10_results.results_text(second, again),
+                barc10_results.results_text(first, again, today),
+                barc10_results.results_text(second, again, today),
             )
             yield _tagged(name, barc10_results.RESULTS_TAG, blanked(*texts))
 

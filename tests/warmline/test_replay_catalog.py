@@ -153,3 +153,12 @@ def test_the_gateways_keyword_and_concern_replies_are_its_own_uncoded_texts() ->
 
 def test_a_text_nobody_wrote_is_unmapped() -> None:
     assert CATALOG.identify("The weather in Ohio is sunny today.") is None
+
+
+def test_own_results_of_a_check_in_done_today_are_read_back_with_their_codes() -> None:
+    """The 2027-08 replay listed "That's your only full check-in so far: 46 out of 60, today."
+    as unmapped."""
+    now = datetime(2026, 12, 7, 15, tzinfo=UTC)
+    said = results_text([(now, 46)], today=now.date())
+
+    assert read(said)[1] == codes_of(RESULTS_TAG)
