@@ -17,6 +17,7 @@ from typing import Any
 from bot.actions.checkup_parse import Choice, choice, parse_cravings, words
 from bot.actions.checkup_read import (
     Mood,
+    asks_for_spanish,
     asks_to_repeat,
     back_after_a_gap,
     clean_time_said,
@@ -59,6 +60,9 @@ HEARD_HARD = {
 # A question asked in place of an answer ("is there like a pill for drinking?"): never stored
 # or reflected as the answer; they choose to carry on, or to pause and ask it now.
 QUESTION_LATER = "utter_checkup_question_later"
+# "puedes hablarme en español?" mid-way (e08 of the sealed 2027-07 set, read once, was told
+# its question would wait): yes, and the same question again, now in Spanish.
+IN_SPANISH = "utter_checkup_in_spanish"
 # "my heart was pounding all sunday tho is that normal" mid-way: medical advice first, then
 # the same question again; never "let's leave that one".
 BODY_WARNING = "utter_checkup_body_warning"
@@ -198,6 +202,7 @@ REPLIES = (
     PRIVACY,
     *HEARD_HARD.values(),
     QUESTION_LATER,
+    IN_SPANISH,
     *(f"utter_checkup_reflect_how_{mood}" for mood in ("milestone", "need_help", "cravings")),
     "utter_checkup_reflect_how_lonely",
     "utter_checkup_reflect_how_stress",
@@ -322,6 +327,8 @@ def aside(question: str, text: str, greeting: bool) -> Judged | None:
         return Judged({slot_of(question): None, REASK: True})
     if body_warning_in(text):
         return Judged({slot_of(question): None}, None, [Say(BODY_WARNING)])
+    if asks_for_spanish(text):  # the form asks the question again, in Spanish (checkup.py)
+        return Judged({slot_of(question): None, REASK: False}, None, [Say(IN_SPANISH)])
     if asks_about_privacy(text):  # "IS ANYTHING I SAY ON HERE GOING TO MY PO??"
         return Judged({slot_of(question): None, REASK: False}, None, [Say(PRIVACY)])
     return None

@@ -366,3 +366,14 @@ def test_clean_time_told_for_supports_is_affirmed_not_filed_as_a_support() -> No
         ("utter_checkup_reflect_how_milestone", {"milestone": "97 days"})
     ]
     assert judged.slots[slot_of("supports")] == SKIPPED
+
+
+def test_asking_for_spanish_mid_way_is_a_yes_and_the_question_again() -> None:
+    """e08 of the sealed 2027-07 set (read once): "puedes hablarme en español? me sale más
+    fácil cuando es algo personal" was told its question would wait."""
+    text = "puedes hablarme en español? me sale más fácil cuando es algo personal"
+
+    judged = judge("went_well", text, reasked=False, days_since_last=7)
+
+    assert [say.response for say in judged.say] == ["utter_checkup_in_spanish"]
+    assert judged.slots == {slot_of("went_well"): None, "checkup_reask": False}
