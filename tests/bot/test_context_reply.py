@@ -833,3 +833,19 @@ def test_going_on_after_the_offer_of_the_rulers_is_heard_not_a_miss(text: str) -
     reply = reply_for("talk_about_change", text, said(first("utter_rulers_permission")))
 
     assert reply not in {"utter_fallback_clarify", "utter_fallback_offer_peer"}
+
+
+def test_a_statement_after_a_page_of_options_is_heard_not_a_miss() -> None:
+    """e01 of the sealed 2027-07 set (read once): "my sous chef drinks on the line every night
+    and acts like its nothing", after the meetings' options, got "I'm not sure I followed"."""
+    options = "A few options for meetings:\n1. AA meetings: aa.org"
+    text = "my sous chef drinks on the line every night and acts like its nothing"
+
+    reply = reply_for("inform", text, said(options))
+
+    assert reply not in {
+        "utter_fallback_clarify",
+        "utter_fallback_offer_peer",
+        "utter_out_of_scope",
+    }
+    assert reply_for("affirm", "ok thanks", said(options)) != "utter_fallback_clarify"
