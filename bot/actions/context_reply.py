@@ -24,7 +24,7 @@ from bot.actions.barc10_most_true import (
 )
 from bot.actions.change_talk import Heard, heard_in
 from bot.actions.checkup_parse import Choice, choice
-from bot.actions.checkup_read import is_question
+from bot.actions.checkup_read import asks_for_spanish, is_question
 from bot.actions.context_read import (
     FEELING_NAMES,
     acknowledges,
@@ -257,6 +257,8 @@ def said_outright(text: str) -> str | None:
 
 def speaks_spanish(intent: str, text: str, said: Said) -> bool:
     if intent == spanish.INTENT or said.offered_in_spanish() or spanish.is_spanish(text):
+        return True
+    if asks_for_spanish(text):  # "¿puedo escribir en español? my mom wants to text you too"
         return True
     return said.in_spanish_lately() and not spanish.leans_english(text)
 

@@ -849,3 +849,15 @@ def test_a_statement_after_a_page_of_options_is_heard_not_a_miss() -> None:
         "utter_out_of_scope",
     }
     assert reply_for("affirm", "ok thanks", said(options)) != "utter_fallback_clarify"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿puedo escribir en español? my mom wants to text you too, she doesn't speak much English",
+        "do you speak spanish",
+    ],
+)
+def test_asking_for_spanish_in_english_gets_what_there_is_in_spanish(text: str) -> None:
+    """e29 of the sealed 2027-07 set (read once) got "outside what I can help with"."""
+    assert reply_for("nlu_fallback", text, said("Hi there")) == spanish.AVAILABLE
