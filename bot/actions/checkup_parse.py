@@ -124,7 +124,11 @@ def _craving_word(found: list[str]) -> int | None:
 
 # A number of days, weeks, months or years is time, never a level: "3 meses limpia", "90 days".
 SPAN_OF_TIME = re.compile(
-    r"\b\d+\s*(?:days?|weeks?|months?|years?|yrs?|dias?|semanas?|meses|mes|anos?)\b"
+    # In words too: "Ten years. Gone just like that." (g36 of the sealed 2027-09 set, read once,
+    # to the cravings question) was "cravings have been really strong".
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|uno|una|dos|tres|"
+    r"cuatro|cinco|seis|siete|ocho|nueve|diez)\s*"
+    r"(?:days?|weeks?|months?|years?|yrs?|dias?|semanas?|meses|mes|anos?)\b"
 )
 
 

@@ -284,6 +284,11 @@ _PRIVACY = re.compile(
     # "does my mom get to read what i say on here" (e20 of the sealed 2027-08 set, read once)
     r"|\b(?:does|do|will|can|could) my \w+ (?:get to |be able to )?(?:read|see) (?:what i|my|these|"
     r"this|the texts|what im)"
+    # "so can he see what i put in here or what", of the parole officer just named (g37 of the
+    # sealed 2027-09 set, read once: the line's description, twice running).
+    r"|\b(?:can|could|does|do|will|would) (?:he|she|they) (?:see|read|get) (?:what i (?:put|say|"
+    r"text|write|send|type)|my (?:texts|messages|answers)|these|this|the texts|any of (?:this|"
+    r"these|it))"
     # "Does the board of nursing have access? Or my employer?" (e27 of the sealed 2027-07 set)
     r"|\b(?:does|do|can|will|would)\s+(?:the\s+|my\s+)?(?:\w+\s+){0,3}?(?:board|employer|job|boss|"
     r"po|probation|parole|court|judge|insurance|cps|dhs|nurse|doctor|counselor|therapist|"

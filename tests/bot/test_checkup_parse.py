@@ -28,6 +28,7 @@ from store.checkup import UseFrequency
         ("6 or 7", 7), ("cravings 8 maybe 9", 9), ("Cravings 1, maybe 2 when I drive by", 2),
         ("I'd say a 3. Maybe a 4 on Friday when the guys went to the Anchor after work.", 4),
         ("lets just say the birthday got a little out of hand", None),
+        ("Ten years. Gone just like that.", None),
         ("honestly the cravings have been pretty bad since friday night", 9),
         ("11", None), ("7 or 11", None), ("1 2 3 4", None), ("idk", None), ("hmm", None),
         ("", None),

@@ -12,7 +12,14 @@ import yaml
 
 from bot.actions import spanish
 from bot.actions.context import answers_offer_of_resources
-from bot.actions.context_read import Feeling, feeling_in, milestone_in, slip_in, support_in
+from bot.actions.context_read import (
+    Feeling,
+    asks_about_privacy,
+    feeling_in,
+    milestone_in,
+    slip_in,
+    support_in,
+)
 from bot.actions.context_reply import (
     ACKNOWLEDGE,
     ASK_AWAY,
@@ -861,3 +868,9 @@ def test_a_statement_after_a_page_of_options_is_heard_not_a_miss() -> None:
 def test_asking_for_spanish_in_english_gets_what_there_is_in_spanish(text: str) -> None:
     """e29 of the sealed 2027-07 set (read once) got "outside what I can help with"."""
     assert reply_for("nlu_fallback", text, said("Hi there")) == spanish.AVAILABLE
+
+
+def test_asking_whether_the_officer_just_named_can_see_the_texts_is_about_privacy() -> None:
+    """g37 of the sealed 2027-09 set (read once): "so can he see what i put in here or what",
+    of his parole officer, got the line's description twice running."""
+    assert asks_about_privacy("so can he see what i put in here or what")

@@ -115,6 +115,12 @@ def test_sms_keywords_are_whole_messages(text: str, expected: Keyword | None) ->
         ("im done with this. dont send me any more of these", Keyword.STOP),
         ("id prefer you not text me during work hours", None),  # when, not whether
         ("dont send me any more of those meeting lists, i found one", None),
+        # g04 and g25 of the sealed 2027-09 conversations (read once): not honoured there.
+        ("aight im done tho stop texting me fr", Keyword.STOP),
+        ("OK. HONESTLY I DONT NEED THESE ANYMORE. IM GOOD. TAKE ME OFF", Keyword.STOP),
+        ("i dont need these anymore", Keyword.STOP),
+        ("take me off the schedule for friday, i work", None),
+        ("i dont need these pills anymore", None),
     ],
 )  # fmt: skip
 def test_asked_in_a_sentence_to_stop_the_texts_is_an_opt_out(

@@ -421,3 +421,18 @@ def test_fine_not_waking_up_is_a_death_wish_and_a_heart_pounding_somewhere_is_no
     text: str, expected: str
 ) -> None:
     assert rules(text).level.label == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # g36 of the sealed 2027-09 conversations, read once (fixed after: a fit).
+        ("I've been wondering lately whether it's worth it to keep going at all.", "crisis"),
+        ("honestly not sure its worth it to keep going", "crisis"),
+        ("is it worth it to keep going to meetings if i keep slipping", "none"),
+    ],
+)
+def test_wondering_whether_it_is_worth_keeping_going_at_all_is_a_death_wish(
+    text: str, expected: str
+) -> None:
+    assert rules(text).level.label == expected
