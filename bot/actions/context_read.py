@@ -277,7 +277,7 @@ _PRIVACY = re.compile(
     # "can i at least see what you have on file about me" (e12 of 2027-06, read once)
     r"|\b(?:have|keep|got) on file\b|\bon file about me\b"
     r"|\bsee (?:my|what you have on) (?:file|record)"
-    r"|\b(?:is (?:this|it)|stays?|kept|keep (?:this|it)) private\b"
+    r"|\b(?:is (?:this|it)(?: thing| line| chat| number)?|stays?|kept|keep (?:this|it)) private\b"
     r"|\bwho (?:can|will|else|gets to) (?:see|read|know)|\bwho (?:sees|reads) (?:these|this|my|the)"
     # "random but does anybody else see these texts? like my job" (t01, 2027-08 tune)
     r"|\b(?:any|some)\s*(?:one|body) else (?:see|sees|read|reads|get|gets)\b"

