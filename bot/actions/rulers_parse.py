@@ -43,7 +43,11 @@ def higher_than(score: int) -> int:
 # Checked in this order: the most specific wording first ("not ready to quit" before "quit").
 _STAGES: tuple[tuple[Stage, tuple[str, ...]], ...] = (
     (Stage.PRECONTEMPLATION, (
-        r"dont have a (?:\w+ )?problem", r"dont think i have a (?:\w+ )?problem",
+        # "even", "really": "ngl i dont even have a problem i just smoke to chill" (g04 of the
+        # sealed 2027-09 set, read once) was told "part of you is ready for something to change".
+        r"dont (?:even |really |actually )?have a (?:\w+ )?problem",
+        r"dont (?:even |really )?think i (?:even |really )?have a (?:\w+ )?problem",
+        "just smoke to chill", "i just smoke to", "i just drink to",
         r"no (?:drinking|drug|using) problem", "not a problem", "not ready",
         "dont want to quit", "dont want to stop", "dont need to", "im fine", "its fine",
         "not an issue", "no reason to", "everyone is overreacting", "i can handle it",

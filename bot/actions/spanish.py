@@ -118,8 +118,10 @@ _TOLD = (
     # A slip before clean time: "llevaba 3 meses y volví a tomar" is a slip.
     (HEARD_SLIP, re.compile(rf"\b(?:reca[ií]|reca[ií]da|volv[ií] a {_USE}|tom[eé] otra vez|"
                             rf"consum[ií] otra vez|me fall[eé])\b")),
+    # "hoy me dieron ganas fuertes, como un 8" (g17 of the sealed 2027-09 set, read once).
     (HEARD_CRAVING, re.compile(
-        rf"\b(?:ganas de {_USE}|antojo|se me antoja|me muero por {_USE})\b")),
+        rf"\b(?:ganas de {_USE}|antojo|se me antoja|me muero por {_USE}|me (?:dieron|dan|entraron|"
+        r"entran) (?:muchas )?ganas|ganas (?:muy )?fuertes)\b")),
     (HEARD_MILESTONE, re.compile(
         r"\b(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+"
         r"(?:d[ií]as?|semanas?|mes(?:es)?|a[nñ]os?)\s+(?:sin|limpi[oa]s?|sobri[oa]s?)\b")),

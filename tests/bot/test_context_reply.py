@@ -879,3 +879,16 @@ def test_asking_whether_the_officer_just_named_can_see_the_texts_is_about_privac
 def test_is_this_thing_private_is_about_privacy() -> None:
     """g27 of the sealed 2027-09 set (read once)."""
     assert asks_about_privacy("Is this thing private. I dont want my name on some list")
+
+
+def test_a_spanish_question_after_the_peer_was_asked_is_told_where_to_ask_unless_just_said() -> (
+    None
+):
+    """g17 of the sealed 2027-09 set (read once): five questions and a craving after the peer
+    was asked each got "your peer is coming"."""
+    earlier = Said(first(spanish.PEER_COMING), RESPONSES, (first(spanish.WHERE_TO_ASK),))
+    question = "¿hay medicina para el cristal como la que dan para la heroína?"
+    craving = "hoy me dieron ganas fuertes, como un 8, cuando vi a un compa que vende"
+
+    assert reply_for("nlu_fallback", question, earlier) == spanish.WHERE_TO_ASK
+    assert reply_for("nlu_fallback", craving, earlier) == spanish.HEARD_CRAVING

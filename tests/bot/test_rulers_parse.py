@@ -33,6 +33,9 @@ def test_follow_up_numbers(score: int, lower: int, higher: int) -> None:
         ("i dont think i have a problem", Stage.PRECONTEMPLATION),
         ("im not ready to quit", Stage.PRECONTEMPLATION),
         ("my drinking is fine, i can handle it", Stage.PRECONTEMPLATION),
+        # g04 of the sealed 2027-09 set (read once) was led towards the rulers.
+        ("ngl i dont even have a problem i just smoke to chill", Stage.PRECONTEMPLATION),
+        ("i want to quit drinking just to relax more", Stage.CONTEMPLATION),
         ("thinking about quitting", Stage.CONTEMPLATION),
         ("i want to cut back", Stage.CONTEMPLATION),
         ("maybe i should cut down on weed", Stage.CONTEMPLATION),
