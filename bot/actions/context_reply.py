@@ -108,7 +108,11 @@ WRONG_CHAT = "utter_wrong_chat"
 # Intents whose own answer action_in_context gives, unless the words ask for something more
 # ("can i talk to an actual human about this" is no question about bots; "what would you do if
 # you were me" is no small talk): t29 and t27 of the 2027-08 tune conversations.
-OWN_ANSWERS = {"chitchat": "utter_chitchat", "bot_challenge": "utter_iamabot"}
+OWN_ANSWERS = {
+    "chitchat": "utter_chitchat",
+    "bot_challenge": "utter_iamabot",
+    "ask_help": "utter_help",
+}
 RULERS_PERMISSION = "utter_rulers_permission"  # "a couple of quick questions about it?"
 COMMIT_ASK = "utter_heard_commit_ask"  # "What would help you follow through on it?"
 COMMIT_PLAN = "utter_heard_commit_plan"

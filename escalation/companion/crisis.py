@@ -315,6 +315,8 @@ def _plan_step(
         return [voice.say("reflect.feeling"), _current(state, voice)], None
     if _skips(said):
         return _moved_on(voice.say("plan.skip"), state, voice), None
+    if says(said, "thought_about_how"):  # a method thought about: the distance from it first
+        return [_means(state, voice)], None
     asked_again = _not_a_plan_line(said, state, voice)
     if asked_again is not None:
         return asked_again, None
@@ -334,8 +336,6 @@ def _not_a_plan_line(said: str, state: State, voice: Voice) -> list[str] | None:
     if opens_with(said, "took_it_back"):
         # "no not like that. i mean it just feels pointless": never a plan line
         return [f"{voice.say('took_back.ack')} {safety_plan.reask(state, voice)}"]
-    if says(said, "thought_about_how"):  # a method thought about: the distance from it first
-        return [_means(state, voice)]
     restated = opens_with(said, "still_at_risk") or opens_with(_after_a_yes(said), "still_at_risk")
     if restated or says(said, "thought_about_it"):
         # "yes. i mean it", "i dont know if im safe", "yeah. i guess thats what im saying"

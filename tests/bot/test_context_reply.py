@@ -892,3 +892,14 @@ def test_a_spanish_question_after_the_peer_was_asked_is_told_where_to_ask_unless
 
     assert reply_for("nlu_fallback", question, earlier) == spanish.WHERE_TO_ASK
     assert reply_for("nlu_fallback", craving, earlier) == spanish.HEARD_CRAVING
+
+
+def test_what_the_line_does_is_never_said_twice_running_and_a_question_in_it_is_answered() -> None:
+    """g37 of the sealed 2027-09 set (read once) got the line's description twice running, the
+    second time for "so can he see what i put in here or what"."""
+    described = said(first("utter_help"))
+
+    assert reply_for("ask_help", "so can he see what i put in here or what", described) == (
+        "utter_privacy"
+    )
+    assert reply_for("ask_help", "what is this", described) == "utter_help"
