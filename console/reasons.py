@@ -44,6 +44,12 @@ PLAIN = {
     "context:imagined": "imagined",
     "context:other-person": "about someone else",
     "model:failed": "the risk model failed: rated by the rules alone",
+    # A lone model vote (channels/weighing.py): said plainly, so a concern does not read
+    # "crisis risk" to the peer reviewing it.
+    "vote:unsupported": "nothing else in the words or before them",
+    "cue:means-named": "names the means",
+    "context:lone-vote-in-talk": "only the risk model flagged it, in ordinary talk: a review",
+    "context:answer-to-a-form-question": "only the risk model flagged it, as a form's answer",
     "test": "test",
 }
 
@@ -55,6 +61,8 @@ def plain(reason: str) -> str:
     if reason in PLAIN:
         return PLAIN[reason]
     kind, _, what = reason.partition(":")
+    if kind == "model":  # "crisis-risk(0.54)": the model's score, said as what it is
+        return f"risk model's vote {what.rpartition('(')[2].rstrip(')')}" if "(" in what else what
     if kind in _HOW_FOUND:  # how the screener found it says nothing more to a peer
         return what.replace("-", " ")
     return f"{what.replace('-', ' ')} ({kind})" if what else kind.replace("-", " ")

@@ -107,3 +107,15 @@ def test_an_unknown_filter_is_a_clear_422(client: TestClient, accounts: dict[str
     sign_in(client, accounts["Ana"])
 
     assert client.get("/console/", params={"filter": "everything"}).status_code == 422
+
+
+def test_a_lone_model_vote_reads_as_the_models_vote_not_as_crisis_risk() -> None:
+    """The queue had shown a concern as "crisis risk(0.54), unsupported (vote), lone vote in
+    talk (context)" (the browser check of channels/weighing.py, 2026-12-07)."""
+    reasons = ["model:crisis-risk(0.54)", "vote:unsupported", "context:lone-vote-in-talk"]
+
+    assert plain_all(reasons) == [
+        "risk model's vote 0.54",
+        "nothing else in the words or before them",
+        "only the risk model flagged it, in ordinary talk: a review",
+    ]
