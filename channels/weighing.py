@@ -5,11 +5,19 @@ alarm rate of 3.6% on single ordinary messages (escalation/model/thresholds.py) 
 companion into 10 of the 33 ordinary conversations of the sealed 2027-08 set ("hes the only one
 at work who knows"). So a lone vote is weighed by where it falls:
 
-- **In answer to a form's question** (a check-up's, a BARC-10 statement, a ruler): a concern.
-  Over the five conversation sets read for issue 18 (2,129 person turns, 548 of them answers to
-  a form's question), the model's vote alone rated 16 of those answers a crisis ("5. Been in the
-  Bronx my whole life") and none of the five crisis turns among them needed it. The assistant
-  answers, so the form keeps the answer, and the gateway adds that a peer was told.
+- **In answer to a form's question** (a check-up's, a BARC-10 statement, a ruler), with nothing
+  behind it (`UNSUPPORTED`, below): a concern. Over the five conversation sets read for issue
+  18 (2,129 person turns, 548 of them answers to a form's question), the model's vote alone
+  rated 16 of those answers a crisis ("5. Been in the Bronx my whole life"). The assistant
+  answers, so the form keeps the answer, and the gateway adds that a peer was told. With
+  something behind it the vote stands: weighing every lone vote down in a form hid the risk in
+  four sealed sets running (a rifle, pills, a pistol; in 2027-09, "No, I wouldn't act on it ...
+  But the thought keeps coming back"). Over the form answers of the read sets' replay reports
+  (1,287 answers: 2027-01 to 2027-06 as read, 2027-07 to 2027-09 replayed after this
+  session's fixes; a fit), 46 lone votes were weighed down; 12 have something behind them and
+  now stay a crisis: one a crisis turn ("No, I haven't done anything. But I thought hard about
+  it last night", e07 of 2027-06), eleven not ("i took a xan before my stats final. just
+  one", "my partner holds the bottle and hands me my dose"). When in doubt, escalate.
 - **In ordinary talk, with nothing behind it** (`UNSUPPORTED`: no word of death, a method or
   harm in the message (escalation/risk_words.yml), no means named in it or the last few, no
   rule's crisis in those) **and nothing the rules found**: a concern too, reviewed by a peer
@@ -17,7 +25,7 @@ at work who knows"). So a lone vote is weighed by where it falls:
 
 What that costs, measured on data already read (a fit, not a test: `python` over the nine read
 conversation sets, the tuning conversations and tune_2026_12.yml, 2026-12-07):
-- ordinary conversations (no crisis turn) with a turn at crisis: 112 of 326 before, 49 after
+- ordinary conversations (no crisis turn) with a turn at crisis: 112 of 326 before, 48 after
   (the rest are the rules' own crises and votes on words of risk);
 - crisis turns weighed down: 13 of 4,569 turns, none the first crisis turn of its conversation:
   each fell in a conversation already in the companion's hands, which answers every message
@@ -48,10 +56,10 @@ def weighed(screening: Screening, last_reply: str | None) -> Screening:
     """The level the gateway acts on: the screening's, or a concern for a lone vote as above."""
     if not model_vote_alone(screening) or MEANS_NAMED in screening.reasons:
         return screening
+    if UNSUPPORTED not in screening.reasons:
+        return screening  # something behind it: the vote stands, in a form or out
     if asks_form_question(last_reply):
         return Screening(Level.CONCERN, (*screening.reasons, IN_FORM))
-    if UNSUPPORTED not in screening.reasons:
-        return screening
     if any(not reason.startswith(_THE_VOTES) for reason in screening.reasons):
         return screening  # the rules found a concern in the words: the vote stands on it
     return Screening(Level.CONCERN, (*screening.reasons, IN_TALK))

@@ -126,17 +126,27 @@ MODEL_ONLY = "my ex keeps texting me asking if i wanna hang out. he still uses"
 
 
 def test_the_models_lone_vote_on_an_answer_to_a_form_question_is_a_concern() -> None:
-    alone = screen(MODEL_ONLY, ("my brother took the rifle last week",))
+    alone = screen(MODEL_ONLY)
     assert model_vote_alone(alone), alone
-    assert UNSUPPORTED not in alone.reasons  # the rifle named before: not weighed in talk
+    assert UNSUPPORTED in alone.reasons
 
     in_form = weighed(alone, CRAVINGS)
 
     assert in_form.level is Level.CONCERN
     assert IN_FORM in in_form.reasons
-    assert weighed(alone, "How are you doing today?") == alone  # not in a form
     ruled = Screening(Level.CRISIS, ("suicide:ideation",))
     assert weighed(ruled, CRAVINGS) == ruled  # a rule's crisis is never weighed down
+
+
+def test_a_lone_vote_with_something_behind_it_stays_a_crisis_in_a_form() -> None:
+    """g36 of the sealed 2027-09 set (read once): "No, I wouldn't act on it. I think about my
+    grandkids. But the thought keeps coming back" was weighed down in a check-up and filed as
+    something that went well; e07 (2027-06) and e24 (2027-08) the same, after the means."""
+    supported = screen(MODEL_ONLY, ("my brother took the rifle last week",))
+    assert model_vote_alone(supported), supported
+    assert UNSUPPORTED not in supported.reasons  # the rifle named before
+
+    assert weighed(supported, CRAVINGS) == supported
 
 
 def test_after_a_form_question_the_models_lone_vote_leaves_the_form_going_with_a_peer_told(
