@@ -15,13 +15,12 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.checkup_read import asks_for_spanish
+from bot.actions.checkup import speaks_spanish_now
+from bot.actions.context import last_said, said_in
 from bot.actions.miti import ActionsSay, Chosen, Turn
-from escalation.companion.language import clearly_spanish
 
 FIRST_STATEMENT = "utter_ask_barc10_q1"
 ENGLISH_ONLY = "utter_barc10_english_only"
-_LOOK_BACK = 40  # events: the note is said once in a check-in, not at each asking again
 
 
 class ActionAskBarc10Q1(Action):
@@ -32,30 +31,20 @@ class ActionAskBarc10Q1(Action):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: DomainDict,  # noqa: ARG002 - the action interface
+        domain: DomainDict,
     ) -> list[EventType]:
         text = str((tracker.latest_message or {}).get("text") or "")
-        if speaks_spanish(text) and not _said_lately(tracker, ENGLISH_ONLY):
+        # Said once in a check-in, not at each asking again.
+        if speaks_spanish_now(text) and not said_in(last_said(tracker), domain).lately(
+            ENGLISH_ONLY
+        ):
             dispatcher.utter_message(response=ENGLISH_ONLY)
         dispatcher.utter_message(response=FIRST_STATEMENT)
         return []
 
 
-def speaks_spanish(text: str) -> bool:
-    return clearly_spanish(text) or asks_for_spanish(text)
-
-
-def _said_lately(tracker: Tracker, response: str) -> bool:
-    recent = tracker.events[-_LOOK_BACK:]
-    return any(
-        event.get("event") == "bot"
-        and (event.get("metadata") or {}).get("utter_action") == response
-        for event in recent
-    )
-
-
 def _runs_at(turn: Turn) -> tuple[tuple[str, ...], ...]:
-    if speaks_spanish(turn.text or ""):
+    if speaks_spanish_now(turn.text or ""):
         return ((ENGLISH_ONLY, FIRST_STATEMENT),)
     return ((FIRST_STATEMENT,),)
 
