@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 from bot.actions.barc10_answers import parse_answer
-from store import barc10
 
 # Each statement's own words, as people shorten them (the statements: bot/domain/barc10.yml).
 _NAMES = (
@@ -48,7 +47,7 @@ def named_rating(text: str) -> tuple[int, int] | None:
             continue
         for clause in _CLAUSES.findall(found["rest"])[:_CLAUSES_READ]:
             rated = parse_answer(clause)
-            if isinstance(rated, int) and 1 <= item <= barc10.ITEM_COUNT:
+            if isinstance(rated, int):
                 return item, rated
         return None
     return None
