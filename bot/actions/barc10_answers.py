@@ -18,6 +18,7 @@ from enum import Enum
 
 from bot.actions.checkup_parse import Choice as CheckupChoice
 from bot.actions.checkup_parse import choice as checkup_choice
+from bot.actions.wording import folded
 
 
 class Choice(Enum):
@@ -87,7 +88,7 @@ _YES_NO_WORDS = (
 
 def normalise(text: str) -> list[str]:
     """Lowercase words, apostrophes dropped ("don't" -> "dont"), emoji and punctuation gone."""
-    text = text.lower().replace("'", "").replace("\u2019", "").replace("100%", "totally")
+    text = folded(text).replace("100%", "totally")
     text = re.sub(r"(\d)\s*(/|out of)\s*6\b", r"\1", text)  # "4/6", "5 out of 6"
     return re.findall(r"[a-z]+|\d+", text)
 

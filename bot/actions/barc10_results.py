@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from bot.actions.miti import Tag, tag
+from bot.actions.wording import folded
 
 # "what was my score", "my barc results?", "how did i do on the barc": their own results. Not
 # "my drug test results" or "my credit score", which are about something else.
@@ -55,12 +56,12 @@ _TREND = re.compile(
 
 def asks_about_the_trend(text: str, said_last: str) -> bool:
     """A question about their totals' direction, right after the totals were said."""
-    lowered = text.lower().replace("'", "").replace("\u2019", "")
+    lowered = folded(text)
     return said_results(said_last) and "?" in text and _TREND.search(lowered) is not None
 
 
 def asks_for_results(text: str) -> bool:
-    lowered = text.lower().replace("'", "").replace("\u2019", "")
+    lowered = folded(text)
     if _OTHER_RESULTS.search(lowered) and not _BARC.search(lowered):
         return False
     return _ASKS.search(lowered) is not None

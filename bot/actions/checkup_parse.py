@@ -13,6 +13,8 @@ from datetime import datetime, timedelta
 from enum import Enum
 from itertools import pairwise
 
+from bot.actions.wording import folded
+
 
 class Choice(Enum):
     SKIP = "skip"
@@ -51,7 +53,7 @@ _NUMBER_WORDS = {
 def words(text: str) -> list[str]:
     """Lowercase words and numbers, apostrophes dropped ("don't" -> "dont"), "7/10" -> "7",
     accents folded ("más" -> "mas", "sí" -> "si") so Spanish reads as one word each."""
-    text = unicodedata.normalize("NFKD", text.lower().replace("'", "").replace("\u2019", ""))
+    text = unicodedata.normalize("NFKD", folded(text))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"(\d+)\s*/\s*10\b|(\d+)\s*(?:out of|de)\s*10\b", r"\1\2", text)
     return re.findall(r"[a-z]+|\d+", text)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from enum import Enum
 
+from bot.actions.wording import folded
+
 
 class Feeling(Enum):
     LOW = "low"
@@ -194,7 +196,7 @@ _FEWEST_WORDS_TOLD = 5  # "my sponsor", "my kids honestly": an answer that only 
 def support_leaned_on(text: str) -> bool:
     """Whether a message names a support as something that helps them: named alone at its
     start ("my wife. she never gave up on me"), or told of as leaned on."""
-    lowered = text.lower().replace("'", "").replace("\u2019", "")
+    lowered = folded(text)
     first = re.split(r"[.,;!?\n]", lowered, maxsplit=1)[0]
     short = len(first.split()) <= _FEWEST_WORDS_TOLD and _NOT_LEANED_ON.search(first) is None
     # Work named first is more often the strain than the support ("work been crazy", texting
@@ -227,7 +229,7 @@ def slip_in(text: str) -> bool:
     """Whether the person tells of their own return to use ("had a year. drank last night"),
     not someone else's ("my roommate just got out and shes using again", d08 of the sealed
     2027-05 conversations, read once: heard as their own slip)."""
-    lowered = text.lower().replace("'", "").replace("\u2019", "")
+    lowered = folded(text)
     return any(_theirs(lowered[: found.start()]) for found in _SLIP.finditer(lowered))
 
 

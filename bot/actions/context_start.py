@@ -14,6 +14,7 @@ import re
 
 from bot.actions.checkup_parse import choice, words
 from bot.actions.checkup_read import is_question
+from bot.actions.wording import folded
 
 # The assistant's offers of a form ("is now a good time?"), and the form a yes to them starts.
 _PERMISSIONS = {
@@ -45,7 +46,7 @@ _AGAIN_AT_MOST = 14  # words: a complaint about the repeat, not a story with "ag
 
 def asks_why_again(text: str) -> bool:
     """ "again??", "this again", "didnt we just do this", "you asked me these last week"."""
-    lowered = text.lower().replace("'", "").replace("\u2019", "")
+    lowered = folded(text)
     return len(lowered.split()) <= _AGAIN_AT_MOST and _AGAIN.search(lowered) is not None
 
 

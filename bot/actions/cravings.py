@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from bot.actions.wording import folded
+
 CRAVING_STRONG = "utter_heard_craving_strong"
 CRAVING_LOW = "utter_heard_craving_low"
 RESPONSES = (CRAVING_STRONG, CRAVING_LOW)
@@ -42,7 +44,7 @@ _NOT_NOW = re.compile(r"\b(?:when(?:ever)? i (?:get|have)|used to|last (?:year|m
 
 def craving_heard(text: str) -> str | None:
     """The response for a craving told now, strong or quiet; None when none is told."""
-    lowered = text.lower().replace("'", "").replace("\u2019", "")
+    lowered = folded(text)
     if _NOT_NOW.search(lowered):
         return None
     if _QUIET.search(lowered):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.actions.checkup_read import is_question
+from bot.actions.wording import folded
 
 # Most specific first: a message naming one medication gets that one; two or more, or none
 # ("what is MAT"), the overview of all three.
@@ -93,7 +94,7 @@ def asks_about_cost(text: str) -> bool:
 def medication_information(text: str) -> str | None:
     """The response that answers a question about medication, or None when the message asks
     only where to find it."""
-    lowered = text.lower().replace("'", "").replace("\u2019", "")
+    lowered = folded(text)
     if _MEDICATION.search(lowered) and _WORRY.search(lowered):
         return WORRY
     if not _ASKS_ABOUT.search(lowered):
@@ -122,7 +123,7 @@ _SICK_IF_YOU_DRINK = re.compile(
 def the_one_named(text: str) -> str | None:
     """The response about the one medication a message names, however it asks ("Is there a shot
     version", "Is that used for opioids or just alcohol?"); None for none or several."""
-    named = _named_in(text.lower().replace("'", "").replace("\u2019", ""))
+    named = _named_in(folded(text))
     return named[0] if len(named) == 1 else None
 
 

@@ -14,6 +14,7 @@ import re
 
 from bot.actions.checkup_read import is_question
 from bot.actions.context_read import asks_about_privacy
+from bot.actions.wording import folded
 
 # Asked in this order: "what happens to my answers" is about who sees them, not what it is for.
 _KINDS = (
@@ -66,7 +67,7 @@ def offer_questions(text: str) -> tuple[str, ...]:
     """What a message asks about the offer ("privacy", "how_long", "how_to_answer",
     "purpose"), in the order asked: "what is the purpose of this questionnaire and where does my
     information go?" (e21 of the sealed 2027-08 set, read once) asks two things."""
-    lowered = text.lower().replace("'", "").replace("\u2019", "")
+    lowered = folded(text)
     if not is_question(text) and "?" not in text and not _QUESTION_WORD.search(lowered):
         return ()
     found = {kind: m.start() for kind, pattern in _KINDS if (m := pattern.search(lowered))}

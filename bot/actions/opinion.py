@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from bot.actions.wording import folded
+
 DOUBT = "utter_heard_doubt"
 CHOICE = "utter_heard_choice"
 HARD_TALK = "utter_hard_talk"
@@ -53,7 +55,7 @@ _HARD_TALK = re.compile(
 
 
 def _plain(text: str) -> str:
-    return " ".join(text.lower().replace("\u2019", "'").replace("'", "").split())
+    return " ".join(folded(text).split())
 
 
 def opinion_asked(text: str) -> str | None:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from bot.actions.checkup_read import is_question
+from bot.actions.wording import folded
 
 ASK_PRESCRIBER = "utter_ask_prescriber"
 TEXT_ANY_TIME = "utter_text_any_time"
@@ -28,7 +29,7 @@ WHAT_THIS_IS = "utter_help"  # "is this the recovery text thing?": what the line
 
 
 def _plain(text: str) -> str:
-    return text.lower().replace("\u2019", "'").replace("'", "")
+    return folded(text)
 
 
 def _asked(text: str) -> bool:
