@@ -36,8 +36,9 @@ The screening figures (warmline evaluate-screening) do not move: levels are not 
 what the gateway does with them.
 
 Words that name the means are never weighed down ("i keep looking at my dads old pistol": the
-in-form weighing hid a rifle, pills and a pistol in three sealed sets running), nor is anything
-a rule rated: those are the rules' to judge, and "when in doubt, escalate" holds for them.
+in-form weighing hid a rifle, pills, a pistol and a thought that "keeps coming back" in four
+sealed sets running), nor is anything a rule rated: those are the rules' to judge, and "when in
+doubt, escalate" holds for them.
 """
 
 from __future__ import annotations
