@@ -67,9 +67,8 @@ class CombinedScreener:
             return (MEANS_NAMED,)
         if self.rules.speaks_of_risk(text):
             return ()
-        for earlier in recent:
-            if self.rules.names_means(earlier) or self.rules(earlier).level >= Level.CRISIS:
-                return ()
+        if any(map(self.rules.names_means_or_crisis, recent)):
+            return ()
         return (UNSUPPORTED,)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from escalation.context import Scene
-from escalation.levels import Screening
+from escalation.levels import Level, Screening
 from escalation.lexicon import Lexicon
 from escalation.matching import CUE, RISK, Hit, LexiconMatcher
 from escalation.rating import rate_text
@@ -41,6 +41,16 @@ class LexiconScreener:
     def names_means(self, text: str) -> bool:
         """Whether a text names the means ("i have 40 xans here", "my dads old pistol")."""
         return bool(self._read(text)[1].named({"means"}))
+
+    def names_means_or_crisis(self, text: str) -> bool:
+        """Whether a text names the means or is itself a crisis by the rules: read once, for
+        what stands behind a risk model's vote in the person's last few messages."""
+        hits, scene = self._read(text)
+        if scene.named({"means"}):
+            return True
+        return (
+            rate_text(self._categories, hits, scene, False, self._net_rules).level >= Level.CRISIS
+        )
 
     def speaks_of_risk(self, text: str) -> bool:
         """Whether a text has a word of death, of a method or means, or of harm
