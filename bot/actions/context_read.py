@@ -299,8 +299,11 @@ _PRIVACY = re.compile(
     r"probation officer|parole officer) (?:get|see|read|know)"
     r"|\b(?:job|boss|employer|work|wife|husband|family|parents?|cops|police|court|insurance)\s+"
     r"(?:find out|know|see|gonna know|will know|get told)"
-    # "is it safe to take with my meds?" asks about their health, not their texts.
-    r"|\bis (?:this|it) (?:safe|secure|recorded|saved)\b(?!\s+(?:to (?:take|use|mix)|with)\b)"
+    # "is it safe to take with my meds?" and "is it safe to detox from xanax at home" ask about
+    # their health, not their texts: "safe" is about the texts only where nothing else follows.
+    r"|\bis (?:this|it) (?:secure|recorded|saved)\b"
+    r"|\bis (?:this|it) safe\b(?=\s*(?:$|[?.!,]|here\b|to (?:text|talk|say|tell|share|write)\b|"
+    r"with (?:you|u|this)\b))"
     # "is this connected to probation?", "is this going to DHS?", "does my PO see this?"
     r"|\b(?:is|does) (?:any of |all of )?(?:this|it) (?:connected|linked|tied|going|go|get sent"
     r"|reported)"

@@ -290,11 +290,13 @@ def in_what_was_said(intent: str, text: str, said: Said) -> str:
     asked = opinion_asked(text)  # "do you think i can actually do it again?"
     if asked is not None:
         return asked
+    if asks_about_health(text):
+        # Before any answer to the last question: "i missed my vivitrol shot last week, what
+        # do i do" after "How are you doing today?" asks, whatever else it tells.
+        return ASK_PRESCRIBER
     answer = answer_to_own_question(intent, text, said)
     if answer is not None:
         return answer
-    if asks_about_health(text):
-        return ASK_PRESCRIBER
     medication = medication_asked_about(text)
     if medication is not None:
         return medication  # "Is there a shot version" of the naltrexone they named
@@ -366,9 +368,19 @@ def statement_after(text: str, said: Said) -> str | None:
 def medication_asked_about(text: str) -> str | None:
     """What a medication is and how to start it, when a question names one and the engine
     missed it (the resources' offer answers it on the engine's own path)."""
-    if not is_question(text) or topic_of(text) is not Topic.MEDICATION:
-        return None
-    return medication_information(text) or the_one_named(text)
+    if is_question(text) and topic_of(text) is Topic.MEDICATION:
+        return medication_information(text) or the_one_named(text)
+    if _NEEDS_MEDICATION.search(text.lower()):
+        # "i need to keep getting the vivitrol. they gave me a shot right before release" (g37
+        # of the sealed 2027-09 set, read once: "treatment is on your mind"): how to go on
+        # getting it is in the one it names' leaflet (where to find a prescriber).
+        return the_one_named(text)
+    return None
+
+
+_NEEDS_MEDICATION = re.compile(
+    r"\b(?:need|needs|gotta) (?:to )?(?:keep )?(?:get(?:ting)?|find(?:ing)?|refill(?:ing)?)\b"
+)
 
 
 def in_kind(text: str) -> str | None:

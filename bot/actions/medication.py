@@ -72,7 +72,8 @@ _COST = re.compile(
     r"\b(?:insurance|insured|medicaid|medicare|afford|cost|costs|price|copay|co-pay|deductible|"
     r"prior auth\w*|pay for|how much|sliding scale|out of pocket|coverage)\b"
     # "i have BCBS through my job. would it cover the shot?" (c26 of 2027-02)
-    r"|\b(?:would|will|does|do) (?:it|insurance|they|my plan|my insurance|that|bcbs) cover\b"
+    r"|\b(?:would|will|does|do) (?:it|insurance|they|my plan|my insurance|that|bcbs) "
+    r"(?:\w+ )?cover\b"  # "Would that typically cover it?" (g02 of the sealed 2027-09 set)
     r"|\bis (?:it|that|the shot|suboxone|methadone|vivitrol) covered\b"
 )
 _NO_COVER = re.compile(
@@ -80,15 +81,24 @@ _NO_COVER = re.compile(
     r"|\buninsured\b|\b(?:cant|can't|cannot) afford\b"
     # A question about cost said without its question mark ("is it gonna cost me anything").
     r"|\b(?:is it|will it|does it|would it|do they|does that) (?:gonna |going to )?cost\b"
+    # What covers them, told after care was talked of ("i have medicaid. the colorado one",
+    # g11 of the sealed 2027-09 set, read once: "I'm not sure I followed").
+    r"|^\W*(?:i (?:have|got|do have)|im on|i am on|got|on) (?:\w+ )?(?:medicaid|medicare)\b"
 )
 
 
 def asks_about_cost(text: str) -> bool:
     """A question about paying for treatment, or care wanted without insurance."""
     lowered = text.lower()
-    if _NO_COVER.search(lowered):
+    if _NO_COVER.search(lowered) or _COVER_ASKED.search(lowered):
         return True
     return _COST.search(lowered) is not None and is_question(text)
+
+
+# The payer named as a question of its own, however short: "medicaid? idk if i got it. they
+# said they signed me up inside" (g37 of the sealed 2027-09 set, read once: heard as having
+# been made to text).
+_COVER_ASKED = re.compile(r"\b(?:insurance|medicaid|medicare|coverage|copay|cost)\s*\?")
 
 
 def medication_information(text: str) -> str | None:

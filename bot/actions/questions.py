@@ -33,8 +33,12 @@ def _plain(text: str) -> str:
 
 
 def _asked(text: str) -> bool:
-    """A question, or a question mark somewhere ("does it hurt? and how long does one last")."""
-    return is_question(text) or "?" in text
+    """A question, or a question mark somewhere ("does it hurt? and how long does one last"),
+    or asking what to do after telling what happened ("i missed my shot, what do i do")."""
+    return is_question(text) or "?" in text or _WHAT_TO_DO.search(_plain(text)) is not None
+
+
+_WHAT_TO_DO = re.compile(r"\bwhat (?:do|should|can|am) i (?:do|supposed to do)\b|\bwhat now\b")
 
 
 def _says(pattern: re.Pattern[str]) -> Callable[[str], bool]:
@@ -51,6 +55,21 @@ _HEALTH = re.compile(
     r"(?:okay|ok) to take|does (?:it|the shot|the injection) hurt|how long does \w+"
     r"(?: \w+)? (?:last|stay|take)|piss test|drug test|seizures?|cold turkey|dangerous to "
     r"(?:quit|stop|come off)|safe to (?:quit|stop|come off))\b"
+    # The dose itself: a pharmacy out of it, a refill or a script called in elsewhere, a dose or
+    # a shot missed ("can my dr call in a couple days somewhere else if they run out again",
+    # g01 of the sealed 2027-09 set, read once: "I'm not sure I followed").
+    r"|\b(?:pharmac\w*|refills?|call(?:s|ed)? (?:it |them |one |\w+ ){0,3}in|run(?:s|ning)? out|"
+    r"ran out)\b"
+    r"|\bmiss(?:ed|ing)? (?:my |a |the |an |last |this )?(?:\w+ )?(?:dose|doses|shot|injection|"
+    r"strips?|pills?)\b"
+    # Coming down or off a medication or a drug: "is it bad if you go down too fast" (g01),
+    # "how do i get off benzos safely" (stopping benzodiazepines or alcohol at once can be
+    # dangerous: their prescriber's to plan).
+    r"|\b(?:go|going|goes|come|coming|step|stepping|get|getting|went) (?:down|off)\b.{0,30}"
+    r"\b(?:fast|quick\w*|safe\w*|slow\w*|at once)\b"
+    # "do they make you stop all at once? thats what scares me" (g11, of a detox for benzos)
+    r"|\b(?:stop|quit|come off|get off|cut off)\b.{0,15}\b(?:all at once|at once|cold)\b"
+    r"|\bdetox\w* (?:from |off )?(?:\w+ ){0,2}(?:at home|on my own|by myself|alone|myself)\b"
 )
 # What a medication is or how to start it is the domain's to say (bot/actions/medication.py):
 # "how do i get a prescription for suboxone" is not a question about their health.

@@ -76,9 +76,35 @@ GENERAL_LABEL = "support"
 
 
 def topic_of(text: str) -> Topic | None:
-    """The first topic named in a message, in the order of TOPIC_WORDS (most specific first)."""
+    """The first topic named in a message: a group for the family, or a sober living, before
+    the rest in the order of TOPIC_WORDS (most specific first)."""
     lowered = text.lower()
-    return next((topic for pattern, topic in _TOPIC_PATTERNS if pattern.search(lowered)), None)
+    patterns = (*_BEFORE_THE_WORDS, *_TOPIC_PATTERNS)
+    return next((topic for pattern, topic in patterns if pattern.search(lowered)), None)
+
+
+# A group for someone else in the family is for families, not a meeting for the person ("is
+# there like a group for parents so she can learn about it", g01, and "a group for her? Like for
+# spouses of addicts", g13 of the sealed 2027-09 set, read once: sent AA, NA and SMART); a
+# sober living is housing, whatever treatment the person just left ("He needs a sober living
+# in STL", g13: offered treatment).
+_BEFORE_THE_WORDS = (
+    (
+        re.compile(
+            r"\b(?:groups?|meetings?|support|program|class\w*)\b.{0,20}\bfor (?:her|him|them|"
+            r"my (?:wife|husband|partner|mom|mother|dad|father|parents|family|kids|girlfriend|"
+            r"boyfriend|sister|brother)|spouses?|wives|husbands|partners|parents|famil(?:y|ies)|"
+            r"loved ones|friends and family)\b"
+            r"|\bfor (?:spouses|wives|husbands|partners|parents|families|family members|loved "
+            r"ones) of\b"
+        ),
+        Topic.FAMILY,
+    ),
+    (
+        re.compile(r"\b(?:sober (?:living|house|home)s?|oxford house|halfway house)\b"),
+        Topic.HOUSING,
+    ),
+)
 
 
 def what(topic: Topic | None, location: Location | None) -> str:

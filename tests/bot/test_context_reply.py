@@ -518,6 +518,40 @@ def test_a_question_about_their_health_goes_to_a_prescriber_and_a_peer_is_offere
                for v in RESPONSES[ASK_PRESCRIBER])  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can my dr call in a couple days somewhere else if they run out again or nah",
+        "is it bad if you go down too fast",
+        "i missed my vivitrol shot last week, what do i do",
+        "what happens if i miss a shot. like if theres a gap",
+        "do they make you stop all at once? thats what scares me",
+        "how do i get off benzos safely",
+        "is it safe to detox from xanax at home",
+    ],
+)
+def test_a_question_about_the_dose_a_taper_or_a_detox_goes_to_a_prescriber(text: str) -> None:
+    """g01, g11 and g19 of the sealed 2027-09 set (read once) got "I'm not sure I followed" or
+    "outside what I can help with"; a detox from benzos at home was answered about privacy."""
+    assert reply_for("nlu_fallback", text, said(FIRST_GREETING)) == ASK_PRESCRIBER
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("medicaid? idk if i got it. they said they signed me up inside", TREATMENT_COST),
+        ("I have Anthem through my employer. Would that typically cover it?", TREATMENT_COST),
+        ("i have medicaid. the colorado one", TREATMENT_COST),
+        ("i need to keep getting the vivitrol. they gave me a shot", "utter_medication_naltrexone"),
+        ("is it safe to text here", PRIVACY),
+    ],
+)  # fmt: skip
+def test_cover_and_a_medication_to_keep_getting_are_answered(text: str, expected: str) -> None:
+    """g02, g11 and g37 of the sealed 2027-09 set (read once): "medicaid?" after a release from
+    prison was heard as having been made to text; the rest were misses."""
+    assert reply_for("nlu_fallback", text, said(FIRST_GREETING)) == expected
+
+
 def test_a_statement_about_their_health_is_not_sent_to_a_prescriber() -> None:
     assert reply_for("nlu_fallback", "my withdrawals were bad last week", said(FIRST_GREETING)) != (
         ASK_PRESCRIBER

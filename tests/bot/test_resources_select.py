@@ -45,6 +45,24 @@ def test_the_topic_is_read_from_the_message(text: str, topic: Topic | None) -> N
     assert topic_of(text) == topic
 
 
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("is there like a group for parents so she can learn about it", Topic.FAMILY),
+        ("Is there something like a group for her? Like for spouses of addicts", Topic.FAMILY),
+        ("He just got out of treatment. He needs a sober living in STL", Topic.HOUSING),
+        ("any meetings for me near 45410", Topic.MEETINGS),
+        ("is there a group for people on suboxone", Topic.MEDICATION),
+    ],
+)
+def test_a_group_for_the_family_and_a_sober_living_are_read_before_other_words(
+    text: str, topic: Topic
+) -> None:
+    """g01 and g13 of the sealed 2027-09 set (read once): a group for a mother or a wife got
+    AA, NA and SMART; a sober living for a brother just out of treatment got treatment."""
+    assert topic_of(text) == topic
+
+
 def all_pages(catalog: Catalog, topic: Topic | None, place: Location | None) -> list[str]:
     options = select(catalog, topic, place)
     texts, offset = [], 0
