@@ -52,6 +52,9 @@ def tracker_store_config(url: str) -> dict[str, object]:
     return config
 
 
+NLG = "varied_responses.VariedResponses"
+
+
 def write_endpoints(settings: Settings) -> Path:
     """Renders the engine's endpoints.yml from the settings, the one source of truth."""
     # absolute: the engine runs in this file's directory, so a relative path would miss it
@@ -64,6 +67,9 @@ def write_endpoints(settings: Settings) -> Path:
             "headers": {SECRET_HEADER: actions_secret(settings)},
         },
         "tracker_store": tracker_store_config(settings.tracker_database_url),
+        # Rasa's responses, never the wording said last when there is another
+        # (bot/components/varied_responses.py).
+        "nlg": {"type": NLG},
     }
     path.touch(mode=0o600)
     path.chmod(0o600)  # touch's mode applies only to a new file; it holds database credentials

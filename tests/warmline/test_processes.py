@@ -80,6 +80,7 @@ def test_endpoints_are_written_for_the_owner_only(tmp_path: Path) -> None:
             "dialect": "sqlite",
             "db": f"{tmp_path}/engine-tracker.db",
         },
+        "nlg": {"type": "varied_responses.VariedResponses"},
     }
     assert path.stat().st_mode & 0o777 == 0o600
     assert (tmp_path / "actions.secret").stat().st_mode & 0o777 == 0o600
