@@ -937,3 +937,30 @@ def test_what_the_line_does_is_never_said_twice_running_and_a_question_in_it_is_
         "utter_privacy"
     )
     assert reply_for("ask_help", "what is this", described) == "utter_help"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He texted me 'love you mom' out of nowhere and I sat in the parking lot and cried",
+        "i just smoke a lil. i aint shooting nothing",
+        "my sous chef made me a lil creme brulee with a birthday candle in it lol",
+    ],
+)  # fmt: skip
+def test_something_told_that_nothing_read_is_invited_further_not_missed(text: str) -> None:
+    """e04, e08 and e01 of the read 2027-08 set got "outside what I can help with" or "I'm not
+    sure I followed" for something they told; an invitation to say more claims no more."""
+    for intent in ("nlu_fallback", "out_of_scope"):
+        assert reply_for(intent, text, said(FIRST_GREETING)) == "utter_heard_tell_more"
+    # What follows the invitation is heard as their answer, never a miss.
+    invited = said(first("utter_heard_tell_more"))
+    assert reply_for("nlu_fallback", "idk it just got to me", invited) not in (
+        "utter_heard_tell_more", "utter_fallback_clarify", "utter_out_of_scope",
+    )  # fmt: skip
+
+
+def test_a_few_words_or_a_question_nothing_read_still_get_the_misses_ladder() -> None:
+    assert reply_for("nlu_fallback", "zxcv qwer", said(FIRST_GREETING)) == "utter_fallback_clarify"
+    assert reply_for("nlu_fallback", "what time is the game tonight?", said(FIRST_GREETING)) == (
+        "utter_fallback_clarify"
+    )
