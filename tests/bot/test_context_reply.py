@@ -723,6 +723,7 @@ def test_a_slip_told_beside_someone_elses_is_still_their_own() -> None:
         ("i got a raise at the warehouse. 75 cents but still", "utter_feeling_good"),
         ("whatever. i did pass my bio test", "utter_feeling_good"),
         ("lol my cat is sitting on my phone sorry", "utter_wrong_chat"),
+        ("omw be there in 10 grab me a dr pepper", "utter_wrong_chat"),  # e11 of 2027-07
         ("figures lol", ACKNOWLEDGE),
         ("This commute is going to be the death of me, we are stuck in traffic again lol",
          "utter_heard_too_much"),
