@@ -30,6 +30,8 @@ _ASKS = re.compile(
     r"|\bis\s+(?:that|it)\s+(?:better|worse|higher|lower)\s+than\s+(?:last\s+time|before|my\s+last|"
     r"the\s+last|in\s+the\s+(?:fall|spring|summer|winter)|last\s+(?:month|year|fall|spring|summer|"
     r"winter))"
+    # Right after the ten: "so what's the verdict. am i recovered yet" (g30 of 2027-09, a fit).
+    r"|\bwhats\s+the\s+verdict\b|\bam\s+i\s+(?:recovered|cured)\b"
 )
 _OTHER_RESULTS = re.compile(r"\b(?:test|tests|drug|lab|labs|credit|court|ua|urine|blood|exam)\b")
 _BARC = re.compile(r"\bbarc\b")

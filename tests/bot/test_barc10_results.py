@@ -122,6 +122,7 @@ def test_a_question_about_the_trend_right_after_the_totals_asks_for_them_again()
         "score?",
         "Can you tell me how this compares to my earlier check-ins? I believe I've done three.",
         "is that up or down from last month",
+        "so what's the verdict. am i recovered yet",
     ],
 )
 def test_asking_for_results_in_few_words_or_as_a_comparison_is_asking_for_them(text: str) -> None:
