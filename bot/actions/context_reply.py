@@ -79,6 +79,7 @@ from bot.actions.resources import PERMISSION as RESOURCES_PERMISSION
 from bot.actions.resources_catalog import Topic
 from bot.actions.resources_location import names_a_place
 from bot.actions.resources_select import shows_options, topic_of
+from bot.actions.wording import folded
 from escalation.responses import PEER_OFFER_OPENING
 
 CLARIFY = "utter_fallback_clarify"
@@ -323,10 +324,17 @@ def tell_more(text: str, said: Said) -> str | None:
     cried"), told "outside what I can help with" or "I'm not sure I followed"."""
     if len(text.split()) < _TELL_MORE_WORDS or said.lately(TELL_MORE) or said.was(CLARIFY):
         return None
-    return TELL_MORE
+    # A question without its question mark is still a question: "yo is this the thing from
+    # the van on pratt st" (e08 of the read 2027-08 set) is not something told.
+    return None if _OPENS_AS_A_QUESTION.match(folded(text)) else TELL_MORE
 
 
 _TELL_MORE_WORDS = 4  # "Not a fan of needles lol"; not "ok sure", "lol"
+_OPENS_AS_A_QUESTION = re.compile(
+    r"^\W*(?:(?:yo|hey|hi|so|ok|okay|um|uh|wait|and|but|also|like|quick q|question)\W+)*"
+    r"(?:is|are|was|were|do|does|did|can|could|will|would|should|what|whats|where|wheres|who|"
+    r"whos|how|hows|why|when|which|any|anyone|anybody)\b"
+)
 
 
 def answer_to_own_question(intent: str, text: str, said: Said) -> str | None:

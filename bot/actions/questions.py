@@ -132,6 +132,9 @@ _WHAT_THIS_IS = re.compile(
     # "I was given this number by my primary care physician. I would like some information"
     # (e22 of the sealed 2027-06 conversations, read once).
     r"|\b(?:was given|gave me|got) this number\b|\bi would like (?:some )?information\b"
+    # Where they heard of it: "yo is this the thing from the van on pratt st" (e08 of the read
+    # 2027-08 set), "is this the number from the clinic".
+    r"|\bis this (?:the|that) (?:thing|number|text|line|program) (?:from|they|the)\b"
 )
 
 asks_what_this_is = _says(_WHAT_THIS_IS)

@@ -964,8 +964,14 @@ def test_something_told_that_nothing_read_is_invited_further_not_missed(text: st
     )  # fmt: skip
 
 
-def test_a_few_words_or_a_question_nothing_read_still_get_the_misses_ladder() -> None:
-    assert reply_for("nlu_fallback", "zxcv qwer", said(FIRST_GREETING)) == "utter_fallback_clarify"
-    assert reply_for("nlu_fallback", "what time is the game tonight?", said(FIRST_GREETING)) == (
-        "utter_fallback_clarify"
-    )
+@pytest.mark.parametrize(
+    "text", ["zxcv qwer", "what time is the game tonight?", "so how does this work exactly"]
+)
+def test_a_few_words_or_a_question_nothing_read_still_get_the_misses_ladder(text: str) -> None:
+    assert reply_for("nlu_fallback", text, said(FIRST_GREETING)) == "utter_fallback_clarify"
+
+
+def test_where_they_heard_of_the_line_asks_what_it_is() -> None:
+    """e08 of the read 2027-08 set: "yo is this the thing from the van on pratt st"."""
+    text = "yo is this the thing from the van on pratt st"
+    assert reply_for("nlu_fallback", text, said(FIRST_GREETING)) == "utter_help"
