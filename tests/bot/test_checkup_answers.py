@@ -377,3 +377,25 @@ def test_asking_for_spanish_mid_way_is_a_yes_and_the_question_again() -> None:
 
     assert [say.response for say in judged.say] == ["utter_checkup_in_spanish"]
     assert judged.slots == {slot_of("went_well"): None, "checkup_reask": False}
+
+
+@pytest.mark.parametrize("question", ["supports", "went_well", "next_step"])
+@pytest.mark.parametrize("text", ["Thank you", "lol", "Alright", "ok thanks!"])
+def test_a_reaction_to_what_was_said_back_is_never_filed_as_the_answer(
+    question: str, text: str
+) -> None:
+    """g05, g10, g16 and g19 of the sealed 2027-09 set (read once): "Thank you", "lol" and
+    "Alright" were filed as a support or a next step, and every answer after went astray."""
+    first = judge(question, text, reasked=False, days_since_last=7)
+    again = judge(question, text, reasked=True, days_since_last=7)
+
+    assert first.slots[slot_of(question)] in (None, SKIPPED)
+    assert first.stored in (None, (text, None))
+    assert again.slots[slot_of(question)] == SKIPPED
+    assert "utter_checkup_reflect_went_well" not in [say.response for say in first.say]
+
+
+def test_an_answer_opening_with_thanks_is_still_the_answer() -> None:
+    judged = judge("supports", "thanks to my sister honestly", reasked=False, days_since_last=7)
+
+    assert judged.slots[slot_of("supports")] == "thanks to my sister honestly"
