@@ -342,11 +342,21 @@ def _not_a_plan_line(said: str, state: State, voice: Voice) -> list[str] | None:
         return [voice.say("risk.restated"), safety_plan.reask(state, voice)]
     if state.asked == "safer-surroundings" and _plain_yes(said):
         return [voice.say("means.yes")]  # "yeah": who or where, not the question again
+    opener = _heard_before_asking_again(said, state)
+    return None if opener is None else [f"{voice.say(opener)} {safety_plan.reask(state, voice)}"]
+
+
+def _heard_before_asking_again(said: str, state: State) -> str | None:
+    """The words said before the step is asked again, for a message with no plan line in it."""
+    if says(said, "no_intent"):
+        # "I'm not going to do anything tonight. I think I just needed to say it out loud" (g38
+        # of the sealed 2027-09 set): more words than the reassurance that ends the questions
+        # (_reassures), and never a line for the plan.
+        return "safe.heard"
     if _acknowledges(said) or "?" in said or _not_an_answer(said):
-        opener = voice.say("thanks.reply" if says(said, "thanks") else "plan.reask")
-        return [f"{opener} {safety_plan.reask(state, voice)}"]
+        return "thanks.reply" if says(said, "thanks") else "plan.reask"
     if _only_a_feeling(said, state):
-        return [f"{voice.say('reflect.feeling')} {safety_plan.reask(state, voice)}"]
+        return "reflect.feeling"
     return None
 
 

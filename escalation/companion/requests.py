@@ -45,10 +45,13 @@ def resources_reply(said: str, voice: Voice) -> list[str]:
 
 
 def information_asked(said: str, voice: Voice) -> list[str]:
-    """How to tell an overdose, or whether naloxone can hurt someone who took none, asked as a
-    question (a parent asking about a son): answered, never taken for a plan answer."""
+    """How to tell an overdose, whether naloxone can hurt someone who took none (a parent
+    asking about a son), or whether 988 takes texts, asked as a question: answered, never taken
+    for a plan answer."""
     if says(said, "asks_naloxone_safe"):
         return [voice.say("naloxone.safe")]
+    if says(said, "asks_text_988"):  # "Can I text 988 instead of calling?"
+        return [voice.say("text_988.answer")]
     if says(said, "asks_overdose_signs"):
         return [voice.say("od.signs")]
     return []

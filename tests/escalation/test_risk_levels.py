@@ -436,3 +436,19 @@ def test_wondering_whether_it_is_worth_keeping_going_at_all_is_a_death_wish(
     text: str, expected: str
 ) -> None:
     assert rules(text).level.label == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # g28 of the sealed 2027-09 conversations, read once (fixed after: a fit).
+        ("do the strips work on pressed pills too or just powder", "none"),
+        ("can you test pressed bars for fent", "none"),
+        ("i bought pressed bars from a new plug", "crisis"),
+        ("i tested my pressed pills, had fent, taking them anyway", "crisis"),
+    ],
+)
+def test_asking_whether_test_strips_work_on_pressed_pills_is_no_crisis_using_them_is(
+    text: str, expected: str
+) -> None:
+    assert rules(text).level.label == expected
