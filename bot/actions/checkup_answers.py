@@ -35,6 +35,7 @@ from bot.actions.checkup_read import (
 from bot.actions.checkup_summary import said_back, supports_named
 from bot.actions.context_read import asks_about_privacy, feeling_in
 from bot.actions.life_topics import body_warning_in, life_topic_in
+from bot.actions.questions import asks_about_health
 from escalation.companion.paraphrase import first_clause
 from store.checkup import UseFrequency
 
@@ -66,6 +67,7 @@ IN_SPANISH = "utter_checkup_in_spanish"
 # "my heart was pounding all sunday tho is that normal" mid-way: medical advice first, then
 # the same question again; never "let's leave that one".
 BODY_WARNING = "utter_checkup_body_warning"
+ASK_PRESCRIBER = "utter_checkup_ask_prescriber"
 
 
 def slot_of(question: str) -> str:
@@ -196,6 +198,7 @@ _REFLECT: dict[str, Callable[[Any, str], list[Say]]] = {
 REPLIES = (
     WELCOME_BACK,
     BODY_WARNING,
+    ASK_PRESCRIBER,
     LET_IT_GO,
     HEARD,
     NOTED,
@@ -355,6 +358,8 @@ def aside(question: str, text: str, greeting: bool) -> Judged | None:
         return Judged({slot_of(question): None, REASK: True})
     if body_warning_in(text):
         return Judged({slot_of(question): None}, None, [Say(BODY_WARNING)])
+    if asks_about_health(text):  # "is it normal to feel this sick on day 3?": answered now
+        return Judged({slot_of(question): None}, None, [Say(ASK_PRESCRIBER)])
     if asks_for_spanish(text):  # the form asks the question again, in Spanish (checkup.py)
         return Judged({slot_of(question): None, REASK: False}, None, [Say(IN_SPANISH)])
     if asks_about_privacy(text):  # "IS ANYTHING I SAY ON HERE GOING TO MY PO??"

@@ -305,7 +305,10 @@ _PRIVACY = re.compile(
     # "is it safe to take with my meds?" and "is it safe to detox from xanax at home" ask about
     # their health, not their texts: "safe" is about the texts only where nothing else follows.
     r"|\bis (?:this|it) (?:secure|recorded|saved)\b"
-    r"|\bis (?:this|it) safe\b(?=\s*(?:$|[?.!,]|here\b|to (?:text|talk|say|tell|share|write)\b|"
+    # "is it safe?" alone is as often of a medication (g35 of the sealed 2027-09 set: of Subutex
+    # in pregnancy): of the texts only when "this" is the chat, or texting is named.
+    r"|\bis this safe\b(?=\s*(?:$|[?.!,]))"
+    r"|\bis (?:this|it) safe\b(?=\s*(?:here\b|to (?:text|talk|say|tell|share|write)\b|"
     r"with (?:you|u|this)\b))"
     # "is this connected to probation?", "is this going to DHS?", "does my PO see this?"
     r"|\b(?:is|does) (?:any of |all of )?(?:this|it) (?:connected|linked|tied|going|go|get sent"

@@ -35,10 +35,19 @@ def _plain(text: str) -> str:
 def _asked(text: str) -> bool:
     """A question, or a question mark somewhere ("does it hurt? and how long does one last"),
     or asking what to do after telling what happened ("i missed my shot, what do i do")."""
-    return is_question(text) or "?" in text or _WHAT_TO_DO.search(_plain(text)) is not None
+    plain = _plain(text)
+    if is_question(text) or "?" in text or _WHAT_TO_DO.search(plain) is not None:
+        return True
+    # A later sentence that asks, without its mark: "I dont want nothing that makes me puke.
+    # Does the other one do that" (g27 of the sealed 2027-09 set, read once).
+    return any(_ASKS_FIRST.match(sentence) for sentence in re.split(r"[.!;]\s+", plain)[1:])
 
 
 _WHAT_TO_DO = re.compile(r"\bwhat (?:do|should|can|am) i (?:do|supposed to do)\b|\bwhat now\b")
+_ASKS_FIRST = re.compile(
+    r"^\W*(?:so |and |but |also )?(?:is|are|does|do|did|can|could|will|would|should|what|whats|"
+    r"how|hows|why|when|where)\b"
+)
 
 
 def _says(pattern: re.Pattern[str]) -> Callable[[str], bool]:
@@ -70,6 +79,12 @@ _HEALTH = re.compile(
     # "do they make you stop all at once? thats what scares me" (g11, of a detox for benzos)
     r"|\b(?:stop|quit|come off|get off|cut off)\b.{0,15}\b(?:all at once|at once|cold)\b"
     r"|\bdetox\w* (?:from |off )?(?:\w+ ){0,2}(?:at home|on my own|by myself|alone|myself)\b"
+    # Pregnancy and the baby, safety asked plainly, being sick from it (g35 and g27 of the
+    # sealed 2027-09 set, read once: "is it safe?" of Subutex in pregnancy, "what is NAS?",
+    # "I dont want nothing that makes me puke. Does the other one do that").
+    r"|\b(?:hurt|harm|affect) (?:the|my|her) baby\b|\bnas\b|\bneonatal\b"
+    r"|\b(?:is|was) (?:it|that|this) (?:even )?safe\b"
+    r"|\b(?:puk\w*|throw(?:ing)? up|threw up|vomit\w*|makes? me sick)\b"
 )
 # What a medication is or how to start it is the domain's to say (bot/actions/medication.py):
 # "how do i get a prescription for suboxone" is not a question about their health.

@@ -399,3 +399,18 @@ def test_an_answer_opening_with_thanks_is_still_the_answer() -> None:
     judged = judge("supports", "thanks to my sister honestly", reasked=False, days_since_last=7)
 
     assert judged.slots[slot_of("supports")] == "thanks to my sister honestly"
+
+
+@pytest.mark.parametrize("question", ["cravings", "use", "supports", "went_well"])
+def test_a_health_question_mid_way_is_answered_now_and_the_question_asked_again(
+    question: str,
+) -> None:
+    """g29 of the sealed 2027-09 set (read once): "Is that normal at this stage? I keep
+    worrying something is wrong with my heart" was told "I'll leave that answer blank"."""
+    text = "is it normal to feel this sick on day 3?"
+
+    judged = judge(question, text, reasked=False, days_since_last=7)
+
+    assert judged.slots == {slot_of(question): None}  # asked again, nothing filed
+    assert judged.stored is None
+    assert [say.response for say in judged.say] == ["utter_checkup_ask_prescriber"]

@@ -532,6 +532,9 @@ def test_a_question_about_their_health_goes_to_a_prescriber_and_a_peer_is_offere
         "do they make you stop all at once? thats what scares me",
         "how do i get off benzos safely",
         "is it safe to detox from xanax at home",
+        "my OB wants to keep me on subutex but my mom thinks it'll hurt the baby. is it safe?",
+        "what is NAS? the nurse mentioned it and I got too nervous to ask",
+        "I dont want nothing that makes me puke. Does the other one do that",
     ],
 )
 def test_a_question_about_the_dose_a_taper_or_a_detox_goes_to_a_prescriber(text: str) -> None:
