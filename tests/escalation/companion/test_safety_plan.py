@@ -363,3 +363,15 @@ def test_a_method_looked_up_asks_for_distance_from_the_means() -> None:
 
     assert turn.plan_line is None
     assert turn.state["asked"] == "safer-surroundings"
+
+
+def test_asking_for_someone_to_check_on_them_is_a_person_asked_for() -> None:
+    """g26 of the sealed 2027-09 set (read once): "can someone check on me tomorrow" got the
+    next plan question."""
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+
+    turn = conversation.say("can someone check on me tomorrow")
+
+    assert turn.plan_line is None
+    assert "peer" in joined(turn).lower()
