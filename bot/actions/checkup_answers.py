@@ -291,10 +291,12 @@ def _in_place_of_words(question: str, text: str, reasked: bool, language: str) -
     in_words = question in OPEN_QUESTIONS or question == "supports"
     if in_words and is_question(text):
         return Judged({slot: SKIPPED, REASK: False}, (text, None), [Say(QUESTION_LATER)])
-    if in_words and question != "how" and only_reacts(text):  # "ok" is how things have been
-        # "Thank you", "lol", "Alright" to what was said back: not this question's answer. In
-        # the sealed 2027-09 set (read once) each was filed as a support or a next step, and
-        # every answer after it went one question astray (g05, g10, g16, g19).
+    # "Thank you", "lol", "Alright" to what was said back are not this question's answer ("ok"
+    # is how things have been); nor is "Thank you. My granddaughter is bringing a cake", which
+    # names no support. In the sealed 2027-09 set (read once) each was filed as a support or a
+    # next step, and every answer after it went one question astray (g05, g10, g16, g19).
+    thanked_only = question == "supports" and _THANKS_FIRST.match(text) and not parse_supports(text)
+    if (in_words and question != "how" and only_reacts(text)) or thanked_only:
         return _unread(question, text, reasked)
     instead = told_instead(question, text, language)
     if instead:  # heard, and the question let go: never praised or filed as the answer
@@ -324,6 +326,9 @@ def _unread(question: str, text: str, reasked: bool) -> Judged:
     if not reasked:
         return Judged({slot: None, REASK: True})
     return Judged({slot: SKIPPED, REASK: False}, (text, None), replies(question, SKIPPED, text))
+
+
+_THANKS_FIRST = re.compile(r"^\W*(?:thanks?|thank you|thank u|thx|ty)\b", re.IGNORECASE)
 
 
 def only_reacts(text: str) -> bool:

@@ -464,7 +464,9 @@ _YES_FIRST = re.compile(
     # "Yes this is fine", "yea now is fine", "Sí, está bien" say the time suits (e02, e37, e18 of
     # the sealed 2027-06 set, read once: each was heard as how things had been).
     r"|(?:this|that|it|now) (?:is|s|works) (?:fine|good|ok|okay|alright)|yea|yeah sure|esta bien"
-    r"|go for it|ask away|shoot)\b\s*)+"
+    r"|go for it|ask away|shoot"
+    # A name for the asker: "Yes dear this is a good time" (g16 of the sealed 2027-09 set).
+    r"|dear|hun|hon|honey|sweetie|love|buddy|bud|bro|man|friend)\b\s*)+"
 )
 # Said of the moment, not of how things have been: "I'm on the bus so I have about 15 minutes",
 # "I almost didn't answer. But ok."
@@ -472,6 +474,15 @@ _ONLY_THE_MOMENT = re.compile(
     r"^(?:(?:im|i am) (?:on the bus|at work|driving|in the car|on break|on my break)"
     r"|i (?:have|got) (?:about |like )?(?:a few|\d+) (?:minutes|mins|min)|i almost didnt answer"
     r"|but (?:ok|okay|fine|sure)|so i have (?:about |like )?\d+ (?:minutes|mins))\b"
+)
+# The whole rest of the yes is where they are, or a grudging yes: "I am just sitting on the
+# porch" (g16), "oh great, homework. fine" (g10 of the sealed 2027-09 set, read once: both were
+# heard as things going well).
+_ONLY_WHERE_OR_GRUDGING = re.compile(
+    r"^(?:(?:im|i am) (?:just )?(?:sitting|home|at home|outside|in bed|waiting|relaxing|chilling)"
+    r"(?: (?:on|in|at|by|outside) (?:the|my) \w+)?"
+    r"|oh great(?: homework)?|ugh|homework|whatever|if i have to|i guess so)"
+    r"(?: (?:fine|ok|okay|sure|i guess))?$"
 )
 
 
@@ -503,7 +514,7 @@ def tells_how_at_once(text: str) -> str | None:
     rest = _YES_FIRST.sub("", " ".join(words(text)))
     if not rest or choice(text) is not None or is_question(text) or only_yes_or_no(rest):
         return None
-    if asks_for_spanish(text):
+    if asks_for_spanish(text) or _ONLY_WHERE_OR_GRUDGING.match(rest):
         return None
     clauses = [c.strip() for c in re.split(r"[.!?,;]+", rest) if c.strip()]
     if all(_ONLY_THE_MOMENT.match(c) or not c for c in clauses):

@@ -102,6 +102,9 @@ def test_a_nah_to_how_often_is_not_read_as_no_use() -> None:
         ("ya", False), ("is this confidential?", False), ("pause", False),
         ("nows fine i guess", False), ("YES THIS IS A GOOD TIME", False),
         ("sure, good time. been a rough week", True),
+        # g16 and g10 of the sealed 2027-09 set (read once): both heard as going well.
+        ("Yes dear this is a good time. I am just sitting on the porch", False),
+        ("oh great, homework. fine", False), ("yeah im at home, been a rough week", True),
     ],
 )  # fmt: skip
 def test_a_yes_to_now_is_a_good_time_that_says_how_things_have_been_is_that_answer(
@@ -414,3 +417,15 @@ def test_a_health_question_mid_way_is_answered_now_and_the_question_asked_again(
     assert judged.slots == {slot_of(question): None}  # asked again, nothing filed
     assert judged.stored is None
     assert [say.response for say in judged.say] == ["utter_checkup_ask_prescriber"]
+
+
+def test_thanks_and_a_story_naming_no_support_is_heard_not_filed_as_a_support() -> None:
+    """g16 of the sealed 2027-09 set (read once): "So you've had Thank you in your corner"."""
+    text = "Thank you. My granddaughter is bringing a cake. She wants to put one candle on it lol"
+
+    judged = judge("supports", text, reasked=False, days_since_last=7)
+
+    assert judged.slots[slot_of("supports")] in (None, SKIPPED)
+    assert "utter_checkup_reflect_supports" not in [say.response for say in judged.say]
+    named = judge("supports", "thanks. my sponsor and meetings", reasked=False, days_since_last=7)
+    assert [say.response for say in named.say] == ["utter_checkup_reflect_supports"]
