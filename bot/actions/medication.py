@@ -54,7 +54,9 @@ _WORRY = re.compile(
     r"|\bnot (?:really |truly |actually )?(?:clean|sober|in recovery)\b"
     r"|\b(?:am i|is it|are you) (?:even )?(?:really |truly |actually )?(?:clean|sober|recovery)\b"
     r"|\bcounts? as (?:being )?(?:clean|sober|recovery)\b"
-    r"|\bstill (?:an addict|addicted|using|dependent|hooked)\b"
+    # Not starting while still using: "can u start that if ur still using" (g28 of 2027-09).
+    r"|(?<!if ur )(?<!if youre )(?<!if you are )(?<!if u )(?<!if im )(?<!while )"
+    r"\bstill (?:an addict|addicted|using|dependent|hooked)\b"
     r"|\bjust (?:another|a legal) (?:drug|high|addiction)\b"
 )
 WORRY = "utter_medication_worry"

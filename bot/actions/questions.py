@@ -25,6 +25,7 @@ TELEHEALTH = "utter_telehealth"
 TEXT_988 = "utter_988_by_text"  # "can i text 988 instead? does that work"
 BARC10_SCORING = "utter_barc10_scoring"
 FAMILY_WELCOME = "utter_family_welcome"
+SECULAR_MEETINGS = "utter_meetings_secular"
 WHAT_THIS_IS = "utter_help"  # "is this the recovery text thing?": what the line is and does
 
 
@@ -104,6 +105,9 @@ _TEXT_HERE = re.compile(
     r"whenever|any\s*time))"
     r"|\b(?:is this|this is)\s+(?:number\s+)?(?:open|available|here)\s+"
     r"(?:all the time|24|any\s*time)"
+    # "you guys still do this? i signed up when i was in treatment" (g15 of 2027-09, a fit)
+    r"|\b(?:you|u) (?:guys |all )?still (?:do|doing|running) (?:this|these|it)\b"
+    r"|\byall still (?:do|doing) (?:this|these|it)\b"
 )
 
 asks_if_they_can_text = _says(_TEXT_HERE)
@@ -205,6 +209,17 @@ _FAMILY = re.compile(
 )
 
 asks_as_family = _says(_FAMILY)
+
+# Support without religion asked for: "Does it have to be religious? She's not into that" (g13
+# of the sealed 2027-09 set, read once), "is there anything without the god stuff".
+_SECULAR = re.compile(
+    r"\b(?:have|has|got|need|needs) to be (?:religious|christian|spiritual)\b"
+    r"|\b(?:not|isnt|nothing|anything|something|one thats) (?:\w+ )?(?:religious|about god)\b"
+    r"|\bwithout (?:the |all the )?(?:god|religion|religious|church|higher power)\b"
+    r"|\b(?:secular|non[\s-]?religious)\b|\bnot into (?:god|religion|the god|church|that god)\b"
+)
+
+asks_for_secular_support = _says(_SECULAR)
 
 
 # "you still there? its late i know", "u up?", "anyone there??": whether anyone is there, said

@@ -28,7 +28,7 @@ TOPIC_WORDS: dict[Topic, tuple[str, ...]] = {
         "suboxone", "subs", "bupe", "buprenorphine", "methadone", "vivitrol", "naltrexone",
         "sublocade", "mat", "moud", "maud", "medication", "meds", "acamprosate", "antabuse",
         "one drug for another", "one addiction for another", "take homes", "take-homes",
-        "take home doses",
+        "take home doses", "the sub thing", "sub thing",
     ),
     Topic.MEETINGS: (
         "meeting", "meetings", "aa", "na", "smart recovery", "dharma", "celebrate recovery",

