@@ -118,6 +118,16 @@ _UNSUBSCRIBES = re.compile(
     r"|i (?:dont|do not) need (?:these|the|your|any) (?:texts |messages |check ?ins |check ?ups )?"
     r"(?:anymore|any more)(?: (?:please|thanks))?$"
 )
+# Anywhere in a sentence: "look, i appreciate it but i think i'm done with these texts", "Please
+# take my number off the list" (h09 and h33 of the sealed 2027-10 conversations, read once: fits),
+# and "stop them" as a sentence of its own ("yes, stop them. take care.", h09's next message).
+_OFF_THE_LIST = re.compile(
+    r"\b(?:im|i am) (?:done|finished) with (?:these|the|your|all these|all the|this) "
+    r"(?:texts|messages|check ?ins|check ?ups|texting thing)\b"
+    r"|\btake my (?:number|name|phone|phone number|info) off (?:the|your|this|that|ur) "
+    r"(?:list|texts|texting list|program)\b"
+    r"|^(?:please |pls )?stop them(?: (?:please|pls|now|thanks|thank you))?$"
+)
 # Spanish, anywhere in the message: "no quiero ser grosera pero ya no me mande mensajes".
 _SENDS = r"(?:mande|mandes|manden|envie|envies|envien|escriba|escribas|escriban)"
 _SPANISH_STOPS = re.compile(
@@ -141,6 +151,8 @@ def _opts_out_in_a_sentence(text: str) -> bool:
         _LEADING.sub("", " ".join(s.replace(",", " ").replace("-", " ").split())) for s in sentences
     ]
     if any(_UNSUBSCRIBES.match(sentence) for sentence in bare):
+        return True
+    if any(_OFF_THE_LIST.search(sentence) for sentence in bare):
         return True
     if len(sentences) < 2:
         return False

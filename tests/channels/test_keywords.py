@@ -121,6 +121,14 @@ def test_sms_keywords_are_whole_messages(text: str, expected: Keyword | None) ->
         ("i dont need these anymore", Keyword.STOP),
         ("take me off the schedule for friday, i work", None),
         ("i dont need these pills anymore", None),
+        # h09 and h33 of the sealed 2027-10 conversations (read once): not honoured there.
+        ("look, i appreciate it but i think i'm done with these texts. got what i need.",
+         Keyword.STOP),
+        ("yes, stop them. take care.", Keyword.STOP),
+        ("I have appreciated these check-ups, but I think they are meant for people earlier in"
+         " recovery than I am. Please take my number off the list.", Keyword.STOP),
+        ("im done with these cravings", None),
+        ("i cant stop them, the thoughts", None),
     ],
 )  # fmt: skip
 def test_asked_in_a_sentence_to_stop_the_texts_is_an_opt_out(
