@@ -44,9 +44,10 @@ doubt, escalate" holds for them.
 from __future__ import annotations
 
 from channels.forms import asks_form_question
-from escalation.combined import MEANS_NAMED, UNSUPPORTED
+from escalation.combined import UNSUPPORTED
 from escalation.companion.crisis import model_vote_alone
 from escalation.levels import Level, Screening
+from escalation.model.reasons import MEANS_NAMED
 
 IN_FORM = "context:answer-to-a-form-question"
 IN_TALK = "context:lone-vote-in-talk"

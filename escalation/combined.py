@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from escalation.levels import Level, Screening
 from escalation.model.abstain import defers_to_rules
+from escalation.model.reasons import MEANS_NAMED
 
 if TYPE_CHECKING:
     from escalation.model.classifier import RiskModel
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 MODEL_FAILED = "model:failed"
-MEANS_NAMED = "cue:means-named"  # not "model:": naming the means is no everyday talk
 # A crisis vote with nothing behind it: no word of death, a method or harm in the message
 # (risk_words.yml), no means named in it or the last few, no rule's crisis in those. The level
 # stands (the screening figures measure it); in ordinary talk the gateway weighs it

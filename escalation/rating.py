@@ -30,18 +30,19 @@ def rate_text(
     categories: Mapping[str, Category],
     hits: list[Hit],
     scene: Scene,
-    means_elsewhere: bool,
+    elsewhere: frozenset[str] = frozenset(),
     net_rules: Sequence[NetRule] = (),
 ) -> Screening:
-    """The highest level of the text's phrases, or of the safety net's rules when higher."""
-    elsewhere = {"means"} if means_elsewhere else set()
+    """The highest level of the text's phrases, or of the safety net's rules when higher.
+    `elsewhere`: the escalating cues found in the person's last few messages instead ("means"
+    named there, "risk_before": a crisis the rules read there)."""
     joking = bool(scene.named({"joking"}))
     rated = []
     for hit, reading in _read_with_negation_spread(
         _explained_away_removed(hits, categories), scene
     ):
         phrase = rate_phrase(categories[hit.label.removeprefix(RISK)], reading)
-        phrase = _escalated(phrase, scene.named(ESCALATING_CUES, besides=hit) | elsewhere)
+        phrase = _escalated(phrase, scene.named(ESCALATING_CUES, besides=hit) | set(elsewhere))
         rated.append(_as_joke(phrase) if joking else phrase)
     # Highest first; at one level the lexicon's named category before a frame's, so a peer
     # reads the specific reason ("overdose:ingested-quantity") first.

@@ -33,24 +33,30 @@ class LexiconScreener:
     def __call__(self, text: str, recent: Sequence[str] = ()) -> Screening:
         hits, scene = self._read(text)
         risky = any(hit.label.startswith(RISK) for hit in hits)
-        # Means named earlier only lift a risk phrase in this text: with none, the earlier
-        # texts cannot change the level, and reading them would only cost time.
-        means_elsewhere = risky and any(self.names_means(earlier) for earlier in recent)
-        return rate_text(self._categories, hits, scene, means_elsewhere, self._net_rules)
+        # What earlier messages hold only lifts a risk phrase in this text: with none, they
+        # cannot change the level, and reading them would only cost time.
+        elsewhere = frozenset().union(*map(self.said_before, recent)) if risky else frozenset()
+        return rate_text(self._categories, hits, scene, elsewhere, self._net_rules)
+
+    def said_before(self, text: str) -> frozenset[str]:
+        """What an earlier message lends this one: "means" when it names them ("i have 40 xans
+        here", "my dads old pistol"), "risk_before" when the rules read it a crisis ("i wont be
+        around for the next one", before "i mean it. ive got it figured out")."""
+        hits, scene = self._read(text)
+        found = {"means"} if scene.named({"means"}) else set()
+        rated = rate_text(self._categories, hits, scene, net_rules=self._net_rules)
+        if rated.level >= Level.CRISIS:
+            found.add("risk_before")
+        return frozenset(found)
 
     def names_means(self, text: str) -> bool:
         """Whether a text names the means ("i have 40 xans here", "my dads old pistol")."""
         return bool(self._read(text)[1].named({"means"}))
 
     def names_means_or_crisis(self, text: str) -> bool:
-        """Whether a text names the means or is itself a crisis by the rules: read once, for
-        what stands behind a risk model's vote in the person's last few messages."""
-        hits, scene = self._read(text)
-        if scene.named({"means"}):
-            return True
-        return (
-            rate_text(self._categories, hits, scene, False, self._net_rules).level >= Level.CRISIS
-        )
+        """Whether a text names the means or is itself a crisis by the rules: for what stands
+        behind a risk model's vote in the person's last few messages."""
+        return bool(self.said_before(text))
 
     def speaks_of_risk(self, text: str) -> bool:
         """Whether a text has a word of death, of a method or means, or of harm

@@ -27,6 +27,7 @@ from escalation.companion.state import CHECK, RECALL, RELEASED, State
 from escalation.companion.texts import COMPANION
 from escalation.companion.turn import PlanLine
 from escalation.levels import Level, Screening
+from escalation.model.reasons import MEANS_NAMED
 from escalation.model.reasons import REASON as MODEL_CRISIS
 
 _LONGEST_SAFE = 5  # "im safe now it was a joke" is a reassurance; a longer message is more
@@ -70,7 +71,9 @@ def opening(
     # A gun or pills named in the first message: the distance from them is asked first, as in
     # an emergency ("i keep looking at my dads old pistol" was asked for warning signs, e24 of
     # the sealed 2027-08 set, read once).
-    means_first = emergency or (bool(said) and says(said, "means"))
+    means_first = (
+        emergency or (bool(said) and says(said, "means")) or MEANS_NAMED in screening.reasons
+    )
     state.mode, state.walk = "plan", safety_plan.walk(plan, means_first)
     if model_vote_alone(screening):
         state.mode = CHECK  # asked first; the plan only if they say yes, or are unsure
@@ -156,6 +159,39 @@ def _everyday(screening: Screening) -> bool:
     )
 
 
+def _answered_check(
+    said: str, screening: Screening, state: State, voice: Voice
+) -> list[str] | None:
+    """The reply to an answer to the direct question with no rule's risk in it: a no lets
+    go, anything else is asked once more, then let go; None when the plan starts."""
+    if not no_rule_crisis(screening):
+        return None
+    if denies(said):
+        state.mode = RELEASED
+        return [voice.say("check.no")]
+    if _says_yes(said) or says(said, "evasive"):
+        return None
+    if "check.again" not in state.told:
+        state.told.append("check.again")  # neither yes nor no: asked once more
+        return [voice.say("check.again")]
+    if not _everyday(screening):
+        return None
+    if _means_first(state):
+        # The means were named when the question was asked: never let go unanswered (h38 of
+        # the sealed 2027-10 set, read once); the distance from them first.
+        state.mode = "plan"
+        return [voice.say("check.unanswered.means"), _current(state, voice)]
+    # Twice about something else, with no sign of harm and no shrug: not a yes.
+    state.mode = RELEASED
+    return [voice.say("check.unanswered")]
+
+
+def _means_first(state: State) -> bool:
+    """Whether the plan was set to start from the distance from the means: they were named in
+    the message that opened it (`opening`)."""
+    return bool(state.walk) and state.walk[0] == "safer-surroundings"
+
+
 def denies(said: str) -> bool:
     """A clear no to the direct question ("nah", "no im just tired", "lol no")."""
     return opens_with(said, "not_thinking_of_it")
@@ -184,18 +220,9 @@ def _checked(said: str, screening: Screening, state: State, voice: Voice) -> lis
         # no reason to let go: the fear answered, and the plan begun (when in doubt, escalate).
         state.mode = "plan"
         return [voice.say("fear_988.answer"), _current(state, voice)]
-    if state.mode == CHECK and no_rule_crisis(screening):
-        if denies(said):
-            state.mode = RELEASED
-            return [voice.say("check.no")]
-        if not _says_yes(said) and not says(said, "evasive"):
-            if "check.again" not in state.told:
-                state.told.append("check.again")  # neither yes nor no: asked once more
-                return [voice.say("check.again")]
-            if _everyday(screening):
-                # Twice about something else, with no sign of harm and no shrug: not a yes.
-                state.mode = RELEASED
-                return [voice.say("check.unanswered")]
+    answered = _answered_check(said, screening, state, voice) if state.mode == CHECK else None
+    if answered is not None:
+        return answered
     state.mode = "plan"
     risk = screening.level >= Level.CRISIS and not model_vote_alone(screening)
     opener = "reflect.risk" if risk else "check.yes"

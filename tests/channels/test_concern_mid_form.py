@@ -13,9 +13,10 @@ from sqlalchemy import select
 from channels.forms import asks_form_question, form_questions
 from channels.routing import Route, route
 from channels.weighing import IN_FORM, weighed
-from escalation.combined import MEANS_NAMED, UNSUPPORTED
+from escalation.combined import UNSUPPORTED
 from escalation.companion.crisis import model_vote_alone
 from escalation.levels import Level, Screening
+from escalation.model.reasons import MEANS_NAMED
 from escalation.responses import PEER_OFFER_OPENING, peer_told
 from escalation.screening import screen
 from store.db import Database

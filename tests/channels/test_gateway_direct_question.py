@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from escalation.combined import MEANS_NAMED
 from escalation.companion.crisis import model_vote_alone
 from escalation.levels import Level
+from escalation.model.reasons import MEANS_NAMED
 from escalation.screening import screen
 from store.db import Database
 from store.escalation_models import Escalation, EscalationStatus
@@ -22,6 +22,8 @@ from tests.fakes.engine import FakeEngine
 # Rated a crisis by the model alone (0.88 when this was written), the means named: the test
 # checks that first, so a retrained model that reads it otherwise fails here saying so.
 MODEL_ONLY = "theres a gun in the house"
+# A crisis only the model rates, with no means named: two answers about something else let it go.
+MODEL_ONLY_NO_MEANS = "i dont see the point of any of this"
 
 
 def open_case(db: Database) -> tuple[str, str]:
@@ -126,7 +128,7 @@ def test_two_answers_about_something_else_are_not_taken_for_a_yes(
 ) -> None:
     """s01 of the 2027-01 conversations: asked about starting Suboxone, a worry and a question
     about cost walked the person into a safety plan that filed their city as a warning sign."""
-    person.says(MODEL_ONLY)
+    person.says(MODEL_ONLY_NO_MEANS)
 
     again = person.says("ngl im scared of that happening again")
     released = person.says("i got medicaid if that matters. is it gonna cost me anything")
@@ -175,7 +177,7 @@ def test_a_second_answer_about_use_or_one_only_the_model_rates_is_not_taken_for_
     """c28 and c14 of the 2027-02 conversations: a slip told plainly ("Drank last weekend",
     a concern) or a worry about a clinic that only the model rated a crisis walked people who
     never said yes into a safety plan."""
-    person.says(MODEL_ONLY)
+    person.says(MODEL_ONLY_NO_MEANS)
     person.says("Been fishing. Well, fixing the boat.")
 
     released = person.says("Drank last weekend. Three days of it.")
@@ -210,3 +212,19 @@ def test_a_no_to_calling_988_is_no_answer_the_fear_is_answered_and_the_plan_begi
     assert one_of("fear_988.answer", feared)
     assert not one_of("check.no", feared)
     assert open_case(db) == (EscalationStatus.OPEN, "crisis")
+
+
+def test_two_answers_about_something_else_after_a_gun_named_ask_about_distance_from_it(
+    person: Person,  # noqa: F811
+    fake_engine: FakeEngine,
+) -> None:
+    """h38 of the sealed 2027-10 set (read once): after the means were named, two answers that
+    were neither yes nor no handed the conversation back to the assistant."""
+    person.says(MODEL_ONLY)
+    person.says("Been fishing. Well, fixing the boat.")
+
+    then = person.says("Drank last weekend. Three days of it.")
+
+    assert one_of("check.unanswered.means", then)
+    assert not one_of("check.unanswered", then)
+    assert fake_engine.calls == []

@@ -9,9 +9,10 @@ import pytest
 from sqlalchemy import select
 
 from channels.weighing import IN_TALK, weighed
-from escalation.combined import MEANS_NAMED, UNSUPPORTED
+from escalation.combined import UNSUPPORTED
 from escalation.companion.crisis import model_vote_alone
 from escalation.levels import Level, Screening
+from escalation.model.reasons import MEANS_NAMED
 from escalation.screening import screen
 from store.db import Database
 from store.escalation_models import Escalation

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from escalation.screening import screen, screen_in_conversation
+from escalation.screening import default_screener, screen, screen_in_conversation
 
 
 @pytest.mark.parametrize(
@@ -196,3 +196,21 @@ def test_means_named_in_an_earlier_message_make_a_later_wish_a_plan_now() -> Non
     recent = ["i have 40 xans sitting here"]
 
     assert screen_in_conversation("i just want to die", recent).level.label == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "recent", "expected"),
+    [
+        # h38 of the sealed 2027-10 conversations (read once): each was rated none.
+        ("i mean it. ive got it figured out. friday when my wife's at her sister's",
+         ["doesnt matter what the score is. i wont be around for the next one"], "crisis"),
+        ("im serious", ["i want to kill myself"], "crisis"),
+        # Said after no risk, it is nothing.
+        ("i mean it", ["i really want to quit drinking"], "none"),
+        ("ive got it all figured out, budget and everything", ["my rent is due friday"], "none"),
+    ],
+)  # fmt: skip
+def test_risk_said_again_after_a_crisis_a_few_messages_back_is_a_crisis(
+    text: str, recent: list[str], expected: str
+) -> None:
+    assert default_screener().rules(text, recent).level.label == expected

@@ -452,3 +452,20 @@ def test_asking_whether_test_strips_work_on_pressed_pills_is_no_crisis_using_the
     text: str, expected: str
 ) -> None:
     assert rules(text).level.label == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # h38 of the sealed 2027-10 conversations, read once (fixed after: a fit).
+        ("doesnt matter what the score is. i wont be around for the next one", "crisis"),
+        ("theres a bottle of my old oxy in the garage and i bought a fifth. thats the plan",
+         "emergency"),
+        ("i wont be around for the next meeting, im traveling", "none"),
+        ("thats the plan for saturday, bbq at my sisters", "none"),
+    ],
+)  # fmt: skip
+def test_not_being_around_for_the_next_one_and_a_plan_with_the_means_are_risk(
+    text: str, expected: str
+) -> None:
+    assert rules(text).level.label == expected

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from escalation.combined import MEANS_NAMED, MODEL_FAILED, CombinedScreener
+from escalation.combined import MODEL_FAILED, CombinedScreener
 from escalation.evaluation.sets import HeldOutSetError
 from escalation.levels import Level, Screening
 from escalation.lexicon import Lexicon, load_lexicon
@@ -28,6 +28,7 @@ from escalation.model.nlu import (
     read_examples,
     strip_annotations,
 )
+from escalation.model.reasons import MEANS_NAMED
 from escalation.model.thresholds import NEVER
 from escalation.model.train import TrainingConfig, training_paths
 from escalation.screener import LexiconScreener
