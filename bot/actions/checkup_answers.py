@@ -31,6 +31,7 @@ from bot.actions.checkup_read import (
     parse_supports,
     parse_use,
     says_nothing,
+    steps_away,
 )
 from bot.actions.checkup_summary import said_back, supports_named
 from bot.actions.context_read import asks_about_privacy, feeling_in
@@ -44,6 +45,7 @@ REASK = "checkup_reask"
 OPEN_QUESTIONS = ("how", "went_well", "next_step")
 QUESTIONS = ("how", "cravings", "use", "use_often", "supports", "went_well", "next_step")
 WELCOME_BACK = "utter_checkup_welcome_back"
+TAKE_YOUR_TIME = "utter_checkup_take_your_time"
 LET_IT_GO = "utter_checkup_let_it_go"
 # A reply the question cannot use that tells of a feeling or of their life ("doc wants to talk
 # about tapering and im kinda scared"): heard, and the question left, never asked again with
@@ -197,6 +199,7 @@ _REFLECT: dict[str, Callable[[Any, str], list[Say]]] = {
 # Every response `replies` can say, for the action's MITI map.
 REPLIES = (
     WELCOME_BACK,
+    TAKE_YOUR_TIME,
     BODY_WARNING,
     ASK_PRESCRIBER,
     LET_IT_GO,
@@ -359,6 +362,8 @@ def aside(question: str, text: str, greeting: bool) -> Judged | None:
     (e10 of the sealed 2027-06 conversations, read once, was told it would wait)."""
     if greeting or back_after_a_gap(text):  # "sorry, had to let the dog out": welcome back
         return Judged({slot_of(question): None}, None, replies(question, None, text, True))
+    if steps_away(text):  # "brb", "ahorita regreso": the question waits for them
+        return Judged({slot_of(question): None}, None, [Say(TAKE_YOUR_TIME)])
     if asks_to_repeat(text):  # the question again, in its fuller wording where it has one
         return Judged({slot_of(question): None, REASK: True})
     if body_warning_in(text):

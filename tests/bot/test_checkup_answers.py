@@ -429,3 +429,19 @@ def test_thanks_and_a_story_naming_no_support_is_heard_not_filed_as_a_support() 
     assert "utter_checkup_reflect_supports" not in [say.response for say in judged.say]
     named = judge("supports", "thanks. my sponsor and meetings", reasked=False, days_since_last=7)
     assert [say.response for say in named.say] == ["utter_checkup_reflect_supports"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["brb", "hold on my mom is calling me", "perdón, mi abuela me está hablando, ahorita regreso"],
+)
+def test_stepping_away_mid_way_is_no_answer_and_the_question_waits(text: str) -> None:
+    """h36 of the sealed 2027-10 set (read once): "ahorita regreso" was filed as something that
+    went well."""
+    judged = judge("went_well", text, reasked=False, days_since_last=7)
+
+    assert judged.slots == {slot_of("went_well"): None}
+    assert judged.stored is None
+    assert [say.response for say in judged.say] == ["utter_checkup_take_your_time"]
+    kept = judge("next_step", "hold on to my sobriety", reasked=False, days_since_last=7)
+    assert kept.slots[slot_of("next_step")] == "hold on to my sobriety"
