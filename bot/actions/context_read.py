@@ -357,6 +357,10 @@ _PEER_ASKED = re.compile(
     r"|\b(?:get|find|send)\s+me\s+(?:a|an|some)\s+(?:actual\s+|real\s+|live\s+)?"
     r"(?:peer|person|human|counselor|somebody|someone)\b"
     r"|\b(?:need|want)\s+(?:a|an)\s+(?:actual\s+|real\s+|live\s+)?(?:person|human)\b"
+    # "can a peer who did time text me sometime" (h30 of the sealed 2027-10 set, read once:
+    # "outside what I can help with"): a peer asked for, of whatever kind.
+    r"|\b(?:can|could|will|would)\s+(?:a|one\s+of\s+(?:the|your|ur))\s+(?:peers?|person|counselor)"
+    r"(?:\s+\w+){0,4}?\s+(?:text|call|talk\s+to|reach\s+out\s+to|contact)\s+me\b"
 )
 _NOT_ASKED = re.compile(r"\b(?:dont|don't|do not|not|never|no need to|rather not)\b")
 

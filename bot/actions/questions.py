@@ -26,6 +26,7 @@ TEXT_988 = "utter_988_by_text"  # "can i text 988 instead? does that work"
 BARC10_SCORING = "utter_barc10_scoring"
 FAMILY_WELCOME = "utter_family_welcome"
 SECULAR_MEETINGS = "utter_meetings_secular"
+SAMHSA_NUMBER = "utter_samhsa_number"
 WHAT_THIS_IS = "utter_help"  # "is this the recovery text thing?": what the line is and does
 
 
@@ -105,6 +106,10 @@ _TEXT_HERE = re.compile(
     r"whenever|any\s*time))"
     r"|\b(?:is this|this is)\s+(?:number\s+)?(?:open|available|here)\s+"
     r"(?:all the time|24|any\s*time)"
+    # "Is it all right if I text again after the appointment?" (h26 of the sealed 2027-10 set)
+    r"|\bis (?:it|that) (?:all right|alright|ok|okay|fine|cool) if i (?:text|message|write)"
+    r"(?: (?:you|u|here|this|back))?(?: again)?\b"
+    r"|\bcan i (?:text|message|write) (?:you |u |here )?again\b"
     # "you guys still do this? i signed up when i was in treatment" (g15 of 2027-09, a fit)
     r"|\b(?:you|u) (?:guys |all )?still (?:do|doing|running) (?:this|these|it)\b"
     r"|\byall still (?:do|doing) (?:this|these|it)\b"
@@ -220,6 +225,14 @@ _SECULAR = re.compile(
 )
 
 asks_for_secular_support = _says(_SECULAR)
+
+# The helpline's number asked for: "whats the samhsa number again" (h30 of the sealed 2027-10 set).
+_SAMHSA_NUMBER = re.compile(
+    r"\b(?:samhsa|national helpline|the helpline)(?:s)?\b.{0,20}\b(?:number|phone|#)\b"
+    r"|\b(?:number|phone|#) (?:for|of|to) (?:samhsa|the national helpline|the helpline)\b"
+)
+
+asks_for_samhsa_number = _says(_SAMHSA_NUMBER)
 
 
 # "you still there? its late i know", "u up?", "anyone there??": whether anyone is there, said

@@ -995,3 +995,19 @@ def test_questions_left_with_a_miss_in_the_read_2027_09_set_are_answered(
 ) -> None:
     """g13, g15 and g28 of the sealed 2027-09 set, replayed after this session's fixes (fits)."""
     assert reply_for("nlu_fallback", text, said(FIRST_GREETING)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("can a peer who did time text me sometime", REQUEST_PEER),
+        ("whats the samhsa number again, my PO said to call it", "utter_samhsa_number"),
+        ("Thank you. Is it all right if I text again after the appointment?", TEXT_ANY_TIME),
+    ],
+)
+def test_a_peer_the_helplines_number_and_texting_again_asked_for_are_answered(
+    text: str, expected: str
+) -> None:
+    """h30 and h26 of the sealed 2027-10 set (read once at e96dc71): "outside what I can help
+    with" or "I'm not sure I followed"; fixed after, a fit."""
+    assert reply_for("nlu_fallback", text, said(FIRST_GREETING)) == expected
