@@ -265,7 +265,9 @@ def _help_underway(said: str, screening: Screening) -> bool:
 def _reassures(said: str, screening: Screening) -> bool:
     """ "I'm safe", "it was a joke", "feeling better": believed, unless this very message still
     shows risk. "I feel better when I walk" answers a question; "ya estoy mejor" alone does not."""
-    if screening.level >= Level.CRISIS:
+    if screening.level >= Level.CRISIS or says(said, "still_at_risk"):
+        # "i dont know if im safe tonight honestly" holds "im safe" (h18 of the sealed 2027-10
+        # set, read once: "I'm glad you're OK").
         return False
     if says(said, "better") and not residue(said, "better", "safe", "thanks", "fillers"):
         return True

@@ -214,3 +214,14 @@ def test_risk_said_again_after_a_crisis_a_few_messages_back_is_a_crisis(
     text: str, recent: list[str], expected: str
 ) -> None:
     assert default_screener().rules(text, recent).level.label == expected
+
+
+def test_the_moment_said_a_message_after_pills_saved_up_is_an_emergency() -> None:
+    """h04 of the sealed 2027-10 set (read once): "yeah. i was thinking tonight" was filed in the
+    safety plan as a warning sign."""
+    recent = ["ive been saving my moms pain pills since her surgery. like 40 of them in a sock"]
+
+    assert screen_in_conversation("yeah. i was thinking tonight", recent).level.label == (
+        "emergency"
+    )
+    assert screen("i was thinking tonight we could get pizza").level.label == "none"
