@@ -20,7 +20,7 @@ from core.settings import PROJECT_ROOT
 
 SEALED_DIR = PROJECT_ROOT / "conversations" / "sealed"
 # The sealed files' sha256, as the README gives them: a copy elsewhere is refused too.
-SEALED_SHA256 = frozenset({"2123b9d8b64cfbc3a2afc078dafb3da9b6dc820a7d182fac9ce900d29ae0e7aa"})
+SEALED_SHA256 = frozenset({"18fe7bac67fd9e6d8ebe4f8361abc84ca30ab58e9a9dd036e2be91dd3a8a9ae7"})
 
 OpensWith = Literal["checkup", "person", "barc10"]
 Expect = Literal[
