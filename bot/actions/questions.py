@@ -27,6 +27,7 @@ BARC10_SCORING = "utter_barc10_scoring"
 FAMILY_WELCOME = "utter_family_welcome"
 SECULAR_MEETINGS = "utter_meetings_secular"
 SAMHSA_NUMBER = "utter_samhsa_number"
+NO_TROUBLE = "utter_no_trouble"
 WHAT_THIS_IS = "utter_help"  # "is this the recovery text thing?": what the line is and does
 
 
@@ -233,6 +234,15 @@ _SAMHSA_NUMBER = re.compile(
 )
 
 asks_for_samhsa_number = _says(_SAMHSA_NUMBER)
+
+# Whether missing or ignoring the texts gets them in trouble (h10 of the sealed 2027-10 set).
+_TROUBLE = re.compile(
+    r"\b(?:miss|skip|ignore|dont answer|not answer)\w*\s+(?:one of\s+)?(?:(?:these|the|your|a|any|"
+    r"this)\s+)?(?:texts?|messages?|check ?ins?|check ?ups?|ones?|these|them)\b.{0,40}"
+    r"\b(?:in trouble|violated|violate|violation|reported|report me|be told|tell my|count against)"
+)
+
+asks_if_missing_texts_is_trouble = _says(_TROUBLE)
 
 
 # "you still there? its late i know", "u up?", "anyone there??": whether anyone is there, said

@@ -42,7 +42,12 @@ TOPIC_WORDS: dict[Topic, tuple[str, ...]] = {
         "housing", "sober living", "sober house", "oxford house", "shelter", "place to stay",
         "rent", "homeless", "apartment", "somewhere to live",
     ),
-    Topic.EMPLOYMENT: ("job", "jobs", "work", "employment", "resume", "hiring", "career"),
+    # Not "work" alone: "online is better. i work weird hours" (h10 of the sealed 2027-10 set,
+    # read once) said when meetings suit, and got a list for finding work.
+    Topic.EMPLOYMENT: (
+        "job", "jobs", "employment", "resume", "hiring", "career", "find work", "finding work",
+        "looking for work", "need work", "get work", "places that hire", "hire people",
+    ),
     Topic.TRANSPORTATION: (
         "ride", "rides", "bus", "transportation", "transport", "car", "gas money",
     ),

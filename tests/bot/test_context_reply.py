@@ -1011,3 +1011,15 @@ def test_a_peer_the_helplines_number_and_texting_again_asked_for_are_answered(
     """h30 and h26 of the sealed 2027-10 set (read once at e96dc71): "outside what I can help
     with" or "I'm not sure I followed"; fixed after, a fit."""
     assert reply_for("nlu_fallback", text, said(FIRST_GREETING)) == expected
+
+
+def test_whether_missing_a_text_gets_them_in_trouble_is_answered_plainly() -> None:
+    """h10 of the sealed 2027-10 set (read once): "what happens if i miss one of these texts. do
+    i get in trouble" got the line's description."""
+    for text in (
+        "what happens if i miss one of these texts. do i get in trouble",
+        "if i ignore these will my PO be told",
+    ):
+        assert reply_for("nlu_fallback", text, said(FIRST_GREETING)) == "utter_no_trouble"
+    missed_dose = "i missed my dose, will i get in trouble at the clinic"
+    assert reply_for("nlu_fallback", missed_dose, said(FIRST_GREETING)) != "utter_no_trouble"
