@@ -47,6 +47,9 @@ _FEELINGS: tuple[tuple[Feeling, re.Pattern[str]], ...] = (
             # "Nervous", on its own after the check-up (e12 of the sealed 2027-07 set, read once)
             r"nervous|worried|on\s+edge|jittery|"
             r"miserable|scared|overwhelmed|hopeless|ashamed|embarrass\w*|humiliat\w*|guilty|"
+            # "ok the blackouts kinda scare me if im honest" (h10 of the sealed 2027-10 set, read
+            # once: "a so-so kind of day", from its "ok").
+            r"scares?\s+me|scary|terrif\w*|freak(?:s|ing)?\s+me\s+out|"
             r"(?:like\s+(?:an?\s+)?)(?:idiot|failure|fraud|loser))\b"
             r"|[\U0001F622\U0001F61E\U0001F614\U0001F62D\u2639\U0001F641\U0001F629\U0001F62B"
             r"\U0001F494\U0001F625\U0001F613\U0001F61F]"

@@ -78,6 +78,7 @@ def first(response: str) -> str:
         ("tired", Feeling.TIRED),
         ("pretty rough day", Feeling.LOW),
         ("😢", Feeling.LOW),
+        ("ok the blackouts kinda scare me if im honest", Feeling.LOW),  # h10 of 2027-10
         ("doing alright", Feeling.SO_SO),
         ("the thing w the stuff", None),
         ("dont tell me its ok", None),  # about something else, not how they are
