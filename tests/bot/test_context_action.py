@@ -182,7 +182,12 @@ def test_a_question_about_a_medication_is_handed_to_the_resources_offer(
 
 @pytest.mark.parametrize(
     "text",
-    ["Are there online meetings like at 5am?", "Should we be keeping narcan in the house?"],
+    [
+        "Are there online meetings like at 5am?",
+        "Should we be keeping narcan in the house?",
+        # h30 of the sealed 2027-10 set (read once): "I'm not sure I followed".
+        "also do you know anything about housing. sleeping on my boys couch and he still uses",
+    ],
 )
 def test_a_question_naming_what_the_catalog_has_is_handed_to_the_resources_offer(
     action_db: Database, text: str
