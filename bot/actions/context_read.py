@@ -386,6 +386,10 @@ _FEWER_TEXTS = re.compile(
     # these texts?" (e37 and e31 of the sealed 2027-07 set, read once: fits)
     r"|\bchange\s+(?:what\s+time|when|the\s+time|how\s+often)\s+(?:they|these|the\s+texts?)\b"
     r"|\bhow\s+long\s+do\s+i\s+have\s+to\s+(?:do|get|answer)\s+(?:these|the|this)\b"
+    # One kind dropped: "can you drop the monthly quiz thing. the weekly check ups are enough"
+    # (h20 of the sealed 2027-10 set, read once: "I'm not sure I followed").
+    r"|\b(?:drop|skip|cut|stop)\s+(?:the\s+)?(?:monthly|weekly|daily)\s+(?:quiz|survey|check\s*-?\s*"
+    r"(?:ins?|ups?)|questions?|texts?|thing)"
 )
 
 

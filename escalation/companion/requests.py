@@ -46,12 +46,14 @@ def resources_reply(said: str, voice: Voice) -> list[str]:
 
 def information_asked(said: str, voice: Voice) -> list[str]:
     """How to tell an overdose, whether naloxone can hurt someone who took none (a parent
-    asking about a son), or whether 988 takes texts, asked as a question: answered, never taken
-    for a plan answer."""
+    asking about a son), whether 988 takes texts, or someone to stay with them, asked as a
+    question: answered, never taken for a plan answer."""
     if says(said, "asks_naloxone_safe"):
         return [voice.say("naloxone.safe")]
     if says(said, "asks_text_988"):  # "Can I text 988 instead of calling?"
         return [voice.say("text_988.answer")]
+    if says(said, "asks_company"):  # "ill flush them if someone stays on with me"
+        return [voice.say("company.answer")]
     if says(said, "asks_overdose_signs"):
         return [voice.say("od.signs")]
     return []

@@ -1024,3 +1024,9 @@ def test_whether_missing_a_text_gets_them_in_trouble_is_answered_plainly() -> No
         assert reply_for("nlu_fallback", text, said(FIRST_GREETING)) == "utter_no_trouble"
     missed_dose = "i missed my dose, will i get in trouble at the clinic"
     assert reply_for("nlu_fallback", missed_dose, said(FIRST_GREETING)) != "utter_no_trouble"
+
+
+def test_dropping_one_kind_of_check_in_is_how_often_not_a_miss() -> None:
+    """h20 of the sealed 2027-10 set (read once): "I'm not sure I followed"."""
+    text = "and can you drop the monthly quiz thing. the weekly check ups are enough"
+    assert reply_for("nlu_fallback", text, said(FIRST_GREETING)) == "utter_fewer_texts"

@@ -429,3 +429,18 @@ def test_asking_for_another_veteran_is_a_person_asked_for() -> None:
 
     assert turn.plan_line is None
     assert "peer" in joined(turn).lower()
+
+
+def test_a_yes_to_a_peer_texting_and_company_asked_for_are_answered_never_filed() -> None:
+    """h38 of the sealed 2027-10 set (read once): "ok. you can have somebody text me" was filed
+    as a step, and "ill flush them if someone stays on with me while i do it" got the next plan
+    question."""
+    conversation = Conversation()
+    conversation.open(SUICIDAL)
+
+    consent = conversation.say("ok. you can have somebody text me. not promising anything")
+    company = conversation.say("fine. ill flush them if someone stays on with me while i do it")
+
+    assert (consent.plan_line, company.plan_line) == (None, None)
+    assert "peer" in joined(consent).lower()
+    assert "988 can stay with you" in joined(company)
