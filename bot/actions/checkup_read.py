@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from bot.actions.checkup_parse import SPAN_OF_TIME, choice, words
 from bot.actions.context_read import milestone_in, slip_in
+from bot.actions.wording import folded
 from store.checkup import UseFrequency
 
 _NO_USE = {
@@ -626,6 +627,20 @@ _ECHO_WORDS = 3  # "what helps? my dog": the assistant's question said back, the
 _ASKING_AFTER = re.compile(
     r"[.!]\s+(?:(?:how|what|where|when|why)\s+(?:can|could|do|does|is|are|will|should)\s+"
     r"(?:i|you|u|we|they|it|he|she|there|my)|can (?:i|you|u)|is there|are there|do you)\b"
+)
+
+
+def opens_as_a_question(text: str) -> bool:
+    """A message (or sentence) that opens with a question word after a filler or two, with or
+    without its question mark: "yo is this the thing from the van on pratt st", "Does the other
+    one do that"."""
+    return _OPENS_AS_A_QUESTION.match(folded(text)) is not None
+
+
+_OPENS_AS_A_QUESTION = re.compile(
+    r"^\W*(?:(?:yo|hey|hi|so|ok|okay|um|uh|wait|and|but|also|like|quick q|question)\W+)*"
+    r"(?:is|are|was|were|do|does|did|can|could|will|would|should|what|whats|where|wheres|who|"
+    r"whos|how|hows|why|when|which|any|anyone|anybody)\b"
 )
 
 

@@ -24,7 +24,7 @@ from bot.actions.barc10_most_true import (
 )
 from bot.actions.change_talk import Heard, heard_in
 from bot.actions.checkup_parse import Choice, choice
-from bot.actions.checkup_read import asks_for_spanish, is_question
+from bot.actions.checkup_read import asks_for_spanish, is_question, opens_as_a_question
 from bot.actions.context_read import (
     FEELING_NAMES,
     acknowledges,
@@ -85,7 +85,6 @@ from bot.actions.resources import PERMISSION as RESOURCES_PERMISSION
 from bot.actions.resources_catalog import Topic
 from bot.actions.resources_location import names_a_place
 from bot.actions.resources_select import shows_options, topic_of
-from bot.actions.wording import folded
 from escalation.responses import PEER_OFFER_OPENING
 
 CLARIFY = "utter_fallback_clarify"
@@ -335,15 +334,10 @@ def tell_more(text: str, said: Said) -> str | None:
         return None
     # A question without its question mark is still a question: "yo is this the thing from
     # the van on pratt st" (e08 of the read 2027-08 set) is not something told.
-    return None if _OPENS_AS_A_QUESTION.match(folded(text)) else TELL_MORE
+    return None if opens_as_a_question(text) else TELL_MORE
 
 
 _TELL_MORE_WORDS = 4  # "Not a fan of needles lol"; not "ok sure", "lol"
-_OPENS_AS_A_QUESTION = re.compile(
-    r"^\W*(?:(?:yo|hey|hi|so|ok|okay|um|uh|wait|and|but|also|like|quick q|question)\W+)*"
-    r"(?:is|are|was|were|do|does|did|can|could|will|would|should|what|whats|where|wheres|who|"
-    r"whos|how|hows|why|when|which|any|anyone|anybody)\b"
-)
 
 
 def answer_to_own_question(intent: str, text: str, said: Said) -> str | None:

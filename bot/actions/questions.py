@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.actions.checkup_read import is_question
+from bot.actions.checkup_read import is_question, opens_as_a_question
 from bot.actions.wording import folded
 
 ASK_PRESCRIBER = "utter_ask_prescriber"
@@ -43,14 +43,10 @@ def _asked(text: str) -> bool:
         return True
     # A later sentence that asks, without its mark: "I dont want nothing that makes me puke.
     # Does the other one do that" (g27 of the sealed 2027-09 set, read once).
-    return any(_ASKS_FIRST.match(sentence) for sentence in re.split(r"[.!;]\s+", plain)[1:])
+    return any(map(opens_as_a_question, re.split(r"[.!;]\s+", plain)[1:]))
 
 
 _WHAT_TO_DO = re.compile(r"\bwhat (?:do|should|can|am) i (?:do|supposed to do)\b|\bwhat now\b")
-_ASKS_FIRST = re.compile(
-    r"^\W*(?:so |and |but |also )?(?:is|are|does|do|did|can|could|will|would|should|what|whats|"
-    r"how|hows|why|when|where)\b"
-)
 
 
 def _says(pattern: re.Pattern[str]) -> Callable[[str], bool]:
