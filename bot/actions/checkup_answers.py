@@ -34,7 +34,7 @@ from bot.actions.checkup_read import (
     steps_away,
 )
 from bot.actions.checkup_summary import said_back, supports_named
-from bot.actions.context_read import asks_about_privacy, feeling_in
+from bot.actions.context_read import asks_about_privacy, feeling_in, only_reacts
 from bot.actions.life_topics import body_warning_in, life_topic_in
 from bot.actions.questions import asks_about_health
 from escalation.companion.paraphrase import first_clause
@@ -298,7 +298,10 @@ def _in_place_of_words(question: str, text: str, reasked: bool, language: str) -
     # is how things have been); nor is "Thank you. My granddaughter is bringing a cake", which
     # names no support. In the sealed 2027-09 set (read once) each was filed as a support or a
     # next step, and every answer after it went one question astray (g05, g10, g16, g19).
-    thanked_only = question == "supports" and _THANKS_FIRST.match(text) and not parse_supports(text)
+    first_sentence = re.split(r"[.!?\n]", text, maxsplit=1)[0]
+    thanked_only = (
+        question == "supports" and only_reacts(first_sentence) and not parse_supports(text)
+    )
     if (in_words and question != "how" and only_reacts(text)) or thanked_only:
         return _unread(question, text, reasked)
     instead = told_instead(question, text, language)
@@ -329,21 +332,6 @@ def _unread(question: str, text: str, reasked: bool) -> Judged:
     if not reasked:
         return Judged({slot: None, REASK: True})
     return Judged({slot: SKIPPED, REASK: False}, (text, None), replies(question, SKIPPED, text))
-
-
-_THANKS_FIRST = re.compile(r"^\W*(?:thanks?|thank you|thank u|thx|ty)\b", re.IGNORECASE)
-
-
-def only_reacts(text: str) -> bool:
-    """A reaction to what was said, and nothing else: thanks, a laugh, an "ok"."""
-    return _ONLY_REACTS.match(text.lower().replace("'", "")) is not None
-
-
-_ONLY_REACTS = re.compile(
-    r"^\W*(?:(?:ok|okay|k|kk|alright|aight|cool|lol|lmao|haha|ha|hah|thanks|thank you|thank u|"
-    r"thx|ty|tysm|appreciate (?:it|that|you)|word|bet|got it|gotcha|nice|wow|oh|ah|hmm|mm|"
-    r"true|fair|facts|for real|fr|so much|a lot)\W*){1,4}$"
-)
 
 
 def _tells_of_their_life(text: str) -> bool:

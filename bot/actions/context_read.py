@@ -463,10 +463,18 @@ _SHORT = 12  # words
 
 # Heard, nothing more to say ("Figured. Worth asking", "ah ok makes sense", "good to know"):
 # the whole message, a few words, answered in kind rather than missed.
-_ACKNOWLEDGES = re.compile(
-    r"^\W*(?:(?:ok|okay|k|ah|oh|ahh|alright|aight|right|figured|i figured|thought so|fair enough|"
+_HEARD_WORDS = (
+    r"ok|okay|k|ah|oh|ahh|alright|aight|right|figured|i figured|thought so|fair enough|"
     r"got it|gotcha|makes sense|that makes sense|good to know|noted|i see|cool|word|bet|"
-    r"worth asking|worth a (?:shot|try)|no worries|all good|figures|oh right|lol|haha)\W*){1,4}$"
+    r"worth asking|worth a (?:shot|try)|no worries|all good|figures|oh right|lol|haha"
+)
+_ACKNOWLEDGES = re.compile(rf"^\W*(?:(?:{_HEARD_WORDS})\W*){{1,4}}$")
+# A reaction to what was said back, thanks and laughs too ("Thank you", "lol", "ok thanks!"):
+# in a check-up, no answer to the question asked.
+_REACTS = re.compile(
+    rf"^\W*(?:(?:{_HEARD_WORDS}|kk|lmao|ha|hah|thanks|thank you|thank u|thx|ty|tysm|"
+    r"appreciate (?:it|that|you)|nice|wow|hmm|mm|true|fair|facts|for real|fr|so much|a lot)"
+    r"\W*){1,4}$"
 )
 
 
@@ -501,6 +509,11 @@ def meant_for_someone_else(text: str) -> bool:
 
 def acknowledges(text: str) -> bool:
     return _ACKNOWLEDGES.match(text.lower().replace("'", "")) is not None
+
+
+def only_reacts(text: str) -> bool:
+    """A reaction to what was said, and nothing else: thanks, a laugh, an "ok"."""
+    return _REACTS.match(text.lower().replace("'", "")) is not None
 
 
 def signs_off(text: str) -> bool:
