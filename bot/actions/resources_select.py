@@ -84,8 +84,7 @@ def topic_of(text: str) -> Topic | None:
     """The first topic named in a message: a group for the family, or a sober living, before
     the rest in the order of TOPIC_WORDS (most specific first)."""
     lowered = text.lower()
-    patterns = (*_BEFORE_THE_WORDS, *_TOPIC_PATTERNS)
-    return next((topic for pattern, topic in patterns if pattern.search(lowered)), None)
+    return next((topic for pattern, topic in _IN_ORDER if pattern.search(lowered)), None)
 
 
 # A group for someone else in the family is for families, not a meeting for the person ("is
@@ -110,6 +109,7 @@ _BEFORE_THE_WORDS = (
         Topic.HOUSING,
     ),
 )
+_IN_ORDER = (*_BEFORE_THE_WORDS, *_TOPIC_PATTERNS)
 
 
 def what(topic: Topic | None, location: Location | None) -> str:
