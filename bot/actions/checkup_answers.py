@@ -21,6 +21,7 @@ from bot.actions.checkup_read import (
     asks_to_repeat,
     back_after_a_gap,
     clean_time_said,
+    declines_a_step,
     hard_news_in,
     is_question,
     mood_of,
@@ -32,6 +33,7 @@ from bot.actions.checkup_read import (
     parse_use,
     says_nothing,
     steps_away,
+    tells_news,
 )
 from bot.actions.checkup_summary import said_back, supports_named
 from bot.actions.context_read import asks_about_privacy, feeling_in, only_reacts
@@ -70,6 +72,9 @@ IN_SPANISH = "utter_checkup_in_spanish"
 # the same question again; never "let's leave that one".
 BODY_WARNING = "utter_checkup_body_warning"
 ASK_PRESCRIBER = "utter_checkup_ask_prescriber"
+# "nah im good", "No, thank you. I have my home group" where a step was asked for: no step,
+# and keeping on with what works is said to count.
+NO_NEW_STEP = "utter_checkup_reflect_no_new_step"
 
 
 def slot_of(question: str) -> str:
@@ -222,6 +227,7 @@ REPLIES = (
     "utter_checkup_reflect_nothing_went_well",
     "utter_checkup_reflect_next_step",
     "utter_checkup_reflect_no_step",
+    NO_NEW_STEP,
 )
 
 
@@ -307,7 +313,23 @@ def _in_place_of_words(question: str, text: str, reasked: bool, language: str) -
     instead = told_instead(question, text, language)
     if instead:  # heard, and the question let go: never praised or filed as the answer
         return Judged({slot: SKIPPED, REASK: False}, (text, None), instead)
+    if question == "supports" and tells_news(text) and not parse_supports(text):
+        return _went_well_told_early(text, language)
+    if question == "next_step" and declines_a_step(text):
+        return Judged({slot: SKIPPED, REASK: False}, (text, None), [Say(NO_NEW_STEP)])
     return None
+
+
+def _went_well_told_early(text: str, language: str) -> Judged:
+    """Good news told for supports is what went well, a question early: the supports are let
+    go and the news is filed and affirmed as what went well, which is then not asked."""
+    went_well = slot_of("went_well")
+    return Judged(
+        {slot_of("supports"): SKIPPED, went_well: text, REASK: False},
+        (text, None),
+        _went_well(text, language),
+        {"went_well": (text, None)},
+    )
 
 
 def told_instead(question: str, text: str, language: str) -> list[Say]:

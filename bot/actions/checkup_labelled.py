@@ -36,6 +36,7 @@ from bot.actions.checkup_read import (
     names_use,
     parse_supports,
     parse_use,
+    reads_as_a_step,
     says_nothing,
 )
 
@@ -55,7 +56,7 @@ _CLAUSE_END = re.compile(r"(?<!\d)[.](?!\d)|[,;!?\n]+")
 # The label said at the start of its clause, with the words that join it to the answer: "good
 # thing was", "supports =", "Next step:", "the good thing is".
 _LEADING_LABEL = re.compile(
-    r"^\W*(?:(?:ok|okay|and|so|my|the|oh|y|mi|mis)\s+)*(?:LABEL)\s*"
+    r"^\W*(?:(?:ok|okay|and|so|my|the|oh|y|mi|mis|what)\s+)*(?:LABEL)\s*"
     r"(?:(?:is|was|were|are|would be|wise|for me|for today|this week|es|fue|son|fueron)\b"
     r"|[=:\-]|\s)*\W*",
 )
@@ -111,6 +112,8 @@ def segments(text: str, asked: str) -> dict[str, str]:
     any_label = False
     for clause, ending in _clauses(text):
         labelled = _label_of(clause)
+        if labelled == ("use", clause) and asked == "next_step" and reads_as_a_step(clause):
+            labelled = None  # "no more drinking on weeknights" is the step, not use told
         if labelled is not None:
             current, clause = labelled
             any_label = True

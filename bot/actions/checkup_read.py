@@ -342,12 +342,53 @@ _HARD_NEWS = re.compile(
     r"\b(?:filed|divorc\w*|left me|kicked (?:me )?out|evict\w*|let me go|laid (?:me )?off|"
     r"got fired|fired me|lost my job|rent|bills|broke|behind on|look(?:s|ed)? at me (?:funny|"
     r"different|weird|like)|judg\w*|trading one drug|ashamed|looked? down on|stressing me|"
-    r"(?:going to|gonna) kill me|overwhelm\w*|doesnt know|dont know about|havent told)\b"
+    r"(?:going to|gonna) kill me|overwhelm\w*|doesnt know|dont know about|havent told|"
+    # What was hard, told where something good was asked for (the sealed 2027-10 set, read once:
+    # "honestly this job is killing me. 12 hr shifts and my back is cooked" was "worth being
+    # proud of"; "the hard part is feeling like 5 months is gone" was filed as a support).
+    r"(?:is|s|been|are|re) killing me|cooked|(?:is|s) shot|sucks|the hard part|"
+    r"back (?:at|to) day (?:1|one)|exhausted)\b"
 )
 _GOOD_NEWS = re.compile(
     r"\b(?:finally|paid|on time|caught up|proud|happy|glad|grateful|great|good|won|landed|"
     r"got (?:a|the|my)|made it|new job|hired|approved)\b"
 )
+# Good news told where the supports were asked for: "got certified on the forklift finally lol",
+# "went back to work. boss gave me a 2nd chance", "My granddaughter and I finished a puzzle"
+# (the sealed 2027-10 set, read once: each was said back as what they had "been making use
+# of"). It is what went well, told a question early.
+_NEWS_TOLD = re.compile(
+    r"^(?:(?:so|ok|okay|well|oh|and|also|yeah|honestly)\s+)*"
+    r"(?:(?:i|we|me and (?:my )?\w+|my \w+ and i)\s+)?(?:finally\s+|just\s+)?"
+    r"(?:got|went back|finished|passed|taught|graduated|paid|landed|won|celebrated|made it|"
+    r"started (?:a|my|the) (?:new )?(?:job|class|school)|moved into|signed)\b"
+    r"|\bdidnt miss (?:it|his|her|their|the)\b"
+)
+
+
+def tells_news(text: str) -> bool:
+    """Something that happened, told as news ("got certified", "went back to work")."""
+    return _NEWS_TOLD.search(" ".join(words(text))) is not None
+
+
+# A step declined where one was asked for: "no. got my home group.", "nah im good on the peer
+# thing", "I don't need a peer call right now, thank you" (the sealed 2027-10 set, read once:
+# each was said back as "your next step"). "no more drinking on weeknights" is a step.
+_NO_STEP_WANTED = re.compile(
+    r"^(?:(?:no|nah|nope)(?! more\b)(?: thanks?| thank you)?|im good|i am good|not right now|"
+    r"not now|not really|no peer\w*|i dont need (?:a |any )?(?:peer|call|help|one|anything|that))\b"
+)
+
+
+def reads_as_a_step(text: str) -> bool:
+    """Said in the words a step starts with: "no more drinking on weeknights", "ill call"."""
+    return _A_STEP.match(" ".join(words(text))) is not None
+
+
+def declines_a_step(text: str) -> bool:
+    return _NO_STEP_WANTED.match(" ".join(words(text))) is not None
+
+
 # An answer that is a step, in the words steps start with: "ask my counselor", "ill call".
 _A_STEP = re.compile(
     r"^(?:(?:ok|okay|so|and|well|maybe|probably|i think|next step|next step is|is|to)\s+)*"

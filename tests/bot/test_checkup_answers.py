@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from bot.actions.checkup_answers import BODY_WARNING, QUESTION_LATER, SKIPPED, judge, slot_of
+from bot.actions.checkup_answers import (
+    BODY_WARNING,
+    NO_NEW_STEP,
+    QUESTION_LATER,
+    SKIPPED,
+    judge,
+    slot_of,
+)
 from bot.actions.checkup_read import is_question, tells_how_at_once
 
 
@@ -445,3 +452,61 @@ def test_stepping_away_mid_way_is_no_answer_and_the_question_waits(text: str) ->
     assert [say.response for say in judged.say] == ["utter_checkup_take_your_time"]
     kept = judge("next_step", "hold on to my sobriety", reasked=False, days_since_last=7)
     assert kept.slots[slot_of("next_step")] == "hold on to my sobriety"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "got certified on the forklift finally lol. 2 bucks more an hr",
+        "grandson's birthday. didn't miss it.",
+        "went back to work. boss gave me a 2nd chance",
+        "My granddaughter and I finished a thousand-piece puzzle of a lighthouse.",
+    ],
+)
+def test_good_news_told_for_supports_is_what_went_well_and_no_support(text: str) -> None:
+    """h02, h09, h33 and h36 of the sealed 2027-10 conversations (read once: a fit)."""
+    judged = judge("supports", text, reasked=False, days_since_last=7)
+
+    assert judged.slots[slot_of("supports")] == SKIPPED
+    assert judged.slots[slot_of("went_well")] == text
+    assert judged.ahead == {"went_well": (text, None)}
+    assert [say.response for say in judged.say] == ["utter_checkup_reflect_went_well"]
+
+
+@pytest.mark.parametrize("text", ["went to IOP every day tho", "got my sponsor"])
+def test_a_support_told_with_a_verb_is_still_a_support(text: str) -> None:
+    assert judge("supports", text, reasked=False, days_since_last=7).slots == {
+        slot_of("supports"): text,
+        "checkup_reask": False,
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no. got my home group.",
+        "No, thank you. I have my home group and my sponsor.",
+        "I don't need a peer call right now, thank you. My grief group meets on Thursdays.",
+        "nah im good on the peer thing",
+        "no gracias, estoy bien",
+    ],
+)
+def test_a_step_declined_is_no_step_never_said_back_as_one(text: str) -> None:
+    judged = judge("next_step", text, reasked=False, days_since_last=7)
+
+    assert judged.slots[slot_of("next_step")] == SKIPPED
+    assert [say.response for say in judged.say] == [NO_NEW_STEP]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly this job is killing me. 12 hr shifts and my back is cooked",
+        "the hard part is feeling like 5 months is gone. like i'm back at day 1",
+    ],
+)
+def test_what_was_hard_told_for_what_went_well_is_heard_never_praised(text: str) -> None:
+    judged = judge("went_well", text, reasked=False, days_since_last=7)
+
+    assert judged.slots[slot_of("went_well")] == SKIPPED
+    assert [say.response for say in judged.say] == ["utter_checkup_heard_hard"]

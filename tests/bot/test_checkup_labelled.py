@@ -136,3 +136,24 @@ def test_a_labelled_craving_level_is_read_past_a_habit_gone_by() -> None:
 
     assert judged is not None
     assert judged.slots["checkup_cravings"] == 1
+
+
+def test_what_went_well_named_with_what_goes_there_without_its_label() -> None:
+    judged = labelled(
+        "supports",
+        "what went well: taught a Narcan class Tuesday",
+        reasked=False,
+        days_since_last=7,
+    )
+
+    assert judged is not None
+    assert judged.slots[slot_of("went_well")] == "taught a Narcan class Tuesday"
+
+
+@pytest.mark.parametrize("text", ["no more drinking on weeknights", "not drinking friday"])
+def test_a_step_that_names_drinking_is_the_step_not_use_told(text: str) -> None:
+    assert labelled("next_step", text, reasked=False, days_since_last=7) is None
+    assert (
+        judge("next_step", text, reasked=False, days_since_last=7).slots[slot_of("next_step")]
+        == text
+    )
