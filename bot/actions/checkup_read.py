@@ -346,7 +346,8 @@ _HARD_NEWS = re.compile(
     # What was hard, told where something good was asked for (the sealed 2027-10 set, read once:
     # "honestly this job is killing me. 12 hr shifts and my back is cooked" was "worth being
     # proud of"; "the hard part is feeling like 5 months is gone" was filed as a support).
-    r"(?:is|s|been|are|re) killing me|cooked|(?:is|s) shot|sucks|the hard part|"
+    r"(?:is|s|been|are|re) killing me|cooked|(?:is|s) shot|(?:knees?|back|body|nerves?) "
+    r"(?:is |are |s )?(?:shot|wrecked|done)|sucks|the hard part|"
     r"back (?:at|to) day (?:1|one)|exhausted)\b"
 )
 _GOOD_NEWS = re.compile(

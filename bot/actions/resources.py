@@ -7,6 +7,7 @@ asked and where the list stopped; the catalog (bot/resources/catalog.yml) is the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -62,7 +63,7 @@ def _declined_at(turn: Turn) -> tuple[Run, ...]:
     return _show_at(turn) if parse_location(turn.text or "") is not None else ((DECLINED,),)
 
 
-def information_for(topic: Topic | None, text: str) -> str | None:
+def information_for(topic: Topic | None, text: str, earlier: Sequence[str] = ()) -> str | None:
     """How to pay for care, what a medication is and how to start on it, or what naloxone is
     and how to use it, when that is what the message asks ("how much does suboxone cost, i got
     no insurance": the cost first; "should we keep narcan in the house?": naloxone)."""
@@ -70,7 +71,7 @@ def information_for(topic: Topic | None, text: str) -> str | None:
         return COST
     if topic is Topic.HARM_REDUCTION and asks_about_naloxone(text):
         return NALOXONE
-    return medication_information(text) if topic is Topic.MEDICATION else None
+    return medication_information(text, earlier) if topic is Topic.MEDICATION else None
 
 
 PERMISSION = "utter_resources_permission"
@@ -115,6 +116,12 @@ default_catalog()
 
 def latest_text(tracker: Tracker) -> str:
     return str(tracker.latest_message.get("text") or "")
+
+
+def earlier_texts(tracker: Tracker, how_many: int = 3) -> list[str]:
+    """The person's messages before the latest, newest first."""
+    said = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "user"]
+    return said[-how_many - 1 : -1][::-1]
 
 
 def asked_topic(tracker: Tracker) -> Topic | None:
@@ -167,7 +174,7 @@ class ActionResourcesOffer(Action):
         domain: DomainDict,
     ) -> list[EventType]:
         topic, location = asked_topic(tracker), asked_location(tracker)
-        information = information_for(topic, latest_text(tracker))
+        information = information_for(topic, latest_text(tracker), earlier_texts(tracker))
         if information is None and _offered_last(tracker):
             # Asked again, with more to go on, right after the offer ("im at u of a. is there
             # like smart recovery near campus", c27 of 2027-03): a yes, not the offer twice.

@@ -503,6 +503,7 @@ def test_a_step_declined_is_no_step_never_said_back_as_one(text: str) -> None:
     [
         "honestly this job is killing me. 12 hr shifts and my back is cooked",
         "the hard part is feeling like 5 months is gone. like i'm back at day 1",
+        "nothing's hard. knee's shot.",
     ],
 )
 def test_what_was_hard_told_for_what_went_well_is_heard_never_praised(text: str) -> None:

@@ -75,3 +75,23 @@ def test_a_question_about_medication_for_stimulants_says_there_is_none_approved(
     text: str,
 ) -> None:
     assert medication_information(text) == STIMULANTS
+
+
+def test_it_asked_about_is_the_one_medication_asked_about_before() -> None:
+    """h26 of the sealed 2027-10 conversations (read once: a fit)."""
+    earlier = [
+        "Would it interact with my antidepressant? I take sertraline.",
+        "My therapist suggested I ask about naltrexone for drinking.",
+    ]
+    question = "Does my primary care doctor prescribe it, or do I need a special clinic?"
+
+    assert medication_information(question, earlier) == "utter_medication_naltrexone"
+    assert medication_information(question) == "utter_medication_overview"
+
+
+def test_a_question_about_all_of_them_is_the_overview_whatever_was_asked_before() -> None:
+    earlier = ["whats vivitrol"]
+
+    assert medication_information("what medications are there", earlier) == (
+        "utter_medication_overview"
+    )
