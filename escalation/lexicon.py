@@ -32,9 +32,10 @@ LEXICON_PATH = Path(__file__).with_name("lexicon.yml")
 
 
 # Cue kinds whose presence anywhere in a text can escalate a phrase (see `escalates`).
-# "risk_before" is never found in the text itself: the screener lends it from the person's last
-# few messages when the rules read one of them a crisis (escalation/screener.py).
-ESCALATING_CUES = frozenset({"means", "moment", "substance", "risk_before"})
+# "risk_before" and "used_before" are never found in the text itself: the screener lends them
+# from the person's last few messages, when the rules read one of them a crisis or one names a
+# substance or using (escalation/screener.py).
+ESCALATING_CUES = frozenset({"means", "moment", "substance", "risk_before", "used_before"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,10 +40,13 @@ class LexiconScreener:
 
     def said_before(self, text: str) -> frozenset[str]:
         """What an earlier message lends this one: "means" when it names them ("i have 40 xans
-        here", "my dads old pistol"), "risk_before" when the rules read it a crisis ("i wont be
+        here", "my dads old pistol"), "used_before" when it names a substance or using,
+        "risk_before" when the rules read it a crisis ("i wont be
         around for the next one", before "i mean it. ive got it figured out")."""
         hits, scene = self._read(text)
         found = {"means"} if scene.named({"means"}) else set()
+        if scene.named({"substance"}):  # "i already used. like 20 min ago", before "im so heavy"
+            found.add("used_before")
         rated = rate_text(self._categories, hits, scene, net_rules=self._net_rules)
         if rated.level >= Level.CRISIS:
             found.add("risk_before")

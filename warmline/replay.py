@@ -72,6 +72,10 @@ def run(settings: Settings, args: argparse.Namespace, out: TextIO | None = None)
         conversations = load(args.file, unseal=args.unseal)  # refused before anything starts
         if args.out is not None and args.out.exists():
             raise ReplayError(f"{args.out} exists: choose a new file for the report")
+        if args.out is not None and not args.out.parent.is_dir():
+            # Checked before the replay, not when writing: a sealed set's one reading, replayed
+            # into a folder not made yet, was printed and its transcripts lost (2027-11).
+            raise ReplayError(f"{args.out.parent} is not a folder: make it first")
         recorded = replay_somewhere(conversations, args.base_url, settings)
     except ConversationsError as error:
         print(f"warmline: {error}", file=sys.stderr)

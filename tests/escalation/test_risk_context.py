@@ -225,3 +225,36 @@ def test_the_moment_said_a_message_after_pills_saved_up_is_an_emergency() -> Non
         "emergency"
     )
     assert screen("i was thinking tonight we could get pizza").level.label == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it was stronger than my usual. im real heavy. like my eyes keep closing",
+        "my chest feels slow. is that a thing",
+        "he called. hes here. hes yelling at me to stay awake",
+    ],
+)
+def test_signs_of_an_overdose_a_message_after_using_are_an_emergency(text: str) -> None:
+    """k32 of the sealed 2027-11 set (read once): someone who had used twenty minutes before a
+    check-up was fading through it, and every sign was rated none by the rules."""
+    recent = ["cravings lol i already used. like 20 min ago"]
+
+    assert default_screener().rules(text, recent).level.label == "emergency"
+    assert default_screener().rules(text, ["things are whatever"]).level.label == "none"
+
+
+def test_a_wound_bleeding_heavily_after_self_harm_is_an_emergency() -> None:
+    """k27 of the sealed 2027-11 set (read once): both were rated none after "the cutting
+    thing"; a wound bleeding heavily with no self-harm before is a concern."""
+    recent = ["i did it again. the cutting thing"]
+
+    for text in (
+        "its on my thigh. its bleeding more than usual",
+        "it soaked through the paper towel",
+    ):
+        assert default_screener().rules(text, recent).level.label == "emergency"
+    assert screen("i did it again. the cutting thing").level.label == "crisis"
+    assert default_screener().rules("my nose is bleeding more than usual", []).level.label == (
+        "concern"
+    )

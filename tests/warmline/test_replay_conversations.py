@@ -105,3 +105,14 @@ def test_a_report_is_never_written_over_an_existing_file(
     assert cli.main(args) == 2
     assert "exists" in capsys.readouterr().err
     assert existing.read_text() == "kept"
+
+
+def test_a_report_into_a_folder_not_made_is_refused_before_anything_is_replayed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The sealed 2027-11 set's reading printed its figures and then could not be written."""
+    missing = tmp_path / "not-made" / "report.json"
+    args = ["replay-conversations", str(SAMPLE), "--out", str(missing), "--base-url", "x"]
+    assert cli.main(args) == 2
+    assert "not a folder" in capsys.readouterr().err
+    assert not missing.parent.exists()
