@@ -30,6 +30,8 @@ from escalation.levels import Level, Screening
 from escalation.model.reasons import MEANS_NAMED
 from escalation.model.reasons import REASON as MODEL_CRISIS
 
+# A wound bleeding heavily (lexicon 20): first aid before any step of the plan.
+WOUND_BLEEDING = "self-harm:wound-bleeding"
 _LONGEST_SAFE = 5  # "im safe now it was a joke" is a reassurance; a longer message is more
 _LONGEST_SHORT_ANSWER = 5  # words: "yeah i guess a little" is an answer as a whole
 _LONGEST_ECHO = 12  # words: a longer answer is stored, and acknowledged without echoing it all
@@ -250,7 +252,19 @@ def answer(
     if aside:
         return aside, None
     if screening.level >= Level.EMERGENCY:
-        return _emergency(state, voice), None
+        return _emergency(screening, state, voice), None
+    return _in_plan(text, said, screening, state, voice)
+
+
+def _in_plan(
+    text: str, said: str, screening: Screening, state: State, voice: Voice
+) -> tuple[list[str], PlanLine | None]:
+    """Below an emergency: using told is heard and never filed ("i used too. a little. and
+    took a bar to come down", k27 of the sealed 2027-11 set, read once, was filed as something
+    that helps); otherwise between plans, or the next step of the plan."""
+    if state.mode not in ("safe", "done") and says(said, "use_told"):
+        reask = safety_plan.reask(state, voice) if state.asked not in (None, RECALL) else ""
+        return [voice.say("use.heard"), *([reask] if reask else [])], None
     if state.mode in ("safe", "done"):
         return _between_plans(said, screening, state, voice), None
     return _plan_step(text, said, screening, state, voice)
@@ -259,13 +273,18 @@ def answer(
 def _help_underway(said: str, screening: Screening) -> bool:
     """ "ok i called. talking to a lady now", "my brother can drive me to the ER": help is
     under way, unless a rule still reads risk in the same words."""
-    return says(said, "getting_help_now") and no_rule_crisis(screening)
+    underway = says(said, "getting_help_now") and not says(said, "help_refused")
+    return underway and no_rule_crisis(screening)
 
 
 def _reassures(said: str, screening: Screening) -> bool:
     """ "I'm safe", "it was a joke", "feeling better": believed, unless this very message still
     shows risk. "I feel better when I walk" answers a question; "ya estoy mejor" alone does not."""
-    if screening.level >= Level.CRISIS or says(said, "still_at_risk"):
+    if (
+        screening.level >= Level.CRISIS
+        or says(said, "still_at_risk")
+        or says(said, "safety_in_doubt")
+    ):
         # "i dont know if im safe tonight honestly" holds "im safe" (h18 of the sealed 2027-10
         # set, read once: "I'm glad you're OK").
         return False
@@ -304,8 +323,11 @@ def _why(state: State, voice: Voice) -> list[str]:
     return [voice.say("why.plan"), f"{voice.say('why.reask')} {safety_plan.reask(state, voice)}"]
 
 
-def _emergency(state: State, voice: Voice) -> list[str]:
-    """Danger now: 911 first, then distance from the means, whatever step the plan was on."""
+def _emergency(screening: Screening, state: State, voice: Voice) -> list[str]:
+    """Danger now: 911 first, then distance from the means, whatever step the plan was on; a
+    wound bleeding heavily, its first aid first."""
+    if WOUND_BLEEDING in screening.reasons:
+        return [voice.say("wound.care")]
     if state.asked not in (None, RECALL, "safer-surroundings"):
         state.walk.insert(0, state.asked)
     if "safer-surroundings" in state.walk:
@@ -366,7 +388,7 @@ def _not_a_plan_line(said: str, state: State, voice: Voice) -> list[str] | None:
         # "no not like that. i mean it just feels pointless": never a plan line
         return [f"{voice.say('took_back.ack')} {safety_plan.reask(state, voice)}"]
     restated = opens_with(said, "still_at_risk") or opens_with(_after_a_yes(said), "still_at_risk")
-    if restated or says(said, "thought_about_it"):
+    if restated or says(said, "thought_about_it") or says(said, "safety_in_doubt"):
         # "yes. i mean it", "i dont know if im safe", "yeah. i guess thats what im saying"
         return [voice.say("risk.restated"), safety_plan.reask(state, voice)]
     if state.asked == "safer-surroundings" and _plain_yes(said):

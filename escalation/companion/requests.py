@@ -46,17 +46,25 @@ def resources_reply(said: str, voice: Voice) -> list[str]:
 
 def information_asked(said: str, voice: Voice) -> list[str]:
     """How to tell an overdose, whether naloxone can hurt someone who took none (a parent
-    asking about a son), whether 988 takes texts, or someone to stay with them, asked as a
-    question: answered, never taken for a plan answer."""
-    if says(said, "asks_naloxone_safe"):
-        return [voice.say("naloxone.safe")]
-    if says(said, "asks_text_988"):  # "Can I text 988 instead of calling?"
-        return [voice.say("text_988.answer")]
-    if says(said, "asks_company"):  # "ill flush them if someone stays on with me"
-        return [voice.say("company.answer")]
-    if says(said, "asks_overdose_signs"):
-        return [voice.say("od.signs")]
+    asking about a son), whether 988 takes texts, someone to stay with them, a wound's care,
+    asked as a question or told: answered, never taken for a plan answer."""
+    for asked, reply in _ANSWERED:
+        if says(said, asked):
+            return [voice.say(reply)]
     return []
+
+
+# Each question (or report) and its answer, first found first.
+_ANSWERED = (
+    ("asks_naloxone_safe", "naloxone.safe"),
+    ("asks_text_988", "text_988.answer"),  # "Can I text 988 instead of calling?"
+    ("asks_company", "company.answer"),  # "ill flush them if someone stays on with me"
+    ("asks_stitches", "stitches.answer"),  # "do i need stitches"
+    ("wound_tended", "wound.tended"),  # "ok i'm pressing on it"
+    ("asks_stay", "stay.answer"),  # "will you stay on here while i call that number"
+    ("asks_follow_up", "follow_up.answer"),  # "¿Me escribes mañana?"
+    ("asks_overdose_signs", "od.signs"),
+)
 
 
 def resources_or_information(said: str, voice: Voice) -> list[str]:

@@ -258,3 +258,28 @@ def test_a_wound_bleeding_heavily_after_self_harm_is_an_emergency() -> None:
     assert default_screener().rules("my nose is bleeding more than usual", []).level.label == (
         "concern"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "recent"),
+    [
+        ("i've got the rest of the pills and a bottle on the counter. i counted them last night",
+         ["honestly i keep thinking the kids would be better off without me around"]),
+        ("Tengo las pastillas para dormir de mi mamá aquí en el cajón",
+         ["A veces pienso que sería mejor dormirme y no despertar"]),
+    ],
+)  # fmt: skip
+def test_the_means_said_a_message_after_a_wish_to_die_are_an_emergency(
+    text: str, recent: list[str]
+) -> None:
+    """k08 and k20 of the sealed 2027-11 set (read once): the model's vote alone, or none."""
+    assert default_screener().rules(text, recent).level.label == "emergency"
+    assert default_screener().rules(text, []).level.label == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [("i still have the blade in my room", "crisis"), ("i have a gun to my head", "emergency")],
+)
+def test_having_the_means_hides_no_risk_phrase_inside_it(text: str, level: str) -> None:
+    assert default_screener().rules(text, []).level.label == level
