@@ -59,7 +59,9 @@ class LexiconScreener:
     def names_means_or_crisis(self, text: str) -> bool:
         """Whether a text names the means or is itself a crisis by the rules: for what stands
         behind a risk model's vote in the person's last few messages."""
-        return bool(self.said_before(text))
+        # Using named ("I drank Saturday") stands behind nothing: it only lifts an overdose's
+        # signs said after it (lexicon 20).
+        return bool(self.said_before(text) - {"used_before"})
 
     def speaks_of_risk(self, text: str) -> bool:
         """Whether a text has a word of death, of a method or means, or of harm

@@ -20,7 +20,7 @@ from core.settings import PROJECT_ROOT
 
 SEALED_DIR = PROJECT_ROOT / "conversations" / "sealed"
 # The sealed files' sha256, as the README gives them: a copy elsewhere is refused too.
-SEALED_SHA256 = frozenset({"18fe7bac67fd9e6d8ebe4f8361abc84ca30ab58e9a9dd036e2be91dd3a8a9ae7"})
+SEALED_SHA256 = frozenset({"8aad32fa61bfd76a35d329125f4788a030645ffd13c3ddc1674850986cdf3a18"})
 
 OpensWith = Literal["checkup", "person", "barc10"]
 Expect = Literal[

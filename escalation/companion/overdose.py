@@ -107,13 +107,16 @@ def _police(state: State, voice: Voice) -> list[str]:
 
 def _own(said: str, screening: Screening, state: State, voice: Voice) -> list[str]:
     """Their own overdose: 911 or someone near them, Poison Control, the door, nothing more."""
-    if says(said, "called_911"):
+    if says(said, "called_911") or says(said, "arrived") or says(said, "getting_help_now"):
+        # "he called. hes here", "ok the ambulance is here" (k32 of the sealed 2027-11 set)
         state.called = True
         return [voice.say("od.self.called")]
     if says(said, "worse_self"):
         return [voice.say("od.self.worse")]
-    if says(said, "wants_to_die") or screening.level >= Level.CRISIS:
+    if says(said, "wants_to_die") or _suicidal(screening):
         return [voice.say("od.self.pain"), voice.say("od.self.please")]
+    if says(said, "someone_near_self"):  # "my neighbor is home i think. hes cool"
+        return [voice.say("od.self.someone")]
     if says(said, "what_taken_self"):
         return [voice.say("od.self.what")]
     if asks_for_person(said):
@@ -121,6 +124,16 @@ def _own(said: str, screening: Screening, state: State, voice: Voice) -> list[st
     if says(said, "thanks"):
         return [voice.say("od.self.thanks")]
     return [voice.say("od.self.check_in")]
+
+
+def _suicidal(screening: Screening) -> bool:
+    """Pain to hear, not only a body to help: a suicidal reason read in the message, or a crisis
+    with no overdose reason in it. An overdose's own signs ("hes yelling at me to stay awake")
+    are not."""
+    reasons = screening.reasons
+    if any(reason.startswith(("suicide:", "self-harm:")) for reason in reasons):
+        return True
+    return screening.level >= Level.CRISIS and not any(map(_overdose_reason, reasons))
 
 
 def _reply(fact: str, state: State, voice: Voice) -> list[str]:

@@ -283,3 +283,16 @@ def test_the_means_said_a_message_after_a_wish_to_die_are_an_emergency(
 )
 def test_having_the_means_hides_no_risk_phrase_inside_it(text: str, level: str) -> None:
     assert default_screener().rules(text, []).level.label == level
+
+
+def test_using_named_before_stands_behind_no_lone_model_vote() -> None:
+    """Lexicon 20 lends a substance named before to an overdose's signs said after it, and to
+    nothing else: "I drank Saturday" made the model's vote on a wedding story a crisis."""
+    rules = default_screener().rules
+
+    assert rules.said_before("I drank Saturday. Eight months and I drank on Saturday.") == {
+        "used_before"
+    }
+    assert not rules.names_means_or_crisis(
+        "I drank Saturday. Eight months and I drank on Saturday."
+    )
