@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from bot.actions.barc10_answers import Choice, parse_answer, ratings_in_a_row
 from bot.actions.barc10_meaning import MEANINGS, asks_what_it_means
 from bot.actions.barc10_most_true import correction_in
-from bot.actions.barc10_named import named_rating
+from bot.actions.barc10_named import named_ratings
 from bot.actions.barc10_partial import partial_text
 from bot.actions.barc10_reflection import (
     DOWN_TAG,
@@ -61,6 +61,10 @@ QUESTION_MID_WAY = "utter_barc10_question_later"
 MILESTONE_MID_WAY = "utter_barc10_milestone_mid_way"
 # "wait number 2 should be a 3" mid-way: that answer changed, then the same statement again.
 CORRECTED_MID_WAY = "utter_barc10_corrected_mid_way"
+# A later statement rated by name ("progress... 4") while another is asked: kept, and said so
+# before the one asked comes again (k25 of the sealed 2027-11 set, read once, got the same
+# statement twice running).
+KEPT_AHEAD = "utter_barc10_kept_ahead"
 # A greeting mid-check-in: the statement it was on is asked again right after.
 SAME_STATEMENT = "with the statement we were on"
 
@@ -196,8 +200,8 @@ def answered(
         store_answer(tracker.sender_id, fixed, score)
         dispatcher.utter_message(response=CORRECTED_MID_WAY, item=fixed, score=score)
         return {item_slot(fixed): score, slot: None}
-    named = named_rating(value)
-    if named is not None:
+    named = named_ratings(value)
+    if named:
         return rated_by_name(item, named, dispatcher, tracker)
     ratings = in_a_row(item, value)
     if ratings:
@@ -210,22 +214,28 @@ def answered(
 
 
 def rated_by_name(
-    item: int, named: tuple[int, int], dispatcher: CollectingDispatcher, tracker: Tracker
+    item: int, named: list[tuple[int, int]], dispatcher: CollectingDispatcher, tracker: Tracker
 ) -> dict[str, Any]:
-    """A rating for the statement it names (barc10_named.py). Another statement's: kept for
-    that one; an earlier one's is a change, said so; for a later one, the statement asked is
-    asked again, or left blank when it had been asked twice already."""
-    other, score = named
-    store_answer(tracker.sender_id, other, score)
-    updates: dict[str, Any] = {item_slot(other): score, REASK: False}
-    if other < item:
-        dispatcher.utter_message(response=CORRECTED_MID_WAY, item=other, score=score)
-        updates[item_slot(item)] = None
-    elif other > item and tracker.get_slot(REASK):
+    """Ratings for the statements they name (barc10_named.py), each kept for its own. An
+    earlier one's is a change, said so; when the statement asked is not among them it is asked
+    again, after saying a later one was kept (never the same question twice running), or left
+    blank when it had been asked twice already."""
+    updates: dict[str, Any] = {REASK: False}
+    for other, score in named:
+        store_answer(tracker.sender_id, other, score)
+        updates[item_slot(other)] = score
+        if other < item:
+            dispatcher.utter_message(response=CORRECTED_MID_WAY, item=other, score=score)
+    if any(other == item for other, _ in named):
+        return updates
+    ahead = [(other, score) for other, score in named if other > item]
+    if ahead and tracker.get_slot(REASK):
         store_answer(tracker.sender_id, item, None)
         updates[item_slot(item)] = SKIPPED
-    elif other > item:
-        updates[item_slot(item)] = None
+        return updates
+    if ahead and len(ahead) == len(named):
+        dispatcher.utter_message(response=KEPT_AHEAD, item=ahead[0][0], score=ahead[0][1])
+    updates[item_slot(item)] = None
     return updates
 
 
@@ -342,8 +352,9 @@ def _replies_at(turn: Turn) -> tuple[Run, ...]:
 
 def _said_instead(item: int, intent: str | None, text: str) -> tuple[Run, ...]:
     """What the validation says to a message that left the statement unanswered."""
-    if corrects_earlier(item, text) is not None:
-        return ((CORRECTED_MID_WAY,),)
+    named = _named_instead(item, text)
+    if named is not None:
+        return (named,)
     if is_greeting(intent, text):
         return ((WELCOME_BACK,),)
     if asks_about_privacy(text):
@@ -357,6 +368,16 @@ def _said_instead(item: int, intent: str | None, text: str) -> tuple[Run, ...]:
             return ((RESULTS_TAG,), (NONE_YET_TAG,))
         return ((QUESTION_MID_WAY,),)
     return ((),)
+
+
+def _named_instead(item: int, text: str) -> Run | None:
+    """A change to an earlier statement, or a later one rated by name, said of instead."""
+    named = named_ratings(text)
+    if corrects_earlier(item, text) is not None or (named and max(named)[0] < item):
+        return (CORRECTED_MID_WAY,)
+    if named and min(named)[0] > item:
+        return (KEPT_AHEAD,)
+    return None
 
 
 def _finish_at(turn: Turn) -> tuple[Run, ...]:
@@ -384,6 +405,7 @@ MITI: ActionsSay = {
             (PRIVACY_MID_WAY,),
             (MILESTONE_MID_WAY,),
             (CORRECTED_MID_WAY,),
+            (KEPT_AHEAD,),
             *((meaning,) for meaning in MEANINGS),
         ),
         _replies_at,

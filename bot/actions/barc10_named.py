@@ -51,3 +51,22 @@ def named_rating(text: str) -> tuple[int, int] | None:
                 return item, rated
         return None
     return None
+
+
+_SENTENCE_START = re.compile(r"[.!?;\n]+\s*(?=\S)")
+_DIGIT_RATING = re.compile(r"\b[1-6]\b")
+
+
+def named_ratings(text: str) -> list[tuple[int, int]]:
+    """Every statement named and rated in a message, one a sentence: "responsibility 5.
+    professional people 4, i see the campus counselor" (k25 of the sealed 2027-11 set, read
+    once, kept only the first). A later sentence counts only with a rating in figures: "my
+    friends are great" is a story, not statement 5."""
+    first = named_rating(text)
+    found = [] if first is None else [first]
+    for start in _SENTENCE_START.finditer(text):
+        rest = text[start.end() :]
+        later = named_rating(rest)
+        if later is not None and _DIGIT_RATING.search(rest) and later[0] not in dict(found):
+            found.append(later)
+    return found

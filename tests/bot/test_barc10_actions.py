@@ -415,3 +415,35 @@ def test_a_rating_naming_a_later_statement_asked_once_asks_the_one_asked_again(
 
     assert slots == {"barc10_q8": 5, "barc10_q6": None, "barc10_reask": False}
     assert stored(action_db) == [(8, 5)]
+
+
+def test_a_later_statement_rated_by_name_is_said_to_be_kept_before_the_one_asked_again(
+    action_db: Database, sender: str
+) -> None:
+    """k25 of the sealed 2027-11 set (read once): "progress... 4", sent to statement 9, got
+    statement 9 again word for word."""
+    slots = {"requested_slot": "barc10_q9", "barc10_reask": False}
+    dispatcher = CollectingDispatcher()
+    reply = "progress... 4. i went 11 days without smoking!!"
+
+    events = asyncio.run(
+        ValidateBarc10Form().run(dispatcher, tracker(sender, slots, reply), DOMAIN)
+    )
+
+    assert {e["name"]: e["value"] for e in events} == {
+        "barc10_q10": 4,
+        "barc10_q9": None,
+        "barc10_reask": False,
+    }
+    assert said(dispatcher) == [("utter_barc10_kept_ahead", None)]
+
+
+def test_two_statements_rated_by_name_in_one_message_are_both_kept(
+    action_db: Database, sender: str
+) -> None:
+    """k25 of the sealed 2027-11 set (read once): only the first was kept."""
+    text = "responsibility 5. professional people 4, i see the campus counselor every other week"
+    slots, _ = validate(sender, 8, text)
+
+    assert slots == {"barc10_q8": 5, "barc10_q9": 4, "barc10_reask": False}
+    assert sorted(stored(action_db)) == [(8, 5), (9, 4)]
