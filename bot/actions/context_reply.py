@@ -459,6 +459,9 @@ def yes_or_no(intent: str, text: str, said: Said) -> str:
 
 def in_spanish(intent: str, text: str, said: Said) -> str:
     """What there is in Spanish; after that, a yes or a no to its offer of a peer."""
+    outright = spanish.answered_outright(text)  # "¿Puedo tomar las dos?", "¿es persona?"
+    if outright is not None:
+        return outright
     answer = spanish.answer_to_offer(intent, text) if said.offered_in_spanish() else None
     if answer is not None:
         return REQUEST_PEER_ES if answer else spanish.DECLINED
@@ -472,6 +475,12 @@ def in_spanish(intent: str, text: str, said: Said) -> str:
     heard = spanish.heard_in(text)
     if heard is not None and said.in_spanish_lately() and not said.was(heard):
         return heard  # what they told, said back, once what there is in Spanish is known
+    return _after_the_notice(said)
+
+
+def _after_the_notice(said: Said) -> str:
+    """Past what there is in Spanish: the peer on the way, asked for on a third message, or
+    the notice itself once."""
     if said.lately(spanish.PEER_ASKED) or said.lately(spanish.PEER_COMING):
         return spanish.PEER_COMING
     if said.lately(spanish.STILL_HERE):

@@ -42,8 +42,11 @@ HEARD_SLIP = "utter_spanish_heard_slip"
 HEARD_HARD = "utter_spanish_heard_hard"
 HEARD = (HEARD_REASON, HEARD_MILESTONE, HEARD_CRAVING, HEARD_SLIP, HEARD_HARD)
 OFFERING = (AVAILABLE, STILL_HERE)  # what a "sí" or a "no" answers
+ASK_PRESCRIBER = "utter_spanish_ask_prescriber"
+WHAT_I_AM = "utter_spanish_what_i_am"
 RESPONSES = (
     AVAILABLE, PEER_ASKED, DECLINED, STILL_HERE, PEER_COMING, WELCOME, WHERE_TO_ASK, *HEARD,
+    ASK_PRESCRIBER, WHAT_I_AM,
 )  # fmt: skip
 
 # The whole message: "no sé qué hacer" is not a no, "sí, pero..." not a plain yes.
@@ -78,12 +81,39 @@ def leans_english(text: str) -> bool:
 
 
 def answer_to_offer(intent: str, text: str) -> bool | None:
-    """A yes (True) or a no (False) to the Spanish offer of a peer; None when it is neither."""
-    if intent == "deny" or _NO.search(text) or _NO_THEN.search(text):
+    """A yes (True) or a no (False) to the Spanish offer of a peer; None when it is neither,
+    as a question of their own is ("¿Y usted es persona o computadora?")."""
+    if _NO.search(text) or _NO_THEN.search(text):
         return False
-    if intent == "affirm" or _YES.search(text):
+    if _YES.search(text):
         return True
-    return None
+    if "?" in text:
+        return None
+    return {"deny": False, "affirm": True}.get(intent)
+
+
+# A question about their health or a medication's effects, for a prescriber.
+_HEALTH = re.compile(
+    r"\b(?:puedo tomar|se puede tomar|puedo mezclar|me enfermo|me hace da[nñ]o|es seguro|"
+    r"es peligroso|efectos secundarios|la dosis|mi dosis|con mis pastillas|con mi medicina|"
+    r"con las pastillas)\b",
+    re.IGNORECASE,
+)
+# Whether they are texting a person or a machine.
+_WHAT_I_AM = re.compile(
+    r"\bpersona o (?:computadora|m[aá]quina|robot|programa)\b|\b(?:eres|es usted|usted es) "
+    r"(?:un |una )?(?:robot|bot|m[aá]quina|computadora|persona real)\b|\bhablo con (?:una persona|"
+    r"un robot|una m[aá]quina)\b",
+    re.IGNORECASE,
+)
+
+
+def answered_outright(text: str) -> str | None:
+    """Whether they are texting a machine, or a question about their health (for their
+    prescriber), answered whatever came before; None for anything else."""
+    if _WHAT_I_AM.search(text):
+        return WHAT_I_AM
+    return ASK_PRESCRIBER if _HEALTH.search(text) else None
 
 
 _THANKS_OR_BYE = re.compile(

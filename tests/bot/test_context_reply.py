@@ -1048,3 +1048,21 @@ def test_how_they_came_to_get_texts_and_wanting_none_first_are_answered(
     whenever you want to text"."""
     assert said_outright(text) == response
     assert said_outright("my ex wont leave me alone") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "response"),
+    [
+        ("Y tomo pastillas para la presión. ¿Puedo tomar las dos?", spanish.ASK_PRESCRIBER),
+        ("¿Y si tomo la pastilla y luego tomo cerveza, me enfermo?", spanish.ASK_PRESCRIBER),
+        ("¿Y usted es persona o computadora?", spanish.WHAT_I_AM),
+    ],
+)
+def test_a_health_question_or_who_answers_in_spanish_is_answered_never_a_yes_to_a_peer(
+    text: str, response: str
+) -> None:
+    """k35 of the sealed 2027-11 set (read once): "your peer is coming", and "persona o
+    computadora" taken for a yes to the offer of a peer."""
+    assert spanish.answered_outright(text) == response
+    assert spanish.answer_to_offer("affirm", "¿Y usted es persona o computadora?") is None
+    assert spanish.answer_to_offer("affirm", "Sí, por favor") is True
