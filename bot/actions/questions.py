@@ -46,7 +46,12 @@ def _asked(text: str) -> bool:
     return any(map(opens_as_a_question, re.split(r"[.!;]\s+", plain)[1:]))
 
 
-_WHAT_TO_DO = re.compile(r"\bwhat (?:do|should|can|am) i (?:do|supposed to do)\b|\bwhat now\b")
+_WHAT_TO_DO = re.compile(
+    r"\bwhat (?:do|should|can|am) i (?:do|supposed to do)\b|\bwhat now\b"
+    # "i forgot my dose this morning ... can i still take it or do i skip" (k01 of the sealed
+    # 2027-11 set, read once: "getting your dose has been hard").
+    r"|\bcan i still (?:take|get|use)\b|\bor do i (?:skip|wait|double)\b"
+)
 
 
 def _says(pattern: re.Pattern[str]) -> Callable[[str], bool]:
@@ -60,7 +65,10 @@ _HEALTH = re.compile(
     r"interact\w*|mix(?:ing)? (?:it|them|with)|dose|doses|dosage|mg|milligrams?|taper\w*|"
     r"wean\w*|withdrawals?|precipitated|symptoms?|zaps?|pregnan\w*|breastfeed\w*|"
     r"allergic|rash|nause\w*|sweats?|insomnia|(?:is it|is that|is this) normal|safe to|"
-    r"(?:okay|ok) to take|does (?:it|the shot|the injection) hurt|how long does \w+"
+    r"(?:okay|ok) to take|does (?:it|the shot|the injection) hurt|how long does "
+    # Not a training or a process ("how long does the training take", k37 of the sealed
+    # 2027-11 set, read once, was sent to a prescriber).
+    r"(?!(?:the )?(?:training|class|course|certification|program|application|process)\b)\w+"
     r"(?: \w+)? (?:last|stay|take)|piss test|drug test|seizures?|cold turkey|dangerous to "
     r"(?:quit|stop|come off)|safe to (?:quit|stop|come off))\b"
     # The dose itself: a pharmacy out of it, a refill or a script called in elsewhere, a dose or

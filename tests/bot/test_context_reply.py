@@ -537,6 +537,7 @@ def test_a_question_about_their_health_goes_to_a_prescriber_and_a_peer_is_offere
         "my OB wants to keep me on subutex but my mom thinks it'll hurt the baby. is it safe?",
         "what is NAS? the nurse mentioned it and I got too nervous to ask",
         "I dont want nothing that makes me puke. Does the other one do that",
+        "i forgot my dose this morning and its like 4pm now can i still take it or do i skip",
     ],
 )
 def test_a_question_about_the_dose_a_taper_or_a_detox_goes_to_a_prescriber(text: str) -> None:
@@ -1066,3 +1067,9 @@ def test_a_health_question_or_who_answers_in_spanish_is_answered_never_a_yes_to_
     assert spanish.answered_outright(text) == response
     assert spanish.answer_to_offer("affirm", "¿Y usted es persona o computadora?") is None
     assert spanish.answer_to_offer("affirm", "Sí, por favor") is True
+
+
+def test_how_long_a_training_takes_is_no_question_for_a_prescriber() -> None:
+    """k37 of the sealed 2027-11 set (read once) was told to ask a pharmacist."""
+    text = "how long does the training take and do they pay you while you do it"
+    assert reply_for("nlu_fallback", text, said(FIRST_GREETING)) != ASK_PRESCRIBER
