@@ -16,7 +16,7 @@ from escalation.matching import RISK, Hit
 from escalation.safety_net import caught
 
 FRAME = f"{RISK}frame:"
-MEANS_AFTER_RISK = "suicide:means-after-risk"
+MEANS_AFTER_RISK = f"{RISK}suicide:means-after-risk"  # a hit's label
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +142,7 @@ def _explained_away_removed(hits: list[Hit], categories: Mapping[str, Category])
     # A phrase that is nothing alone, only lifting others ("i still have the blade", which
     # suicide:means-after-risk reads, holds self-harm's "still have the blade"), hides none.
     longer = [
-        hit for hit in risks if not hit.label.startswith(FRAME) and not _only_lifts(categories, hit)
+        hit for hit in risks if not hit.label.startswith(FRAME) and hit.label != MEANS_AFTER_RISK
     ]
     return [
         hit
@@ -151,11 +151,6 @@ def _explained_away_removed(hits: list[Hit], categories: Mapping[str, Category])
         and not any(other.contains(hit) for other in longer)
         and not any(other.overlaps(hit) for other in lookalikes)
     ]
-
-
-def _only_lifts(categories: Mapping[str, Category], hit: Hit) -> bool:
-    category = categories.get(hit.label.removeprefix(RISK))
-    return category is not None and category.id == MEANS_AFTER_RISK
 
 
 def _reasons(rated: Iterable[Rated]) -> tuple[str, ...]:
