@@ -9,10 +9,10 @@ from collections.abc import Mapping, Sequence
 from datetime import timedelta
 from typing import Any
 
-from escalation.companion import crisis, overdose, safety_plan
+from escalation.companion import crisis, overdose, safety_plan, use_risk
 from escalation.companion.compose import Voice, digest
 from escalation.companion.matching import normalise
-from escalation.companion.state import State, parse
+from escalation.companion.state import USE_RISK, State, parse
 from escalation.companion.texts import wordings
 from escalation.companion.turn import PlanLine, Turn
 from escalation.levels import Screening
@@ -32,6 +32,8 @@ def opening(
     if overdose.is_overdose(screening, ""):
         state.who = "self" if overdose.is_own(screening) else ""
         return _turn(overdose.opening(voice, state), state, voice, None)
+    if use_risk.is_use_risk(screening):
+        return _turn(use_risk.opening(voice, state), state, voice, None)
     return _turn(crisis.opening(screening, plan, state, voice, normalise(text)), state, voice, None)
 
 
@@ -61,10 +63,17 @@ def follow_up(
         # Sticky: "his lips r kinda blue" or "i got a warrant" mid-overdose is about the overdose,
         # and nothing said now is a safety-plan answer.
         return _turn(overdose.answer(said, screening, current, voice), current, voice, None)
-    if known is None and not current.walk:
-        current.walk = safety_plan.walk(plan, emergency=False)
+    if current.mode == USE_RISK and not _pain_told(screening):
+        return _turn(use_risk.answer(said, current, voice), current, voice, None)
+    if (known is None and not current.walk) or current.mode == USE_RISK:
+        # A wish to die or self-harm told while using alone: the safety plan from here.
+        current.mode, current.walk = "plan", safety_plan.walk(plan, emergency=False)
     texts, line = crisis.answer(text, said, screening, current, voice)
     return _turn(texts, current, voice, line)
+
+
+def _pain_told(screening: Screening) -> bool:
+    return any(reason.startswith(("suicide:", "self-harm:")) for reason in screening.reasons)
 
 
 def _voice(language: str, state: State, wait: timedelta, previous: Sequence[str]) -> Voice:
@@ -76,6 +85,8 @@ def _turn(texts: list[str], state: State, voice: Voice, line: PlanLine | None) -
     texts = [text.strip() for text in texts]
     if state.mode == "overdose":
         finished = voice.finish(texts, overdose.lifeline_key(state), ("911",))
+    elif state.mode == USE_RISK:  # their own body at risk: 911, not 988, is who comes
+        finished = voice.finish(texts, "use_risk.lifeline", ("911",))
     elif state.mode == "safe":
         finished = voice.finish(texts, "lifeline.light")
     else:

@@ -15,7 +15,8 @@ from escalation.companion.turn import SECTIONS
 # "check": asked directly whether they are thinking of suicide (the model's vote alone rated the
 # message a crisis); "released": they said no, and the assistant answers again until risk shows.
 CHECK, RELEASED = "check", "released"
-MODES = ("overdose", "plan", "safe", "done", CHECK, RELEASED)
+USE_RISK = "use_risk"  # using alone or after mixing, not (yet) an overdose
+MODES = ("overdose", "plan", "safe", "done", CHECK, RELEASED, USE_RISK)
 RECALL = "recall"  # the question "could that help tonight?" after recalling an earlier plan
 
 
