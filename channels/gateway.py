@@ -164,7 +164,7 @@ class Gateway:
             return await self._keyword(message, keyword, screening, language, learned, again)
         # Media is kept as its URLs, never opened; any words with it are still answered.
         lead = [TEXT_ONLY] if message.media_urls else []
-        decided = route(screening, state)
+        decided = route(screening, state, message.text)
         if decided in _ASSISTANT_CONCERNS and (state.opted_out or not message.text.strip()):
             decided = Route.RISK_REPLY  # nothing for the assistant to answer: the gateway does
         turn = self._turn(decided, screening, state, language)

@@ -36,7 +36,20 @@ class Route(Enum):
     ENGINE = "engine"
 
 
-def route(screening: Screening, state: ConversationState) -> Route:
+# A concern whose only sign is a missed dose, asked about as a question ("can i take 2 today to
+# catch up?"): the assistant answers it (a prescriber or pharmacist decides, and how to reach
+# one), and the gateway adds that a peer was told. Answered by the gateway's reflection alone, the
+# question went unanswered (replayed for issue 18).
+_ANSWERABLE_CONCERNS = frozenset({"medication:missed"})
+
+
+def asks_an_answerable_question(screening: Screening, text: str) -> bool:
+    """A question about a concern the assistant can answer, and nothing else of concern in it."""
+    signs = {reason for reason in screening.reasons if not reason.startswith("context:")}
+    return "?" in text and bool(signs) and signs <= _ANSWERABLE_CONCERNS
+
+
+def route(screening: Screening, state: ConversationState, text: str = "") -> Route:
     open_level = Level[state.open_level.upper()] if state.open_level else Level.NONE
     if state.taken_over_by is not None:
         return Route.PEER_EMERGENCY if screening.level >= Level.EMERGENCY else Route.PEER
@@ -50,6 +63,9 @@ def route(screening: Screening, state: ConversationState) -> Route:
         if quietly_weighed(screening):
             return Route.CONCERN_QUIET
         # A person asked for ("can i talk to a real person") the gateway answers itself.
-        mid_form = asks_form_question(state.last_reply) and not asks_for_a_person(screening)
+        assistant_answers = asks_form_question(state.last_reply) or asks_an_answerable_question(
+            screening, text
+        )
+        mid_form = assistant_answers and not asks_for_a_person(screening)
         return Route.CONCERN_MID_FORM if mid_form else Route.RISK_REPLY
     return Route.ENGINE

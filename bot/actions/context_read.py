@@ -380,6 +380,11 @@ _FEWER_TEXTS = re.compile(
     # want" (k12 of the sealed 2027-11 set, read once: "Okay. I'm here whenever you want to
     # text"): how to stop them, their choice.
     r"^\W*(?:just\s+|pls\s+|please\s+)?leave\s+me\s+alone\W*$"
+    # ... with a shrug before it ("whatever. leave me alone"), and "just dont text so much"
+    # (replayed for issue 18: a reflection, then "a so-so kind of day").
+    r"|^\W*(?:whatever|ugh|ok|okay|fine|k|omg|god|geez|bro|dude|man|seriously|honestly|look|"
+    r"listen|nah|no)\W+(?:just\s+|pls\s+|please\s+)?leave\s+me\s+alone\W*$"
+    r"|\b(?:dont|don't|do\s+not)\s+text\s+(?:me\s+)?(?:so\s+much|so\s+often|that\s+much)\b"
     r"|\b(?:dont|don't|do\s+not)\s+text\s+me\s+first\b|"
     r"\b(?:stop|quit)\s+(?:texting|messaging)\s+me\s+so\s+(?:much|often)\b"
     r"|\btoo\s+many\s+(?:texts|messages|check\s*-?\s*(?:ins|ups))\b"

@@ -59,15 +59,19 @@ from bot.actions.questions import (
     HOW_SIGNED_UP,
     NALOXONE,
     NO_TROUBLE,
+    PEER_WORK,
+    PEER_WORK_RECORD,
     SAMHSA_NUMBER,
     SECULAR_MEETINGS,
     TELEHEALTH,
     TEXT_988,
     TEXT_ANY_TIME,
     WHAT_THIS_IS,
+    asks_about_a_record,
     asks_about_counterfeit_pills,
     asks_about_health,
     asks_about_naloxone,
+    asks_about_peer_work,
     asks_about_telehealth,
     asks_about_texting_988,
     asks_as_family,
@@ -119,6 +123,7 @@ OWN_ANSWERS = {
     "chitchat": "utter_chitchat",
     "bot_challenge": "utter_iamabot",
     "ask_help": "utter_help",
+    "thank": "utter_you_are_welcome",
 }
 RULERS_PERMISSION = "utter_rulers_permission"  # "a couple of quick questions about it?"
 COMMIT_ASK = "utter_heard_commit_ask"  # "What would help you follow through on it?"
@@ -249,6 +254,7 @@ def said_outright(text: str) -> str | None:
         (asks_about_counterfeit_pills, COUNTERFEIT_PILLS),
         (asks_about_telehealth, TELEHEALTH),
         (asks_about_texting_988, TEXT_988),
+        (asks_about_peer_work, PEER_WORK),
         (asks_how_barc10_adds_up, BARC10_SCORING),
         (asks_as_family, FAMILY_WELCOME),
         (asks_for_secular_support, SECULAR_MEETINGS),
@@ -285,6 +291,8 @@ def reply_for(intent: str, text: str, said: Said) -> str:
     outright = said_outright(text)
     if outright is not None:
         return outright
+    if said.lately(PEER_WORK) and asks_about_a_record(text):
+        return PEER_WORK_RECORD  # "does a felony stop me", after how peer work starts
     if intent in OWN_ANSWERS:
         return opinion_asked(text) or OWN_ANSWERS[intent]
     if intent in YES_OR_NO:
@@ -481,6 +489,10 @@ def in_spanish(intent: str, text: str, said: Said) -> str:
 def _after_the_notice(said: Said) -> str:
     """Past what there is in Spanish: the peer on the way, asked for on a third message, or
     the notice itself once."""
+    if said.was(spanish.PEER_COMING):
+        # Not "your peer is coming" to every message (k06, k35 of the sealed 2027-11 set, read
+        # once: fourteen times): listening, with the peer still on the way.
+        return spanish.GO_ON
     if said.lately(spanish.PEER_ASKED) or said.lately(spanish.PEER_COMING):
         return spanish.PEER_COMING
     if said.lately(spanish.STILL_HERE):

@@ -298,3 +298,29 @@ _TEXT_988 = re.compile(
 
 def asks_about_texting_988(text: str) -> bool:
     return _asked(text) and _TEXT_988.search(_plain(text)) is not None
+
+
+PEER_WORK = "utter_peer_work"
+PEER_WORK_RECORD = "utter_peer_work_record"
+# Becoming a peer specialist asked about: "how do i become a peer specialist", "how long does the
+# peer training take" (replayed for issue 18: "outside what I can help with").
+_PEER_WORK = re.compile(
+    r"\b(?:become|becoming|be|get\s+certified\s+as|certified\s+as|work\s+as|working\s+as|job\s+as|"
+    r"train(?:ed|ing)?\s+(?:to\s+be|as))\s+(?:a\s+|an\s+)?(?:certified\s+)?peer\b"
+    r"|\bpeer\s+(?:recovery\s+|support\s+)?(?:specialist|coach|mentor|worker|support)?\s*"
+    r"(?:training|certification|certificate|certified|course|class|exam|credential)\b"
+    r"|\b(?:do|can)\s+(?:you|u|yall)\s+(?:hire|train)\s+peers?\b"
+)
+# A record asked about after being told how peer work starts: "does a felony stop me".
+_RECORD = re.compile(
+    r"\b(?:felony|felonies|record|conviction|convicted|criminal|prison|jail|probation|parole|"
+    r"background\s+check)\b"
+)
+
+
+def asks_about_peer_work(text: str) -> bool:
+    return _asked(text) and _PEER_WORK.search(_plain(text)) is not None
+
+
+def asks_about_a_record(text: str) -> bool:
+    return _asked(text) and _RECORD.search(_plain(text)) is not None

@@ -40,17 +40,28 @@ HEARD_MILESTONE = "utter_spanish_heard_milestone"
 HEARD_CRAVING = "utter_spanish_heard_craving"
 HEARD_SLIP = "utter_spanish_heard_slip"
 HEARD_HARD = "utter_spanish_heard_hard"
-HEARD = (HEARD_REASON, HEARD_MILESTONE, HEARD_CRAVING, HEARD_SLIP, HEARD_HARD)
+HEARD_BETTER = "utter_spanish_heard_better"  # "estoy un poco mejor ahora"
+HEARD_SUPPORT = "utter_spanish_heard_support"  # "mi hermano me está ayudando"
+GO_ON = "utter_spanish_go_on"  # past "your peer is coming": listening, not the same line again
+HEARD = (
+    HEARD_REASON, HEARD_MILESTONE, HEARD_CRAVING, HEARD_SLIP, HEARD_HARD, HEARD_BETTER,
+    HEARD_SUPPORT,
+)  # fmt: skip
 OFFERING = (AVAILABLE, STILL_HERE)  # what a "sí" or a "no" answers
 ASK_PRESCRIBER = "utter_spanish_ask_prescriber"
 WHAT_I_AM = "utter_spanish_what_i_am"
 RESPONSES = (
     AVAILABLE, PEER_ASKED, DECLINED, STILL_HERE, PEER_COMING, WELCOME, WHERE_TO_ASK, *HEARD,
-    ASK_PRESCRIBER, WHAT_I_AM,
+    ASK_PRESCRIBER, WHAT_I_AM, GO_ON,
 )  # fmt: skip
 
 # The whole message: "no sé qué hacer" is not a no, "sí, pero..." not a plain yes.
-_POLITE = r"(?:\W+(?:por\s+favor|porfa|gracias|claro|ahora|por\s+ahora))*\W*$"
+# "sí por favor, una persona" (replayed for issue 18: read as neither).
+_POLITE = (
+    r"(?:\W+(?:por\s+favor|porfa|gracias|claro|ahora|por\s+ahora|(?:con\s+)?una\s+persona|"
+    r"(?:con\s+)?alguien|(?:con\s+)?un\s+compa[nñ]ero|me\s+gustar[ií]a|quiero|"
+    r"(?:que\s+)?me\s+escriba))*\W*$"
+)
 _YES_WORDS = r"s[ií]|claro(?:\s+que\s+s[ií])?|dale|vale|bueno|ok(?:ay)?|por\s+favor|yes|yeah"
 _NO_WORDS = r"no|nel|nop|ahora\s+no|mejor\s+no|todav[ií]a\s+no"
 _YES = re.compile(rf"^\W*(?:{_YES_WORDS}){_POLITE}", re.IGNORECASE)
@@ -80,6 +91,9 @@ def leans_english(text: str) -> bool:
     return english > spanish
 
 
+_LONGEST_BARE_ANSWER = 3  # words: "ok va", "está bien", "mejor que no"
+
+
 def answer_to_offer(intent: str, text: str) -> bool | None:
     """A yes (True) or a no (False) to the Spanish offer of a peer; None when it is neither,
     as a question of their own is ("¿Y usted es persona o computadora?")."""
@@ -87,7 +101,9 @@ def answer_to_offer(intent: str, text: str) -> bool | None:
         return False
     if _YES.search(text):
         return True
-    if "?" in text:
+    if "?" in text or len(text.split()) > _LONGEST_BARE_ANSWER:
+        # "mi hermano me está ayudando" is news, whatever the intent classifier made of it
+        # (replayed for issue 18: taken for a yes, and a peer asked for).
         return None
     return {"deny": False, "affirm": True}.get(intent)
 
@@ -159,6 +175,13 @@ _TOLD = (
         r"\bpor (?:mis?|mi) (?:hij[oa]s?|niñ[oa]s?|familia|esposa|esposo|pareja|mam[aá]|"
         r"pap[aá]|madre|padre|salud|nietos?|nietas?)\b|\bquiero (?:cambiar|dejar|parar|"
         r"hacerlo|estar bien|salir de esto)\b")),
+    (HEARD_SUPPORT, re.compile(
+        r"\b(?:me (?:est[aá]|est[aá]n) (?:ayudando|apoyando|acompa[nñ]ando|cuidando)|"
+        r"me (?:ayuda|ayudan|apoya|apoyan|acompa[nñ]a)|est[aá] conmigo|est[aá]n conmigo|"
+        r"(?:fui|voy|ir[eé]) a (?:una |mi )?(?:junta|reuni[oó]n|grupo))\b")),
+    (HEARD_BETTER, re.compile(
+        r"\b(?:(?:estoy|me siento|ando) (?:un poco |algo |mucho |ya )?mejor|ya estoy mejor|"
+        r"me siento bien|estoy bien|todo bien|m[aá]s tranquil[oa])\b")),
     (HEARD_HARD, re.compile(
         r"\b(?:me siento|estoy|ando) (?:muy |tan |bien )?(?:mal|triste|sol[oa]|cansad[oa]|"
         r"agotad[oa]|deprimid[oa]|ansios[oa]|nervios[oa]|estresad[oa]|preocupad[oa]|fatal|"

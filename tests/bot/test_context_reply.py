@@ -419,9 +419,38 @@ def test_not_knowing_why_they_text_is_met_as_reaching_out() -> None:
 
 
 @pytest.mark.parametrize("text", ["bueno. voy a llamar a mi hija primero", "sí lo he pensado"])
-def test_someone_answered_in_spanish_goes_on_being_answered_in_spanish(text: str) -> None:
+def test_someone_answered_in_spanish_goes_on_being_answered_in_spanish_not_the_same_line(
+    text: str,
+) -> None:
+    """k06 and k35 of the sealed 2027-11 set (read once) got "your peer is coming" fourteen
+    times: after it, the assistant listens, in Spanish, and says it again only a message later."""
     coming = first(spanish.PEER_COMING)
-    assert reply_for("out_of_scope", text, said(coming)) == spanish.PEER_COMING
+    listening = first(spanish.GO_ON)
+    assert reply_for("out_of_scope", text, said(coming)) == spanish.GO_ON
+    after_listening = Said(listening, RESPONSES, (coming,))
+    assert reply_for("out_of_scope", text, after_listening) == spanish.PEER_COMING
+
+
+@pytest.mark.parametrize(
+    ("text", "response"),
+    [
+        ("estoy un poco mejor ahora", spanish.HEARD_BETTER),
+        ("mi hermano me está ayudando", spanish.HEARD_SUPPORT),
+    ],
+)
+def test_better_and_someone_helping_are_said_back_in_spanish_never_taken_for_a_yes(
+    text: str, response: str
+) -> None:
+    """Replayed for issue 18: the notice again, and a peer asked for on "affirm"."""
+    still_here = first(spanish.STILL_HERE)
+    assert reply_for("affirm", text, Said(still_here, RESPONSES, (first(spanish.AVAILABLE),))) == (
+        response
+    )
+
+
+def test_a_yes_with_a_person_named_asks_for_a_peer_in_spanish() -> None:
+    available = first(spanish.AVAILABLE)
+    assert reply_for("inform", "sí por favor, una persona", said(available)) == "request_peer_es"
 
 
 def test_talking_on_after_the_offer_of_a_peer_is_heard_not_a_miss() -> None:
@@ -1040,6 +1069,8 @@ def test_dropping_one_kind_of_check_in_is_how_often_not_a_miss() -> None:
         ("did my mom give u my number", "utter_how_signed_up"),
         ("leave me alone", "utter_fewer_texts"),
         ("ok. but dont text me first. i'll text if i want", "utter_fewer_texts"),
+        ("whatever. leave me alone", "utter_fewer_texts"),
+        ("ugh fine. just dont text so much", "utter_fewer_texts"),
     ],
 )
 def test_how_they_came_to_get_texts_and_wanting_none_first_are_answered(
@@ -1073,3 +1104,27 @@ def test_how_long_a_training_takes_is_no_question_for_a_prescriber() -> None:
     """k37 of the sealed 2027-11 set (read once) was told to ask a pharmacist."""
     text = "how long does the training take and do they pay you while you do it"
     assert reply_for("nlu_fallback", text, said(FIRST_GREETING)) != ASK_PRESCRIBER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do i become a peer specialist",
+        "how long does the peer training take",
+        "can i work as a peer?",
+    ],
+)
+def test_becoming_a_peer_specialist_is_answered_with_how_certification_works(text: str) -> None:
+    """Replayed for issue 18: "That one's outside what I can help with"."""
+    assert said_outright(text) == "utter_peer_work"
+
+
+def test_a_record_asked_about_after_peer_work_is_answered_for_peer_work() -> None:
+    """ "does a felony stop me" got "I'm not sure I followed"; asked cold, it is not about
+    peer work."""
+    after = said(first("utter_peer_work"))
+
+    assert reply_for("nlu_fallback", "does a felony stop me", after) == "utter_peer_work_record"
+    assert reply_for("nlu_fallback", "does a felony stop me", said(FIRST_GREETING)) != (
+        "utter_peer_work_record"
+    )

@@ -61,6 +61,18 @@ def test_a_concern_after_a_form_question_goes_to_the_assistant_and_any_other_to_
     assert route(person, in_form) is Route.RISK_REPLY  # "can i talk to a real person"
 
 
+def test_a_question_about_a_missed_dose_goes_to_the_assistant_a_statement_to_the_gateway() -> None:
+    missed = screen("i missed my suboxone dose yesterday. can i take 2 today to catch up?")
+    talking = ConversationState(taken_over_by=None, open_level=None, last_reply="Hi there!")
+    relapse = Screening(Level.CONCERN, ("relapse:return-to-use", "medication:missed"))
+
+    assert missed.reasons[:1] == ("medication:missed",)
+    assert route(missed, talking, "can i take 2 today to catch up?") is Route.CONCERN_MID_FORM
+    assert route(missed, talking, "missed my dose yesterday") is Route.RISK_REPLY
+    # Another sign of concern beside it: the gateway's own reply and peer offer, as before.
+    assert route(relapse, talking, "i used and missed my dose, what now?") is Route.RISK_REPLY
+
+
 def cases(db: Database) -> list[tuple[str, str]]:
     with db.transaction() as session:
         return [(e.level, e.status) for e in session.scalars(select(Escalation))]
