@@ -61,6 +61,7 @@ from bot.actions.questions import (
     NO_TROUBLE,
     PEER_WORK,
     PEER_WORK_RECORD,
+    PRESCRIBER_UNREACHABLE,
     SAMHSA_NUMBER,
     SECULAR_MEETINGS,
     TELEHEALTH,
@@ -82,6 +83,7 @@ from bot.actions.questions import (
     asks_if_still_there,
     asks_if_they_can_text,
     asks_what_this_is,
+    cant_reach_prescriber,
     unsure_how_signed_up,
 )
 from bot.actions.resources import ASK_PLACE
@@ -255,6 +257,7 @@ def said_outright(text: str) -> str | None:
         (asks_about_telehealth, TELEHEALTH),
         (asks_about_texting_988, TEXT_988),
         (asks_about_peer_work, PEER_WORK),
+        (cant_reach_prescriber, PRESCRIBER_UNREACHABLE),
         (asks_how_barc10_adds_up, BARC10_SCORING),
         (asks_as_family, FAMILY_WELCOME),
         (asks_for_secular_support, SECULAR_MEETINGS),

@@ -324,3 +324,20 @@ def asks_about_peer_work(text: str) -> bool:
 
 def asks_about_a_record(text: str) -> bool:
     return _asked(text) and _RECORD.search(_plain(text)) is not None
+
+
+PRESCRIBER_UNREACHABLE = "utter_prescriber_unreachable"
+# "what if i cant reach my doctor", after being sent to a prescriber with a missed dose
+# (replayed for issue 18: "I'm not sure I followed").
+_UNREACHABLE = re.compile(
+    r"\b(?:cant|can not|cannot|couldnt|dont|didnt|wont|doesnt)\s+(?:reach|get\s+(?:a\s*hold|ahold)"
+    r"\s+of|get\s+through\s+to|get\s+in\s+(?:touch\s+with|to\s+see)|answer|call\s+(?:me\s+)?back|"
+    r"pick\s+up)\b[^.?!]{0,30}?\b(?:doctor|doc|prescriber|clinic|pharmacy|pharmacist|provider|"
+    r"counselor|nurse)?"
+)
+_CARE = re.compile(r"\b(?:doctor|doc|prescriber|clinic|pharmacy|pharmacist|provider|nurse|dr)\b")
+
+
+def cant_reach_prescriber(text: str) -> bool:
+    plain = _plain(text)
+    return _UNREACHABLE.search(plain) is not None and _CARE.search(plain) is not None

@@ -1128,3 +1128,13 @@ def test_a_record_asked_about_after_peer_work_is_answered_for_peer_work() -> Non
     assert reply_for("nlu_fallback", "does a felony stop me", said(FIRST_GREETING)) != (
         "utter_peer_work_record"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ok. what if i cant reach my doctor", "my clinic wont call me back and im out"],
+)
+def test_a_prescriber_out_of_reach_is_answered_with_a_pharmacist_and_urgent_care(text: str) -> None:
+    """Replayed for issue 18: "I'm not sure I followed" after a missed-dose question."""
+    assert said_outright(text) == "utter_prescriber_unreachable"
+    assert said_outright("my doctor is great, i can reach her any time") is None
