@@ -370,6 +370,25 @@ def test_thinking_about_not_being_around_or_sleeping_and_not_waking_is_a_death_w
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # m30 and m05 of the sealed 2027-12 conversations, read once (fixed after: a fit).
+        ("everybody'd be better off if i just didnt come back from this run", "crisis"),
+        ("figure its easier on everybody if im not around to be a burden", "crisis"),
+        ("they'd be better off if i never made it back", "crisis"),
+        ("it would be easier for everyone if i wasnt here", "crisis"),
+        ("its easier on everyone if im not around when they drink", "none"),
+        ("everyone is better off when i dont come back to the bar", "none"),
+        ("it's easier for my kids if im here on weekends", "none"),
+    ],
+)
+def test_not_coming_back_or_not_being_around_as_easier_for_everyone_is_a_death_wish(
+    text: str, expected: str
+) -> None:
+    assert rules(text).level.label == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # e10 and e15 of the sealed 2027-07 conversations, read once (fixed after: a fit).
         ("honestly everyone would be better off if i just wasnt around anymore", "crisis"),
         ("everyone would be better off if i was gone", "crisis"),
