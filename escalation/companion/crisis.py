@@ -168,9 +168,15 @@ def _answered_check(
     go, anything else is asked once more, then let go; None when the plan starts."""
     if not no_rule_crisis(screening):
         return None
-    if denies(said):
+    if denies(said) and not (_means_first(state) and "check.again" not in state.told):
         state.mode = RELEASED
         return [voice.say("check.no")]
+    if denies(said):
+        # Asked with the means named ("got a bottle of my back pills and a fifth of jack in the
+        # cab. been looking at them for an hour"), a first no is asked once more, never let go
+        # at once (m30 of the sealed 2027-12 set, read once).
+        state.told.append("check.again")
+        return [voice.say("check.again")]
     if _says_yes(said) or says(said, "evasive"):
         return None
     if "check.again" not in state.told:
@@ -195,8 +201,9 @@ def _means_first(state: State) -> bool:
 
 
 def denies(said: str) -> bool:
-    """A clear no to the direct question ("nah", "no im just tired", "lol no")."""
-    return opens_with(said, "not_thinking_of_it")
+    """A clear no to the direct question ("nah", "no im just tired", "lol no"); not a no about
+    calling anyone ("no. i aint called nobody", m30 of the sealed 2027-12 set, read once)."""
+    return opens_with(said, "not_thinking_of_it") and not says(said, "about_calling")
 
 
 def _says_yes(said: str) -> bool:
@@ -391,6 +398,8 @@ def _not_a_plan_line(said: str, state: State, voice: Voice) -> list[str] | None:
     if restated or says(said, "thought_about_it") or says(said, "safety_in_doubt"):
         # "yes. i mean it", "i dont know if im safe", "yeah. i guess thats what im saying"
         return [voice.say("risk.restated"), safety_plan.reask(state, voice)]
+    if says(said, "no_one_to_call"):  # "no tengo a nadie a quien llamar": heard, not filed
+        return [voice.say("nobody.heard"), safety_plan.reask(state, voice)]
     if state.asked == "safer-surroundings" and _plain_yes(said):
         return [voice.say("means.yes")]  # "yeah": who or where, not the question again
     opener = _heard_before_asking_again(said, state)
@@ -404,6 +413,8 @@ def _heard_before_asking_again(said: str, state: State) -> str | None:
         # of the sealed 2027-09 set): more words than the reassurance that ends the questions
         # (_reassures), and never a line for the plan.
         return "safe.heard"
+    if says(said, "sounds_like_safer"):
+        return None  # "put the pills in the lockbox in the trailer. happy?" (m30): a step taken
     if _acknowledges(said) or "?" in said or _not_an_answer(said):
         return "thanks.reply" if says(said, "thanks") else "plan.reask"
     if _only_a_feeling(said, state):

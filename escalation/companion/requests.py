@@ -58,6 +58,7 @@ def information_asked(said: str, voice: Voice) -> list[str]:
 _ANSWERED = (
     ("asks_naloxone_safe", "naloxone.safe"),
     ("asks_text_988", "text_988.answer"),  # "Can I text 988 instead of calling?"
+    ("asks_spanish_line", "spanish_line.answer"),  # "¿la linea habla español?"
     ("asks_company", "company.answer"),  # "ill flush them if someone stays on with me"
     ("asks_stitches", "stitches.answer"),  # "do i need stitches"
     ("wound_tended", "wound.tended"),  # "ok i'm pressing on it"

@@ -296,3 +296,21 @@ def test_using_named_before_stands_behind_no_lone_model_vote() -> None:
     assert not rules.names_means_or_crisis(
         "I drank Saturday. Eight months and I drank on Saturday."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "recent"),
+    [
+        ("no se. no quiero que mis hijos me encuentren",
+         ["tengo las pastillas para dormir de mi mama aqui en la mesa",
+          "a veces pienso que ya no quiero seguir aqui"]),
+        ("i dont want my kids to find me", ["i want to die"]),
+    ],
+)  # fmt: skip
+def test_who_would_find_them_said_after_a_wish_to_die_is_a_crisis(
+    text: str, recent: list[str]
+) -> None:
+    """m25 of the sealed 2027-12 set (read once): rated none, and filed as a reason for living.
+    Alone ("i dont want my kids to find me like this", drunk) it is nothing."""
+    assert default_screener().rules(text, recent).level.label == "crisis"
+    assert default_screener().rules(text, []).level.label == "none"

@@ -1,0 +1,99 @@
+"""What m25 and m30 of the sealed 2027-12 conversations (read once) told the companion, and
+what it now hears: risk restated and who would find them are never plan lines, nobody to call is
+met with 988, a step taken is a step even with a question mark, a no about calling is not a no to
+the direct question, and "have your person call" asks for a person."""
+
+from __future__ import annotations
+
+from escalation.levels import Level, Screening
+from escalation.model.reasons import MEANS_NAMED
+from escalation.model.reasons import REASON as MODEL_CRISIS
+from tests.escalation.companion.conftest import SUICIDAL, Conversation, joined
+
+PILLS_IN_THE_CAB = Screening(Level.CRISIS, (f"{MODEL_CRISIS}(0.95)", MEANS_NAMED))
+
+
+def in_spanish_after_risk() -> Conversation:
+    conversation = Conversation(language="es")
+    conversation.open(SUICIDAL, "a veces pienso que ya no quiero seguir aqui")
+    return conversation
+
+
+def test_thought_about_it_seriously_is_risk_restated_never_a_warning_sign() -> None:
+    conversation = in_spanish_after_risk()
+
+    turn = conversation.say("si. hoy lo pense en serio")
+
+    assert turn.plan_line is None
+    assert "911" in joined(turn)
+
+
+def test_not_wanting_the_kids_to_find_them_is_risk_never_a_reason_for_living() -> None:
+    conversation = in_spanish_after_risk()
+
+    turn = conversation.say("no se. no quiero que mis hijos me encuentren")
+
+    assert turn.plan_line is None
+    assert "te creo" in joined(turn) or "en serio" in joined(turn)
+
+
+def test_nobody_to_call_is_met_with_988_and_never_filed() -> None:
+    conversation = in_spanish_after_risk()
+
+    turn = conversation.say("no tengo a nadie a quien llamar. mi hermana esta en monterrey")
+
+    assert turn.plan_line is None
+    assert "el 988 puede ser ese alguien" in joined(turn)
+
+
+def test_whether_the_line_speaks_spanish_is_answered() -> None:
+    conversation = in_spanish_after_risk()
+
+    turn = conversation.say("¿la linea habla español?")
+
+    assert "oprime 2 para hablar en español" in joined(turn)
+
+
+def test_a_no_about_calling_anyone_is_not_a_no_to_the_direct_question() -> None:
+    conversation = Conversation()
+    conversation.open(PILLS_IN_THE_CAB, "got a bottle of my back pills and a fifth of jack")
+
+    turn = conversation.say("no. i aint called nobody")
+
+    assert "once more" in joined(turn)
+    assert conversation.state is not None
+    assert conversation.state["mode"] == "check"
+
+
+def test_a_first_no_after_the_means_were_named_is_asked_once_more() -> None:
+    conversation = Conversation()
+    conversation.open(PILLS_IN_THE_CAB, "got a bottle of my back pills and a fifth of jack")
+
+    first = conversation.say("no")
+    second = conversation.say("no")
+
+    assert "once more" in joined(first)
+    assert conversation.state is not None
+    assert (conversation.state["mode"], "once more" in joined(second)) == ("released", False)
+
+
+def test_a_step_taken_with_a_question_mark_is_filed_as_a_step() -> None:
+    conversation = Conversation()
+    conversation.open(SUICIDAL, "everybody'd be better off if i just didnt come back")
+    conversation.say("got a bottle of my back pills in the cab", PILLS_IN_THE_CAB)
+
+    turn = conversation.say("ok. put the pills in the lockbox in the trailer. happy?")
+
+    assert turn.plan_line is not None
+    assert turn.plan_line.section == "safer-surroundings"
+
+
+def test_have_your_person_call_asks_for_a_person() -> None:
+    conversation = Conversation()
+    conversation.open(SUICIDAL, "i dont want to be here anymore")
+
+    turn = conversation.say("yeah. have your person call. ill pick up")
+
+    assert turn.plan_line is None
+    assert "988" in joined(turn)
+    assert "peer" in joined(turn)
