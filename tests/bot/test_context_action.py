@@ -417,3 +417,16 @@ def test_a_person_asked_for_twice_running_is_told_they_are_on_the_list(
     _, said = run(ActionInContext(), sender, "nlu_fallback", text)
 
     assert [m["text"] for m in said] == [already_asked(wait)]
+
+
+def test_a_long_question_for_meetings_read_as_a_yes_is_still_handed_to_the_resources_offer(
+    action_db: Database,
+) -> None:
+    """m01 of the sealed 2027-12 set (read once): taken for a yes, it got "Okay"."""
+    text = "is there a meeting late at night near 45402? like after 11. my shift ends at 10:30"
+    sender = conversation(action_db, "sim:ml", "How are you doing today?", text)
+
+    events, messages = run(ActionInContext(), sender, "affirm", text)
+
+    assert messages == []
+    assert [e["name"] for e in events if e["event"] == "followup"] == ["action_resources_offer"]

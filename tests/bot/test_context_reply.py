@@ -1071,6 +1071,7 @@ def test_dropping_one_kind_of_check_in_is_how_often_not_a_miss() -> None:
         ("ok. but dont text me first. i'll text if i want", "utter_fewer_texts"),
         ("whatever. leave me alone", "utter_fewer_texts"),
         ("ugh fine. just dont text so much", "utter_fewer_texts"),
+        ("can we pause these for a while. like a couple months", "utter_fewer_texts"),
     ],
 )
 def test_how_they_came_to_get_texts_and_wanting_none_first_are_answered(

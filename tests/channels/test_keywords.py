@@ -109,6 +109,9 @@ def test_sms_keywords_are_whole_messages(text: str, expected: Keyword | None) ->
         ("Mi hijo me anotó en estos mensajes pero ya no los necesito tanto. Prefiero no recibir"
          " más, gracias", Keyword.STOP),
         ("No more messages about meetings tho, just the check ins are fine", None),
+        # m16 of the sealed 2027-12 conversations (read once): said back as feeling better.
+        ("no, ya no me manden estos mensajes por favor. estoy bien", Keyword.STOP),
+        ("no me mandes estos mensajes en ingles", None),  # the language, not whether
         # e26 and e29 of the sealed 2027-08 conversations (read once): not honoured there.
         ("Actually I'd prefer you not message me going forward. I'll reach out if I need to.",
          Keyword.STOP),
