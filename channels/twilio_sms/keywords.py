@@ -133,8 +133,8 @@ _SENDS = r"(?:mande|mandes|manden|envie|envies|envien|escriba|escribas|escriban)
 _SPANISH_STOPS = re.compile(
     # "no, ya no me manden estos mensajes por favor. estoy bien" (m16 of the sealed 2027-12
     # set, read once: said back as feeling better).
-    rf"\b(?:ya no|no) me {_SENDS}(?: m[aá]s)?(?: (?:estos|esos|los|sus|tus))?(?: mensajes| textos)\b"
-    r"(?! en (?:ingl|espa))"
+    rf"\b(?:ya no|no) me {_SENDS}(?: m[aá]s)?(?: (?:estos|esos|los|sus|tus))?"
+    r"(?: mensajes| textos)\b(?! en (?:ingl|espa))"
     rf"|\b(?:ya no|no) me {_SENDS} m[aá]s\b(?! que)"  # "no me escribas en inglés" is not
     rf"|\bya no me {_SENDS}(?: por favor| porfa| gracias)?\s*(?:[.!]|$)"
     r"|\bdej(?:a|e|en) de (?:escribirme|mandarme mensajes)"
