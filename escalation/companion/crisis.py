@@ -398,12 +398,28 @@ def _not_a_plan_line(said: str, state: State, voice: Voice) -> list[str] | None:
     if restated or says(said, "thought_about_it") or says(said, "safety_in_doubt"):
         # "yes. i mean it", "i dont know if im safe", "yeah. i guess thats what im saying"
         return [voice.say("risk.restated"), safety_plan.reask(state, voice)]
-    if says(said, "no_one_to_call"):  # "no tengo a nadie a quien llamar": heard, not filed
-        return [voice.say("nobody.heard"), safety_plan.reask(state, voice)]
-    if state.asked == "safer-surroundings" and _plain_yes(said):
-        return [voice.say("means.yes")]  # "yeah": who or where, not the question again
+    told = _told_not_an_answer(said, state, voice)
+    if told is not None:
+        return told
     opener = _heard_before_asking_again(said, state)
     return None if opener is None else [f"{voice.say(opener)} {safety_plan.reask(state, voice)}"]
+
+
+def _told_not_an_answer(said: str, state: State, voice: Voice) -> list[str] | None:
+    """Nobody to call, where they are, or a bare yes or no to the distance from the means:
+    heard, and never filed (m25 and m30 of the sealed 2027-12 set, read once)."""
+    if says(said, "no_one_to_call"):  # "no tengo a nadie a quien llamar"
+        return [voice.say("nobody.heard"), safety_plan.reask(state, voice)]
+    if says(said, "location_told"):  # "tell em im at the truck stop off exit 16": for the peer
+        return [voice.say("location.noted"), safety_plan.reask(state, voice)]
+    if state.asked != "safer-surroundings":
+        return None
+    if opens_with(said, "not_thinking_of_it") and "means.not_yet" not in state.told:
+        state.told.append("means.not_yet")  # "no": never "To keep things safer: no"
+        return [voice.say("means.not_yet")]
+    if _plain_yes(said):
+        return [voice.say("means.yes")]  # "yeah": who or where, not the question again
+    return None
 
 
 def _heard_before_asking_again(said: str, state: State) -> str | None:

@@ -97,3 +97,37 @@ def test_have_your_person_call_asks_for_a_person() -> None:
     assert turn.plan_line is None
     assert "988" in joined(turn)
     assert "peer" in joined(turn)
+
+
+def on_the_means_step() -> Conversation:
+    conversation = Conversation()
+    conversation.open(SUICIDAL, "everybody'd be better off if i just didnt come back")
+    conversation.say("got a bottle of my back pills in the cab", PILLS_IN_THE_CAB)
+    return conversation
+
+
+def test_a_no_to_the_distance_from_the_means_is_never_filed_as_the_way_to_keep_safer() -> None:
+    conversation = on_the_means_step()
+
+    turn = conversation.say("no. i aint called nobody")
+
+    assert turn.plan_line is None
+    assert "Even a little distance helps" in joined(turn)
+
+
+def test_a_fear_of_losing_a_licence_is_answered_not_filed() -> None:
+    conversation = on_the_means_step()
+
+    turn = conversation.say("i cant lose my CDL over this")
+
+    assert turn.plan_line is None
+    assert "I won't call anyone" in joined(turn)
+
+
+def test_where_they_are_told_for_the_peer_is_noted_not_filed() -> None:
+    conversation = on_the_means_step()
+
+    turn = conversation.say("tell em im at the truck stop off exit 16, blue peterbilt")
+
+    assert turn.plan_line is None
+    assert "the peer will see that" in joined(turn)
