@@ -1,10 +1,11 @@
 """A crisis rated by the statistical model's vote alone, no rule matching the words, but with the
 means named ("theres a gun in the house"): the person is asked directly whether they are
 thinking of suicide, with 988 and a peer paged at crisis priority, instead of being walked into
-a safety plan for what may be nothing of the kind. A no hands the conversation back to the
-assistant with the case still open for the peer; a yes, a doubt, or risk in any later message
-starts the plan. (A lone vote with nothing behind it is a quiet concern:
-tests/channels/test_lone_vote_in_talk.py.)"""
+a safety plan for what may be nothing of the kind. With the means named, a first no is asked
+once more (m30 of the sealed 2027-12 set, read once: pills he had been looking at for an hour);
+a second no hands the conversation back to the assistant with the case still open for the
+peer; a yes, a doubt, or risk in any later message starts the plan. (A lone vote with nothing
+behind it is a quiet concern: tests/channels/test_lone_vote_in_talk.py.)"""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def open_case(db: Database) -> tuple[str, str]:
         return case.status, case.level
 
 
-def test_the_model_alone_gets_the_direct_question_and_a_no_goes_back_to_the_assistant(
+def test_the_model_alone_gets_the_direct_question_asked_twice_and_a_no_goes_back_to_the_assistant(
     person: Person,  # noqa: F811
     db: Database,
     fake_engine: FakeEngine,
@@ -42,12 +43,14 @@ def test_the_model_alone_gets_the_direct_question_and_a_no_goes_back_to_the_assi
     assert MEANS_NAMED in screening.reasons
 
     asked = person.says(MODEL_ONLY)
-    answered_no = person.says("nah im just annoyed")
+    asked_again = person.says("nah im just annoyed")
+    answered_no = person.says("no. really, just annoyed")
     back = person.says("what meetings are near me")
 
     assert one_of("check.ask", asked)
     assert "988" in " ".join(asked)
     assert not one_of("crisis.open.peer", asked)  # no safety plan offered for this
+    assert one_of("check.again", asked_again)
     assert one_of("check.no", answered_no)
     assert back == ["echo: what meetings are near me"]
     assert fake_engine.calls[-1]["message"] == "what meetings are near me"
@@ -61,6 +64,7 @@ def test_after_the_no_another_lone_model_vote_stays_with_the_assistant(
 ) -> None:
     person.says(MODEL_ONLY)
     person.says("no")
+    person.says("no")  # with the means named, the first no is asked once more
 
     again = person.says(MODEL_ONLY)
 
