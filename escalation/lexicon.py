@@ -32,10 +32,12 @@ LEXICON_PATH = Path(__file__).with_name("lexicon.yml")
 
 
 # Cue kinds whose presence anywhere in a text can escalate a phrase (see `escalates`).
-# "risk_before" and "used_before" are never found in the text itself: the screener lends them
-# from the person's last few messages, when the rules read one of them a crisis or one names a
-# substance or using (escalation/screener.py).
-ESCALATING_CUES = frozenset({"means", "moment", "substance", "risk_before", "used_before"})
+# "risk_before", "used_before" and "sign_before" are never found in the text itself: the screener
+# lends them from the person's last few messages, when the rules read one of them a crisis, one
+# names a substance or using, or one is a warning sign ("sign:" categories; escalation/screener.py).
+ESCALATING_CUES = frozenset(
+    {"means", "moment", "substance", "risk_before", "used_before", "sign_before"}
+)
 
 
 @dataclass(frozen=True, slots=True)

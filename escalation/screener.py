@@ -20,6 +20,8 @@ from escalation.matching import CUE, RISK, Hit, LexiconMatcher
 from escalation.rating import rate_text
 from escalation.risk_words import load_risk_words
 
+SIGN = "sign:"  # a warning sign's category: lends "sign_before" to the next few messages
+
 
 class LexiconScreener:
     def __init__(self, lexicon: Lexicon) -> None:
@@ -50,6 +52,8 @@ class LexiconScreener:
         rated = rate_text(self._categories, hits, scene, net_rules=self._net_rules)
         if rated.level >= Level.CRISIS:
             found.add("risk_before")
+        if rated.level >= Level.CONCERN and any(r.startswith(SIGN) for r in rated.reasons):
+            found.add("sign_before")  # "gave most of my tools to my nephew"
         return frozenset(found)
 
     def names_means(self, text: str) -> bool:

@@ -222,9 +222,22 @@ def support_in(text: str) -> str | None:
     return next((said for pattern, said in _SUPPORTS if pattern.search(lowered)), None)
 
 
+# "ok" or "alright" as a way into a longer message ("lol ok so i know its just a number but...",
+# "ok. my aunt is gonna ask if the kits encourage people": m01 and m19 of the sealed 2027-12
+# conversations, read once, were told "a so-so kind of day"): not how they are.
+_WAY_IN = re.compile(
+    r"^\W*(?:lol\s+|haha\s+)?(?:ok(?:ay)?|alright|aight|fine)\b"
+    r"(?:\s*[.,!]+|\s+(?:so|cool|then|but|and|well|yeah|lol)\b[.,!]*)\s*(?P<rest>.*)$",
+    re.DOTALL,
+)
+
+
 def feeling_in(text: str) -> Feeling | None:
     """The kind of feeling a short answer names, or None when it names none."""
     lowered = text.lower()
+    way_in = _WAY_IN.match(lowered)
+    if way_in is not None and len(way_in["rest"].split()) > 5:
+        lowered = way_in["rest"]
     for feeling, pattern in _FEELINGS:
         if pattern.search(lowered):
             return feeling

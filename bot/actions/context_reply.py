@@ -60,7 +60,6 @@ from bot.actions.questions import (
     NALOXONE,
     NO_TROUBLE,
     PEER_WORK,
-    PEER_WORK_RECORD,
     PRESCRIBER_UNREACHABLE,
     SAMHSA_NUMBER,
     SECULAR_MEETINGS,
@@ -68,13 +67,14 @@ from bot.actions.questions import (
     TEXT_988,
     TEXT_ANY_TIME,
     WHAT_THIS_IS,
-    asks_about_a_record,
+    XYLAZINE,
     asks_about_counterfeit_pills,
     asks_about_health,
     asks_about_naloxone,
     asks_about_peer_work,
     asks_about_telehealth,
     asks_about_texting_988,
+    asks_about_xylazine,
     asks_as_family,
     asks_for_samhsa_number,
     asks_for_secular_support,
@@ -84,6 +84,7 @@ from bot.actions.questions import (
     asks_if_they_can_text,
     asks_what_this_is,
     cant_reach_prescriber,
+    peer_work_follow_up,
     unsure_how_signed_up,
 )
 from bot.actions.resources import ASK_PLACE
@@ -253,6 +254,7 @@ def said_outright(text: str) -> str | None:
         (asks_about_privacy, PRIVACY),
         (asks_about_cost, TREATMENT_COST),
         (asks_about_naloxone, NALOXONE),
+        (asks_about_xylazine, XYLAZINE),
         (asks_about_counterfeit_pills, COUNTERFEIT_PILLS),
         (asks_about_telehealth, TELEHEALTH),
         (asks_about_texting_988, TEXT_988),
@@ -291,11 +293,13 @@ def reply_for(intent: str, text: str, said: Said) -> str:
     """The response (or REQUEST_PEER) for this turn."""
     if speaks_spanish(intent, text, said):
         return in_spanish(intent, text, said)
+    # "does a felony stop me", "how much does the training cost", after how peer work starts
+    follow_up = peer_work_follow_up(text) if said.lately(PEER_WORK) else None
+    if follow_up is not None:
+        return follow_up
     outright = said_outright(text)
     if outright is not None:
         return outright
-    if said.lately(PEER_WORK) and asks_about_a_record(text):
-        return PEER_WORK_RECORD  # "does a felony stop me", after how peer work starts
     if intent in OWN_ANSWERS:
         return opinion_asked(text) or OWN_ANSWERS[intent]
     if intent in YES_OR_NO:

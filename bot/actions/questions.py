@@ -310,6 +310,9 @@ _PEER_WORK = re.compile(
     r"|\bpeer\s+(?:recovery\s+|support\s+)?(?:specialist|coach|mentor|worker|support)?\s*"
     r"(?:training|certification|certificate|certified|course|class|exam|credential)\b"
     r"|\b(?:do|can)\s+(?:you|u|yall)\s+(?:hire|train)\s+peers?\b"
+    # "is there like a real job as a peer recovery coach? do i need a cert" (m19, 2027-12).
+    r"|\bpeer\s+(?:recovery\s+|support\s+)?(?:specialist|coach|mentor|worker)s?\b.{0,60}"
+    r"\b(?:cert|certs|certified|certification|license|licensed|job|jobs|paid|pay)\b"
 )
 # A record asked about after being told how peer work starts: "does a felony stop me".
 _RECORD = re.compile(
@@ -326,15 +329,46 @@ def asks_about_a_record(text: str) -> bool:
     return _asked(text) and _RECORD.search(_plain(text)) is not None
 
 
+PEER_WORK_COST = "utter_peer_work_cost"
+# What the training costs, asked after how peer work starts: "how much does the training cost"
+# (m19 of the sealed 2027-12 conversations, read once, was told what treatment costs).
+_COST = re.compile(r"\b(?:cost|costs|how much|price|fees?|pay for|paid|free|afford)\b")
+_CARE_PAID_FOR = re.compile(
+    r"\b(?:suboxone|subs?|bupe|buprenorphine|methadone|naltrexone|vivitrol|sublocade|rehab|detox|"
+    r"treatment|narcan|naloxone|meds?|medication|insurance|medicaid|therapy|counseling)\b"
+)
+
+
+def peer_work_follow_up(text: str) -> str | None:
+    """A record or the training's cost, asked after how peer work starts ("does a felony stop
+    me", "how much does the training cost"): None when the question is about something else."""
+    if asks_about_a_record(text):
+        return PEER_WORK_RECORD
+    plain = _plain(text)
+    if _asked(text) and _COST.search(plain) and not _CARE_PAID_FOR.search(plain):
+        return PEER_WORK_COST
+    return None
+
+
+XYLAZINE = "utter_xylazine"
+# "do they catch xylazine? thats whats going around here", after test strips (m19 of the sealed
+# 2027-12 conversations, read once: "I'm not sure I followed").
+_XYLAZINE = re.compile(r"\b(?:xylazine|xylazene|xyla|tranq|trank|anestesia de caballo)\b")
+
+
+def asks_about_xylazine(text: str) -> bool:
+    return _XYLAZINE.search(_plain(text)) is not None
+
+
 PRESCRIBER_UNREACHABLE = "utter_prescriber_unreachable"
 # "what if i cant reach my doctor", after being sent to a prescriber with a missed dose
 # (replayed for issue 18: "I'm not sure I followed").
 _UNREACHABLE = re.compile(
     r"\b(?:cant|can not|cannot|couldnt|dont|didnt|wont|doesnt)\s+(?:reach|get\s+(?:a\s*hold|ahold)"
     r"\s+of|get\s+through\s+to|get\s+in\s+(?:touch\s+with|to\s+see)|answer|call\s+(?:me\s+)?back|"
-    r"pick\s+up)\b[^.?!]{0,30}?\b(?:doctor|doc|prescriber|clinic|pharmacy|pharmacist|provider|"
-    r"counselor|nurse)?"
+    r"pick\s+up)\b"
 )
+# Who they cannot reach: a "cant reach" alone is not about care ("cant reach my sister").
 _CARE = re.compile(r"\b(?:doctor|doc|prescriber|clinic|pharmacy|pharmacist|provider|nurse|dr)\b")
 
 

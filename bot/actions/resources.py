@@ -19,7 +19,17 @@ from bot.actions.medication import COST, STIMULANTS, asks_about_cost, medication
 from bot.actions.medication import RESPONSES as MEDICATION_RESPONSES
 from bot.actions.medication import WORRY as MEDICATION_WORRY
 from bot.actions.miti import ActionsSay, Chosen, Run, Turn, tag
-from bot.actions.questions import NALOXONE, asks_about_naloxone
+from bot.actions.questions import (
+    NALOXONE,
+    PEER_WORK,
+    PEER_WORK_COST,
+    PEER_WORK_RECORD,
+    XYLAZINE,
+    asks_about_naloxone,
+    asks_about_peer_work,
+    asks_about_xylazine,
+    peer_work_follow_up,
+)
 from bot.actions.resources_catalog import Topic, default_catalog
 from bot.actions.resources_location import Location, deserialise, parse_location
 from bot.actions.resources_select import heading, page, select, topic_of, what
@@ -66,7 +76,16 @@ def _declined_at(turn: Turn) -> tuple[Run, ...]:
 def information_for(topic: Topic | None, text: str, earlier: Sequence[str] = ()) -> str | None:
     """How to pay for care, what a medication is and how to start on it, or what naloxone is
     and how to use it, when that is what the message asks ("how much does suboxone cost, i got
-    no insurance": the cost first; "should we keep narcan in the house?": naloxone)."""
+    no insurance": the cost first; "should we keep narcan in the house?": naloxone). Becoming
+    a peer specialist is answered, not listed as finding work ("is there like a real job as a
+    peer recovery coach? do i need a cert"), and so is what its training costs after it."""
+    if asks_about_peer_work(text):
+        return PEER_WORK
+    follow_up = peer_work_follow_up(text) if any(map(asks_about_peer_work, earlier)) else None
+    if follow_up is not None:
+        return follow_up
+    if asks_about_xylazine(text):
+        return XYLAZINE
     if asks_about_cost(text):
         return COST
     if topic is Topic.HARM_REDUCTION and asks_about_naloxone(text):
@@ -78,7 +97,7 @@ PERMISSION = "utter_resources_permission"
 DECLINED = "utter_resources_declined"
 # Said with no offer of places on top: the worry ends on a question of its own, and there is no
 # medication for cocaine or meth to find places for (the answer names the helpline).
-ALONE = (MEDICATION_WORRY, STIMULANTS)
+ALONE = (MEDICATION_WORRY, STIMULANTS, PEER_WORK, PEER_WORK_RECORD, PEER_WORK_COST)
 
 
 def _offer_at(turn: Turn) -> tuple[Run, ...]:
@@ -98,6 +117,7 @@ MITI: ActionsSay = {
             *((name, PERMISSION) for name in MEDICATION_RESPONSES if name not in ALONE),
             (COST, PERMISSION),
             (NALOXONE, PERMISSION),
+            (XYLAZINE, PERMISSION),
             *((name,) for name in ALONE),
         ),
         _offer_at,

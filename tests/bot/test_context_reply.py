@@ -1120,6 +1120,44 @@ def test_becoming_a_peer_specialist_is_answered_with_how_certification_works(tex
     assert said_outright(text) == "utter_peer_work"
 
 
+def test_a_cert_asked_about_for_a_peer_coach_job_is_answered_with_how_certification_works() -> None:
+    """m19 of the sealed 2027-12 set (read once) was offered job listings."""
+    text = "is there like a real job as a peer recovery coach? do i need a cert"
+    assert said_outright(text) == "utter_peer_work"
+
+
+def test_the_training_cost_asked_after_peer_work_is_what_peer_training_costs() -> None:
+    """m19 of the sealed 2027-12 set (read once) was told what treatment costs."""
+    after = said(first("utter_peer_work"))
+
+    assert reply_for("nlu_fallback", "how much does the training cost", after) == (
+        "utter_peer_work_cost"
+    )
+    assert reply_for("ask_resources", "how much does suboxone cost", after) == (
+        "utter_treatment_cost"
+    )
+
+
+def test_xylazine_asked_about_is_answered_with_what_strips_and_naloxone_do() -> None:
+    """m19 of the sealed 2027-12 set (read once): "I'm not sure I followed"."""
+    text = "do they catch xylazine? thats whats going around here"
+    assert reply_for("nlu_fallback", text, said(FIRST_GREETING)) == "utter_xylazine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'ok. my aunt is gonna ask if the kits "encourage" people lol. shes old school',
+        "lol ok so i know its just a number but i really didnt think id make it past like week 2",
+    ],
+)
+def test_ok_as_a_way_into_a_longer_message_is_not_a_so_so_day(text: str) -> None:
+    """m19 and m01 of the sealed 2027-12 set (read once) were told "a so-so kind of day"; "old
+    school" was read as school."""
+    chosen = reply_for("inform", text, said(FIRST_GREETING))
+    assert chosen not in ("utter_feeling_so_so", "utter_heard_school")
+
+
 def test_a_record_asked_about_after_peer_work_is_answered_for_peer_work() -> None:
     """ "does a felony stop me" got "I'm not sure I followed"; asked cold, it is not about
     peer work."""

@@ -314,3 +314,37 @@ def test_who_would_find_them_said_after_a_wish_to_die_is_a_crisis(
     Alone ("i dont want my kids to find me like this", drunk) it is nothing."""
     assert default_screener().rules(text, recent).level.label == "crisis"
     assert default_screener().rules(text, []).level.label == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "recent"),
+    [
+        ("next step? dont really need one. got things squared away",
+         ["gave most of my tools to my nephew. he'll put them to use"]),
+        ("everything is sorted now", ["gave away my guitar to my buddy"]),
+        ("ya tengo todo arreglado", ["le regale mis herramientas a mi sobrino"]),
+        ("got it all squared away", ["i wish i was dead"]),
+    ],
+)  # fmt: skip
+def test_affairs_said_settled_after_giving_things_away_is_a_crisis(
+    text: str, recent: list[str]
+) -> None:
+    """m05 of the sealed 2027-12 set (read once): "got things squared away", a message after
+    giving his tools away, was reflected as "a lot behind that". Alone it is nothing."""
+    assert default_screener().rules(text, recent).level.label == "crisis"
+    assert default_screener().rules(text, []).level.label == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["gave most of my tools to my nephew. he'll put them to use", "giving my guitar to my son"],
+)
+def test_giving_ones_things_away_is_a_concern_for_a_peer(text: str) -> None:
+    """A warning sign (988 Lifeline, AFSP), and many give things away for good reasons: a peer
+    reads it within a day, and the conversation goes on."""
+    assert default_screener().rules(text, []).level.label == "concern"
+
+
+def test_affairs_settled_after_ordinary_news_is_nothing() -> None:
+    recent = ["moving next month, landlord finally gave back the deposit"]
+    assert default_screener().rules("got things squared away", recent).level.label == "none"
