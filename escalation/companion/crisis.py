@@ -79,7 +79,7 @@ def opening(
     state.mode, state.walk = "plan", safety_plan.walk(plan, means_first)
     if model_vote_alone(screening):
         state.mode = CHECK  # asked first; the plan only if they say yes, or are unsure
-        if about_someone_else(said):
+        if about_someone_else(said) and not _own_warning_sign(screening):
             # "he says he has it handled": their worry for someone else heard first, with what
             # to do if that person is in danger, then the same question about them. Asked once:
             # a second answer about the other person lets it go (`_checked`).
@@ -97,6 +97,13 @@ def opening(
         state.asked = RECALL
         return [first, peer, remembered]
     return [first, peer, safety_plan.ask_next(state, voice) or voice.say("done.check_in")]
+
+
+def _own_warning_sign(screening: Screening) -> bool:
+    """A warning sign the rules read as the person's own act ("gave most of my tools to my
+    nephew. he'll put them to use", m05 of the sealed 2027-12 set, read once): about them, though
+    it names someone else."""
+    return any(reason.startswith("sign:") for reason in screening.reasons)
 
 
 # Who a message is about, when the model's vote alone rated it a crisis: someone else, told of

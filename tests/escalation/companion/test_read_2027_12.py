@@ -131,3 +131,19 @@ def test_where_they_are_told_for_the_peer_is_noted_not_filed() -> None:
 
     assert turn.plan_line is None
     assert "the peer will see that" in joined(turn)
+
+
+def test_giving_ones_things_away_to_someone_is_asked_about_the_person_not_the_other() -> None:
+    """m05 of the sealed 2027-12 set (read once), replayed after lexicon 23: "gave most of my
+    tools to my nephew" opened with a worry for someone else."""
+    giving_away = Screening(
+        Level.CRISIS, ("sign:giving-away", f"{MODEL_CRISIS}(0.96)", "vote:unsupported")
+    )
+    conversation = Conversation()
+
+    turn = conversation.open(
+        giving_away, "gave most of my tools to my nephew. he'll put them to use"
+    )
+
+    assert "worried about someone" not in joined(turn)
+    assert "thoughts of suicide" in joined(turn)
