@@ -117,9 +117,16 @@ def _by_time(
         when = send_at(window, event.due_on, expiry, now)
         if when is None:
             stale.append(event)
-        elif when <= now:
+        elif when <= now and not _held(enrollment, event.due_on, window, now):
             ready.append(row)
     return ready, stale
+
+
+def _held(enrollment: Enrollment, due_on: date, window: Window, now: datetime) -> bool:
+    """Due in a break from check-ups the person asked for, while it lasts (store/pauses.py):
+    held, to go out if they resume before it goes stale, and to expire unsent otherwise."""
+    until = enrollment.paused_until
+    return until is not None and due_on <= until and now.astimezone(window.zone).date() <= until
 
 
 def _expire(session: Session, stale: list[DueEvent]) -> None:

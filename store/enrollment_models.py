@@ -52,6 +52,10 @@ class Enrollment(Base):
     consent_wording: Mapped[str | None] = mapped_column(String(40))
     invited_at: Mapped[datetime | None] = mapped_column()  # when the first invitation went
     invitations_sent: Mapped[int] = mapped_column(Integer, default=0)  # at most 2
+    # The person asked for a break from check-ups: what is due on or before this day is held
+    # while it lasts (sent if they resume while it is fresh, else it expires unsent); texting
+    # the line is never paused (store/pauses.py, checkins/claiming.py).
+    paused_until: Mapped[date | None] = mapped_column(Date)
     enrolled_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from bot.actions.miti import NON_ADHERENT, REFLECTIONS
+from bot.actions.pause import PAUSED as PAUSED_FOR
+from bot.actions.pause import PAUSED_OPEN, STILL_PAUSED
 from warmline import mi_figures
 from warmline.mi_read import Said
 from warmline.replay_catalog import Catalog, Known
@@ -46,6 +48,7 @@ OPEN_SHARE_AT_LEAST = 0.70
 REFLECTIONS_PER_QUESTION = 1.0
 GATEWAY = "gateway: "
 STOP_CONFIRMATION = "gateway: STOP confirmation"
+PAUSED = (PAUSED_FOR, PAUSED_OPEN, STILL_PAUSED)
 
 Replies = Sequence[Known | None]
 
@@ -61,7 +64,8 @@ def _has_code(*codes: str) -> Callable[[Replies], bool]:
 # What a turn of each `expect` should get, when the replies can show it.
 OUTCOMES: dict[str, tuple[str, Callable[[Replies], bool]]] = {
     "crisis": ("got the crisis companion", _any(lambda k: k.name == CRISIS_COMPANION)),
-    "opt_out": ("opted out", _any(lambda k: k.name == STOP_CONFIRMATION)),
+    # STOP, or the break from check-ups asked for ("can we pause these for a while").
+    "opt_out": ("opted out", _any(lambda k: k.name in (STOP_CONFIRMATION, *PAUSED))),
     "spanish": ("answered in Spanish", _any(lambda k: k.language == "es")),
 }
 WITH: dict[str, Callable[[Replies], bool]] = {

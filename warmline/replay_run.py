@@ -6,11 +6,13 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Sequence
+from datetime import time as clock_time
 from types import TracebackType
 from typing import Protocol, TextIO
 
 import httpx
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from channels.engine import EngineClient
 from channels.simulator import SimulatorChannel
@@ -21,6 +23,7 @@ from core.clock import utcnow
 from core.settings import Settings
 from store import audit
 from store.db import Database
+from store.enrollment_models import Consent, Enrollment
 from store.messages import Draft
 from store.models import OutboxItem, OutboxStatus
 from store.participants import participant_id_for
@@ -32,6 +35,7 @@ from warmline.replay_transcript import Exchange, Recorded
 CHAT_TIMEOUT_SECONDS = 120.0  # past the engine's own timeout the gateway answers anyway
 SENT_WITHIN_SECONDS = 30.0
 ACTOR = "replay"
+REPLAY_WINDOW = (clock_time(0, 0), clock_time(23, 59))
 
 
 class ReplayError(Exception):
@@ -107,6 +111,7 @@ class ScheduledStart:
         try:
             with db.transaction() as session:
                 participant = participant_id_for(session, address)
+                enrolled_for_replay(session, participant)
             drafts = asyncio.run(self._drafts(participant, INTENTS[EventKind(kind)], address))
             with db.transaction() as session:
                 contact = FirstContact(participant, address, drafts)
@@ -129,6 +134,31 @@ class ScheduledStart:
             raise ReplayError(f"the engine could not start a {intent}: {error}") from None
         finally:
             await engine.aclose()
+
+
+def enrolled_for_replay(session: Session, participant: int) -> None:
+    """As a program would have enrolled them: the scheduler starts check-ups only for someone
+    enrolled and consented, and what they may ask of their check-ups ("can we pause these for a
+    while") reads their enrollment. No due events: the replay starts each one itself."""
+    if session.scalar(select(Enrollment.id).where(Enrollment.participant_id == participant)):
+        return
+    now = utcnow()
+    session.add(
+        Enrollment(
+            participant_id=participant,
+            external_id=f"replay-{participant}",
+            discharge_date=now.date(),
+            plan="standard",
+            timezone="America/New_York",
+            window_start=REPLAY_WINDOW[0],
+            window_end=REPLAY_WINDOW[1],
+            consent=Consent.CONSENTED,
+            consent_at=now,
+            enrolled_by=ACTOR,
+            created_at=now,
+            updated_at=now,
+        )
+    )
 
 
 def wait_sent(db: Database, ids: list[int]) -> None:

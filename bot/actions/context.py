@@ -95,6 +95,8 @@ from bot.actions.miti import ActionsSay, Chosen, Run, Turn
 from bot.actions.offer_questions import ANSWERS as OFFER_ANSWERS
 from bot.actions.offer_questions import answer_to, offer_questions, statements_in
 from bot.actions.opinion import RESPONSES as OPINIONS
+from bot.actions.pause import RESPONSES as PAUSES
+from bot.actions.pause import answer_pause, answer_resume, pause_asked, resume_asked
 from bot.actions.questions import (
     ASK_PRESCRIBER,
     BARC10_SCORING,
@@ -238,6 +240,7 @@ RESPONSES = (
     *LIFE_TOPICS,
     *spanish.RESPONSES,
     *CRAVINGS,
+    *PAUSES,
 )
 
 
@@ -357,7 +360,8 @@ class ActionInContext(Action):
             return self.own_results(dispatcher, tracker.sender_id, again)
         said = said_in(recent, domain)
         handed_on = (
-            self.asks_about_offer(dispatcher, intent, text, said)
+            self.pause_or_resume(dispatcher, tracker.sender_id, text, said, domain)
+            or self.asks_about_offer(dispatcher, intent, text, said)
             or self.answers_an_offer(intent, text, said)
             or self.declines_an_offer(dispatcher, tracker, domain, said)
         )
@@ -383,6 +387,23 @@ class ActionInContext(Action):
             words = words.replace("{wait}", wait_phrase(wait, "es"))
         dispatcher.utter_message(text=words, metadata=spoken.get("metadata"))
         return [SlotSet(CONTEXT_REPLY, chosen)]
+
+    @staticmethod
+    def pause_or_resume(
+        dispatcher: CollectingDispatcher, sender: str, text: str, said: Said, domain: DomainDict
+    ) -> list[EventType] | None:
+        """A break from check-ups asked for, or asked back, or ended (bot/actions/pause.py)."""
+        asked = pause_asked(text)
+        if asked is not None:
+            answer = answer_pause(sender, asked, utcnow())
+        elif resume_asked(text):
+            answer = answer_resume(sender, utcnow())
+        else:
+            return None
+        spoken = variation(domain["responses"][answer.response], said)
+        words = str(spoken["text"]).replace("{until}", answer.until)
+        dispatcher.utter_message(text=words, metadata=spoken.get("metadata"))
+        return [SlotSet(CONTEXT_REPLY, answer.response)]
 
     @staticmethod
     def reflect(
