@@ -5,8 +5,7 @@ ins til i say").
 
 A pause is the person's choice, like STOP, but narrower: the program's check-ups stop for a while
 and the line stays open (store/pauses.py). It lasts what they say, at most `LONGEST`; "til i say"
-or "for a while" with no length gets the longest and a word on ending it early ("check-ups back
-on").
+or "for a while" with no length gets the longest and a word on ending it early (UNPAUSE).
 """
 
 from __future__ import annotations
@@ -60,7 +59,7 @@ _ASKED_BACK = re.compile(
     r"\b(?:pause\s+(?:thing\s+)?(?:is\s+)?(?:done|set|on|in)|(?:is|are)\s+(?:it|they|the\s+\w+)\s+"
     r"paused|(?:did|does)\s+(?:it|that|the\s+pause)\s+(?:go\s+through|work))\b"
 )
-# "check-ups back on" (what the pause's reply says to text), "unpause", "turn the check ins back
+# "unpause" (what the pause's reply says to text), "check-ups back on", "turn the check ins back
 # on". A bare "resume" is the BARC-10's own word for going on with a paused one.
 _RESUME = re.compile(
     rf"\bunpause\b|\b(?:resume|restart|turn)\s+{_THE_TEXTS}(?:\s+back\s+on)?\b"

@@ -101,7 +101,7 @@ def test_a_break_asked_for_pauses_the_check_ups_and_says_until_when(
     assert until is not None
     assert until >= date.today() + timedelta(days=59)
     assert spoken(until) in said[0]["text"]
-    assert "check-ups back on" in said[0]["text"]
+    assert "UNPAUSE" in said[0]["text"]
     assert "STOP" in said[0]["text"]
     assert events == [SlotSet("context_reply", "utter_checkups_paused")]
     with action_db.transaction() as session:
@@ -128,7 +128,7 @@ def test_resume_ends_the_pause(action_db: Database) -> None:  # noqa: F811
     sender = enrolled(action_db)
     run(ActionInContext(), sender, "nlu_fallback", "pause the check ins for 2 weeks")
 
-    events, _ = run(ActionInContext(), sender, "nlu_fallback", "check-ups back on")
+    events, _ = run(ActionInContext(), sender, "nlu_fallback", "UNPAUSE")
 
     assert paused_until(action_db) is None
     assert events == [SlotSet("context_reply", "utter_checkups_resumed")]
