@@ -480,7 +480,7 @@ def in_spanish(intent: str, text: str, said: Said) -> str:
     answer = spanish.answer_to_offer(intent, text) if said.offered_in_spanish() else None
     if answer is not None:
         return REQUEST_PEER_ES if answer else spanish.DECLINED
-    if said.in_spanish_lately() and spanish.thanks_or_goodbye(text):
+    if spanish.says_goodbye(text) or (said.in_spanish_lately() and spanish.thanks_or_goodbye(text)):
         return spanish.WELCOME
     # Asked again after a peer was asked for ("¿hay medicina para el cristal?", g17 of the sealed
     # 2027-09 set, read once, got "your peer is coming" five times): where to ask, unless it

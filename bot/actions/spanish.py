@@ -42,17 +42,21 @@ HEARD_SLIP = "utter_spanish_heard_slip"
 HEARD_HARD = "utter_spanish_heard_hard"
 HEARD_BETTER = "utter_spanish_heard_better"  # "estoy un poco mejor ahora"
 HEARD_SUPPORT = "utter_spanish_heard_support"  # "mi hermano me está ayudando"
+HEARD_SO_SO = "utter_spanish_heard_so_so"  # "mas o menos"
+HEARD_BUSY = "utter_spanish_heard_busy"  # "no tengo tiempo para esto, estoy en la cocina"
+HEARD_FAMILY_WORRY = "utter_spanish_heard_family_worry"  # "creo que mi hijo esta usando"
 GO_ON = "utter_spanish_go_on"  # past "your peer is coming": listening, not the same line again
 HEARD = (
     HEARD_REASON, HEARD_MILESTONE, HEARD_CRAVING, HEARD_SLIP, HEARD_HARD, HEARD_BETTER,
-    HEARD_SUPPORT,
+    HEARD_SUPPORT, HEARD_SO_SO, HEARD_BUSY, HEARD_FAMILY_WORRY,
 )  # fmt: skip
 OFFERING = (AVAILABLE, STILL_HERE)  # what a "sí" or a "no" answers
 ASK_PRESCRIBER = "utter_spanish_ask_prescriber"
 WHAT_I_AM = "utter_spanish_what_i_am"
+NALOXONE = "utter_spanish_naloxone"
 RESPONSES = (
     AVAILABLE, PEER_ASKED, DECLINED, STILL_HERE, PEER_COMING, WELCOME, WHERE_TO_ASK, *HEARD,
-    ASK_PRESCRIBER, WHAT_I_AM, GO_ON,
+    ASK_PRESCRIBER, WHAT_I_AM, GO_ON, NALOXONE,
 )  # fmt: skip
 
 # The whole message: "no sé qué hacer" is not a no, "sí, pero..." not a plain yes.
@@ -124,11 +128,16 @@ _WHAT_I_AM = re.compile(
 )
 
 
+_NALOXONE = re.compile(r"\b(?:naloxona|narcan|narcán)\b", re.IGNORECASE)
+
+
 def answered_outright(text: str) -> str | None:
-    """Whether they are texting a machine, or a question about their health (for their
-    prescriber), answered whatever came before; None for anything else."""
+    """Whether they are texting a machine, a question about naloxone, or one about their health
+    (for their prescriber), answered whatever came before; None for anything else."""
     if _WHAT_I_AM.search(text):
         return WHAT_I_AM
+    if _NALOXONE.search(text) and ("?" in text or "\u00bf" in text):
+        return NALOXONE
     return ASK_PRESCRIBER if _HEALTH.search(text) else None
 
 
@@ -143,6 +152,19 @@ _LONGEST_THANKS = 8  # words: "Gracias por escucharme, de verdad. Buenas noches"
 def thanks_or_goodbye(text: str) -> bool:
     """A thank-you or a goodbye in Spanish, and little else."""
     return _THANKS_OR_BYE.search(text) is not None and len(text.split()) <= _LONGEST_THANKS
+
+
+_GOODBYE = re.compile(
+    r"\b(?:buenas\s+noches|adi[oó]s|hasta\s+(?:luego|ma[nñ]ana|pronto)|cu[ií]date|que\s+est[eé]\s+"
+    r"bien|que\s+dios\s+(?:te|la|lo|les)\s+bendiga|nos\s+vemos)\b",
+    re.IGNORECASE,
+)
+
+
+def says_goodbye(text: str) -> bool:
+    """A goodbye in Spanish, and little else: a goodbye whatever was said before it ("Gracias.
+    Buenas noches" after a check-up in Spanish got the notice of what there is in Spanish)."""
+    return _GOODBYE.search(text) is not None and len(text.split()) <= _LONGEST_THANKS
 
 
 # What the helpline answers: meetings, treatment, medication, its cost, where to go.
@@ -182,10 +204,24 @@ _TOLD = (
     (HEARD_BETTER, re.compile(
         r"\b(?:(?:estoy|me siento|ando) (?:un poco |algo |mucho |ya )?mejor|ya estoy mejor|"
         r"me siento bien|estoy bien|todo bien|m[aá]s tranquil[oa])\b")),
+    # Someone in the family using: "creo que esta usando fentanilo", "le escribo por mi hijo".
+    (HEARD_FAMILY_WORRY, re.compile(
+        r"\b(?:por|de|a|con) mi (?:hij[oa]|espos[oa]|herman[oa]|pareja|novi[oa]|nieto|nieta|"
+        r"sobrin[oa]|mam[aá]|pap[aá])\b.*\b(?:usando|consumiendo|drogas?|fentanilo|fentanil|"
+        r"cristal|hero[ií]na|pastillas|tomando|adicci[oó]n|adicto|adicta|preocupad[oa])\b"
+        r"|\b(?:est[aá]|anda) (?:usando|consumiendo|drogándose|drogandose)\b"
+        r"|\ble escribo por mi\b|\bte escribo por mi\b")),
     (HEARD_HARD, re.compile(
         r"\b(?:me siento|estoy|ando) (?:muy |tan |bien )?(?:mal|triste|sol[oa]|cansad[oa]|"
         r"agotad[oa]|deprimid[oa]|ansios[oa]|nervios[oa]|estresad[oa]|preocupad[oa]|fatal|"
-        r"perdid[oa]|desesperad[oa])\b|\bansiedad\b|\bno puedo dormir\b|\bno duermo\b")),
+        r"perdid[oa]|desesperad[oa])\b|\bansiedad\b|\bno puedo dormir\b|\bno duermo\b"
+        r"|\b(?:muy|bien|re) cansad[oa]\b|\bllego cansad[oa]\b")),
+    (HEARD_BUSY, re.compile(
+        r"\bno tengo tiempo\b|\bestoy (?:en el trabajo|trabajando|en la chamba|en la cocina|"
+        r"ocupad[oa]|manejando)\b|\bahorita no puedo\b")),
+    (HEARD_SO_SO, re.compile(
+        r"^\W*(?:m[aá]s o menos|regular|ah[ií] vamos|ah[ií] la llevo|ni bien ni mal|"
+        r"pues ah[ií])\b")),
 )  # fmt: skip
 
 

@@ -1177,3 +1177,39 @@ def test_a_prescriber_out_of_reach_is_answered_with_a_pharmacist_and_urgent_care
     """Replayed for issue 18: "I'm not sure I followed" after a missed-dose question."""
     assert said_outright(text) == "utter_prescriber_unreachable"
     assert said_outright("my doctor is great, i can reach her any time") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "response"),
+    [
+        ("mas o menos", spanish.HEARD_SO_SO),
+        ("mira la verdad no tengo tiempo para esto, estoy en la cocina", spanish.HEARD_BUSY),
+        (
+            "Tiene 24 años y creo que esta usando fentanilo. La semana pasada encontre papel "
+            "aluminio quemado en el baño",
+            spanish.HEARD_FAMILY_WORRY,
+        ),
+        ("Mas o menos. Mucho trabajo en el campo, llego muy cansado", spanish.HEARD_HARD),
+    ],
+)
+def test_so_so_busy_and_a_worry_for_family_are_said_back_in_spanish(
+    text: str, response: str
+) -> None:
+    """m16, m04 and m10 of the sealed 2027-12 set (read once): "your peer is coming", or the
+    notice of what there is in Spanish again."""
+    after_notice = Said(first(spanish.STILL_HERE), RESPONSES, (first(spanish.AVAILABLE),))
+    assert reply_for("speak_spanish", text, after_notice) == response
+
+
+def test_naloxone_asked_about_in_spanish_is_answered_in_spanish() -> None:
+    """m04 of the sealed 2027-12 set (read once): "a peer will text you"."""
+    text = "¿Y la naloxona? ¿Donde la consigo? ¿Necesito receta?"
+    assert reply_for("speak_spanish", text, said(first(spanish.WHERE_TO_ASK))) == (spanish.NALOXONE)
+
+
+def test_a_spanish_goodbye_after_a_spanish_check_up_is_a_goodbye_not_the_notice() -> None:
+    """m10 of the sealed 2027-12 set (read once) got what there is in Spanish, again."""
+    summary_in_spanish = "Gracias por tomarte el tiempo hoy."
+    assert reply_for("goodbye", "Gracias. Buenas noches", said(summary_in_spanish)) == (
+        spanish.WELCOME
+    )
