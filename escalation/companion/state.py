@@ -16,7 +16,8 @@ from escalation.companion.turn import SECTIONS
 # message a crisis); "released": they said no, and the assistant answers again until risk shows.
 CHECK, RELEASED = "check", "released"
 USE_RISK = "use_risk"  # using alone or after mixing, not (yet) an overdose
-MODES = ("overdose", "plan", "safe", "done", CHECK, RELEASED, USE_RISK)
+DANGER = "danger"  # danger from someone else: a partner, a relative, now
+MODES = ("overdose", "plan", "safe", "done", CHECK, RELEASED, USE_RISK, DANGER)
 RECALL = "recall"  # the question "could that help tonight?" after recalling an earlier plan
 
 

@@ -1213,3 +1213,10 @@ def test_a_spanish_goodbye_after_a_spanish_check_up_is_a_goodbye_not_the_notice(
     assert reply_for("goodbye", "Gracias. Buenas noches", said(summary_in_spanish)) == (
         spanish.WELCOME
     )
+
+
+@pytest.mark.parametrize("text", ["whatever. stop", "ugh stop it"])
+def test_a_stop_said_in_a_sentence_gets_how_to_stop_the_texts(text: str) -> None:
+    """n04 of the sealed 2028-01 set (read once): "a lot behind that". The gateway does not take
+    a stop inside a sentence for an opt-out ("ugh. stop." is often about something else)."""
+    assert reply_for("nlu_fallback", text, said(FIRST_GREETING)) == "utter_fewer_texts"

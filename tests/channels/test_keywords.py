@@ -112,6 +112,10 @@ def test_sms_keywords_are_whole_messages(text: str, expected: Keyword | None) ->
         # m16 of the sealed 2027-12 conversations (read once): said back as feeling better.
         ("no, ya no me manden estos mensajes por favor. estoy bien", Keyword.STOP),
         ("no me mandes estos mensajes en ingles", None),  # the language, not whether
+        # n30 of the sealed 2028-01 conversations (read once): "Aquí sigo leyéndote".
+        ("No quiero más mensajes. Baja.", Keyword.STOP),
+        ("no quiero más mensajes en inglés", None),
+        ("me dieron de baja del trabajo", None),
         # e26 and e29 of the sealed 2027-08 conversations (read once): not honoured there.
         ("Actually I'd prefer you not message me going forward. I'll reach out if I need to.",
          Keyword.STOP),

@@ -348,3 +348,46 @@ def test_giving_ones_things_away_is_a_concern_for_a_peer(text: str) -> None:
 def test_affairs_settled_after_ordinary_news_is_nothing() -> None:
     recent = ["moving next month, landlord finally gave back the deposit"]
     assert default_screener().rules("got things squared away", recent).level.label == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Next step. Honestly been thinking the next step is my rifle.",
+        "the plan is my gun",
+        "ive been thinking about my gun a lot",
+        "honestly whats the point of these. i dont think ill be around for the next one",
+        "ive been saving my take homes. theres like 9 days worth in my dresser drawer",
+        "and i took my oxy and a couple of my husbands klonopin to sleep. maybe an hour ago",
+    ],
+)
+def test_a_method_as_the_next_step_doubt_of_being_around_saved_doses_and_a_mix_are_a_crisis(
+    text: str,
+) -> None:
+    """n34, n08 and n23 of the sealed 2028-01 set (read once): rated none, a concern, or the
+    model's vote alone."""
+    assert default_screener().rules(text, []).level.label == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the plan is to go to the meeting",
+        "thinking about selling my gun",
+        "saving the bottles for recycling",
+        "i take methadone and my wife takes gabapentin",
+    ],
+)
+def test_plans_sales_savings_and_two_prescriptions_in_a_household_are_no_crisis(text: str) -> None:
+    assert default_screener().rules(text, []).level.label == "none"
+
+
+def test_feeling_heavy_after_a_mix_is_an_overdose_starting() -> None:
+    """n23 of the sealed 2028-01 set (read once): a lone vote, weighed down."""
+    mixed = ["and i took my oxy and a couple of my husbands klonopin to sleep. maybe an hour ago"]
+    said = "i feel really heavy. like my head is sinking into the pillow"
+
+    assert default_screener().rules(said, mixed).level.label == "emergency"
+    assert default_screener().rules("i feel heavy hearted about my mom", mixed).level.label == (
+        "none"
+    )
