@@ -20,7 +20,7 @@ from warmline.replay_conversations import (
     load,
 )
 
-SEALED = SEALED_DIR / "conversations_2028_01.yml"
+SEALED = SEALED_DIR / "conversations_2028_02.yml"
 SAMPLE = SEALED_DIR.parent / "sample" / "sample_conversations.yml"
 ONE = """version: test
 conversations:
