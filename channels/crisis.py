@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session
 
 from escalation import companion, service
 from escalation.companion import PlanLine
+from escalation.companion.danger import is_danger
+from escalation.companion.state import DANGER
 from escalation.levels import Level, Screening
 from escalation.responses import already_asked, back_from_peer, concern_reply, peer_told
 from escalation.service import EscalationPolicy, level_of
@@ -43,6 +45,10 @@ class CrisisTurns:
                 # 2027-02 conversations): told they are on the list, not the same words twice.
                 return [already_asked(wait, language)]
             return replies
+        if _danger_goes_on(escalation, screening):
+            # "im locked in the bathroom" after "hes saying hell kill me": raised to an
+            # emergency, and the danger dialogue goes on rather than opening again.
+            return self._companion_turn(session, escalation, message, screening, language, now)
         turn = companion.opening(
             screening,
             language=language,
@@ -84,6 +90,18 @@ class CrisisTurns:
         service.message_arrived(session, self._policy, message.participant_id, now, risky=risky)
         if handed_back_by is not None:
             return self._after_hand_back(session, escalation, message, handed_back_by, language)
+        return self._companion_turn(session, escalation, message, screening, language, now)
+
+    def _companion_turn(
+        self,
+        session: Session,
+        escalation: Escalation,
+        message: Message,
+        screening: Screening,
+        language: str,
+        now: datetime,
+    ) -> list[str]:
+        """The companion's next step in the dialogue it holds, its plan line kept."""
         turn = companion.follow_up(
             message.text,
             screening,
@@ -153,3 +171,9 @@ class CrisisTurns:
 def _plan(session: Session, message: Message) -> Sequence[PlanLine]:
     lines = safety_plans.lines_of(session, message.participant_id)
     return [PlanLine(section=section, text=text) for section, text in lines]
+
+
+def _danger_goes_on(escalation: Escalation, screening: Screening) -> bool:
+    """Danger from someone else raised to an emergency while the danger dialogue is open."""
+    held = escalation.companion or {}
+    return held.get("mode") == DANGER and is_danger(screening)
