@@ -29,4 +29,5 @@ def test_danger_raised_to_an_emergency_goes_on_without_opening_again(
     assert "911" in " ".join(raised)
     with db.transaction() as session:
         case = session.scalars(select(Escalation)).one()
+        assert case.companion is not None
         assert (case.level, case.companion["mode"]) == ("emergency", "danger")
