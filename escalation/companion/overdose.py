@@ -12,6 +12,8 @@ no "if 911 isn't called yet" after it was).
 
 from __future__ import annotations
 
+import re
+
 from escalation.companion.compose import Voice
 from escalation.companion.matching import refuses, says
 from escalation.companion.requests import (
@@ -83,9 +85,18 @@ def lifeline_key(state: State) -> str:
     return "od.self.lifeline" if state.who == "self" else "od.lifeline"
 
 
+# "also where do i get more narcan, i used both" (n06 of the sealed 2028-01 set, read once, once
+# the person was in care) was told about a second dose.
+_WHERE_NALOXONE = re.compile(
+    r"\b(?:where|how)\b.*\b(?:get|buy|find|pick up|replace)\b.*\b(?:narcan|naloxone|kloxxado)\b"
+)
+
+
 def answer(said: str, screening: Screening, state: State, voice: Voice) -> list[str]:
     if says(said, "police"):
         return _police(state, voice)
+    if _WHERE_NALOXONE.search(said) and ("od.in_care" in state.told or state.called):
+        return [voice.say("od.naloxone_where")]
     if refuses(said):
         return [voice.say("od.self.refusal" if state.who == "self" else "od.refusal")]
     if state.who == "self":

@@ -167,3 +167,20 @@ def test_taking_them_all_tonight_after_the_means_is_risk_never_the_means_step() 
     assert screen(said, recent).level >= Level.CRISIS
     assert turn.plan_line is None
     assert "Para estar más a salvo: si" not in joined(turn)
+
+
+def test_where_to_get_naloxone_again_once_in_care_is_answered_not_a_second_dose() -> None:
+    """n06 of the sealed 2028-01 set (read once): "also where do i get more narcan, i used both",
+    once the medics had taken his roommate, was told about a second dose."""
+    bystander = Screening(
+        Level.EMERGENCY, ("overdose:in-progress", "overdose:unresponsive", "context:other-person")
+    )
+    conversation = Conversation()
+    conversation.open(bystander, "MY ROOMMATE IS NOT BREATHING")
+    conversation.say("did it. calling 911 now")
+    conversation.say("they took him to miami valley. im shaking so bad i can barely type")
+
+    turn = conversation.say("also where do i get more narcan, i used both")
+
+    assert "without a prescription" in joined(turn)
+    assert "2nd dose" not in joined(turn)
