@@ -148,11 +148,34 @@ def _supports(value: Any, language: str) -> list[Say]:
         return [Say("utter_checkup_reflect_supports", {"supports": named})]
     if no_support_named(value):
         return [Say("utter_checkup_reflect_alone")]
-    # Something not on the list ("the gym and my dog"): said back in their words, when short.
-    own = said_back(first_clause(value), language)
-    if len(own.split()) > _LONGEST_OWN_SUPPORT:
+    # Something not on the list ("the gym and my dog"): said back in their words, when short,
+    # and when it names something ("support. eh. used to be the guys at work" was said back as
+    # "leaning on eh", "well. thats not totally true" as "making use of well": m05 of 2027-12
+    # and n23 of the sealed 2028-01 set, read once).
+    clause = _own_support(str(value))
+    own = said_back(clause, language) if clause else ""
+    if not own or len(own.split()) > _LONGEST_OWN_SUPPORT:
         return []
     return [Say("utter_checkup_reflect_supports", {"supports": own})]
+
+
+# Fillers, the question's own word, and what says no support at all, when they are a whole clause.
+_NOT_A_SUPPORT = re.compile(
+    r"^(?:eh+|meh|um+|uh+|hmm+|well|idk|honestly|lol|ok|okay|so|yeah|yes|no|nah|support|supports|"
+    r"supports\?|not much|nothing|none|i guess)$"
+)
+_NOT_LEANING = re.compile(r"\b(?:not|no|dont|didnt|isnt|wasnt|true|used\s+to|anymore)\b")
+
+
+def _own_support(value: str) -> str:
+    """The first clause that names something, skipping fillers ("eh", "well", "support?"); ""
+    when the first such clause says no or used to ("used to be the guys at work")."""
+    for clause in re.split(r"[.,;!?]+", value):
+        plain = " ".join(words(clause))
+        if not plain or _NOT_A_SUPPORT.match(plain):
+            continue
+        return "" if _NOT_LEANING.search(plain) else first_clause(clause.strip())
+    return ""
 
 
 def _went_well(value: Any, language: str) -> list[Say]:

@@ -199,7 +199,10 @@ SUPPORTS: dict[str, tuple[str, ...]] = {
 # A support named just after one of these was not leaned on: "havent told my sponsor",
 # "didnt make it to meetings", "no meds".
 _NOT_LEANED_ON = re.compile(
-    r"\b(?:havent|hasnt|didnt|dont|not|no|never|skipped|missed|stopped|quit|without|ni|nunca)"
+    r"\b(?:havent|hasnt|didnt|dont|not|no|never|skipped|missed|stopped|quit|without|ni|nunca|"
+    # "Support? Used to be my wife. She left in the spring." (n34 of the sealed 2028-01 set,
+    # read once: "So you've been leaning on your family").
+    r"used\s+to)"
     r"(?:\s+(?!just|but|and|only|except|pero|solo)\w+){0,3}\s*$"
 )
 

@@ -195,6 +195,8 @@ def test_supports_are_said_back_as_named_and_only_those_leaned_on(text: str, sai
         "havent told my sponsor. scared hes gonna make me start over",
         "nothing happened. went to work came home",
         "nadie, sola",
+        # n34 of the sealed 2028-01 set (read once): "leaning on your family".
+        "Support? Used to be my wife. She left in the spring.",
     ],
 )
 def test_supports_not_leaned_on_are_heard_as_doing_it_alone(text: str) -> None:
@@ -511,3 +513,16 @@ def test_what_was_hard_told_for_what_went_well_is_heard_never_praised(text: str)
 
     assert judged.slots[slot_of("went_well")] == SKIPPED
     assert [say.response for say in judged.say] == ["utter_checkup_heard_hard"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "support. eh. used to be the guys at work",  # m05 of 2027-12: "leaning on eh"
+        "well. thats not totally true. tonight i had some wine",  # n23 of 2028-01: "use of well"
+    ],
+)
+def test_a_filler_or_a_correction_is_never_said_back_as_a_support(text: str) -> None:
+    judged = judge("supports", text, reasked=False, days_since_last=7)
+
+    assert "utter_checkup_reflect_supports" not in [say.response for say in judged.say]
