@@ -249,7 +249,15 @@ def slip_in(text: str) -> bool:
     not someone else's ("my roommate just got out and shes using again", d08 of the sealed
     2027-05 conversations, read once: heard as their own slip)."""
     lowered = folded(text)
-    return any(_theirs(lowered[: found.start()]) for found in _SLIP.finditer(lowered))
+    return any(
+        _theirs(lowered[: found.start()]) and not _IF_BEFORE.search(lowered[: found.start()])
+        for found in _SLIP.finditer(lowered)
+    )
+
+
+# A slip wondered about, not told: "would it make me sick if i slipped and drank while on it"
+# (n01 of the sealed 2028-01 set, read once, was told the slip "hit hard").
+_IF_BEFORE = re.compile(r"\b(?:if|what if|in case|say)\s+(?:i\s+|you\s+|someone\s+)?$")
 
 
 def _theirs(before: str) -> bool:

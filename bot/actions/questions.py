@@ -65,6 +65,8 @@ _HEALTH = re.compile(
     r"interact\w*|mix(?:ing)? (?:it|them|with)|dose|doses|dosage|mg|milligrams?|taper\w*|"
     r"wean\w*|withdrawals?|precipitated|symptoms?|zaps?|pregnan\w*|breastfeed\w*|"
     r"allergic|rash|nause\w*|sweats?|insomnia|(?:is it|is that|is this) normal|safe to|"
+    # "would it make me sick if i slipped and drank while on it" (n01 of 2028-01, read once)
+    r"make me sick|get sick|"
     r"(?:okay|ok) to take|does (?:it|the shot|the injection) hurt|how long does "
     # Not a training or a process ("how long does the training take", k37 of the sealed
     # 2027-11 set, read once, was sent to a prescriber).

@@ -1220,3 +1220,13 @@ def test_a_stop_said_in_a_sentence_gets_how_to_stop_the_texts(text: str) -> None
     """n04 of the sealed 2028-01 set (read once): "a lot behind that". The gateway does not take
     a stop inside a sentence for an opt-out ("ugh. stop." is often about something else)."""
     assert reply_for("nlu_fallback", text, said(FIRST_GREETING)) == "utter_fewer_texts"
+
+
+def test_a_slip_wondered_about_with_a_medication_is_a_question_for_the_prescriber() -> None:
+    """n01 of the sealed 2028-01 set (read once): "would it make me sick if i slipped and drank
+    while on it" (naltrexone) was told the slip "hit hard"."""
+    text = "would it make me sick if i slipped and drank while on it"
+    assert reply_for("nlu_fallback", text, said(FIRST_GREETING)) == "utter_ask_prescriber"
+    assert reply_for("nlu_fallback", "i slipped and drank last night", said(FIRST_GREETING)) == (
+        "utter_slip_heard"
+    )
